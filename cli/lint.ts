@@ -1,0 +1,51 @@
+import type { RuleConfig } from '../core/config';
+import { collectFiles } from './files';
+import { encodingMessage, lintText, readText, type LintMessage } from './lintFile';
+import type { Output } from './output';
+
+export interface LintOptions {
+  paths: string[];
+  format: 'text' | 'json';
+  maxWarnings: number | undefined;
+  now: Date;
+  config?: RuleConfig;
+}
+
+/** `sagemaker-scaling lint`: 0 when clean, 1 on errors or too many warnings, 2 on unreadable input. */
+export async function lintCommand(options: LintOptions, out: Output): Promise<number> {
+  const { files, problems } = collectFiles(options.paths);
+  const messages: LintMessage[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (error) {
+      if (error instanceof TypeError) {
+        messages.push(encodingMessage(file)); // TextDecoder's fatal mode throws TypeError
+        continue;
+      }
+      problems.push((error as Error).message);
+      continue;
+    }
+    messages.push(...(await lintText(file, text, { now: options.now, config: options.config })));
+  }
+  for (const problem of problems) out.err(`sagemaker-scaling lint: ${problem}`);
+
+  const errors = messages.filter((m) => m.severity === 'error').length;
+  const warnings = messages.filter((m) => m.severity === 'warning').length;
+  const infos = messages.length - errors - warnings;
+  if (options.format === 'json') {
+    out.out(JSON.stringify(messages, null, 2));
+  } else {
+    for (const m of messages) out.out(`${m.file}:${m.line}:${m.column} ${m.severity} ${m.code} ${m.message}`);
+    const summary = `${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} information`;
+    out.err(summary);
+  }
+  if (problems.length > 0) return 2;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    out.err(`sagemaker-scaling lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,43 @@
+import { has, type ScalingPolicy } from '../model';
+import { defineRule, type Rule } from '../rule';
+
+const CONFIG_FOR_TYPE: Readonly<Record<string, string>> = {
+  StepScaling: 'StepScalingPolicyConfiguration',
+  TargetTrackingScaling: 'TargetTrackingScalingPolicyConfiguration',
+  PredictiveScaling: 'PredictiveScalingPolicyConfiguration',
+};
+
+function blockOf(policy: ScalingPolicy, key: string) {
+  if (key === 'StepScalingPolicyConfiguration') return policy.stepScaling;
+  if (key === 'TargetTrackingScalingPolicyConfiguration') return policy.targetTracking;
+  return policy.predictive;
+}
+
+const typeConfigMatch = defineRule(
+  {
+    code: 'policy.type-config-match', severity: 'error',
+    title: 'PolicyType and its configuration block go together',
+    description: 'A `StepScaling` policy needs `StepScalingPolicyConfiguration`, a `TargetTrackingScaling` policy `TargetTrackingScalingPolicyConfiguration`, a `PredictiveScaling` policy `PredictiveScalingPolicyConfiguration`; a block for another type is rejected.',
+  },
+  {
+    policy(policy, _target, report) {
+      const type = policy.policyType;
+      if (!type) return;
+      const wanted = CONFIG_FOR_TYPE[type.value];
+      if (!wanted) return; // an unknown type is the schema's to report
+      if (!has(policy, wanted)) {
+        report(type.range, `A ${type.value} policy needs a ${wanted} block, and this one has none. Add it, or change PolicyType to match the block you wrote.`);
+      }
+      for (const [otherType, key] of Object.entries(CONFIG_FOR_TYPE)) {
+        const block = key === wanted ? undefined : blockOf(policy, key);
+        if (block?.keyRange) {
+          report(block.keyRange, `${key} belongs to ${otherType} policies, but PolicyType is ${type.value}; AWS rejects the extra block. Remove it or change PolicyType to ${otherType}.`, {
+            related: [{ ...type.range, message: `PolicyType is ${type.value} here` }],
+          });
+        }
+      }
+    },
+  },
+);
+
+export const policyTypeRules: Rule[] = [typeConfigMatch];

@@ -1,0 +1,29 @@
+import { removeMemberEdits } from '../edits';
+import type { Prop } from '../model';
+import { defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
+
+function reportReadOnly(props: Prop<unknown>[], where: string, report: Reporter, ctx: RuleContext): void {
+  for (const prop of props) {
+    const name = ctx.text.slice(prop.keyRange.start + 1, prop.keyRange.end - 1);
+    report({ start: prop.keyRange.start, end: prop.range.end }, `${name} is read-only describe output; apply ignores it on a ${where}. Remove it to keep the file to what you control.`, {
+      unnecessary: true,
+      fixes: [{ title: `Remove read-only ${name}`, edits: removeMemberEdits(ctx.text, ctx.file.node, prop.range.start) }],
+    });
+  }
+}
+
+const readOnlyField = defineRule(
+  {
+    code: 'format.read-only-field', severity: 'information',
+    title: 'Read-only fields from describe output are ignored',
+    description: 'Fields such as `PolicyARN`, `Alarms`, `CreationTime` and `ScheduledActionARN` come from Describe* output. AWS sets them; apply ignores them; a policy or action inherits `ServiceNamespace`, `ResourceId` and `ScalableDimension` from its target.',
+  },
+  {
+    target: (target, report, ctx) => reportReadOnly(target.readOnly, 'scalable target', report, ctx),
+    policy: (policy, _t, report, ctx) => reportReadOnly(policy.readOnly, 'scaling policy', report, ctx),
+    scheduledAction: (action, _t, report, ctx) => reportReadOnly(action.readOnly, 'scheduled action', report, ctx),
+  },
+);
+
+export const readOnlyRules: Rule[] = [readOnlyField];
+

@@ -1,0 +1,62 @@
+// Bundles the three entry points (and the bench) with esbuild, and transpiles the
+// sources and tests file by file into out/ so `node --test` can run them.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Every .ts file under the given folders, for the file-by-file test build. */
+function tsFiles(dirs) {
+  const found = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) found.push(path);
+    }
+  };
+  for (const dir of dirs) {
+    try { walk(dir); } catch (e) { if (e.code !== 'ENOENT') throw e; }
+  }
+  return found;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const bundles = [
+  { ...common, entryPoints: { client: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/server.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'dist', sourcemap: false },
+];
+
+const tests = {
+  entryPoints: tsFiles(['core', 'aws', 'cli', 'server', 'test']),
+  outdir: 'out',
+  outbase: '.',
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+};
+
+if (watch) {
+  const contexts = await Promise.all([...bundles, tests].map((o) => esbuild.context(o)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching');
+} else {
+  rmSync('out', { recursive: true, force: true });
+  await Promise.all([...bundles, tests].map((o) => esbuild.build(o)));
+}

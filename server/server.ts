@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { runSafe, runSafeAsync } from './runner';
+import { createValidator } from './validation';
+import { SettingsStore } from './settings';
+import { toCodeActions } from './codeActions';
+
+// The language server: LSP wiring over core/. It adds the semantic layer (source
+// `scaling`); JSON syntax and the schema come from VS Code's own JSON support.
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let supportsConfigurationRequest = false;
+let supportsDynamicConfiguration = false;
+
+// Each diagnostic links to its section of the rules document shipped in the extension.
+const rulesDocUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
+
+const settings = new SettingsStore(connection, () => supportsConfigurationRequest);
+const validator = createValidator({
+  connection,
+  documents,
+  settings,
+  rulesDocUri,
+  clock: () => new Date(),
+  log: (message) => connection.console.log(message),
+});
+
+connection.onInitialize((params): InitializeResult => {
+  const workspace = params.capabilities.workspace;
+  supportsConfigurationRequest = workspace?.configuration === true;
+  supportsDynamicConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: 'sagemaker-scaling' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (supportsDynamicConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sagemakerScaling' });
+  }
+});
+
+connection.onDidChangeConfiguration(() => {
+  runSafe(connection, 'didChangeConfiguration', undefined, () => {
+    settings.clear();
+    for (const document of documents.all()) validator.schedule(document);
+  });
+});
+
+documents.onDidOpen((e) => runSafe(connection, 'didOpen', undefined, () => validator.schedule(e.document, 0)));
+documents.onDidChangeContent((e) => runSafe(connection, 'didChange', undefined, () => validator.schedule(e.document)));
+documents.onDidClose((e) => runSafe(connection, 'didClose', undefined, () => {
+  validator.forget(e.document.uri);
+  settings.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+}));
+
+connection.onCodeAction((params: CodeActionParams, token) =>
+  runSafeAsync(connection, 'codeAction', [] as CodeAction[], token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const analysis = await validator.analysisFor(document);
+    return toCodeActions(document, analysis.findings, params.range, params.context.diagnostics);
+  }),
+);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../core/check';
+import { applyRuleConfig, checkRuleConfig } from '../../core/config';
+import { has } from '../../core/model';
+import { parseDocument } from '../../core/parse';
+import { buildModel } from '../../core/model';
+import { RULES_BY_CODE } from '../../core/rules';
+import { insideString } from '../../core/rules/locate';
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+
+function model(text: string) {
+  const m = buildModel(parseDocument(text).root);
+  assert.ok(m, 'model built');
+  return m;
+}
+
+describe('model', () => {
+  const text = `{
+  // a comment
+  "Region": "eu-west-1",
+  "ScalableTargets": [
+    { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/v", "MinCapacity": 1, "MaxCapacity": "ten",
+      "ScalingPolicies": [ { "PolicyName": "p", "PolicyType": "StepScaling",
+        "StepScalingPolicyConfiguration": { "StepAdjustments": [ { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 2 } ] },
+        "CloudWatchAlarm": { "Threshold": 100, "Dimensions": [ { "Name": "EndpointName", "Value": "e" } ] } } ],
+      "ScheduledActions": [ { "ScheduledActionName": "a", "Schedule": "rate(1 day)", "ScalableTargetAction": { "MaxCapacity": 3 } } ] },
+    42
+  ]
+}`;
+
+  it('keeps the range of every value and of its key', () => {
+    const m = model(text);
+    assert.equal(m.region?.value, 'eu-west-1');
+    assert.equal(text.slice(m.region!.range.start, m.region!.range.end), '"eu-west-1"');
+    assert.equal(text.slice(m.region!.keyRange.start, m.region!.keyRange.end), '"Region"');
+    const target = m.targets[0]!;
+    assert.equal(text.slice(target.minCapacity!.range.start, target.minCapacity!.range.end), '1');
+  });
+
+  it('skips array elements that are not objects but keeps positions', () => {
+    const m = model(text);
+    assert.equal(m.targets.length, 1);
+    assert.equal(m.targets[0]!.index, 0);
+  });
+
+  it('leaves out a value of the wrong type, which has() still sees', () => {
+    const target = model(text).targets[0]!;
+    assert.equal(target.maxCapacity, undefined);
+    assert.ok(has(target, 'MaxCapacity'));
+    assert.ok(!has(target, 'RoleARN'));
+  });
+
+  it('reads nested policy, step, alarm and action members', () => {
+    const target = model(text).targets[0]!;
+    const policy = target.policies[0]!;
+    assert.equal(policy.policyType?.value, 'StepScaling');
+    assert.equal(policy.stepScaling?.stepAdjustments?.items[0]?.scalingAdjustment?.value, 2);
+    assert.equal(policy.stepScaling?.stepAdjustments?.items[0]?.upperBound, undefined);
+    assert.equal(policy.alarm?.threshold?.value, 100);
+    assert.equal(policy.alarm?.dimensions?.items[0]?.value?.value, 'e');
+    assert.equal(target.scheduledActions[0]?.action?.maxCapacity?.value, 3);
+    assert.equal(target.scheduledActions[0]?.action?.minCapacity, undefined);
+  });
+
+  it('takes the last of duplicate keys, as JSON.parse does', () => {
+    const m = model('{ "ScalableTargets": [ { "MinCapacity": 1, "MinCapacity": 7 } ] }');
+    assert.equal(m.targets[0]!.minCapacity!.value, 7);
+  });
+
+  it('has no model for a root that is not an object', () => {
+    for (const t of ['[]', '42', '"x"', 'null', '']) assert.equal(buildModel(parseDocument(t).root), undefined, t);
+  });
+});
+
+describe('engine', () => {
+  it('reports an empty file, once', () => {
+    for (const t of ['', '   \n', '// only a comment\n']) {
+      assert.deepEqual(analyzeText(t, { now: NOW }).findings.map((f) => f.code), ['format.empty'], JSON.stringify(t));
+    }
+  });
+
+  it('survives nesting deeper than the parser stack', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const { findings } = analyzeText(deep, { now: NOW });
+    assert.deepEqual(findings.map((f) => f.code), ['format.too-deep']);
+  });
+
+  it('returns findings sorted by position', () => {
+    const text = '{ "ScalableTargets": [ { "ServiceNamespace": "ecs", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 5, "MaxCapacity": 1 } ] }';
+    const starts = analyzeText(text, { now: NOW }).findings.map((f) => f.start);
+    assert.ok(starts.length >= 2);
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+  });
+
+  it('maps positions inside a string value across escapes', () => {
+    const text = '{ "ResourceId": "endpoint/\\u0061b/variant/v" }';
+    const prop = { value: 'endpoint/ab/variant/v', range: { start: 16, end: text.length - 2 }, keyRange: { start: 2, end: 14 } };
+    const r = insideString(text, prop, 'endpoint/'.length, 2);
+    assert.equal(text.slice(r.start, r.end), '\\u0061b');
+  });
+});
+
+describe('rule configuration', () => {
+  const text = '{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/v", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 5, "MaxCapacity": 1 } ] }';
+
+  it('turns a rule off and changes a severity', () => {
+    const base = analyzeText(text, { now: NOW }).findings;
+    assert.deepEqual(base.map((f) => [f.code, f.severity]), [['target.min-le-max', 'error']]);
+    assert.deepEqual(analyzeText(text, { now: NOW, config: { rules: { 'target.min-le-max': 'off' } } }).findings, []);
+    const regraded = applyRuleConfig(base, { rules: { 'target.min-le-max': 'warning' } });
+    assert.equal(regraded[0]!.severity, 'warning');
+  });
+
+  it('reports unknown codes and levels instead of ignoring them', () => {
+    const known = new Set(RULES_BY_CODE.keys());
+    assert.deepEqual(checkRuleConfig({ rules: { 'target.min-le-max': 'off' } }, known), []);
+    assert.deepEqual(checkRuleConfig({ rules: { 'target.nope': 'off' } }, known), ['unknown rule code "target.nope"']);
+    assert.equal(checkRuleConfig({ rules: { 'target.min-le-max': 'fatal' } }, known).length, 1);
+    assert.equal(checkRuleConfig([], known).length, 1);
+  });
+});

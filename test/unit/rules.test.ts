@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../core/check';
+import type { TextEdit } from '../../core/finding';
+import { RULES_BY_CODE } from '../../core/rules';
+import { loadRuleFixtures } from '../ruleFixtures';
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+const fixtures = loadRuleFixtures();
+
+/** Applies non-overlapping edits, last first so earlier offsets stay valid. */
+function applyEdits(text: string, edits: TextEdit[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+}
+
+// Codes the engine itself reports, which have their own tests rather than fixtures.
+const ENGINE_CODES = new Set(['format.too-deep', 'format.encoding', 'format.empty']);
+
+describe('rule fixtures', () => {
+  it('every registered rule code has a bad and a good fixture', () => {
+    for (const code of RULES_BY_CODE.keys()) {
+      if (ENGINE_CODES.has(code)) continue;
+      assert.ok(fixtures.some((f) => f.code === code && f.kind === 'bad'), `no bad fixture for ${code}`);
+      assert.ok(fixtures.some((f) => f.code === code && f.kind === 'good'), `no good fixture for ${code}`);
+    }
+  });
+
+  it('every fixture folder names a registered code', () => {
+    for (const f of fixtures) assert.ok(RULES_BY_CODE.has(f.code), `fixture folder ${f.code} names no rule`);
+  });
+
+  for (const fixture of fixtures) {
+    it(`${fixture.code} ${fixture.name}`, () => {
+      const findings = analyzeText(fixture.text, { now: NOW }).findings.filter((f) => f.code === fixture.code);
+      if (fixture.kind === 'good') {
+        assert.deepEqual(findings.map((f) => f.message), [], `${fixture.code} fired on a good fixture`);
+        return;
+      }
+      assert.deepEqual(
+        findings.map((f) => ({ start: f.start, end: f.end, text: fixture.text.slice(f.start, f.end) })),
+        fixture.expected.map((r) => ({ ...r, text: fixture.text.slice(r.start, r.end) })),
+        'finding ranges differ from the ⟦marked⟧ ranges',
+      );
+      const meta = RULES_BY_CODE.get(fixture.code)!;
+      for (const finding of findings) {
+        assert.equal(finding.severity, meta.severity);
+        assert.ok(finding.message.length > 20, 'the message explains the problem');
+        for (const fix of finding.fixes ?? []) {
+          const fixed = applyEdits(fixture.text, fix.edits);
+          const after = analyzeText(fixed, { now: NOW }).findings.filter((f) => f.code === fixture.code);
+          assert.equal(after.length, findings.length - 1, `fix "${fix.title}" did not clear its finding`);
+        }
+      }
+    });
+  }
+});
