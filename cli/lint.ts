@@ -1,6 +1,7 @@
 import type { RuleConfig } from '../core/config';
 import { collectFiles } from './files';
-import { encodingMessage, lintText, readText, type LintMessage } from './lintFile';
+import { encodingMessage, findingToMessage, lintText, readText, type LintMessage } from './lintFile';
+import { RuleConfigLoader } from './ruleConfig';
 import type { Output } from './output';
 
 export interface LintOptions {
@@ -15,6 +16,7 @@ export interface LintOptions {
 export async function lintCommand(options: LintOptions, out: Output): Promise<number> {
   const { files, problems } = collectFiles(options.paths);
   const messages: LintMessage[] = [];
+  const configs = new RuleConfigLoader(readText);
   for (const file of files) {
     let text: string;
     try {
@@ -27,7 +29,18 @@ export async function lintCommand(options: LintOptions, out: Output): Promise<nu
       problems.push((error as Error).message);
       continue;
     }
-    messages.push(...(await lintText(file, text, { now: options.now, config: options.config })));
+    let config;
+    try {
+      config = configs.forFile(file, options.config).config;
+    } catch (error) {
+      problems.push((error as Error).message);
+      continue;
+    }
+    messages.push(...(await lintText(file, text, { now: options.now, config })));
+  }
+  // Problems in a .scalingrc.json are findings in that file: an unknown code is not ignored.
+  for (const loaded of configs.loaded()) {
+    messages.push(...loaded.findings.map((f) => findingToMessage(loaded.path, loaded.text, f)));
   }
   for (const problem of problems) out.err(`sagemaker-scaling lint: ${problem}`);
 

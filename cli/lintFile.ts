@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-json-languageservice';
 import { analyzeText } from '../core/check';
 import type { RuleConfig } from '../core/config';
-import type { Severity } from '../core/finding';
+import type { Finding, Severity } from '../core/finding';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSyntaxDiagnostic, validateWithSchema } from './schemaValidation';
 
 /** One finding as the CLI prints it: 1-based lines and columns, as DESIGN.md specifies. */
@@ -54,21 +55,25 @@ export async function lintText(file: string, text: string, options: { now: Date;
     code: isSyntaxDiagnostic(d) ? 'json.syntax' : 'json.schema',
     message: typeof d.message === 'string' ? d.message : d.message.value,
   }));
-  for (const finding of analyzeText(text, options).findings) {
-    const start = document.positionAt(finding.start);
-    const end = document.positionAt(finding.end);
-    messages.push({
-      file,
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-      severity: finding.severity,
-      code: finding.code,
-      message: finding.message,
-    });
-  }
+  for (const finding of analyzeText(text, options).findings) messages.push(findingToMessage(file, document, finding));
   return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+/** A core finding as a CLI message, positions converted from offsets. */
+export function findingToMessage(file: string, document: TextDocument | string, finding: Finding): LintMessage {
+  const doc = typeof document === 'string' ? TextDocument.create('file:///x', 'jsonc', 1, document) : document;
+  const start = doc.positionAt(finding.start);
+  const end = doc.positionAt(finding.end);
+  return {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+  };
 }
 
 /** A file that is not UTF-8 text: reported as a finding at its start, not as a crash. */

@@ -12,14 +12,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('SageMaker Scaling', { log: true });
   context.subscriptions.push(log);
 
+  const ruleConfigWatcher = vscode.workspace.createFileSystemWatcher('**/.scalingrc.json');
+  context.subscriptions.push(ruleConfigWatcher);
+
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'jsonc', pattern: '**/*.scaling.json' }],
-    synchronize: { configurationSection: SETTINGS_PREFIX },
+    documentSelector: [
+      { language: 'jsonc', pattern: '**/*.scaling.json' },
+      { pattern: '**/.scalingrc.json' },
+    ],
+    synchronize: {
+      configurationSection: SETTINGS_PREFIX,
+      fileEvents: ruleConfigWatcher,
+    },
     outputChannel: log,
   };
   // The client id equals the settings prefix, so `sagemakerScaling.trace.server` works.

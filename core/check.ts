@@ -4,6 +4,7 @@ import { buildModel, type ScalingFile } from './model';
 import { parseDocument, type ParsedDocument } from './parse';
 import type { Rule, RuleContext, ReportExtra } from './rule';
 import { ALL_RULES, RULES_BY_CODE } from './rules';
+import { applySuppressions } from './suppressions';
 
 export interface CheckOptions {
   /** The clock, for rules about times (schedules in the past). */
@@ -20,6 +21,8 @@ export interface Analysis {
   model: ScalingFile | undefined;
   findings: Finding[];
 }
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(RULES_BY_CODE.keys());
 
 /** Parses a document and runs the semantic rules over it in one walk of the model. */
 export function analyzeText(text: string, options: CheckOptions): Analysis {
@@ -79,5 +82,6 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
   }
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { parsed, model, findings: applyRuleConfig(findings, options.config) };
+  const unsuppressed = applySuppressions(parsed.text, findings, KNOWN_CODES);
+  return { parsed, model, findings: applyRuleConfig(unsuppressed, options.config) };
 }

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { runSafe, runSafeAsync } from './runner';
-import { createValidator } from './validation';
+import { createValidator, isRuleConfigDocument } from './validation';
 import { SettingsStore } from './settings';
 import { toCodeActions } from './codeActions';
 
@@ -36,7 +36,13 @@ const validator = createValidator({
   rulesDocUri,
   clock: () => new Date(),
   log: (message) => connection.console.log(message),
+  warn: (message) => void connection.window.showWarningMessage(message),
 });
+
+function revalidateAll(): void {
+  validator.configurationChanged();
+  for (const document of documents.all()) validator.schedule(document);
+}
 
 connection.onInitialize((params): InitializeResult => {
   const workspace = params.capabilities.workspace;
@@ -60,9 +66,12 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => {
   runSafe(connection, 'didChangeConfiguration', undefined, () => {
     settings.clear();
-    for (const document of documents.all()) validator.schedule(document);
+    revalidateAll();
   });
 });
+
+// A .scalingrc.json changed on disk (the client watches them): re-read and recheck.
+connection.onDidChangeWatchedFiles(() => runSafe(connection, 'didChangeWatchedFiles', undefined, revalidateAll));
 
 documents.onDidOpen((e) => runSafe(connection, 'didOpen', undefined, () => validator.schedule(e.document, 0)));
 documents.onDidChangeContent((e) => runSafe(connection, 'didChange', undefined, () => validator.schedule(e.document)));
@@ -75,7 +84,7 @@ documents.onDidClose((e) => runSafe(connection, 'didClose', undefined, () => {
 connection.onCodeAction((params: CodeActionParams, token) =>
   runSafeAsync(connection, 'codeAction', [] as CodeAction[], token, async () => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
+    if (!document || isRuleConfigDocument(document.uri)) return [];
     const analysis = await validator.analysisFor(document);
     return toCodeActions(document, analysis.findings, params.range, params.context.diagnostics);
   }),

@@ -1,6 +1,11 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type Analysis } from '../core/check';
+import { checkRuleConfig, mergeRuleConfigs } from '../core/config';
+import type { Finding } from '../core/finding';
+import { parseRuleConfigText, RULE_CONFIG_FILE } from '../core/ruleConfigFile';
+import { RULES_BY_CODE } from '../core/rules';
+import { RuleConfigFiles } from './ruleConfigFiles';
 import { toDiagnostic } from './diagnostics';
 import type { SettingsStore } from './settings';
 
@@ -11,6 +16,15 @@ export interface ValidatorOptions {
   rulesDocUri: string;
   clock: () => Date;
   log: (message: string) => void;
+  /** Tells the user once about a problem in their settings. */
+  warn: (message: string) => void;
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(RULES_BY_CODE.keys());
+
+/** Whether a document is a rule configuration file rather than a scaling file. */
+export function isRuleConfigDocument(uri: string): boolean {
+  return uri.endsWith(`/${RULE_CONFIG_FILE}`);
 }
 
 interface CachedAnalysis {
@@ -29,10 +43,19 @@ export function createValidator(options: ValidatorOptions) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const tickets = new Map<string, number>();
   const cache = new Map<string, CachedAnalysis>();
+  const ruleConfigFiles = new RuleConfigFiles(KNOWN_CODES, options.log);
+  const reportedSettingProblems = new Set<string>();
   let nextTicket = 0;
 
   async function analysisFor(document: TextDocument): Promise<Analysis> {
-    const config = settings.ruleConfig(await settings.get(document.uri));
+    const fromSettings = settings.ruleConfig(await settings.get(document.uri));
+    for (const problem of checkRuleConfig(fromSettings, KNOWN_CODES)) {
+      if (reportedSettingProblems.has(problem)) continue;
+      reportedSettingProblems.add(problem);
+      options.warn(`SageMaker Scaling: in the setting sagemakerScaling.rules, ${problem}.`);
+    }
+    // The repository's .scalingrc.json (shared with the CLI) first, the user's settings on top.
+    const config = mergeRuleConfigs(ruleConfigFiles.forDocument(document.uri), fromSettings);
     const configKey = JSON.stringify(config);
     const cached = cache.get(document.uri);
     if (cached && cached.version === document.version && cached.configKey === configKey) return cached.analysis;
@@ -46,9 +69,11 @@ export function createValidator(options: ValidatorOptions) {
     if (!document) return;
     const version = document.version;
     const started = performance.now();
-    const analysis = await analysisFor(document);
+    const findings: Finding[] = isRuleConfigDocument(uri)
+      ? parseRuleConfigText(document.getText(), KNOWN_CODES).findings
+      : (await analysisFor(document)).findings;
     if (documents.get(uri)?.version !== version) return; // stale: a newer version is on its way
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(document, f, options.rulesDocUri));
+    const diagnostics = findings.map((f) => toDiagnostic(document, f, options.rulesDocUri));
     await connection.sendDiagnostics({ uri, version, diagnostics });
     options.log(`validated ${uri} v${version}: ${diagnostics.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
   }
@@ -69,6 +94,12 @@ export function createValidator(options: ValidatorOptions) {
       });
     },
     analysisFor,
+    /** Forgets cached rule configuration files and settings problems, after a change. */
+    configurationChanged(): void {
+      ruleConfigFiles.clear();
+      reportedSettingProblems.clear();
+      cache.clear();
+    },
     forget(uri: string): void {
       clearTimeout(timers.get(uri));
       timers.delete(uri);
