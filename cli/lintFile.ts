@@ -6,7 +6,7 @@ import { analyzeText } from '../core/check';
 import type { RuleConfig } from '../core/config';
 import type { Finding, Severity } from '../core/finding';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isSyntaxDiagnostic, validateWithSchema } from './schemaValidation';
+import { validateWithSchema } from './schemaValidation';
 
 /** One finding as the CLI prints it: 1-based lines and columns, as DESIGN.md specifies. */
 export interface LintMessage {
@@ -45,14 +45,14 @@ export function readText(path: string): string {
 export async function lintText(file: string, text: string, options: { now: Date; config?: RuleConfig }): Promise<LintMessage[]> {
   const uri = pathToFileURL(resolve(file)).toString();
   const { document, diagnostics } = await validateWithSchema(text, uri);
-  const messages: LintMessage[] = diagnostics.map((d) => ({
+  const messages: LintMessage[] = diagnostics.map(({ diagnostic: d, syntax }) => ({
     file,
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,
     endLine: d.range.end.line + 1,
     endColumn: d.range.end.character + 1,
     severity: FROM_LSP[d.severity ?? DiagnosticSeverity.Error] ?? 'error',
-    code: isSyntaxDiagnostic(d) ? 'json.syntax' : 'json.schema',
+    code: syntax ? 'json.syntax' : 'json.schema',
     message: typeof d.message === 'string' ? d.message : d.message.value,
   }));
   for (const finding of analyzeText(text, options).findings) messages.push(findingToMessage(file, document, finding));

@@ -32,6 +32,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // The UMD builds of vscode-json-languageservice and jsonc-parser load modules with a
+  // dynamic require that esbuild cannot follow; their ESM builds bundle cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const bundles = [
