@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
   type CodeAction,
   type CodeActionParams,
+  type CompletionItem,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,6 +17,8 @@ import { runSafe, runSafeAsync } from './runner';
 import { createValidator, isRuleConfigDocument } from './validation';
 import { SettingsStore } from './settings';
 import { toCodeActions } from './codeActions';
+import { toCompletionItems } from './completion';
+import { completionsAt } from '../core/completion';
 
 // The language server: LSP wiring over core/. It adds the semantic layer (source
 // `scaling`); JSON syntax and the schema come from VS Code's own JSON support.
@@ -52,6 +55,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      completionProvider: { triggerCharacters: ['"'] },
     },
     serverInfo: { name: 'sagemaker-scaling' },
   };
@@ -73,8 +77,13 @@ connection.onDidChangeConfiguration(() => {
 // A .scalingrc.json changed on disk (the client watches them): re-read and recheck.
 connection.onDidChangeWatchedFiles(() => runSafe(connection, 'didChangeWatchedFiles', undefined, revalidateAll));
 
-documents.onDidOpen((e) => runSafe(connection, 'didOpen', undefined, () => validator.schedule(e.document, 0)));
-documents.onDidChangeContent((e) => runSafe(connection, 'didChange', undefined, () => validator.schedule(e.document)));
+// TextDocuments fires didChangeContent right after didOpen; a just-opened document is
+// validated at once, later edits after the debounce delay.
+const justOpened = new Set<string>();
+documents.onDidOpen((e) => runSafe(connection, 'didOpen', undefined, () => justOpened.add(e.document.uri)));
+documents.onDidChangeContent((e) => runSafe(connection, 'didChange', undefined, () => {
+  validator.schedule(e.document, justOpened.delete(e.document.uri) ? 0 : undefined);
+}));
 documents.onDidClose((e) => runSafe(connection, 'didClose', undefined, () => {
   validator.forget(e.document.uri);
   settings.forget(e.document.uri);
@@ -87,6 +96,15 @@ connection.onCodeAction((params: CodeActionParams, token) =>
     if (!document || isRuleConfigDocument(document.uri)) return [];
     const analysis = await validator.analysisFor(document);
     return toCodeActions(document, analysis.findings, params.range, params.context.diagnostics);
+  }),
+);
+
+connection.onCompletion((params, token) =>
+  runSafeAsync(connection, 'completion', [] as CompletionItem[], token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || isRuleConfigDocument(document.uri)) return [];
+    const analysis = await validator.analysisFor(document);
+    return toCompletionItems(document, completionsAt(document.getText(), analysis.model, document.offsetAt(params.position)));
   }),
 );
 

@@ -28,6 +28,8 @@ export function isRuleConfigDocument(uri: string): boolean {
 }
 
 interface CachedAnalysis {
+  /** The document object analysed: a close and reopen makes a new one at the same version. */
+  document: TextDocument;
   version: number;
   configKey: string;
   analysis: Analysis;
@@ -58,9 +60,11 @@ export function createValidator(options: ValidatorOptions) {
     const config = mergeRuleConfigs(ruleConfigFiles.forDocument(document.uri), fromSettings);
     const configKey = JSON.stringify(config);
     const cached = cache.get(document.uri);
-    if (cached && cached.version === document.version && cached.configKey === configKey) return cached.analysis;
+    if (cached && cached.document === document && cached.version === document.version && cached.configKey === configKey) return cached.analysis;
     const analysis = analyzeText(document.getText(), { now: options.clock(), config });
-    cache.set(document.uri, { version: document.version, configKey, analysis });
+    // Cache only for the document that is open now; one closed while settings were awaited
+    // must not leave its findings behind for a reopened document of the same version.
+    if (documents.get(document.uri) === document) cache.set(document.uri, { document, version: document.version, configKey, analysis });
     return analysis;
   }
 
