@@ -76,7 +76,9 @@ export function createValidator(options: ValidatorOptions) {
     const findings: Finding[] = isRuleConfigDocument(uri)
       ? parseRuleConfigText(document.getText(), KNOWN_CODES).findings
       : (await analysisFor(document)).findings;
-    if (documents.get(uri)?.version !== version) return; // stale: a newer version is on its way
+    // Stale: a newer version is on its way, or the document was closed (and perhaps reopened
+    // at the same version) while its settings were awaited.
+    if (documents.get(uri) !== document || document.version !== version) return;
     const diagnostics = findings.map((f) => toDiagnostic(document, f, options.rulesDocUri));
     await connection.sendDiagnostics({ uri, version, diagnostics });
     options.log(`validated ${uri} v${version}: ${diagnostics.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
