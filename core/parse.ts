@@ -1,4 +1,5 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { parseFast } from './fastParse';
 
 /** A parsed document: the jsonc tree (offsets kept) and the syntax errors. */
 export interface ParsedDocument {
@@ -13,6 +14,8 @@ const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allow
 
 /** Parses JSON with comments, keeping every node's offset and length. */
 export function parseDocument(text: string): ParsedDocument {
+  const fast = parseFast(text);
+  if (fast) return { text, root: fast.root, syntaxErrors: [], tooDeep: false };
   const syntaxErrors: ParseError[] = [];
   try {
     const root = parseTree(text, syntaxErrors, PARSE_OPTIONS);
