@@ -13,6 +13,15 @@ export const RULES_DOC = join(REPO_ROOT, 'docs', 'rules.md');
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', information: 'Information' } as const;
 
+const MAX_EXAMPLE_LINES = 60;
+
+/** An example as shown: whole when short, else its first lines and a note (a quota fixture runs to thousands of lines). */
+function shorten(text: string): string {
+  const lines = text.trimEnd().split('\n');
+  if (lines.length <= MAX_EXAMPLE_LINES) return lines.join('\n');
+  return [...lines.slice(0, MAX_EXAMPLE_LINES), `// … ${lines.length - MAX_EXAMPLE_LINES} more lines in test/fixtures/rules`].join('\n');
+}
+
 /** The Markdown of docs/rules.md. */
 export function renderRulesDoc(): string {
   const fixtures = loadRuleFixtures();
@@ -35,8 +44,8 @@ export function renderRulesDoc(): string {
     if (meta.description) lines.push(meta.description, '');
     const bad = fixtures.find((f) => f.code === meta.code && f.kind === 'bad');
     const good = fixtures.find((f) => f.code === meta.code && f.kind === 'good');
-    if (bad) lines.push('Reported:', '', '```jsonc', bad.text.trimEnd(), '```', '');
-    if (good) lines.push('Not reported:', '', '```jsonc', good.text.trimEnd(), '```', '');
+    if (bad) lines.push('Reported:', '', '```jsonc', shorten(bad.text), '```', '');
+    if (good) lines.push('Not reported:', '', '```jsonc', shorten(good.text), '```', '');
   }
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseTree, type Node } from 'jsonc-parser';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { parseFast } from '../../core/fastParse';
 
 // The fast path must build exactly jsonc-parser's tree for every well-formed document, and
@@ -18,7 +18,7 @@ function plain(node: Node | undefined): unknown {
 }
 
 function jsonc(text: string): { root: Node | undefined; errors: number } {
-  const errors: { error: number }[] = [];
+  const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   return { root, errors: errors.length };
 }

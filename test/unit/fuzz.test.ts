@@ -13,7 +13,6 @@ const NOW = new Date('2026-11-28T12:00:00Z');
 
 const small = fc.oneof(fc.integer({ min: -5, max: 25 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constantFrom(0, 1, 60, 300, 3600, -1));
 const namey = fc.oneof(fc.constantFrom('AllTraffic', 'my-endpoint', 'ep_1', '', 'x'.repeat(70), 'scale:up', ' lead'), fc.string({ maxLength: 12 }));
-const anyJson: fc.Arbitrary<unknown> = fc.oneof(small, namey, fc.boolean(), fc.constant(null), fc.array(small, { maxLength: 3 }));
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
 const schedule = fc.oneof(

@@ -1,0 +1,535 @@
+import { removePropertyEdits, replaceValueEdits } from '../edits';
+import type { Fix, Range } from '../finding';
+import { has, member, type ScalableTarget, type ScalingPolicy, type StepAdjustment, type StepScalingConfiguration } from '../model';
+import { defineRule, type Rule, type RuleContext } from '../rule';
+import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
+import { alarmSide, boundsOf, formatInterval, formatNumber, isStepPolicy, relativeInterval, type AlarmSide } from '../stepIntervals';
+import { headOf } from './locate';
+
+// Step scaling (catalogue section 4). The schema already reports the JSON types, the
+// AdjustmentType and MetricAggregationType enums and the required ScalingAdjustment; these
+// rules check what it cannot: presence the model leaves optional, and how the steps fit
+// together and with the alarm and the target.
+
+const LOWER = 'MetricIntervalLowerBound';
+const UPPER = 'MetricIntervalUpperBound';
+/** AWS's default quota of step adjustments per policy (it can be raised). */
+const MAX_STEPS = 20;
+/** Below this many seconds a step cooldown on an instance fleet re-fires before new instances serve. */
+const INSTANCE_COOLDOWN_FLOOR = 60;
+/** A fleet this small makes most percentages round to one unit. */
+const SMALL_FLEET = 10;
+
+/** The step configuration of a step policy, or undefined for other policies. */
+function stepConfig(policy: ScalingPolicy): StepScalingConfiguration | undefined {
+  return isStepPolicy(policy) ? policy.stepScaling : undefined;
+}
+
+function steps(policy: ScalingPolicy): StepAdjustment[] {
+  return stepConfig(policy)?.stepAdjustments?.items ?? [];
+}
+
+/** "step 2 [50, +∞)": how messages name a step (1-based, as people count). */
+function stepLabel(step: StepAdjustment): string {
+  return `step ${step.index + 1} ${formatInterval(relativeInterval(boundsOf(step)))}`;
+}
+
+/** Whether a bound member is present but not a number (the schema reports its type). */
+function unreadableBounds(step: StepAdjustment): boolean {
+  return (has(step, LOWER) && !step.lowerBound) || (has(step, UPPER) && !step.upperBound);
+}
+
+/** What one unit of capacity is called for a dimension, for messages. */
+function capacityUnit(target: ScalableTarget): string {
+  switch (target.scalableDimension?.value) {
+    case SAGEMAKER_DIMENSIONS.variantInstances: return 'instances';
+    case SAGEMAKER_DIMENSIONS.inferenceComponentCopies: return 'copies';
+    case SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency: return 'units of provisioned concurrency';
+    default: return 'capacity units';
+  }
+}
+
+/** The quick fix for gaps and overlaps: start the later step where the earlier one ends. */
+function setLowerBoundFix(step: StepAdjustment, value: number, other: StepAdjustment): Fix[] {
+  const node = member(step, LOWER)?.value;
+  if (!node) return [];
+  return [{ title: `Start step ${step.index + 1} at ${formatNumber(value)}, where step ${other.index + 1} ends`, edits: replaceValueEdits(node, value) }];
+}
+
+// ---------------------------------------------------------------------------------------
+// Presence the API model leaves optional but AWS requires when a policy is created.
+
+const adjustmentType = defineRule(
+  {
+    code: 'step.adjustment-type', severity: 'error',
+    title: 'A step policy needs an AdjustmentType',
+    description: 'AWS requires `AdjustmentType` when it creates a step policy: `ChangeInCapacity` (add or remove units), `PercentChangeInCapacity` (a percentage of the current capacity) or `ExactCapacity` (set the capacity).',
+  },
+  {
+    policy(policy, _target, report) {
+      const config = stepConfig(policy);
+      if (!config || has(config, 'AdjustmentType')) return;
+      report(headOf(config), 'This step configuration has no AdjustmentType, and AWS requires one when it creates the policy. Add "AdjustmentType": "ChangeInCapacity" to add or remove units (or PercentChangeInCapacity, ExactCapacity).');
+    },
+  },
+);
+
+const adjustmentsNonempty = defineRule(
+  {
+    code: 'step.adjustments-nonempty', severity: 'error',
+    title: 'A step policy needs at least one step adjustment',
+    description: 'AWS requires at least one entry in `StepAdjustments` when it creates a step policy; without steps the policy cannot change anything.',
+  },
+  {
+    policy(policy, _target, report) {
+      const config = stepConfig(policy);
+      if (!config) return;
+      if (!has(config, 'StepAdjustments')) {
+        report(headOf(config), 'This step configuration has no StepAdjustments, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.');
+      } else if (config.stepAdjustments && (config.stepAdjustments.node.children ?? []).length === 0) {
+        report(config.stepAdjustments.range, 'StepAdjustments is empty, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.');
+      }
+    },
+  },
+);
+
+const adjustmentsMax = defineRule(
+  {
+    code: 'step.adjustments-max', severity: 'error',
+    title: `At most ${MAX_STEPS} step adjustments per policy`,
+    description: `Application Auto Scaling allows ${MAX_STEPS} step adjustments per policy by default ("There can be at most 20 step adjustments per scaling policy"). Merge steps, or ask AWS to raise the quota and turn this rule off. This is also the catalogue's \`quota.steps-per-policy\`.`,
+  },
+  {
+    policy(policy, _target, report) {
+      const list = stepConfig(policy)?.stepAdjustments;
+      const count = list?.node.children?.length ?? 0;
+      if (!list?.keyRange || count <= MAX_STEPS) return;
+      report(list.keyRange, `This policy has ${count} step adjustments; AWS allows at most ${MAX_STEPS} per policy unless the quota was raised. Merge neighbouring steps.`);
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// The intervals: one analysis per policy serves all the codes about how steps fit together.
+
+const intervals: Rule = {
+  codes: [
+    { code: 'step.bound-present', severity: 'error', title: 'A step has at least one bound',
+      description: 'A step with neither `MetricIntervalLowerBound` nor `MetricIntervalUpperBound` would cover every metric value; AWS rejects it. Give it the bound on the threshold side (usually 0).' },
+    { code: 'step.upper-gt-lower', severity: 'error', title: 'A step\'s upper bound is above its lower bound',
+      description: 'When a step has both bounds, `MetricIntervalUpperBound` must be greater than `MetricIntervalLowerBound`.' },
+    { code: 'step.no-overlap', severity: 'error', title: 'Step intervals do not overlap',
+      description: 'Each metric value may fall in one step only. Sorted by lower bound, each step must start where the one before ends. The quick fix starts the later step where the earlier one ends.' },
+    { code: 'step.no-gap', severity: 'error', title: 'Step intervals leave no gap',
+      description: 'AWS rejects steps that leave a range of the metric uncovered between them: each step must start exactly where the one below ends. The quick fix starts the later step where the earlier one ends.' },
+    { code: 'step.single-null-lower', severity: 'error', title: 'At most one step has no lower bound',
+      description: 'A missing `MetricIntervalLowerBound` means negative infinity; only one step may reach down that far.' },
+    { code: 'step.single-null-upper', severity: 'error', title: 'At most one step has no upper bound',
+      description: 'A missing `MetricIntervalUpperBound` means positive infinity; only one step may reach up that far.' },
+    { code: 'step.negative-needs-null-lower', severity: 'error', title: 'A negative lower bound needs a step with no lower bound',
+      description: 'When a step has a negative lower bound, AWS requires one step without a lower bound, so that every value below the threshold is covered.' },
+    { code: 'step.positive-needs-null-upper', severity: 'error', title: 'A positive upper bound needs a step with no upper bound',
+      description: 'AWS: "There must be a step adjustment with an unspecified upper bound when one step adjustment has a positive upper bound". Remove the upper bound of the highest step.' },
+  ],
+  policy(policy, _target, ctx) {
+    const all = steps(policy);
+    if (all.length === 0) return;
+    let readable = true;
+    let malformed = false;
+    const usable: StepAdjustment[] = [];
+    for (const step of all) {
+      if (unreadableBounds(step)) {
+        readable = false;
+        continue;
+      }
+      const { lowerBound: lower, upperBound: upper } = step;
+      if (!lower && !upper) {
+        malformed = true;
+        ctx.report('step.bound-present', step.range, `Step ${step.index + 1} has neither MetricIntervalLowerBound nor MetricIntervalUpperBound; AWS requires at least one. Add the bound on the alarm's side of the threshold, e.g. "MetricIntervalLowerBound": 0 for a scale-out step.`);
+        continue;
+      }
+      if (lower && upper && upper.value <= lower.value) {
+        malformed = true;
+        ctx.report('step.upper-gt-lower', upper.range, `MetricIntervalUpperBound ${formatNumber(upper.value)} must be greater than MetricIntervalLowerBound ${formatNumber(lower.value)}. Swap the bounds or raise the upper one.`, {
+          related: [{ ...lower.range, message: `the lower bound is ${formatNumber(lower.value)} here` }],
+        });
+        continue;
+      }
+      usable.push(step);
+    }
+    // With a bound we cannot read, any set-level verdict could be wrong; the schema speaks first.
+    if (!readable) return;
+    checkOpenEnds(all, ctx);
+    // A gap or overlap next to a malformed step is a consequence of it: fix that first.
+    if (!malformed) checkCoverage(usable, ctx);
+  },
+};
+
+/** Single-null and needs-null checks; a step without bounds counts as open on both sides. */
+function checkOpenEnds(all: StepAdjustment[], ctx: RuleContext): void {
+  let firstOpenBelow: StepAdjustment | undefined;
+  let firstOpenAbove: StepAdjustment | undefined;
+  let lowestNegative: StepAdjustment | undefined;
+  let highestPositive: StepAdjustment | undefined;
+  for (const step of all) {
+    const { lowerBound: lower, upperBound: upper } = step;
+    if (!lower && !upper) {
+      firstOpenBelow ??= step;
+      firstOpenAbove ??= step;
+      continue;
+    }
+    if (!lower) {
+      if (firstOpenBelow) {
+        ctx.report('step.single-null-lower', upper!.range, `Step ${step.index + 1} has no MetricIntervalLowerBound (negative infinity), and neither has ${stepLabel(firstOpenBelow)}; only one step may be open below. Give this step a lower bound.`, {
+          related: [{ ...(firstOpenBelow.upperBound?.range ?? firstOpenBelow.range), message: `${stepLabel(firstOpenBelow)} is already open below` }],
+        });
+      } else firstOpenBelow = step;
+    } else if (lower.value < 0 && (!lowestNegative || lower.value < lowestNegative.lowerBound!.value)) lowestNegative = step;
+    if (!upper) {
+      if (firstOpenAbove) {
+        ctx.report('step.single-null-upper', lower!.range, `Step ${step.index + 1} has no MetricIntervalUpperBound (positive infinity), and neither has ${stepLabel(firstOpenAbove)}; only one step may be open above. Give this step an upper bound.`, {
+          related: [{ ...(firstOpenAbove.lowerBound?.range ?? firstOpenAbove.range), message: `${stepLabel(firstOpenAbove)} is already open above` }],
+        });
+      } else firstOpenAbove = step;
+    } else if (upper.value > 0 && (!highestPositive || upper.value > highestPositive.upperBound!.value)) highestPositive = step;
+  }
+  if (lowestNegative && !firstOpenBelow) {
+    const lower = lowestNegative.lowerBound!;
+    ctx.report('step.negative-needs-null-lower', lower.range, `MetricIntervalLowerBound ${formatNumber(lower.value)} is negative, so AWS requires a step with no lower bound, and there is none. Remove the lower bound of this step, the lowest one, to cover every value below it.`);
+  }
+  if (highestPositive && !firstOpenAbove) {
+    const upper = highestPositive.upperBound!;
+    ctx.report('step.positive-needs-null-upper', upper.range, `MetricIntervalUpperBound ${formatNumber(upper.value)} is positive, so AWS requires a step with no upper bound, and there is none. Remove the upper bound of this step, the highest one, to cover every value above it.`);
+  }
+}
+
+/**
+ * Gaps and overlaps. Steps sorted by lower bound (none = −∞) must each start where the
+ * coverage so far ends. Tracking the furthest-reaching step, not just the previous one,
+ * reports a step nested inside a wide one as an overlap rather than a phantom gap.
+ */
+function checkCoverage(usable: StepAdjustment[], ctx: RuleContext): void {
+  const sorted = [...usable].sort((a, b) =>
+    (a.lowerBound?.value ?? -Infinity) - (b.lowerBound?.value ?? -Infinity) || a.index - b.index);
+  let reach = sorted[0];
+  for (const step of sorted.slice(1)) {
+    if (!reach) break;
+    const lower = step.lowerBound;
+    const reachEnd = reach.upperBound?.value ?? Infinity;
+    const stepEnd = step.upperBound?.value ?? Infinity;
+    // Two steps open at the same end are the single-null rules' finding; do not repeat it.
+    const bothOpen = !lower || (reachEnd === Infinity && stepEnd === Infinity);
+    if (lower && !bothOpen && lower.value < reachEnd) {
+      const fixable = reachEnd < stepEnd;
+      const self = `Step ${step.index + 1} ${formatInterval(relativeInterval(boundsOf(step)))}`;
+      const message = reachEnd === Infinity
+        ? `${self} overlaps ${stepLabel(reach)}, which already covers every value from ${formatNumber(reach.lowerBound!.value)} up: a metric value in both matches two steps. Give step ${reach.index + 1} an upper bound of ${formatNumber(lower.value)}, or remove this step.`
+        : fixable
+          ? `${self} overlaps ${stepLabel(reach)}: a metric value in both matches two steps. Start this step at ${formatNumber(reachEnd)}, where step ${reach.index + 1} ends.`
+          : `${self} lies inside ${stepLabel(reach)}: a metric value in both matches two steps. Split step ${reach.index + 1} around it, or remove one of them.`;
+      ctx.report('step.no-overlap', lower.range, message, {
+        related: [reach.upperBound
+          ? { ...reach.upperBound.range, message: `${stepLabel(reach)} ends here` }
+          : { ...(reach.lowerBound?.range ?? reach.range), message: `${stepLabel(reach)} has no upper bound` }],
+        fixes: fixable ? setLowerBoundFix(step, reachEnd, reach) : [],
+      });
+    } else if (lower && !bothOpen && lower.value > reachEnd) {
+      ctx.report('step.no-gap', lower.range, `Step ${step.index + 1} starts at ${formatNumber(lower.value)}, but ${stepLabel(reach)} ends at ${formatNumber(reachEnd)}: no step covers the values in between, and AWS rejects the gap. Start this step at ${formatNumber(reachEnd)}.`, {
+        related: [{ ...reach.upperBound!.range, message: `${stepLabel(reach)} ends here` }],
+        fixes: setLowerBoundFix(step, reachEnd, reach),
+      });
+    }
+    if (stepEnd > reachEnd) reach = step;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The steps against the alarm's threshold and comparison operator.
+
+/** The side a policy scales on: the alarm's operator, else the common sign of the adjustments. */
+function policySide(policy: ScalingPolicy, config: StepScalingConfiguration): { side: AlarmSide; fromAlarm: boolean } | undefined {
+  const fromOperator = alarmSide(policy.alarm?.comparisonOperator?.value);
+  if (fromOperator) return { side: fromOperator, fromAlarm: true };
+  const type = config.adjustmentType?.value;
+  if (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity') return undefined;
+  let positive = 0;
+  let negative = 0;
+  for (const step of config.stepAdjustments?.items ?? []) {
+    const adjustment = step.scalingAdjustment?.value;
+    if (adjustment === undefined) continue;
+    if (adjustment > 0) positive++;
+    else if (adjustment < 0) negative++;
+  }
+  if (positive > 0 && negative === 0) return { side: 'above', fromAlarm: false };
+  if (negative > 0 && positive === 0) return { side: 'below', fromAlarm: false };
+  return undefined;
+}
+
+const signSide = defineRule(
+  {
+    code: 'step.sign-side', severity: 'warning',
+    title: 'Steps sit on the side of the threshold where the alarm fires',
+    description: 'A `GreaterThan…` alarm is in ALARM only above its threshold, so its steps need bounds ≥ 0 and, for a change in capacity, positive adjustments; a `LessThan…` alarm fires below, so bounds ≤ 0 and negative adjustments. A step on the other side never runs. Without an alarm in the file, the side is taken from the signs of the adjustments.',
+  },
+  {
+    policy(policy, _target, report) {
+      const config = stepConfig(policy);
+      if (!config) return;
+      const found = policySide(policy, config);
+      if (!found) return;
+      const { side, fromAlarm } = found;
+      const operator = policy.alarm?.comparisonOperator;
+      const why = fromAlarm
+        ? `the alarm (${operator!.value}) fires only ${side} its threshold`
+        : `every adjustment ${side === 'above' ? 'adds' : 'removes'} capacity, so the alarm should fire ${side} its threshold`;
+      const related = fromAlarm ? [{ ...operator!.range, message: `the alarm fires ${side} the threshold` }] : [];
+      const type = config.adjustmentType?.value;
+      for (const step of config.stepAdjustments?.items ?? []) {
+        const { lowerBound: lower, upperBound: upper, scalingAdjustment: adjustment } = step;
+        if (side === 'above') {
+          if (upper && upper.value <= 0) {
+            report(upper.range, `Step ${step.index + 1} ends at or below the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≥ 0.`, { related });
+          } else if (lower && lower.value < 0) {
+            report(lower.range, `Step ${step.index + 1} starts below the threshold, but ${why}, so that part never runs. Start it at 0.`, { related });
+          }
+        } else if (lower && lower.value >= 0) {
+          report(lower.range, `Step ${step.index + 1} starts at or above the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≤ 0.`, { related });
+        } else if (upper && upper.value > 0) {
+          report(upper.range, `Step ${step.index + 1} reaches above the threshold, but ${why}, so that part never runs. End it at 0.`, { related });
+        }
+        if (!fromAlarm || !adjustment || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) continue;
+        if (side === 'above' && adjustment.value < 0) {
+          report(adjustment.range, `ScalingAdjustment ${adjustment.value} removes capacity, but ${why}, when load is high. Use a positive adjustment, or a LessThan… operator for a scale-in policy.`, { related });
+        } else if (side === 'below' && adjustment.value > 0) {
+          report(adjustment.range, `ScalingAdjustment ${adjustment.value} adds capacity, but ${why}, when load is low. Use a negative adjustment, or a GreaterThan… operator for a scale-out policy.`, { related });
+        }
+      }
+    },
+  },
+);
+
+const boundsRelative = defineRule(
+  {
+    code: 'step.bounds-relative', severity: 'warning',
+    title: 'Step bounds are offsets from the alarm threshold',
+    description: 'Step bounds are added to the alarm\'s `Threshold`; they are not metric values. When the steps on the alarm\'s side do not start at the threshold (0), the alarm fires for values no step covers and nothing scales. A first bound as large as the threshold usually means absolute values were written.',
+  },
+  {
+    policy(policy, _target, report) {
+      const config = stepConfig(policy);
+      const alarm = policy.alarm;
+      const threshold = alarm?.threshold;
+      const side = alarmSide(alarm?.comparisonOperator?.value);
+      if (!config || !threshold || !side) return;
+      const all = config.stepAdjustments?.items ?? [];
+      if (all.some(unreadableBounds)) return;
+      const t = threshold.value;
+      const related = [{ ...threshold.range, message: `the alarm threshold is ${formatNumber(t)}` }];
+      if (side === 'above') {
+        // The step nearest the threshold among those that reach the firing side.
+        let first: StepAdjustment | undefined;
+        for (const step of all) {
+          if (step.upperBound && step.upperBound.value <= 0) continue;
+          if (!step.lowerBound) return; // open below: the threshold is covered
+          if (!first || step.lowerBound.value < first.lowerBound!.value) first = step;
+        }
+        const start = first?.lowerBound;
+        if (!start || start.value <= 0) return;
+        const from = formatNumber(t);
+        const to = formatNumber(t + start.value);
+        const message = t > 0 && start.value >= t
+          ? `MetricIntervalLowerBound ${formatNumber(start.value)} is an offset from the alarm threshold ${from}, not a metric value: this step starts at ${to}, and from ${from} to ${to} the alarm fires but no step matches. If you wrote metric values, subtract ${from} from every bound, so the first step starts at 0.`
+          : `The lowest step starts ${formatNumber(start.value)} above the alarm threshold ${from}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Start the step at MetricIntervalLowerBound 0, or raise the threshold to ${to}.`;
+        report(start.range, message, { related });
+      } else {
+        let last: StepAdjustment | undefined;
+        for (const step of all) {
+          if (step.lowerBound && step.lowerBound.value >= 0) continue;
+          if (!step.upperBound) return;
+          if (!last || step.upperBound.value > last.upperBound!.value) last = step;
+        }
+        const end = last?.upperBound;
+        if (!end || end.value >= 0) return;
+        const from = formatNumber(t + end.value);
+        const to = formatNumber(t);
+        report(end.range, `The highest step ends ${formatNumber(-end.value)} below the alarm threshold ${to}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Bounds are offsets from the threshold: end the step at MetricIntervalUpperBound 0, or lower the threshold to ${from}.`, { related });
+      }
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// Adjustments against the adjustment type and the target's capacity range.
+
+const exactNonneg = defineRule(
+  {
+    code: 'step.exact-nonneg', severity: 'error',
+    title: 'ExactCapacity adjustments are not negative',
+    description: 'With `ExactCapacity`, `ScalingAdjustment` is the capacity to set, so AWS requires a value ≥ 0.',
+  },
+  {
+    policy(policy, _target, report) {
+      const config = stepConfig(policy);
+      if (config?.adjustmentType?.value !== 'ExactCapacity') return;
+      for (const step of config.stepAdjustments?.items ?? []) {
+        const adjustment = step.scalingAdjustment;
+        if (adjustment && adjustment.value < 0) {
+          report(adjustment.range, `With ExactCapacity, ScalingAdjustment is the capacity to set, and AWS requires it to be ≥ 0, not ${adjustment.value}. Write the capacity you want, or use ChangeInCapacity to remove ${-adjustment.value}.`, {
+            related: [{ ...config.adjustmentType.range, message: 'the adjustment type is ExactCapacity' }],
+          });
+        }
+      }
+    },
+  },
+);
+
+const exactInRange = defineRule(
+  {
+    code: 'step.exact-in-range', severity: 'warning',
+    title: 'ExactCapacity adjustments lie within the target\'s capacity range',
+    description: 'Application Auto Scaling never scales outside `[MinCapacity, MaxCapacity]`, so an exact capacity outside that range is silently clamped to it.',
+  },
+  {
+    policy(policy, target, report) {
+      const config = stepConfig(policy);
+      const { minCapacity: min, maxCapacity: max } = target;
+      if (config?.adjustmentType?.value !== 'ExactCapacity' || !min || !max || min.value > max.value) return;
+      for (const step of config.stepAdjustments?.items ?? []) {
+        const adjustment = step.scalingAdjustment;
+        if (!adjustment || adjustment.value < 0) continue; // negative: step.exact-nonneg
+        if (adjustment.value > max.value) {
+          report(adjustment.range, `ExactCapacity ${adjustment.value} is above the target's MaxCapacity ${max.value}, so AWS sets ${max.value} instead. Lower it, or raise MaxCapacity.`, {
+            related: [{ ...max.range, message: `MaxCapacity is ${max.value}` }],
+          });
+        } else if (adjustment.value < min.value) {
+          report(adjustment.range, `ExactCapacity ${adjustment.value} is below the target's MinCapacity ${min.value}, so AWS sets ${min.value} instead. Raise it, or lower MinCapacity.`, {
+            related: [{ ...min.range, message: `MinCapacity is ${min.value}` }],
+          });
+        }
+      }
+    },
+  },
+);
+
+const minAdjustmentMagnitude = defineRule(
+  {
+    code: 'step.min-adjustment-magnitude', severity: 'error',
+    title: 'MinAdjustmentMagnitude goes with PercentChangeInCapacity and is at least 1',
+    description: '`MinAdjustmentMagnitude` sets the smallest change a `PercentChangeInCapacity` step makes. With another adjustment type it is not valid (an error); a value ≤ 0 changes nothing (a warning).',
+  },
+  {
+    policy(policy, _target, report) {
+      const config = stepConfig(policy);
+      const magnitude = config?.minAdjustmentMagnitude;
+      const type = config?.adjustmentType;
+      if (!magnitude) return;
+      if (type && type.value !== 'PercentChangeInCapacity') {
+        report(magnitude.keyRange, `MinAdjustmentMagnitude applies only to PercentChangeInCapacity, and this policy uses ${type.value}. Remove it.`, {
+          related: [{ ...type.range, message: `the adjustment type is ${type.value}` }],
+          fixes: [{ title: 'Remove MinAdjustmentMagnitude', edits: removePropertyEdits(member(config!, 'MinAdjustmentMagnitude')!.value!) }],
+        });
+      } else if (magnitude.value <= 0) {
+        report(magnitude.range, `MinAdjustmentMagnitude ${magnitude.value} has no effect: it is the smallest number of units a percentage step changes, so it should be at least 1. Set it to 1 or more, or remove it.`, { severity: 'warning' });
+      }
+    },
+  },
+);
+
+const percentRounding = defineRule(
+  {
+    code: 'step.percent-rounding', severity: 'information',
+    title: 'Percentage steps on a small fleet round to one unit',
+    description: 'With `PercentChangeInCapacity`, AWS rounds a result between 0 and 1 up to 1 (and between −1 and 0 down to −1) and truncates larger results. On a fleet of a few instances, most percentages therefore change the capacity by exactly one, whatever the step. Use `ChangeInCapacity`, or set `MinAdjustmentMagnitude`.',
+  },
+  {
+    policy(policy, target, report) {
+      const config = stepConfig(policy);
+      const max = target.maxCapacity;
+      if (config?.adjustmentType?.value !== 'PercentChangeInCapacity' || !max || max.value > SMALL_FLEET || max.value <= 0) return;
+      if ((config.minAdjustmentMagnitude?.value ?? 0) >= 2) return;
+      const unit = capacityUnit(target);
+      for (const step of config.stepAdjustments?.items ?? []) {
+        const adjustment = step.scalingAdjustment;
+        if (!adjustment || adjustment.value === 0) continue;
+        // Largest change the step can make: at MaxCapacity. Below 2, it is always ±1.
+        const largest = (Math.abs(adjustment.value) * max.value) / 100;
+        if (largest >= 2) continue;
+        const sign = adjustment.value > 0 ? 'adds' : 'removes';
+        report(adjustment.range, `${Math.abs(adjustment.value)}% of this target's MaxCapacity (${max.value} ${unit}) is ${formatNumber(largest)}, and AWS truncates results above 1 and raises smaller ones to 1: on this fleet the step always ${sign} exactly 1. ChangeInCapacity says so plainly; or set MinAdjustmentMagnitude.`, {
+          related: [{ ...max.range, message: `MaxCapacity is ${max.value}` }],
+        });
+      }
+    },
+  },
+);
+
+const changeGtRange = defineRule(
+  {
+    code: 'sanity.change-gt-range', severity: 'warning',
+    title: 'A step changes capacity by more than the target\'s range allows',
+    description: 'A `ChangeInCapacity` step larger than `MaxCapacity − MinCapacity`, or a percentage beyond ±100, is clamped by the capacity range; it usually means the wrong adjustment type or a typo.',
+  },
+  {
+    policy(policy, target, report) {
+      const config = stepConfig(policy);
+      const type = config?.adjustmentType?.value;
+      if (!config || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) return;
+      const { minCapacity: min, maxCapacity: max } = target;
+      const range = min && max && max.value > min.value ? max.value - min.value : undefined;
+      for (const step of config.stepAdjustments?.items ?? []) {
+        const adjustment = step.scalingAdjustment;
+        if (!adjustment) continue;
+        const size = Math.abs(adjustment.value);
+        if (type === 'ChangeInCapacity' && range !== undefined && size > range) {
+          report(adjustment.range, `ScalingAdjustment ${adjustment.value} is more than the whole capacity range of this target (MinCapacity ${min!.value} to MaxCapacity ${max!.value}, ${range} ${capacityUnit(target)}), so the change is always clamped. Use a smaller step, or ExactCapacity if you mean a fixed size.`, {
+            related: [{ ...max!.range, message: `MaxCapacity is ${max!.value}` }],
+          });
+        } else if (type === 'PercentChangeInCapacity' && size > 100) {
+          report(adjustment.range, `ScalingAdjustment ${adjustment.value}% is beyond ±100%: ${adjustment.value < 0 ? 'no step can remove more than the whole fleet' : 'the fleet would more than double in one step'}. Check the adjustment type and the value.`);
+        }
+      }
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// The cooldown and the alarm that triggers the policy.
+
+const cooldown = defineRule(
+  {
+    code: 'step.cooldown', severity: 'error',
+    title: 'Step cooldown is not negative, nor very short on an instance fleet',
+    description: `\`Cooldown\` is the seconds a step policy waits after a scaling activity before acting again (default 300). A negative value is an error. On \`${SAGEMAKER_DIMENSIONS.variantInstances}\`, new instances take minutes to serve, so a cooldown under ${INSTANCE_COOLDOWN_FLOOR} seconds lets the alarm add or remove capacity again before the last change shows (a warning).`,
+  },
+  {
+    policy(policy, target, report) {
+      const value = stepConfig(policy)?.cooldown;
+      if (!value) return;
+      if (value.value < 0) {
+        report(value.range, `Cooldown ${value.value} is negative; it is a number of seconds. Use 0 or more (AWS's default is 300).`);
+      } else if (value.value < INSTANCE_COOLDOWN_FLOOR && target.scalableDimension?.value === SAGEMAKER_DIMENSIONS.variantInstances) {
+        report(value.range, `A Cooldown of ${value.value} seconds on an instance fleet lets the alarm scale again before the last change takes effect (new instances take minutes to serve), so capacity overshoots. Use at least ${INSTANCE_COOLDOWN_FLOOR}.`, { severity: 'warning' });
+      }
+    },
+  },
+);
+
+const alarmAttached = defineRule(
+  {
+    code: 'step.alarm-attached', severity: 'warning',
+    title: 'A step policy has a CloudWatch alarm to trigger it',
+    description: 'A step policy does nothing until a CloudWatch alarm names it in its actions. Describe the alarm in the policy\'s `CloudWatchAlarm`, so apply creates it and points it at the policy. If the alarm is managed elsewhere, turn this rule off for the file or silence it with `// scaling-disable-next-line step.alarm-attached -- alarm managed in <where>`.',
+  },
+  {
+    policy(policy, _target, report) {
+      if (!isStepPolicy(policy) || has(policy, 'CloudWatchAlarm')) return;
+      const where: Range = policy.policyName?.range ?? policy.policyType?.range ?? headOf(policy);
+      report(where, 'Nothing triggers this step policy: it has no CloudWatchAlarm, and a step policy acts only when an alarm fires. Add a CloudWatchAlarm (metric, Threshold, ComparisonOperator); if the alarm is managed elsewhere, silence this warning.');
+    },
+  },
+);
+
+export const stepRules: Rule[] = [
+  adjustmentType, adjustmentsNonempty, adjustmentsMax, intervals, signSide, boundsRelative,
+  exactNonneg, exactInRange, minAdjustmentMagnitude, percentRounding, changeGtRange, cooldown, alarmAttached,
+];

@@ -1,0 +1,613 @@
+import type { Node } from 'jsonc-parser';
+import { removeMemberEdits } from '../edits';
+import type { Range } from '../finding';
+import { has, member, type Located, type Prop, type ScalableTarget, type ScalingPolicy, type TargetTrackingConfiguration } from '../model';
+import { metricFitsDimension, namespaceOfMetric, predefinedMetricsFor } from '../predefinedMetrics';
+import { defineRule, type Rule } from '../rule';
+import { SAGEMAKER_METRICS_BY_DIMENSION } from '../sagemaker';
+import { headOf, insideString } from './locate';
+
+// Target-tracking policies: the metric they track, the value they aim at, and how they sit
+// beside the other policies of their target.
+
+/** The target-tracking block of a policy, unless PolicyType says it is another kind. */
+export function trackingOf(policy: ScalingPolicy): TargetTrackingConfiguration | undefined {
+  const type = policy.policyType?.value;
+  if (type !== undefined && type !== 'TargetTrackingScaling') return undefined;
+  return policy.targetTracking;
+}
+
+/** The first negative ScalingAdjustment of a step policy: the proof that it scales in. */
+export function scaleInAdjustment(policy: ScalingPolicy): Prop<number> | undefined {
+  const type = policy.policyType?.value;
+  if (type !== undefined && type !== 'StepScaling') return undefined;
+  for (const step of policy.stepScaling?.stepAdjustments?.items ?? []) {
+    if (step.scalingAdjustment && step.scalingAdjustment.value < 0) return step.scalingAdjustment;
+  }
+  return undefined;
+}
+
+/** A policy's name for messages. */
+export function policyLabel(policy: ScalingPolicy): string {
+  return policy.policyName ? `"${policy.policyName.value}"` : `policy #${policy.index + 1}`;
+}
+
+/** A short range that stands for a policy: its name, or its opening brace. */
+export function policyHead(policy: ScalingPolicy): Range {
+  return policy.policyName?.range ?? headOf(policy);
+}
+
+function rangeOf(node: Node): Range {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+/** "a", "a or b", "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+// How the API documentation names each namespace's resources.
+const SERVICE_NAMES: Readonly<Record<string, string>> = {
+  appstream: 'AppStream fleets',
+  cassandra: 'Amazon Keyspaces tables',
+  comprehend: 'Amazon Comprehend endpoints',
+  'custom-resource': 'custom resources',
+  dynamodb: 'DynamoDB tables and indexes',
+  ec2: 'Spot Fleets',
+  ecs: 'ECS services',
+  elasticache: 'ElastiCache clusters',
+  elasticmapreduce: 'EMR instance groups',
+  kafka: 'Amazon MSK broker storage',
+  lambda: 'Lambda provisioned concurrency',
+  neptune: 'Neptune clusters',
+  rds: 'Aurora clusters',
+  sagemaker: 'SageMaker endpoints',
+  workspaces: 'WorkSpaces pools',
+};
+
+// ---------------------------------------------------------------------------------------
+// policy.type-supported
+
+// PutScalingPolicy's documentation: TargetTrackingScaling is not supported for EMR,
+// StepScaling not for DynamoDB, Comprehend, Lambda, Keyspaces, MSK, ElastiCache or Neptune,
+// PredictiveScaling only for ECS.
+const NO_STEP_SCALING = new Set(['dynamodb', 'comprehend', 'lambda', 'cassandra', 'kafka', 'elasticache', 'neptune']);
+
+function unsupportedType(type: string, namespace: string): string | undefined {
+  const service = SERVICE_NAMES[namespace];
+  if (!service) return undefined; // an unknown namespace is the schema's to report
+  const alternatives = namespace === 'elasticmapreduce' ? 'StepScaling' : NO_STEP_SCALING.has(namespace) ? 'TargetTrackingScaling' : 'TargetTrackingScaling or StepScaling';
+  if (type === 'PredictiveScaling' && namespace !== 'ecs') {
+    return `PredictiveScaling is available only for ECS services; AWS rejects it for ${service}. Use ${alternatives} instead.`;
+  }
+  if (type === 'TargetTrackingScaling' && namespace === 'elasticmapreduce') {
+    return `Target tracking is not available for ${service}; AWS rejects the policy. Use StepScaling with a CloudWatch alarm instead.`;
+  }
+  if (type === 'StepScaling' && NO_STEP_SCALING.has(namespace)) {
+    return `Step scaling is not available for ${service}; AWS rejects the policy. Use TargetTrackingScaling instead.`;
+  }
+  return undefined;
+}
+
+const typeSupported = defineRule(
+  {
+    code: 'policy.type-supported', severity: 'error',
+    title: 'The policy type must be available for the target\'s service',
+    description: 'Not every service takes every policy type: `PredictiveScaling` works only for ECS services; `TargetTrackingScaling` is not available for EMR; `StepScaling` is not available for DynamoDB, Comprehend, Lambda, Keyspaces, MSK, ElastiCache or Neptune. SageMaker endpoints take `TargetTrackingScaling` and `StepScaling`.',
+  },
+  {
+    policy(policy, target, report) {
+      const type = policy.policyType;
+      const namespace = target.serviceNamespace;
+      if (!type || !namespace) return;
+      const problem = unsupportedType(type.value, namespace.value);
+      if (problem) report(type.range, problem, { related: [{ ...namespace.range, message: `ServiceNamespace is "${namespace.value}" here` }] });
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// tt.target-value-range
+
+// The API documents TargetValue as a double within -2^360 .. 2^360.
+const TARGET_VALUE_LIMIT = 2 ** 360;
+
+const targetValueRange = defineRule(
+  {
+    code: 'tt.target-value-range', severity: 'error',
+    title: 'TargetValue must lie within ±2^360',
+    description: 'AWS accepts a `TargetValue` between -2^360 and 2^360 (about ±2.3e108) and rejects anything larger. A value that fits the metric is far smaller: a percentage, a ratio, or a count per instance per minute.',
+  },
+  {
+    policy(policy, _target, report, ctx) {
+      const tt = trackingOf(policy);
+      // Read the node itself: a value such as 1e400 is Infinity, which the typed model drops.
+      const value = tt && member(tt, 'TargetValue')?.value;
+      if (value?.type !== 'number' || typeof value.value !== 'number') return;
+      if (Math.abs(value.value) <= TARGET_VALUE_LIMIT) return;
+      const range = rangeOf(value);
+      report(range, `TargetValue ${ctx.text.slice(range.start, range.end)} is outside what AWS accepts (-2^360 to 2^360); it cannot be the value of any metric. Set the level of the metric you want to hold.`);
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// tt.metric-exactly-one
+
+function metricSuggestion(target: ScalableTarget): string {
+  const dimension = target.scalableDimension?.value;
+  const fitting = dimension ? predefinedMetricsFor(dimension) : [];
+  return fitting.length > 0 ? ` (for this target: ${orList(fitting)})` : '';
+}
+
+const metricExactlyOne = defineRule(
+  {
+    code: 'tt.metric-exactly-one', severity: 'error',
+    title: 'A target-tracking policy tracks exactly one metric',
+    description: 'A `TargetTrackingScalingPolicyConfiguration` takes either a `PredefinedMetricSpecification` or a `CustomizedMetricSpecification`: AWS rejects a policy with both or with neither.',
+  },
+  {
+    policy(policy, target, report) {
+      const tt = trackingOf(policy);
+      if (!tt) return;
+      const predefined = member(tt, 'PredefinedMetricSpecification');
+      const customized = member(tt, 'CustomizedMetricSpecification');
+      if (predefined && customized) {
+        const [first, second] = predefined.key.offset < customized.key.offset ? [predefined, customized] : [customized, predefined];
+        report(rangeOf(second.key), `This policy has both a PredefinedMetricSpecification and a CustomizedMetricSpecification; a target-tracking policy tracks one metric, and AWS rejects both together. Remove one of them.`, {
+          related: [{ ...rangeOf(first.key), message: `${first.key.value as string} is here` }],
+        });
+      } else if (!predefined && !customized && tt.keyRange) {
+        report(tt.keyRange, `This target-tracking policy names no metric, and AWS rejects it. Add a PredefinedMetricSpecification${metricSuggestion(target)} or a CustomizedMetricSpecification.`);
+      }
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// tt.predefined-dimension-match
+
+function mismatchReason(metric: string, dimension: string): string {
+  if (metric === 'ALBRequestCountPerTarget') return 'AWS offers it only for Spot Fleets and ECS services';
+  const namespace = namespaceOfMetric(metric);
+  if (namespace === dimension.slice(0, dimension.indexOf(':'))) {
+    return metric.includes('Read') ? 'it measures read capacity, and this dimension scales write capacity' : 'it measures write capacity, and this dimension scales read capacity';
+  }
+  return `it measures ${namespace ? SERVICE_NAMES[namespace] ?? namespace : 'another service'}`;
+}
+
+const predefinedDimensionMatch = defineRule(
+  {
+    code: 'tt.predefined-dimension-match', severity: 'error',
+    title: 'The predefined metric must belong to the target\'s dimension',
+    description: 'Each predefined metric measures one kind of resource: `ECSService…` metrics go with ECS services, `DynamoDB…Read…` with read capacity, `ALBRequestCountPerTarget` with Spot Fleets and ECS services, and so on. On a SageMaker target, the JSON schema already limits `PredefinedMetricType` to the metrics of its dimension; this rule covers the other namespaces and a SageMaker metric on a non-SageMaker target.',
+  },
+  {
+    policy(policy, target, report) {
+      const type = trackingOf(policy)?.predefined?.predefinedMetricType;
+      const dimension = target.scalableDimension;
+      if (!type || !dimension) return;
+      if (metricFitsDimension(type.value, dimension.value) !== false) return;
+      // The schema's if/then already limits SageMaker dimensions to their own metrics; EMR
+      // takes no target tracking at all, which policy.type-supported reports.
+      if (SAGEMAKER_METRICS_BY_DIMENSION[dimension.value] || dimension.value.startsWith('elasticmapreduce:')) return;
+      const fitting = predefinedMetricsFor(dimension.value);
+      const fix = fitting.length > 0
+        ? `Use ${orList(fitting)}, or a CustomizedMetricSpecification.`
+        : `No predefined metric fits ${dimension.value}: use a CustomizedMetricSpecification.`;
+      report(type.range, `${type.value} cannot drive ${dimension.value}: ${mismatchReason(type.value, dimension.value)}. ${fix}`, {
+        related: [{ ...dimension.range, message: `ScalableDimension is "${dimension.value}" here` }],
+      });
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// tt.resource-label
+
+// The final parts of a load balancer ARN and a target group ARN, joined by a slash.
+const ALB_RESOURCE_LABEL = /^app\/[^/]+\/[^/]+\/targetgroup\/[^/]+\/[^/]+$/;
+const ALB_LABEL_FORMAT = 'app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>';
+
+const resourceLabel = defineRule(
+  {
+    code: 'tt.resource-label', severity: 'error',
+    title: 'ResourceLabel goes with ALBRequestCountPerTarget, and only with it',
+    description: `\`ALBRequestCountPerTarget\` needs a \`ResourceLabel\` naming the load balancer and target group, \`${ALB_LABEL_FORMAT}\`. Every other predefined metric, every SageMaker metric included, takes no \`ResourceLabel\`, and AWS rejects one.`,
+  },
+  {
+    policy(policy, _target, report, ctx) {
+      const predefined = trackingOf(policy)?.predefined;
+      const type = predefined?.predefinedMetricType;
+      if (!predefined || !type) return;
+      const label = predefined.resourceLabel;
+      if (type.value === 'ALBRequestCountPerTarget') {
+        if (!has(predefined, 'ResourceLabel')) {
+          report(type.range, `ALBRequestCountPerTarget needs a ResourceLabel that names the load balancer and target group: "${ALB_LABEL_FORMAT}". Add it.`);
+        } else if (label && !ALB_RESOURCE_LABEL.test(label.value)) {
+          report(label.range, `ResourceLabel "${label.value}" is not of the form "${ALB_LABEL_FORMAT}": the last part of the load balancer ARN, a slash, and the last part of the target group ARN.`);
+        }
+        return;
+      }
+      if (!label) return;
+      const whose = type.value.startsWith('SageMaker') ? 'SageMaker metrics take' : `${type.value} takes`;
+      report(label.range, `${whose} no ResourceLabel; AWS accepts one only with ALBRequestCountPerTarget and rejects this policy. Remove it.`, {
+        fixes: [{ title: 'Remove ResourceLabel', edits: removeMemberEdits(ctx.file.node, label.range.start) }],
+      });
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// tt.custom-form
+
+const SIMPLE_FORM_MEMBERS = ['MetricName', 'Namespace', 'Dimensions', 'Statistic', 'Unit'] as const;
+const SIMPLE_FORM_REQUIRED = ['MetricName', 'Namespace', 'Statistic'] as const;
+
+const customForm = defineRule(
+  {
+    code: 'tt.custom-form', severity: 'error',
+    title: 'A customized metric is either one metric or metric math, not both',
+    description: 'A `CustomizedMetricSpecification` names its metric in one of two ways: `MetricName`, `Namespace` and `Statistic` (with the `Dimensions` the metric was published with, and an optional `Unit`), or a `Metrics` array of metric data queries for metric math. Mixing the two, or giving neither, is rejected.',
+  },
+  {
+    policy(policy, _target, report) {
+      const customized = trackingOf(policy)?.customized;
+      if (!customized?.keyRange) return;
+      const simple = SIMPLE_FORM_MEMBERS.map((key) => member(customized, key)).filter((m) => m !== undefined);
+      const metrics = member(customized, 'Metrics');
+      if (metrics) {
+        if (simple.length > 0) {
+          const names = simple.map((m) => m.key.value as string);
+          report(rangeOf(metrics.key), `Metrics (metric math) cannot be combined with ${andList(names)}: a customized metric is either one metric or metric math. Move the metric into a query of Metrics as its MetricStat, or remove Metrics.`, {
+            related: simple.map((m) => ({ ...rangeOf(m.key), message: `${m.key.value as string} is here` })),
+          });
+        } else if (metrics.value?.type === 'array' && (metrics.value.children?.length ?? 0) === 0) {
+          report(rangeOf(metrics.key), 'Metrics is empty, so this customized metric names nothing to track. Add the metric data queries, or use MetricName, Namespace and Statistic.');
+        }
+        return;
+      }
+      if (simple.length === 0) {
+        report(customized.keyRange, 'This CustomizedMetricSpecification names no metric. Give MetricName, Namespace and Statistic (with the Dimensions the metric was published with), or a Metrics array for metric math.');
+        return;
+      }
+      const missing = SIMPLE_FORM_REQUIRED.filter((key) => !has(customized, key));
+      if (missing.length > 0) {
+        report(customized.keyRange, `This customized metric lacks ${andList(missing)}; AWS needs MetricName, Namespace and Statistic to find the metric. Add ${missing.length === 1 ? 'it' : 'them'}.`);
+      }
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// tt.one-per-metric
+
+const SEP = '\u0000';
+
+function dimensionsKey(dimensions: Located & { items: { name?: Prop<string>; value?: Prop<string> }[] } | undefined): string {
+  return (dimensions?.items ?? []).map((d) => `${d.name?.value}=${d.value?.value}`).sort().join(SEP);
+}
+
+/** What a policy tracks, as a comparable key, the range that shows it, and words for it. */
+function trackedMetric(tt: TargetTrackingConfiguration): { key: string; at: Range; words: string } | undefined {
+  const { predefined, customized } = tt;
+  if (predefined && !customized) {
+    const type = predefined.predefinedMetricType;
+    if (!type) return undefined;
+    return { key: ['p', type.value, predefined.resourceLabel?.value ?? ''].join(SEP), at: type.range, words: type.value };
+  }
+  if (!customized || predefined || !customized.keyRange) return undefined;
+  if (customized.metrics) {
+    const queries = customized.metrics.items.map((q) => {
+      const stat = q.metricStat;
+      return [q.id?.value, q.expression?.value, stat?.metric?.namespace?.value, stat?.metric?.metricName?.value, dimensionsKey(stat?.metric?.dimensions), stat?.stat?.value, stat?.unit?.value, q.returnData?.value].join(SEP);
+    });
+    return { key: ['m', ...queries].join(SEP + SEP), at: customized.keyRange, words: 'the same metric math' };
+  }
+  const { namespace, metricName } = customized;
+  if (!namespace || !metricName) return undefined;
+  return {
+    key: ['c', namespace.value, metricName.value, customized.statistic?.value, customized.unit?.value, dimensionsKey(customized.dimensions)].join(SEP),
+    at: customized.keyRange,
+    words: `the same customized metric (${namespace.value} ${metricName.value})`,
+  };
+}
+
+const onePerMetric = defineRule(
+  {
+    code: 'tt.one-per-metric', severity: 'error',
+    title: 'One target-tracking policy per metric on a target',
+    description: 'AWS rejects a second target-tracking policy on the same metric of a scalable target ("Only one TargetTrackingScaling policy for a given metric specification is allowed"). Merge the two policies, or give the second one another metric.',
+  },
+  {
+    target(target, report) {
+      const seen = new Map<string, { policy: ScalingPolicy; at: Range }>();
+      for (const policy of target.policies) {
+        const tt = trackingOf(policy);
+        const tracked = tt && trackedMetric(tt);
+        if (!tracked) continue;
+        const first = seen.get(tracked.key);
+        if (!first) {
+          seen.set(tracked.key, { policy, at: tracked.at });
+          continue;
+        }
+        report(tracked.at, `Target-tracking policy ${policyLabel(first.policy)} on this target already tracks ${tracked.words}; AWS allows one target-tracking policy per metric and rejects this one. Merge the two policies, or track another metric.`, {
+          related: [{ ...first.at, message: `${policyLabel(first.policy)} tracks it here` }],
+        });
+      }
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// tt.metric-inverse-proportional
+
+// Metric names that measure how badly the endpoint does, not how much work each instance
+// has: adding instances does not bring them down in proportion.
+const NOT_PER_CAPACITY = /Latency|Error|Fault|Failure|5XX|4XX/i;
+
+const metricInverseProportional = defineRule(
+  {
+    code: 'tt.metric-inverse-proportional', severity: 'warning',
+    title: 'A tracked metric should fall as capacity rises',
+    description: 'Target tracking adds capacity until the metric comes down to the target, so the metric must fall in proportion as instances are added: a utilisation or a load per instance. Latency and error counts do not: they may not move when instances are added (a slow model stays slow), so the policy keeps scaling out, or never scales in. Track a load metric, and alarm on latency or errors with a step policy if you need to.',
+  },
+  {
+    policy(policy, _target, report, ctx) {
+      const customized = trackingOf(policy)?.customized;
+      if (!customized) return;
+      const names: Prop<string>[] = [];
+      if (customized.metricName) names.push(customized.metricName);
+      // In metric math only a metric that is itself the result is tracked directly.
+      for (const query of customized.metrics?.items ?? []) {
+        const name = query.metricStat?.metric?.metricName;
+        if (name && (query.returnData?.value ?? true) && !query.expression) names.push(name);
+      }
+      for (const name of names) {
+        const match = NOT_PER_CAPACITY.exec(name.value);
+        if (!match) continue;
+        report(insideString(ctx.text, name, match.index, match[0].length), `${name.value} measures ${/latency/i.test(match[0]) ? 'latency' : 'errors'}, which does not fall as instances are added, so target tracking on it may scale out without end or never scale in. Track a per-instance load (such as invocations per instance) or a utilisation metric instead, and alarm on ${name.value} with a step policy if needed.`);
+      }
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// tt.disable-scale-in
+
+/** Whether a scheduled action lowers MaxCapacity below the highest maximum the target has. */
+function scheduleLowersMax(target: ScalableTarget): boolean {
+  let highest = target.maxCapacity?.value ?? -Infinity;
+  for (const action of target.scheduledActions) highest = Math.max(highest, action.action?.maxCapacity?.value ?? -Infinity);
+  return target.scheduledActions.some((a) => a.action?.maxCapacity !== undefined && a.action.maxCapacity.value < highest);
+}
+
+const disableScaleIn = defineRule(
+  {
+    code: 'tt.disable-scale-in', severity: 'warning',
+    title: 'DisableScaleIn needs another way to scale in',
+    description: 'With `DisableScaleIn: true` a target-tracking policy only adds capacity. That is right when a step policy (negative adjustments) or a scheduled action that lowers `MaxCapacity` removes it again; with neither, the target stays at its peak size, and keeps costing, until someone changes it by hand.',
+  },
+  {
+    target(target, report) {
+      const disabled: Prop<boolean>[] = [];
+      let scalesIn = false;
+      for (const policy of target.policies) {
+        const tt = trackingOf(policy);
+        if (tt?.disableScaleIn?.value === true) disabled.push(tt.disableScaleIn);
+        else if (tt) scalesIn = true;
+        // ExactCapacity can set a lower capacity as well as a higher one.
+        if (scaleInAdjustment(policy) || (policy.stepScaling && policy.stepScaling.adjustmentType?.value === 'ExactCapacity')) scalesIn = true;
+      }
+      if (disabled.length === 0 || scalesIn || scheduleLowersMax(target)) return;
+      for (const value of disabled) {
+        report(value.range, 'With DisableScaleIn true this policy never removes capacity, and nothing else on this target does (no step policy with a negative adjustment, no scheduled action that lowers MaxCapacity): once scaled out, the target stays at its peak. Set DisableScaleIn to false, or add a scale-in step policy or a scheduled action.');
+      }
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// sm.target-value-invocations, sm.target-value-pc-util, sm.highres-semantics
+
+/** The predefined metric type and TargetValue of a target-tracking policy, when it has both. */
+function predefinedTarget(policy: ScalingPolicy): { type: Prop<string>; value: Prop<number> } | undefined {
+  const tt = trackingOf(policy);
+  const type = tt?.predefined?.predefinedMetricType;
+  const value = tt?.targetValue;
+  return type && value ? { type, value } : undefined;
+}
+
+// SageMaker's load-testing guidance: SageMakerVariantInvocationsPerInstance counts
+// invocations per instance per minute, and a good target is MAX_RPS × 0.5 × 60. Below 60
+// the number reads as requests per second.
+const INVOCATIONS_PER_MINUTE_FLOOR = 60;
+
+const targetValueInvocations = defineRule(
+  {
+    code: 'sm.target-value-invocations', severity: 'warning',
+    title: 'SageMakerVariantInvocationsPerInstance counts invocations per minute',
+    description: 'The metric is invocations per instance **per minute**. SageMaker\'s guidance is `TargetValue = MAX_RPS × SAFETY_FACTOR × 60`, where MAX_RPS is what one instance serves at your latency limit (from a load test) and 0.5 is a good first safety factor: 4 requests per second gives 120. A target below 60 usually is a requests-per-second figure, which would keep far more instances than needed.',
+  },
+  {
+    policy(policy, _target, report) {
+      const found = predefinedTarget(policy);
+      if (found?.type.value !== 'SageMakerVariantInvocationsPerInstance') return;
+      const { value, type } = found;
+      if (value.value <= 0 || value.value >= INVOCATIONS_PER_MINUTE_FLOOR) return; // ≤ 0 is sanity.target-value-metric's
+      const perMinute = Math.round(value.value * 0.5 * 60);
+      report(value.range, `SageMakerVariantInvocationsPerInstance counts invocations per instance per minute, so ${value.value} is under one request per second per instance; it looks like a requests-per-second figure. Use MAX_RPS × 0.5 × 60: if an instance serves ${value.value} requests per second, that is ${perMinute}.`, {
+        related: [{ ...type.range, message: 'the per-minute metric' }],
+      });
+    },
+  },
+);
+
+/** The fraction a percentage stands for, for a quick fix; undefined when the value is no percentage. */
+function asFraction(percent: number): number | undefined {
+  if (percent <= 1 || percent > 100) return undefined;
+  return Number((percent / 100).toPrecision(12));
+}
+
+const targetValuePcUtil = defineRule(
+  {
+    code: 'sm.target-value-pc-util', severity: 'warning',
+    title: 'SageMakerVariantProvisionedConcurrencyUtilization is a ratio from 0 to 1',
+    description: 'Provisioned concurrency utilisation is the share of provisioned concurrency in use, a number from 0 to 1; AWS\'s examples target 0.9. A target above 1 can never be reached, so the policy only ever scales in. A value such as 70 is a percentage: write 0.7.',
+  },
+  {
+    policy(policy, _target, report) {
+      const found = predefinedTarget(policy);
+      if (found?.type.value !== 'SageMakerVariantProvisionedConcurrencyUtilization' || found.value.value <= 1) return;
+      const { value } = found;
+      const fraction = asFraction(value.value);
+      report(value.range, `SageMakerVariantProvisionedConcurrencyUtilization is a ratio from 0 to 1, so a target of ${value.value} can never be reached and the policy would only scale in. ${fraction === undefined ? 'Use a ratio such as 0.9.' : `For ${value.value} %, write ${fraction}.`}`, {
+        fixes: fraction === undefined ? [] : [{ title: `Change TargetValue to ${fraction}`, edits: [{ ...value.range, newText: String(fraction) }] }],
+      });
+    },
+  },
+);
+
+const highResolutionSemantics = defineRule(
+  {
+    code: 'sm.highres-semantics', severity: 'information',
+    title: 'High-resolution metrics scale out faster, not in',
+    description: 'The `…ConcurrentRequestsPer…HighResolution` metrics are published every 10 seconds, so the policy sees a surge and scales out sooner; scale-in still runs at the standard pace. The target is a number of concurrent requests per model (or per copy), usually small.',
+  },
+  {
+    policy(policy, _target, report) {
+      const type = trackingOf(policy)?.predefined?.predefinedMetricType;
+      if (!type?.value.endsWith('HighResolution') || !type.value.startsWith('SageMaker')) return;
+      const per = type.value.includes('PerCopy') ? 'copy' : 'model';
+      report(type.range, `High-resolution metric: 10-second data lets this policy scale out sooner, but it scales in at the standard pace. TargetValue is concurrent requests per ${per}.`);
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// sanity.target-value-metric
+
+// Utilisation metrics whose values are percentages; SageMaker's CPUUtilization,
+// GPUUtilization and GPUMemoryUtilization add up the cores (0–400 % on four CPUs), so
+// only their …Normalized forms stop at 100.
+const PERCENT_METRIC_NAME = /(CPU|GPU|Memory|Disk)Utili[sz]ation/i;
+const SUMMED_SAGEMAKER_METRIC = /^(CPU|GPU|GPUMemory)Utilization$/;
+// Predefined metrics that are percentages (ProvisionedConcurrencyUtilization is a 0–1 ratio).
+const PERCENT_METRIC_TYPE = /(Utilization|Percentage)(HighResolution)?$/;
+
+function percentCeiling(namespace: string, metricName: string): number | undefined {
+  if (!PERCENT_METRIC_NAME.test(metricName)) return undefined;
+  if (namespace.startsWith('/aws/sagemaker/') && SUMMED_SAGEMAKER_METRIC.test(metricName)) return Infinity;
+  return 100;
+}
+
+const targetValueMetric = defineRule(
+  {
+    code: 'sanity.target-value-metric', severity: 'warning',
+    title: 'TargetValue must be a level the metric can reach',
+    description: 'The metric settles at `TargetValue`, so the value must be one the metric can take: above 0 (every predefined metric is a count, a ratio or a percentage), at most 100 for a percentage such as CPU, memory or disk utilisation, at most 1 for a provisioned-concurrency ratio. SageMaker\'s `CPUUtilization` and `GPUUtilization` add up the cores and can exceed 100.',
+  },
+  {
+    policy(policy, _target, report) {
+      const tt = trackingOf(policy);
+      const value = tt?.targetValue;
+      if (!tt || !value) return;
+      const type = tt.predefined?.predefinedMetricType;
+      if (type && !tt.customized) {
+        if (value.value <= 0) {
+          report(value.range, `${type.value} never goes below 0, so a target of ${value.value} can never be met and the policy would scale out to MaxCapacity. Set the level of the metric you want to hold, above 0.`);
+        } else if (type.value === 'LambdaProvisionedConcurrencyUtilization' && value.value > 1) {
+          const fraction = asFraction(value.value);
+          report(value.range, `LambdaProvisionedConcurrencyUtilization is a ratio from 0 to 1, so a target of ${value.value} can never be reached. ${fraction === undefined ? 'Use a ratio such as 0.7.' : `For ${value.value} %, write ${fraction}.`}`, {
+            fixes: fraction === undefined ? [] : [{ title: `Change TargetValue to ${fraction}`, edits: [{ ...value.range, newText: String(fraction) }] }],
+          });
+        } else if (PERCENT_METRIC_TYPE.test(type.value) && !type.value.endsWith('ProvisionedConcurrencyUtilization') && value.value > 100) {
+          report(value.range, `${type.value} is a percentage, so a target of ${value.value} can never be reached and the policy would only scale in. Use a value from 1 to 100.`);
+        }
+        return;
+      }
+      const name = tt.customized?.metricName;
+      const namespace = tt.customized?.namespace;
+      if (!name || !namespace || tt.predefined) return;
+      const ceiling = percentCeiling(namespace.value, name.value);
+      if (ceiling === undefined) return;
+      if (value.value <= 0) {
+        report(value.range, `${name.value} is a utilisation that never goes below 0, so a target of ${value.value} can never be met and the policy would scale out to MaxCapacity. Use the utilisation you want to hold, such as 70.`, {
+          related: [{ ...name.range, message: 'the tracked metric' }],
+        });
+      } else if (value.value > ceiling) {
+        report(value.range, `${name.value} is a percentage from 0 to 100, so a target of ${value.value} can never be reached and the policy would only scale in. Use the utilisation you want to hold, such as 70.`, {
+          related: [{ ...name.range, message: 'the tracked metric' }],
+        });
+      }
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// sanity.tt-plus-step-scale-in, sanity.multiple-policies-largest-wins
+
+const trackingPlusStepScaleIn = defineRule(
+  {
+    code: 'sanity.tt-plus-step-scale-in', severity: 'warning',
+    title: 'Target tracking and a step policy both scale in',
+    description: 'AWS warns that target-tracking and step policies can fight: a step policy may scale in before target tracking is ready to, nothing blocks it, and target tracking then scales out again. Let one policy own scale-in: set `DisableScaleIn: true` on the target-tracking policy, or drop the negative steps.',
+  },
+  {
+    target(target, report) {
+      const trackers = target.policies.filter((p) => {
+        const tt = trackingOf(p);
+        return tt !== undefined && tt.disableScaleIn?.value !== true;
+      });
+      if (trackers.length === 0) return;
+      for (const policy of target.policies) {
+        const adjustment = scaleInAdjustment(policy);
+        if (!adjustment) continue;
+        const names = orList(trackers.map(policyLabel));
+        report(adjustment.range, `This step policy scales in, and so does target-tracking policy ${names}. A step scale-in is not held back until target tracking is ready, which then scales out again: the fleet flaps. Set DisableScaleIn to true on ${names} to let this policy own scale-in, or remove the negative steps.`, {
+          related: trackers.map((p) => ({ ...policyHead(p), message: `${policyLabel(p)} also scales in` })),
+        });
+      }
+    },
+  },
+);
+
+const multiplePoliciesLargestWins = defineRule(
+  {
+    code: 'sanity.multiple-policies-largest-wins', severity: 'information',
+    title: 'With several policies, the largest capacity wins',
+    description: 'When several scaling policies of one target disagree, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike: a policy that wants fewer instances waits until the others agree.',
+  },
+  {
+    target(target, report) {
+      if (target.policies.length < 2) return;
+      const second = target.policies[1]!;
+      report(policyHead(second), `This target has ${target.policies.length} scaling policies. When they disagree, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike.`, {
+        related: [{ ...policyHead(target.policies[0]!), message: `${policyLabel(target.policies[0]!)} is another` }],
+      });
+    },
+  },
+);
+
+export const targetTrackingRules: Rule[] = [
+  typeSupported,
+  targetValueRange,
+  metricExactlyOne,
+  predefinedDimensionMatch,
+  resourceLabel,
+  customForm,
+  onePerMetric,
+  metricInverseProportional,
+  disableScaleIn,
+  targetValueInvocations,
+  targetValuePcUtil,
+  highResolutionSemantics,
+  targetValueMetric,
+  trackingPlusStepScaleIn,
+  multiplePoliciesLargestWins,
+];
