@@ -170,17 +170,6 @@ function rangeOf(node: Node): Range {
   return { start: node.offset, end: node.offset + node.length };
 }
 
-/** The members of an object node, last one winning as in JSON.parse. */
-function members(node: Node | undefined): Map<string, Node> {
-  const map = new Map<string, Node>();
-  if (node?.type !== 'object' || !node.children) return map;
-  for (const property of node.children) {
-    const key = property.children?.[0];
-    if (key?.type === 'string' && typeof key.value === 'string') map.set(key.value, property);
-  }
-  return map;
-}
-
 /** Whether an object node has a member of that name, whatever the type of its value. */
 export function has(located: Located | undefined, key: string): boolean {
   if (located?.node.type !== 'object' || !located.node.children) return false;
@@ -196,60 +185,102 @@ export function member(located: Located, key: string): { key: Node; value: Node 
   return undefined;
 }
 
+/**
+ * A member's value. Its ranges are computed when asked for: a large file has a hundred
+ * thousand members and a handful of findings, and three objects per member made the
+ * model build mostly garbage collection.
+ */
+class NodeProp<T> implements Prop<T> {
+  readonly #valueNode: Node;
+  readonly #keyNode: Node;
+  constructor(readonly value: T, valueNode: Node, keyNode: Node) {
+    this.#valueNode = valueNode;
+    this.#keyNode = keyNode;
+  }
+  get range(): Range {
+    return rangeOf(this.#valueNode);
+  }
+  get keyRange(): Range {
+    return rangeOf(this.#keyNode);
+  }
+}
+
 class ObjectReader {
-  readonly members: Map<string, Node>;
-  constructor(readonly node: Node) {
-    this.members = members(node);
+  constructor(readonly node: Node) {}
+
+  /** The property node of a member, the last one winning as in JSON.parse. Objects are small: a scan beats a Map. */
+  private find(key: string): Node | undefined {
+    const children = this.node.children;
+    if (!children) return undefined;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const property = children[i]!;
+      if (property.children?.[0]?.value === key) return property;
+    }
+    return undefined;
   }
 
-  private prop<T>(key: string, type: Node['type'], check?: (v: unknown) => boolean): Prop<T> | undefined {
-    const property = this.members.get(key);
+  /** Every member name, in order. */
+  keys(): string[] {
+    const keys: string[] = [];
+    for (const property of this.node.children ?? []) {
+      const key = property.children?.[0]?.value;
+      if (typeof key === 'string' && !keys.includes(key)) keys.push(key);
+    }
+    return keys;
+  }
+
+  private prop<T>(key: string, type: Node['type']): Prop<T> | undefined {
+    const property = this.find(key);
     const keyNode = property?.children?.[0];
     const valueNode = property?.children?.[1];
     if (!keyNode || !valueNode || valueNode.type !== type) return undefined;
-    if (check && !check(valueNode.value)) return undefined;
-    return { value: valueNode.value as T, range: rangeOf(valueNode), keyRange: rangeOf(keyNode) };
+    if (type === 'number' && !Number.isFinite(valueNode.value)) return undefined;
+    return new NodeProp<T>(valueNode.value as T, valueNode, keyNode);
   }
 
   str(key: string): Prop<string> | undefined {
     return this.prop<string>(key, 'string');
   }
   num(key: string): Prop<number> | undefined {
-    return this.prop<number>(key, 'number', (v) => typeof v === 'number' && Number.isFinite(v));
+    return this.prop<number>(key, 'number');
   }
   bool(key: string): Prop<boolean> | undefined {
     return this.prop<boolean>(key, 'boolean');
   }
   any(key: string): Prop<unknown> | undefined {
-    const property = this.members.get(key);
+    const property = this.find(key);
     const keyNode = property?.children?.[0];
     const valueNode = property?.children?.[1];
     if (!keyNode || !valueNode) return undefined;
-    return { value: valueNode.value, range: rangeOf(valueNode), keyRange: rangeOf(keyNode) };
+    return new NodeProp<unknown>(valueNode.value, valueNode, keyNode);
   }
   /** The named member if it is an object, as a Located plus its reader. */
   obj(key: string): (Located & { reader: ObjectReader }) | undefined {
-    const property = this.members.get(key);
+    const property = this.find(key);
     const valueNode = property?.children?.[1];
     if (valueNode?.type !== 'object') return undefined;
     return { range: rangeOf(valueNode), keyRange: rangeOf(property!.children![0]!), node: valueNode, reader: new ObjectReader(valueNode) };
   }
   /** The named member if it is an array: its Located and its element nodes. */
   arr(key: string): (Located & { elements: Node[] }) | undefined {
-    const property = this.members.get(key);
+    const property = this.find(key);
     const valueNode = property?.children?.[1];
     if (valueNode?.type !== 'array') return undefined;
     return { range: rangeOf(valueNode), keyRange: rangeOf(property!.children![0]!), node: valueNode, elements: valueNode.children ?? [] };
   }
   readOnly(keys: readonly string[]): Prop<unknown>[] {
-    const found: Prop<unknown>[] = [];
+    let found: Prop<unknown>[] | undefined;
     for (const key of keys) {
       const prop = this.any(key);
-      if (prop) found.push(prop);
+      if (prop) (found ??= []).push(prop);
     }
-    return found;
+    return found ?? NONE;
   }
 }
+
+/** The shared empty list of read-only members: almost every object has none. */
+const NONE: Prop<unknown>[] = [];
+Object.freeze(NONE);
 
 function objects<T>(list: (Located & { elements: Node[] }) | undefined, build: (node: Node, index: number) => T): T[] {
   const result: T[] = [];
@@ -414,7 +445,7 @@ function target(node: Node, index: number): ScalableTarget {
     },
     tags: tags && {
       range: tags.range, keyRange: tags.keyRange, node: tags.node,
-      entries: [...tags.reader.members.keys()].map((k) => tags.reader.str(k)).filter((p): p is Prop<string> => p !== undefined),
+      entries: tags.reader.keys().map((k) => tags.reader.str(k)).filter((p): p is Prop<string> => p !== undefined),
     },
     policies: objects(r.arr('ScalingPolicies'), policy),
     scheduledActions: objects(r.arr('ScheduledActions'), scheduledAction),
