@@ -10,6 +10,7 @@ import {
   type CodeAction,
   type CodeActionParams,
   type CompletionItem,
+  type Hover,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,6 +20,8 @@ import { SettingsStore } from './settings';
 import { toCodeActions } from './codeActions';
 import { toCompletionItems } from './completion';
 import { completionsAt } from '../core/completion';
+import { toHover } from './hover';
+import { hoverAt } from '../core/hover';
 
 // The language server: LSP wiring over core/. It adds the semantic layer (source
 // `scaling`); JSON syntax and the schema come from VS Code's own JSON support.
@@ -56,6 +59,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       completionProvider: { triggerCharacters: ['"'] },
+      hoverProvider: true,
     },
     serverInfo: { name: 'sagemaker-scaling' },
   };
@@ -105,6 +109,15 @@ connection.onCompletion((params, token) =>
     if (!document || isRuleConfigDocument(document.uri)) return [];
     const analysis = await validator.analysisFor(document);
     return toCompletionItems(document, completionsAt(document.getText(), analysis.model, document.offsetAt(params.position)));
+  }),
+);
+
+connection.onHover((params, token) =>
+  runSafeAsync(connection, 'hover', null as Hover | null, token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || isRuleConfigDocument(document.uri)) return null;
+    const analysis = await validator.analysisFor(document);
+    return toHover(document, hoverAt(document.getText(), analysis.model, document.offsetAt(params.position), new Date()));
   }),
 );
 

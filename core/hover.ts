@@ -1,0 +1,156 @@
+import { getLocation } from 'jsonc-parser';
+import type { Range } from './finding';
+import type { ScalingFile, ScalingPolicy, ScheduledAction } from './model';
+import type { ScheduleProblem } from './schedule';
+import { readableTime, summarizeSchedule, summaryOk, type ScheduleSummary } from './scheduleSummary';
+import { formatInterval, formatNumber, isStepPolicy, stepInterval } from './stepIntervals';
+import { parseTimestamp } from './timestamp';
+
+// Hovers beyond the schema's field descriptions: a Schedule in words with its next runs,
+// and the absolute metric interval a step adjustment covers. The schema's own hover
+// (from VS Code's JSON support) still explains each field.
+
+/** Markdown to show and the range it is about. */
+export interface Hover {
+  markdown: string;
+  range: Range;
+}
+
+/** How many runs the hover lists. */
+export const HOVER_RUNS = 5;
+
+/** The hover at `offset`, if the offset is on something this module explains. */
+export function hoverAt(text: string, model: ScalingFile | undefined, offset: number, now: Date): Hover | undefined {
+  if (!model) return undefined;
+  const location = getLocation(text, offset);
+  const path = location.path;
+  if (path[0] !== 'ScalableTargets' || typeof path[1] !== 'number') return undefined;
+  const target = model.targets.find((t) => t.index === path[1]);
+  if (!target) return undefined;
+
+  if (location.matches(['ScalableTargets', '*', 'ScheduledActions', '*', 'Schedule']) && !location.isAtPropertyKey && typeof path[3] === 'number') {
+    const action = target.scheduledActions.find((a) => a.index === path[3]);
+    const schedule = action?.schedule;
+    if (!action || !schedule || offset < schedule.range.start || offset > schedule.range.end) return undefined;
+    return { markdown: scheduleMarkdown(action, now), range: schedule.range };
+  }
+  if (path[2] === 'ScalingPolicies' && typeof path[3] === 'number' && path[4] === 'StepScalingPolicyConfiguration'
+    && path[5] === 'StepAdjustments' && typeof path[6] === 'number' && path.length >= 8) {
+    const policy = target.policies.find((p) => p.index === path[3]);
+    if (!policy || !isStepPolicy(policy)) return undefined;
+    const step = policy.stepScaling?.stepAdjustments?.items.find((s) => s.index === path[6]);
+    if (!step) return undefined;
+    const markdown = stepMarkdown(policy, path[6]);
+    return markdown ? { markdown, range: step.range } : undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Schedule.
+
+function instant(text: string | undefined): Date | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseTimestamp(text);
+  return parsed?.ok ? new Date(parsed.epochMs) : undefined;
+}
+
+function problemList(problems: readonly ScheduleProblem[]): string[] {
+  return problems.map((p) => `- ${p.severity} \`${p.code}\`: ${p.message}`);
+}
+
+function scheduleMarkdown(action: ScheduledAction, now: Date): string {
+  const expression = action.schedule!.value;
+  const start = instant(action.startTime?.value);
+  const end = instant(action.endTime?.value);
+  const summary = summarizeSchedule(expression, {
+    ...(action.timezone ? { timeZone: action.timezone.value } : {}),
+    ...(start ? { start } : {}),
+    ...(end ? { end } : {}),
+    after: now, count: HOVER_RUNS,
+  });
+  return scheduleSummaryMarkdown(summary, { start, end });
+}
+
+/** The Markdown of a schedule summary: words and a table of runs, or the problems. */
+export function scheduleSummaryMarkdown(summary: ScheduleSummary, window: { start?: Date; end?: Date } = {}): string {
+  const code = `\`${summary.expression.replace(/`/g, "'")}\``;
+  if (!summaryOk(summary)) {
+    const errors = summary.problems.filter((p) => p.severity === 'error');
+    return [`**Schedule** ${code} can't be read:`, '', ...problemList(errors.length ? errors : summary.problems)].join('\n');
+  }
+  const lines = [`**Schedule** ${code}: ${summary.description}`, ''];
+  if (summary.schedule?.kind === 'rate') {
+    lines.push(window.start
+      ? 'Intervals count from StartTime.'
+      : 'Intervals count from when AWS creates the action; the times below count from now.', '');
+  }
+  if (!summary.zoneGiven && summary.schedule?.kind !== 'rate') lines.push('No `Timezone`: the times are UTC.', '');
+  if (window.start || window.end) {
+    const from = window.start ? `from ${readableTime(utc(window.start))}` : '';
+    const to = window.end ? `until ${readableTime(utc(window.end))}` : '';
+    lines.push(`Active ${[from, to].filter(Boolean).join(' ')} (StartTime/EndTime).`, '');
+  }
+  if (summary.runs.length === 0) {
+    const why = summary.problems.filter((p) => p.code === 'at.past' || p.code === 'cron.never-fires' || p.code === 'sched.end-in-past');
+    lines.push('**No run to come.**', ...(why.length ? ['', ...problemList(why)] : []));
+    return lines.join('\n');
+  }
+  const sameZone = !summary.zoneGiven || summary.timeZone === 'UTC';
+  lines.push(`Next ${summary.runs.length === 1 ? 'run' : `${summary.runs.length} runs`}:`, '');
+  if (sameZone) {
+    lines.push('| UTC |', '|---|', ...summary.runs.map((r) => `| ${readableTime(r.utc)} |`));
+  } else {
+    lines.push(`| ${summary.timeZone} | UTC |`, '|---|---|', ...summary.runs.map((r) => `| ${readableTime(r.local)} | ${readableTime(r.utc)} |`));
+  }
+  if (summary.runs.length < HOVER_RUNS && summary.schedule?.kind !== 'at') lines.push('', window.end ? 'No further runs before EndTime.' : 'No further runs.');
+  const dst = summary.problems.filter((p) => p.code === 'tz.dst-gap');
+  if (dst.length) lines.push('', ...dst.map((p) => `⚠ ${p.message}`));
+  return lines.join('\n');
+}
+
+function utc(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+// ---------------------------------------------------------------------------------------
+// Step adjustments.
+
+function signed(n: number): string {
+  return n > 0 ? `+${formatNumber(n)}` : formatNumber(n);
+}
+
+function adjustmentText(policy: ScalingPolicy, adjustment: number | undefined): string | undefined {
+  if (adjustment === undefined) return undefined;
+  switch (policy.stepScaling?.adjustmentType?.value) {
+    case 'ChangeInCapacity':
+      return `${adjustment < 0 ? `removes ${formatNumber(-adjustment)} from` : `adds ${formatNumber(adjustment)} to`} the capacity (ChangeInCapacity ${signed(adjustment)})`;
+    case 'PercentChangeInCapacity':
+      return `${adjustment < 0 ? 'shrinks' : 'grows'} the capacity by ${formatNumber(Math.abs(adjustment))}% (PercentChangeInCapacity ${signed(adjustment)})`;
+    case 'ExactCapacity': return `sets the capacity to ${formatNumber(adjustment)} (ExactCapacity)`;
+    default: return `ScalingAdjustment ${signed(adjustment)}`;
+  }
+}
+
+function stepMarkdown(policy: ScalingPolicy, stepIndex: number): string | undefined {
+  const info = stepInterval(policy, stepIndex);
+  if (!info) return undefined;
+  const steps = policy.stepScaling?.stepAdjustments?.items ?? [];
+  const step = steps.find((s) => s.index === stepIndex);
+  const name = policy.policyName ? ` of \`${policy.policyName.value}\`` : '';
+  const adjustment = adjustmentText(policy, step?.scalingAdjustment?.value);
+  const lines = [`**Step ${stepIndex + 1}**${name}${adjustment ? `: ${adjustment}` : ''}`, ''];
+  const relative = formatInterval(info.relative);
+  if (info.absolute && info.threshold !== undefined) {
+    const metric = info.metricName ? `\`${info.metricName}\`` : 'the metric';
+    lines.push(`Runs when ${metric} is in **${formatInterval(info.absolute)}**: the alarm's Threshold ${formatNumber(info.threshold)} + the bounds ${relative}.`);
+  } else {
+    lines.push(`Runs when the metric is in the alarm's threshold + ${relative}. Add a \`CloudWatchAlarm\` with a \`Threshold\` to this policy to see the metric values.`);
+  }
+  const operator = policy.alarm?.comparisonOperator?.value;
+  if (info.firesOn && operator) {
+    lines.push('', `The alarm (${operator}) is in ALARM ${info.firesOn} its threshold, so only steps on that side can run.`);
+  }
+  lines.push('', 'Bounds are offsets from the threshold: a lower bound at or above it is inclusive, an upper bound at or below it is inclusive.');
+  return lines.join('\n');
+}
