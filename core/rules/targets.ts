@@ -1,3 +1,6 @@
+import type { Range } from '../finding';
+import { removeMemberEdits } from '../edits';
+import { has, type Prop, type ScalableTarget } from '../model';
 import { defineRule, type Rule } from '../rule';
 import { parseSageMakerResourceId, sageMakerNameProblem, SAGEMAKER_DIMENSIONS } from '../sagemaker';
 import { headOf, insideString, targetLabel } from './locate';
@@ -117,4 +120,203 @@ const duplicate: Rule = defineRule(
   },
 );
 
-export const targetRules: Rule[] = [minLeMax, minEqMax, dimensionNamespace, smVariant, smServerless, smInferenceComponent, duplicate];
+/** Where to point at a target as a whole: the ResourceId that names it, else its opening brace. */
+function targetAnchor(target: ScalableTarget): Range {
+  return target.resourceId?.range ?? headOf(target);
+}
+
+const minMaxRequired = defineRule(
+  {
+    code: 'target.minmax-required-on-create', severity: 'error',
+    title: 'A scalable target states both MinCapacity and MaxCapacity',
+    description: 'RegisterScalableTarget needs both bounds when it creates a target (on an update, a bound left out stays as it is). The file is the desired state and apply registers the target, so the file must give both; a fetched file always does. The schema cannot require them because the API model does not.',
+  },
+  {
+    target(target, report) {
+      if (target.minCapacity && target.maxCapacity) return;
+      const missing = ['MinCapacity', 'MaxCapacity'].filter((key) => !has(target, key));
+      if (missing.length === 0) return;
+      report(targetAnchor(target), `${targetLabel(target)} has no ${missing.join(' and no ')}. AWS needs both bounds to register a new target, and the file is what apply registers: add ${missing.map((k) => `"${k}"`).join(' and ')}.`);
+    },
+  },
+);
+
+const smVariantMinZero = defineRule(
+  {
+    code: 'target.sm-variant-min-zero', severity: 'warning',
+    title: 'An instance-based SageMaker variant does not scale to zero instances',
+    description: 'The Application Auto Scaling API lists 0 as a valid minimum for SageMaker variants, but the SageMaker Developer Guide sets the minimum instance count at 1: scale-to-zero is documented only for endpoints that host inference components (with `ManagedInstanceScaling.MinInstanceCount` 0). Reported on the target and on scheduled actions that set `MinCapacity` 0. Use `MinCapacity` 1, or move the model to an inference component to scale to zero.',
+  },
+  {
+    target(target, report) {
+      const min = target.minCapacity;
+      if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantInstances || min?.value !== 0) return;
+      report(min.range, 'MinCapacity 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Set MinCapacity to 1.');
+    },
+    scheduledAction(action, target, report) {
+      const min = action.action?.minCapacity;
+      if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantInstances || min?.value !== 0) return;
+      report(min.range, 'This action lowers MinCapacity to 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Use 1.');
+    },
+  },
+);
+
+const roleArn = defineRule(
+  {
+    code: 'target.rolearn', severity: 'information',
+    title: 'A SageMaker target needs no RoleARN',
+    description: 'Application Auto Scaling scales SageMaker resources with its service-linked role `AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`, which it creates when needed. A `RoleARN` is for services without a service-linked role (such as EMR); on a SageMaker target it can be removed.',
+  },
+  {
+    target(target, report, ctx) {
+      const role = target.roleArn;
+      if (!role || target.serviceNamespace?.value !== 'sagemaker') return;
+      report({ start: role.keyRange.start, end: role.range.end }, 'SageMaker targets use the service-linked role AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint, so this RoleARN is unnecessary. Remove it.', {
+        unnecessary: true,
+        fixes: [{ title: 'Remove RoleARN', edits: removeMemberEdits(ctx.file.node, role.range.start) }],
+      });
+    },
+  },
+);
+
+const SUSPENDED_EFFECT = {
+  DynamicScalingInSuspended: 'scaling policies will add capacity but never remove it (scale-in is suspended)',
+  DynamicScalingOutSuspended: 'scaling policies will remove capacity but never add it (scale-out is suspended)',
+  ScheduledScalingSuspended: 'scheduled actions will not run (scheduled scaling is suspended)',
+} as const;
+
+const suspended = defineRule(
+  {
+    code: 'target.suspended', severity: 'warning',
+    title: 'A suspended kind of scaling is switched off',
+    description: '`SuspendedState` switches off scale-in by policies (`DynamicScalingInSuspended`), scale-out by policies (`DynamicScalingOutSuspended`) or scheduled actions (`ScheduledScalingSuspended`). A suspension is meant to be temporary; in a desired-state file it keeps that scaling off for good. The quick fix sets the member to `false`, which resumes it (leaving the member out would keep a live suspension as it is).',
+  },
+  {
+    target(target, report) {
+      const state = target.suspendedState;
+      if (!state) return;
+      const members: [keyof typeof SUSPENDED_EFFECT, Prop<boolean> | undefined][] = [
+        ['DynamicScalingInSuspended', state.dynamicScalingInSuspended],
+        ['DynamicScalingOutSuspended', state.dynamicScalingOutSuspended],
+        ['ScheduledScalingSuspended', state.scheduledScalingSuspended],
+      ];
+      for (const [key, prop] of members) {
+        if (prop?.value !== true) continue;
+        report(prop.range, `${key} is true, so ${SUSPENDED_EFFECT[key]}. Set it to false once the suspension is over.`, {
+          fixes: [{ title: `Resume: set ${key} to false`, edits: [{ start: prop.range.start, end: prop.range.end, newText: 'false' }] }],
+        });
+      }
+    },
+  },
+);
+
+/** The ResourceId form of a non-SageMaker dimension, from the API's ResourceId documentation. */
+interface ResourceIdForm {
+  pattern: RegExp;
+  template: string;
+  example: string;
+}
+
+// Only the structure is checked (resource type, separators, number of parts), not the
+// services' own name rules: those are theirs and vary.
+const ECS_SERVICE: ResourceIdForm = { pattern: /^service\/[^/]+\/[^/]+$/, template: 'service/<cluster name>/<service name>', example: 'service/my-cluster/my-service' };
+const SPOT_FLEET: ResourceIdForm = { pattern: /^spot-fleet-request\/[^/]+$/, template: 'spot-fleet-request/<Spot Fleet request id>', example: 'spot-fleet-request/sfr-73fbd2ce-aa30-494c-8788-1cee4EXAMPLE' };
+const EMR_GROUP: ResourceIdForm = { pattern: /^instancegroup\/[^/]+\/[^/]+$/, template: 'instancegroup/<cluster id>/<instance group id>', example: 'instancegroup/j-2EEZNYKUA1NTV/ig-1791Y4E1L8YI0' };
+const APPSTREAM_FLEET: ResourceIdForm = { pattern: /^fleet\/[^/]+$/, template: 'fleet/<fleet name>', example: 'fleet/sample-fleet' };
+const DYNAMODB_TABLE: ResourceIdForm = { pattern: /^table\/[^/]+$/, template: 'table/<table name>', example: 'table/my-table' };
+const DYNAMODB_INDEX: ResourceIdForm = { pattern: /^table\/[^/]+\/index\/[^/]+$/, template: 'table/<table name>/index/<index name>', example: 'table/my-table/index/my-table-index' };
+const DB_CLUSTER: ResourceIdForm = { pattern: /^cluster:[^:/]+$/, template: 'cluster:<cluster name>', example: 'cluster:my-db-cluster' };
+const COMPREHEND_CLASSIFIER: ResourceIdForm = { pattern: /^arn:aws[a-z-]*:comprehend:[^:]+:\d{12}:document-classifier-endpoint\/[^/]+$/, template: 'the endpoint ARN, arn:aws:comprehend:<region>:<account>:document-classifier-endpoint/<name>', example: 'arn:aws:comprehend:us-west-2:123456789012:document-classifier-endpoint/EXAMPLE' };
+const COMPREHEND_RECOGNIZER: ResourceIdForm = { pattern: /^arn:aws[a-z-]*:comprehend:[^:]+:\d{12}:entity-recognizer-endpoint\/[^/]+$/, template: 'the endpoint ARN, arn:aws:comprehend:<region>:<account>:entity-recognizer-endpoint/<name>', example: 'arn:aws:comprehend:us-west-2:123456789012:entity-recognizer-endpoint/EXAMPLE' };
+const LAMBDA_FUNCTION: ResourceIdForm = { pattern: /^function:[^:]+:[^:]+$/, template: 'function:<function name>:<alias or version>', example: 'function:my-function:prod' };
+const KEYSPACES_TABLE: ResourceIdForm = { pattern: /^keyspace\/[^/]+\/table\/[^/]+$/, template: 'keyspace/<keyspace name>/table/<table name>', example: 'keyspace/mykeyspace/table/mytable' };
+const MSK_CLUSTER: ResourceIdForm = { pattern: /^arn:aws[a-z-]*:kafka:[^:]+:\d{12}:cluster\/[^/]+\/[^/]+$/, template: 'the cluster ARN, arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>', example: 'arn:aws:kafka:us-east-1:123456789012:cluster/demo-cluster-1/6357e0b2-0e6a-4b86-a0b4-70df934c2e31-5' };
+const ELASTICACHE_GROUP: ResourceIdForm = { pattern: /^replication-group\/[^/]+$/, template: 'replication-group/<replication group name>', example: 'replication-group/mycluster' };
+const ELASTICACHE_CLUSTER: ResourceIdForm = { pattern: /^cache-cluster\/[^/]+$/, template: 'cache-cluster/<cache cluster name>', example: 'cache-cluster/mycluster' };
+const WORKSPACES_POOL: ResourceIdForm = { pattern: /^workspacespool\/[^/]+$/, template: 'workspacespool/<pool id>', example: 'workspacespool/wspool-123456' };
+
+// The dimension decides the form (DynamoDB tables and indexes share a namespace); custom
+// resources are left out: their id is whatever the provider's stack outputs.
+const RESOURCE_ID_FORMS: ReadonlyMap<string, ResourceIdForm> = new Map([
+  ['ecs:service:DesiredCount', ECS_SERVICE],
+  ['ec2:spot-fleet-request:TargetCapacity', SPOT_FLEET],
+  ['elasticmapreduce:instancegroup:InstanceCount', EMR_GROUP],
+  ['appstream:fleet:DesiredCapacity', APPSTREAM_FLEET],
+  ['dynamodb:table:ReadCapacityUnits', DYNAMODB_TABLE],
+  ['dynamodb:table:WriteCapacityUnits', DYNAMODB_TABLE],
+  ['dynamodb:index:ReadCapacityUnits', DYNAMODB_INDEX],
+  ['dynamodb:index:WriteCapacityUnits', DYNAMODB_INDEX],
+  ['rds:cluster:ReadReplicaCount', DB_CLUSTER],
+  ['neptune:cluster:ReadReplicaCount', DB_CLUSTER],
+  ['comprehend:document-classifier-endpoint:DesiredInferenceUnits', COMPREHEND_CLASSIFIER],
+  ['comprehend:entity-recognizer-endpoint:DesiredInferenceUnits', COMPREHEND_RECOGNIZER],
+  ['lambda:function:ProvisionedConcurrency', LAMBDA_FUNCTION],
+  ['cassandra:table:ReadCapacityUnits', KEYSPACES_TABLE],
+  ['cassandra:table:WriteCapacityUnits', KEYSPACES_TABLE],
+  ['kafka:broker-storage:VolumeSize', MSK_CLUSTER],
+  ['elasticache:replication-group:NodeGroups', ELASTICACHE_GROUP],
+  ['elasticache:replication-group:Replicas', ELASTICACHE_GROUP],
+  ['elasticache:cache-cluster:Nodes', ELASTICACHE_CLUSTER],
+  ['workspaces:workspacespool:DesiredUserSessions', WORKSPACES_POOL],
+]);
+
+const LAMBDA_LATEST = ':$LATEST';
+
+const otherResourceIdFormat = defineRule(
+  {
+    code: 'target.resourceid-format.other', severity: 'error',
+    title: 'ResourceId has the form its dimension requires',
+    description: 'Outside SageMaker, each scalable dimension names its resource in its own way: `service/<cluster>/<service>` for ECS, `table/<table>` or `table/<table>/index/<index>` for DynamoDB, `cluster:<name>` for Aurora and Neptune, `function:<name>:<alias or version>` for Lambda (never `$LATEST`), the full ARN for Comprehend and MSK, and so on, as the API documents. Custom resources are not checked.',
+  },
+  {
+    target(target, report, ctx) {
+      const { resourceId: id, scalableDimension: dim } = target;
+      if (!id || !dim || id.value.length === 0) return;
+      const form = RESOURCE_ID_FORMS.get(dim.value);
+      if (!form) return;
+      if (!form.pattern.test(id.value)) {
+        report(id.range, `ResourceId "${id.value}" does not fit ${dim.value}: it must be ${form.template}, for example ${form.example}.`, {
+          related: [{ ...dim.range, message: `ScalableDimension is ${dim.value} here` }],
+        });
+        return;
+      }
+      if (form === LAMBDA_FUNCTION && id.value.endsWith(LAMBDA_LATEST)) {
+        report(insideString(ctx.text, id, id.value.length - '$LATEST'.length, '$LATEST'.length), 'Provisioned concurrency cannot be set on $LATEST: name a published version or an alias, as in function:my-function:prod.');
+      }
+    },
+  },
+);
+
+// Limits of user-defined tags that hold for every AWS resource (the TagResource
+// documentation points to them); the schema has the key and value lengths.
+const MAX_TAGS = 50;
+const RESERVED_TAG_PREFIX = /^aws:/i;
+
+const tags = defineRule(
+  {
+    code: 'target.tags', severity: 'error',
+    title: 'Tags keep to the AWS tag restrictions',
+    description: 'A scalable target holds at most 50 tags, and tag keys starting with `aws:` (in any case) are reserved for AWS. Key and value lengths are checked by the schema.',
+  },
+  {
+    target(target, report) {
+      const tagMap = target.tags;
+      if (!tagMap) return;
+      for (const property of tagMap.node.children ?? []) {
+        const key = property.children?.[0];
+        if (typeof key?.value === 'string' && RESERVED_TAG_PREFIX.test(key.value)) {
+          report({ start: key.offset, end: key.offset + key.length }, `The tag key "${key.value}" starts with "aws:", a prefix AWS reserves for its own tags; AWS rejects it. Rename the key.`);
+        }
+      }
+      const count = tagMap.node.children?.length ?? 0;
+      if (count > MAX_TAGS) {
+        report(headOf(tagMap), `This target has ${count} tags; AWS allows at most ${MAX_TAGS} per resource. Remove ${count - MAX_TAGS}.`);
+      }
+    },
+  },
+);
+
+export const targetRules: Rule[] = [
+  minLeMax, minEqMax, dimensionNamespace, smVariant, smServerless, smInferenceComponent, duplicate,
+  minMaxRequired, smVariantMinZero, roleArn, suspended, otherResourceIdFormat, tags,
+];
