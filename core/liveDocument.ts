@@ -1,0 +1,197 @@
+import { canonicalize, isRecord, POLICY_SHAPE, SCHEDULED_ACTION_SHAPE, TARGET_SHAPE } from './canonical';
+import { canonicalInstant, comparableSpecs, normalizeSpec } from './compare';
+import { keyText, type AlarmSpec, type DesiredState, type LiveState, type PolicySpec, type ScheduledActionSpec, type TargetKey, type TargetState } from './live';
+
+// Live state as a *.scaling.json document (fetch), and both sides of a plan as documents
+// for VS Code's diff editor. One canonical form for all of them: targets by ResourceId,
+// then dimension; policies and scheduled actions by name; members in the schema's order;
+// two-space JSON under a `//` header; a trailing newline. The header's text comes from
+// the caller (account, region, time): core has no clock.
+
+export interface DocumentOptions {
+  /** Written as the document's `Region`. */
+  region?: string;
+  /** The header comment's text; each of its lines becomes a `//` line. */
+  header?: string;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function compareTargets(a: TargetKey, b: TargetKey): number {
+  return compareText(a.ResourceId, b.ResourceId) || compareText(a.ScalableDimension, b.ScalableDimension) || compareText(a.ServiceNamespace, b.ServiceNamespace);
+}
+
+const byPolicyName = (a: { PolicyName: string }, b: { PolicyName: string }): number => compareText(a.PolicyName, b.PolicyName);
+const byActionName = (a: { ScheduledActionName: string }, b: { ScheduledActionName: string }): number => compareText(a.ScheduledActionName, b.ScheduledActionName);
+
+/** An instant as the file writes it: UTC, milliseconds only when there are some. */
+function fileInstant(text: string): string {
+  return canonicalInstant(text).replace(/\.000Z$/, 'Z');
+}
+
+/**
+ * Drops members that say nothing, in place: null, empty strings and empty lists (what
+ * describe output has for unset members), and the alarm's `ActionsEnabled: true`, the
+ * default every DescribeAlarms answer carries.
+ */
+function dropEmpty(value: unknown): void {
+  if (Array.isArray(value)) {
+    value.forEach(dropEmpty);
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [key, member] of Object.entries(value)) {
+    if (member === '' || member === null || (Array.isArray(member) && member.length === 0)) delete value[key];
+    else dropEmpty(member);
+  }
+}
+
+/**
+ * Service-linked roles are AWS's to assign: DescribeScalableTargets returns one for every
+ * SageMaker target, and a file that names it only earns a "RoleARN is unnecessary" hint.
+ */
+function serviceLinkedRole(arn: string): boolean {
+  return arn.includes(':role/aws-service-role/');
+}
+
+function documentPolicy(policy: PolicySpec): Record<string, unknown> {
+  const doc = canonicalize(policy, POLICY_SHAPE) as Record<string, unknown>;
+  // Target tracking owns its alarms, and predictive scaling has none: the file describes
+  // only a step policy's alarm.
+  if (policy.PolicyType !== 'StepScaling') delete doc.CloudWatchAlarm;
+  dropEmpty(doc);
+  const alarm = doc.CloudWatchAlarm;
+  if (isRecord(alarm) && alarm.ActionsEnabled === true) delete alarm.ActionsEnabled;
+  return doc;
+}
+
+function documentAction(action: ScheduledActionSpec): Record<string, unknown> {
+  const doc = canonicalize(action, SCHEDULED_ACTION_SHAPE) as Record<string, unknown>;
+  dropEmpty(doc);
+  for (const member of ['StartTime', 'EndTime'] as const) {
+    if (typeof doc[member] === 'string') doc[member] = fileInstant(doc[member]);
+  }
+  return doc;
+}
+
+function documentTarget(target: TargetState): Record<string, unknown> {
+  const doc: Record<string, unknown> = {
+    ServiceNamespace: target.ServiceNamespace, ResourceId: target.ResourceId, ScalableDimension: target.ScalableDimension,
+    MinCapacity: target.MinCapacity, MaxCapacity: target.MaxCapacity,
+  };
+  if (target.RoleARN && !serviceLinkedRole(target.RoleARN)) doc.RoleARN = target.RoleARN;
+  // Nothing suspended is AWS's default; a suspension is written out in full.
+  const suspended = normalizeSpec('target', target, 'live').SuspendedState;
+  if (isRecord(suspended) && Object.values(suspended).some((v) => v === true)) doc.SuspendedState = suspended;
+  if (target.Tags && Object.keys(target.Tags).length > 0) doc.Tags = target.Tags;
+  doc.ScalingPolicies = [...target.ScalingPolicies].sort(byPolicyName).map(documentPolicy);
+  doc.ScheduledActions = [...target.ScheduledActions].sort(byActionName).map(documentAction);
+  return canonicalize(doc, TARGET_SHAPE) as Record<string, unknown>;
+}
+
+function render(targets: Record<string, unknown>[], header: string, region: string | undefined): string {
+  const root: Record<string, unknown> = {};
+  if (region) root.Region = region;
+  root.ScalableTargets = targets;
+  const comment = header.split(/\r\n|\r|\n/).map((line) => (line ? `// ${line}` : '//')).join('\n');
+  return `${comment}\n${JSON.stringify(root, null, 2)}\n`;
+}
+
+/**
+ * Live targets as a *.scaling.json document, for fetch: read-only members dropped, and
+ * what AWS fills in by itself (a service-linked RoleARN, an all-false SuspendedState,
+ * empty lists) left out, so the file holds what a person would write.
+ */
+export function liveToDocument(targets: readonly TargetState[], options: DocumentOptions = {}): string {
+  const sorted = [...targets].sort(compareTargets);
+  return render(sorted.map(documentTarget), options.header ?? 'Live Application Auto Scaling configuration, fetched by sagemaker-scaling.', options.region);
+}
+
+// ---------------------------------------------------------------------------------------
+// Live vs desired for the diff editor.
+
+/** A policy in the diff documents: compared members, and its alarm when the file has one. */
+function diffPolicy(desired: PolicySpec, live: PolicySpec | undefined, liveAlarm: AlarmSpec | undefined): { desired: Record<string, unknown>; live?: Record<string, unknown> } {
+  const pair = comparableSpecs('policy', desired, live ?? desired);
+  const result: { desired: Record<string, unknown>; live?: Record<string, unknown> } = { desired: pair.desired };
+  if (live) result.live = pair.live;
+  if (desired.CloudWatchAlarm && desired.PolicyType === 'StepScaling') {
+    const alarms = comparableSpecs('alarm', desired.CloudWatchAlarm, liveAlarm ?? desired.CloudWatchAlarm);
+    result.desired.CloudWatchAlarm = alarms.desired;
+    if (result.live && liveAlarm) result.live.CloudWatchAlarm = alarms.live;
+  }
+  return result;
+}
+
+/** Both sides of one target, cut to what the plan compares. */
+function diffTarget(desired: TargetState, live: TargetState | undefined, liveAlarms: ReadonlyMap<string, AlarmSpec>): { desired: Record<string, unknown>; live?: Record<string, unknown> } {
+  const settings = comparableSpecs('target', desired, live ?? desired);
+  const desiredDoc: Record<string, unknown> = { ...settings.desired, ScalingPolicies: [], ScheduledActions: [] };
+  const liveDoc: Record<string, unknown> = { ...settings.live, ScalingPolicies: [], ScheduledActions: [] };
+
+  const livePolicies = new Map((live?.ScalingPolicies ?? []).map((p) => [p.PolicyName, p]));
+  const desiredPolicies = new Map(desired.ScalingPolicies.map((p) => [p.PolicyName, p]));
+  const policyNames = [...new Set([...desiredPolicies.keys(), ...livePolicies.keys()])].sort(compareText);
+  for (const name of policyNames) {
+    const want = desiredPolicies.get(name);
+    const have = livePolicies.get(name);
+    if (want) {
+      const alarmName = want.CloudWatchAlarm?.AlarmName;
+      const pair = diffPolicy(want, have, alarmName === undefined ? undefined : liveAlarms.get(alarmName));
+      (desiredDoc.ScalingPolicies as unknown[]).push(pair.desired);
+      if (pair.live) (liveDoc.ScalingPolicies as unknown[]).push(pair.live);
+    } else if (have) {
+      // Live but not in the file: shown whole, it is what a prune would delete.
+      (liveDoc.ScalingPolicies as unknown[]).push(normalizeSpec('policy', have, 'live'));
+    }
+  }
+
+  const liveActions = new Map((live?.ScheduledActions ?? []).map((a) => [a.ScheduledActionName, a]));
+  const desiredActions = new Map(desired.ScheduledActions.map((a) => [a.ScheduledActionName, a]));
+  const actionNames = [...new Set([...desiredActions.keys(), ...liveActions.keys()])].sort(compareText);
+  for (const name of actionNames) {
+    const want = desiredActions.get(name);
+    const have = liveActions.get(name);
+    if (want) {
+      const pair = comparableSpecs('scheduledAction', want, have ?? want);
+      (desiredDoc.ScheduledActions as unknown[]).push(pair.desired);
+      if (have) (liveDoc.ScheduledActions as unknown[]).push(pair.live);
+    } else if (have) {
+      (liveDoc.ScheduledActions as unknown[]).push(normalizeSpec('scheduledAction', have, 'live'));
+    }
+  }
+  return live ? { desired: desiredDoc, live: liveDoc } : { desired: desiredDoc };
+}
+
+/**
+ * The file and AWS as two documents in one canonical form, for a diff editor: only the
+ * file's targets; on the live side only what the plan compares (a member the file leaves
+ * out is not shown), defaults filled in on both sides, times as UTC instants, dimensions
+ * sorted. They differ exactly where the plan has a change or a live object the file does
+ * not list.
+ */
+export function diffDocuments(desired: DesiredState, live: LiveState): { desired: string; live: string } {
+  const liveTargets = new Map(live.targets.map((t) => [keyText(t), t]));
+  const liveAlarms = new Map<string, AlarmSpec>();
+  for (const target of live.targets) {
+    for (const policy of target.ScalingPolicies) {
+      if (policy.PolicyType === 'StepScaling' && policy.CloudWatchAlarm) liveAlarms.set(policy.CloudWatchAlarm.AlarmName, policy.CloudWatchAlarm);
+    }
+  }
+  const desiredDocs: Record<string, unknown>[] = [];
+  const liveDocs: Record<string, unknown>[] = [];
+  for (const target of [...desired.targets].sort(compareTargets)) {
+    const pair = diffTarget(target, liveTargets.get(keyText(target)), liveAlarms);
+    desiredDocs.push(pair.desired);
+    if (pair.live) liveDocs.push(pair.live);
+  }
+  return {
+    desired: render(desiredDocs, 'Desired: the file, as the plan compares it.', desired.Region),
+    live: render(liveDocs, 'Live: AWS, cut to what the file states.', desired.Region),
+  };
+}
+
+/** The file's desired state alone in the diff editor's canonical form. */
+export function documentForDiff(desired: DesiredState): string {
+  return diffDocuments(desired, { targets: [] }).desired;
+}

@@ -1,0 +1,394 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { getLanguageService, TextDocument, type JSONSchema } from 'vscode-json-languageservice';
+import { ROOT_SHAPE, type ObjectShape } from '../../core/canonical';
+import { analyzeText } from '../../core/check';
+import { desiredFromText } from '../../core/desired';
+import type { AlarmSpec, LiveState, LiveTarget, PolicySpec, ScheduledActionSpec } from '../../core/live';
+import { diffDocuments, documentForDiff, liveToDocument } from '../../core/liveDocument';
+import { planChanges } from '../../core/plan';
+import { EXAMPLES, REPO_ROOT } from '../paths';
+import { FakeAws } from './fakeAws';
+
+// Live state as a file (fetch) and both sides of a plan as documents (the diff editor):
+// the canonical form follows the schema, the fetched file lints clean, and whatever the
+// live state, planning its own fetched file against it changes nothing.
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- schema and test data are plain JSON */
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+const SERVICE_LINKED = 'arn:aws:iam::123456789012:role/aws-service-role/sagemaker.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint';
+const KEY = { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/ep/variant/AllTraffic', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
+
+const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.scaling.json')).map((f) => [f, readFileSync(join(EXAMPLES, f), 'utf8')] as const);
+
+/** Live state as apply would leave it for a file, from the simulator. */
+function liveFor(text: string): LiveState {
+  const desired = desiredFromText(text)!;
+  const aws = new FakeAws();
+  aws.apply(planChanges(desired, aws.live(), { prune: false }).changes);
+  return aws.live(desired.targets);
+}
+
+/** Schema diagnostics as VS Code shows them (and the CLI reports them), from the schema file. */
+async function schemaDiagnostics(text: string): Promise<string[]> {
+  const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'scaling.schema.json'), 'utf8')) as JSONSchema;
+  const service = getLanguageService({});
+  service.configure({ validate: true, allowComments: true, schemas: [{ uri: 'file:///scaling.schema.json', fileMatch: ['*.scaling.json'], schema }] });
+  const document = TextDocument.create('file:///fetched.scaling.json', 'jsonc', 1, text);
+  const diagnostics = await service.doValidation(document, service.parseJSONDocument(document), { comments: 'ignore', trailingCommas: 'error', schemaValidation: 'error' });
+  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+}
+
+/** The document without its header comment lines. */
+const body = (text: string) => text.split('\n').filter((line) => !line.startsWith('//')).join('\n');
+
+describe('the canonical form follows the schema', () => {
+  const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'scaling.schema.json'), 'utf8'));
+
+  /** The definition a property refers to, through $ref, items and allOf. */
+  function refOf(property: any): string | undefined {
+    for (const candidate of [property, property?.items, ...(property?.allOf ?? [])]) {
+      const ref = candidate?.$ref as string | undefined;
+      if (ref) return ref.replace('#/definitions/', '');
+    }
+    return undefined;
+  }
+
+  const shapes = new Map<string, ObjectShape>();
+  const collect = (shape: ObjectShape) => {
+    shapes.set(shape.definition, shape);
+    for (const [, member] of shape.members) if (member && member !== 'map') collect(member);
+  };
+  collect(ROOT_SHAPE);
+
+  for (const shape of shapes.values()) {
+    it(`${shape.definition}: members in the schema's order, less read-only ones`, () => {
+      const definition = shape.definition === '#root' ? schema : schema.definitions[shape.definition];
+      assert.ok(definition, `no schema definition ${shape.definition}`);
+      const properties = Object.entries(definition.properties as Record<string, any>)
+        .filter(([name, property]) => name !== '$schema' && property.doNotSuggest !== true);
+      assert.deepEqual(shape.members.map(([name]) => name), properties.map(([name]) => name));
+      for (const [name, member] of shape.members) {
+        const property = definition.properties[name];
+        if (member === 'map') assert.equal(refOf(property), 'tags', name);
+        else if (member) assert.equal(refOf(property), member.definition, name);
+      }
+    });
+  }
+
+  it('leaves out exactly the read-only members and AlarmActions', () => {
+    const left = (definition: string) => Object.entries(schema.definitions[definition].properties as Record<string, any>).filter(([, p]) => p.doNotSuggest === true).map(([n]) => n);
+    assert.deepEqual(left('scalableTarget'), ['ScalableTargetARN', 'CreationTime', 'PredictedCapacity']);
+    assert.deepEqual(left('scalingPolicy'), ['PolicyARN', 'Alarms', 'CreationTime', 'ServiceNamespace', 'ResourceId', 'ScalableDimension']);
+    assert.deepEqual(left('scheduledAction'), ['ScheduledActionARN', 'CreationTime', 'ServiceNamespace', 'ResourceId', 'ScalableDimension']);
+    assert.deepEqual(left('cloudWatchAlarm'), ['AlarmActions']);
+  });
+});
+
+describe('liveToDocument', () => {
+  const live: LiveTarget[] = [
+    {
+      ...KEY, ResourceId: 'endpoint/zeta/variant/AllTraffic', MinCapacity: 1, MaxCapacity: 4, RoleARN: SERVICE_LINKED,
+      SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
+      ScalingPolicies: [], ScheduledActions: [], policyFacts: {},
+    },
+    {
+      ...KEY, MinCapacity: 2, MaxCapacity: 8, RoleARN: 'arn:aws:iam::123456789012:role/custom',
+      SuspendedState: { DynamicScalingInSuspended: true },
+      ScalingPolicies: [
+        {
+          PolicyName: 'z-tt', PolicyType: 'TargetTrackingScaling', PolicyARN: 'arn:p1', CreationTime: '2026-01-01T00:00:00Z',
+          TargetTrackingScalingPolicyConfiguration: { ScaleInCooldown: 600, TargetValue: 120, PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' } },
+          CloudWatchAlarm: { AlarmName: 'TargetTracking-endpoint/ep-AlarmHigh' },
+        } as PolicySpec,
+        {
+          PolicyName: 'a-steps', PolicyType: 'StepScaling',
+          StepScalingPolicyConfiguration: { AdjustmentType: 'ChangeInCapacity', StepAdjustments: [{ ScalingAdjustment: 1, MetricIntervalLowerBound: 0 }] },
+          CloudWatchAlarm: {
+            AlarmName: 'ep-high', ActionsEnabled: true, OKActions: [], AlarmActions: ['arn:p2'], StateValue: 'ALARM', Unit: null,
+            Namespace: 'AWS/SageMaker', MetricName: 'InvocationsPerInstance', Dimensions: [{ Name: 'EndpointName', Value: 'ep' }],
+            Statistic: 'Average', Period: 60, EvaluationPeriods: 3, Threshold: 100, ComparisonOperator: 'GreaterThanThreshold',
+          } as AlarmSpec,
+        },
+      ],
+      ScheduledActions: [
+        { ScheduledActionName: 'night', Schedule: 'cron(0 20 * * ? *)', Timezone: 'Europe/Berlin', ScalableTargetAction: { MaxCapacity: 4 } },
+        { ScheduledActionName: 'day', Schedule: 'cron(0 8 * * ? *)', StartTime: '2026-01-01T00:00:00.000Z', EndTime: '2027-01-01T00:00:00.250Z', ScheduledActionARN: 'arn:s', ScalableTargetAction: { MinCapacity: 4 } } as ScheduledActionSpec,
+      ],
+      policyFacts: {},
+    },
+  ];
+
+  it('writes the canonical document', () => {
+    const text = liveToDocument(live, { region: 'eu-west-1', header: 'Fetched from AWS account 123456789012, region eu-west-1, on 2026-11-28T12:00:00Z.' });
+    assert.equal(text, `// Fetched from AWS account 123456789012, region eu-west-1, on 2026-11-28T12:00:00Z.
+{
+  "Region": "eu-west-1",
+  "ScalableTargets": [
+    {
+      "ServiceNamespace": "sagemaker",
+      "ResourceId": "endpoint/ep/variant/AllTraffic",
+      "ScalableDimension": "sagemaker:variant:DesiredInstanceCount",
+      "MinCapacity": 2,
+      "MaxCapacity": 8,
+      "RoleARN": "arn:aws:iam::123456789012:role/custom",
+      "SuspendedState": {
+        "DynamicScalingInSuspended": true,
+        "DynamicScalingOutSuspended": false,
+        "ScheduledScalingSuspended": false
+      },
+      "ScalingPolicies": [
+        {
+          "PolicyName": "a-steps",
+          "PolicyType": "StepScaling",
+          "StepScalingPolicyConfiguration": {
+            "AdjustmentType": "ChangeInCapacity",
+            "StepAdjustments": [
+              {
+                "MetricIntervalLowerBound": 0,
+                "ScalingAdjustment": 1
+              }
+            ]
+          },
+          "CloudWatchAlarm": {
+            "AlarmName": "ep-high",
+            "MetricName": "InvocationsPerInstance",
+            "Namespace": "AWS/SageMaker",
+            "Dimensions": [
+              {
+                "Name": "EndpointName",
+                "Value": "ep"
+              }
+            ],
+            "Statistic": "Average",
+            "Period": 60,
+            "EvaluationPeriods": 3,
+            "Threshold": 100,
+            "ComparisonOperator": "GreaterThanThreshold"
+          }
+        },
+        {
+          "PolicyName": "z-tt",
+          "PolicyType": "TargetTrackingScaling",
+          "TargetTrackingScalingPolicyConfiguration": {
+            "TargetValue": 120,
+            "PredefinedMetricSpecification": {
+              "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance"
+            },
+            "ScaleInCooldown": 600
+          }
+        }
+      ],
+      "ScheduledActions": [
+        {
+          "ScheduledActionName": "day",
+          "Schedule": "cron(0 8 * * ? *)",
+          "StartTime": "2026-01-01T00:00:00Z",
+          "EndTime": "2027-01-01T00:00:00.250Z",
+          "ScalableTargetAction": {
+            "MinCapacity": 4
+          }
+        },
+        {
+          "ScheduledActionName": "night",
+          "Schedule": "cron(0 20 * * ? *)",
+          "Timezone": "Europe/Berlin",
+          "ScalableTargetAction": {
+            "MaxCapacity": 4
+          }
+        }
+      ]
+    },
+    {
+      "ServiceNamespace": "sagemaker",
+      "ResourceId": "endpoint/zeta/variant/AllTraffic",
+      "ScalableDimension": "sagemaker:variant:DesiredInstanceCount",
+      "MinCapacity": 1,
+      "MaxCapacity": 4,
+      "ScalingPolicies": [],
+      "ScheduledActions": []
+    }
+  ]
+}
+`);
+  });
+
+  it('writes every header line as a comment, and a default header', () => {
+    const text = liveToDocument([], { header: 'line one\nline two\n\nafter a blank' });
+    assert.ok(text.startsWith('// line one\n// line two\n//\n// after a blank\n{'));
+    assert.match(liveToDocument([]), /^\/\/ .+\n\{\n {2}"ScalableTargets": \[\]\n\}\n$/);
+  });
+
+  it('does not depend on the order AWS answers in', () => {
+    const reversed = [...live].reverse().map((t) => ({ ...t, ScalingPolicies: [...t.ScalingPolicies].reverse(), ScheduledActions: [...t.ScheduledActions].reverse() }));
+    assert.equal(liveToDocument(reversed), liveToDocument(live));
+  });
+
+  it('plans nothing against the live state it came from', () => {
+    const desired = desiredFromText(liveToDocument(live))!;
+    const plan = planChanges(desired, { targets: live }, { prune: true });
+    assert.deepEqual(plan, { changes: [], unmanaged: [] });
+  });
+
+  for (const [file, text] of examples) {
+    it(`${file}: applied, then fetched, lints clean and plans nothing`, async () => {
+      const state = liveFor(text);
+      const fetched = liveToDocument(state.targets, { region: 'eu-central-1', header: 'Fetched from AWS account 123456789012, region eu-central-1.' });
+      const findings = analyzeText(fetched, { now: NOW }).findings.filter((f) => f.severity !== 'information');
+      assert.deepEqual(findings.map((f) => `${f.code}: ${f.message}`), []);
+      assert.deepEqual(await schemaDiagnostics(fetched), []);
+      assert.deepEqual(planChanges(desiredFromText(fetched)!, state, { prune: true }), { changes: [], unmanaged: [] });
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------
+// The round trip over generated live states.
+
+const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 2 });
+const word = fc.oneof(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,12}$/), fc.string({ minLength: 1, maxLength: 10 }));
+const number = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }), fc.constantFrom(0.1, 70, 1e-7, 2 ** 53));
+const seconds = fc.integer({ min: 0, max: 3600 });
+const instant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+  .chain((d) => fc.constantFrom(d.toISOString(), d.toISOString().replace(/\.\d{3}Z$/, 'Z'), d.toISOString().replace('Z', '+00:00')));
+const dimensions = fc.array(fc.record({ Name: word, Value: word }), { maxLength: 3 });
+
+const ttConfig = fc.record({
+  TargetValue: number,
+  PredefinedMetricSpecification: maybe(fc.record({ PredefinedMetricType: fc.constantFrom('SageMakerVariantInvocationsPerInstance', 'ECSServiceAverageCPUUtilization'), ResourceLabel: maybe(word) }, { requiredKeys: ['PredefinedMetricType'] })),
+  CustomizedMetricSpecification: maybe(fc.record({ MetricName: word, Namespace: word, Dimensions: maybe(dimensions), Statistic: fc.constantFrom('Average', 'Sum'), Unit: maybe(fc.constantFrom('Count', '')) }, { requiredKeys: ['MetricName', 'Namespace', 'Statistic'] })),
+  ScaleOutCooldown: maybe(seconds), ScaleInCooldown: maybe(seconds), DisableScaleIn: maybe(fc.boolean()),
+}, { requiredKeys: ['TargetValue'] });
+
+const stepConfig = fc.record({
+  AdjustmentType: maybe(fc.constantFrom('ChangeInCapacity', 'PercentChangeInCapacity', 'ExactCapacity')),
+  StepAdjustments: fc.array(fc.record({ MetricIntervalLowerBound: maybe(number), MetricIntervalUpperBound: maybe(number), ScalingAdjustment: fc.integer({ min: -5, max: 5 }) }, { requiredKeys: ['ScalingAdjustment'] }), { maxLength: 3 }),
+  MinAdjustmentMagnitude: maybe(fc.integer({ min: 1, max: 5 })), Cooldown: maybe(seconds),
+  MetricAggregationType: maybe(fc.constantFrom('Average', 'Minimum', 'Maximum')),
+}, { requiredKeys: [] });
+
+const alarm = fc.record({
+  AlarmDescription: maybe(fc.oneof(word, fc.constant(''))), ActionsEnabled: maybe(fc.boolean()),
+  OKActions: maybe(fc.array(word, { maxLength: 2 })), InsufficientDataActions: maybe(fc.array(word, { maxLength: 2 })),
+  MetricName: maybe(word), Namespace: maybe(word), Dimensions: maybe(dimensions), Statistic: maybe(fc.constantFrom('Average', 'Maximum')),
+  Period: maybe(fc.constantFrom(10, 60, 300)), Unit: maybe(fc.constantFrom('Count', 'Percent')), EvaluationPeriods: fc.integer({ min: 1, max: 5 }),
+  DatapointsToAlarm: maybe(fc.integer({ min: 1, max: 5 })), Threshold: maybe(number),
+  ComparisonOperator: fc.constantFrom('GreaterThanThreshold', 'LessThanThreshold'),
+  TreatMissingData: maybe(fc.constantFrom('missing', 'notBreaching')),
+  Tags: maybe(fc.array(fc.record({ Key: word, Value: word }), { maxLength: 2 })),
+  // What DescribeAlarms adds, and aws/ may pass on.
+  StateValue: maybe(fc.constantFrom('OK', 'ALARM')), AlarmArn: maybe(word),
+}, { requiredKeys: ['EvaluationPeriods', 'ComparisonOperator'] });
+
+const readOnly = fc.record({ PolicyARN: maybe(word), CreationTime: maybe(instant) }, { requiredKeys: [] });
+
+const policy = fc.oneof(
+  fc.record({ PolicyType: fc.constant('TargetTrackingScaling'), TargetTrackingScalingPolicyConfiguration: ttConfig, extra: readOnly }),
+  fc.record({ PolicyType: fc.constant('StepScaling'), StepScalingPolicyConfiguration: stepConfig, CloudWatchAlarm: maybe(alarm), extra: readOnly }),
+  fc.record({ PolicyType: fc.constant('PredictiveScaling'), PredictiveScalingPolicyConfiguration: fc.record({ MetricSpecifications: fc.array(fc.record({ TargetValue: number, PredefinedMetricPairSpecification: fc.record({ PredefinedMetricType: fc.constant('ECSServiceCPUUtilization') }) }), { minLength: 1, maxLength: 2 }), Mode: maybe(fc.constantFrom('ForecastOnly', 'ForecastAndScale')) }, { requiredKeys: ['MetricSpecifications'] }), extra: readOnly }),
+);
+
+const scheduledAction = fc.record({
+  Schedule: fc.constantFrom('cron(0 8 ? * MON-FRI *)', 'rate(1 day)', 'at(2030-01-01T08:00:00)'),
+  Timezone: maybe(fc.constantFrom('UTC', 'Europe/Berlin', '')), StartTime: maybe(instant), EndTime: maybe(instant),
+  ScalableTargetAction: maybe(fc.record({ MinCapacity: maybe(fc.integer({ min: 0, max: 10 })), MaxCapacity: maybe(fc.integer({ min: 0, max: 50 })) }, { requiredKeys: [] })),
+}, { requiredKeys: ['Schedule'] });
+
+const target = fc.record({
+  ServiceNamespace: fc.constantFrom('sagemaker', 'ecs'),
+  ResourceId: word.map((w) => `endpoint/${w}/variant/AllTraffic`),
+  ScalableDimension: fc.constantFrom('sagemaker:variant:DesiredInstanceCount', 'sagemaker:variant:DesiredProvisionedConcurrency'),
+  MinCapacity: maybe(fc.integer({ min: 0, max: 10 })), MaxCapacity: maybe(fc.integer({ min: 0, max: 100 })),
+  RoleARN: maybe(fc.constantFrom(SERVICE_LINKED, 'arn:aws:iam::123456789012:role/custom')),
+  SuspendedState: maybe(fc.record({ DynamicScalingInSuspended: maybe(fc.boolean()), DynamicScalingOutSuspended: maybe(fc.boolean()), ScheduledScalingSuspended: maybe(fc.boolean()) }, { requiredKeys: [] })),
+  Tags: maybe(fc.dictionary(word, word, { maxKeys: 2 })),
+  policies: fc.uniqueArray(fc.tuple(word, policy), { selector: ([name]) => name, maxLength: 4 }),
+  actions: fc.uniqueArray(fc.tuple(word, scheduledAction), { selector: ([name]) => name, maxLength: 3 }),
+});
+
+/** Live states as aws/ would hand them over: unique keys, unique alarm names, facts per policy. */
+const liveTargets = fc.uniqueArray(target, { selector: (t) => `${t.ServiceNamespace} ${t.ResourceId} ${t.ScalableDimension}`, maxLength: 3 }).map((targets) => {
+  let alarms = 0;
+  return targets.map(({ policies, actions, ...settings }): LiveTarget => {
+    const live: LiveTarget = { ...settings, ScalingPolicies: [], ScheduledActions: [], policyFacts: {} } as LiveTarget;
+    for (const [name, { extra, ...spec }] of policies) {
+      const arn = `arn:aws:autoscaling:policy/${name}`;
+      const p = { PolicyName: name, ...spec, ...extra } as PolicySpec;
+      if (p.CloudWatchAlarm) p.CloudWatchAlarm = { ...p.CloudWatchAlarm, AlarmName: `alarm-${alarms++}`, AlarmActions: [arn] };
+      live.ScalingPolicies.push(p);
+      live.policyFacts[name] = {
+        PolicyARN: arn,
+        AlarmNames: p.PolicyType === 'TargetTrackingScaling' ? [`TargetTracking-${name}-AlarmHigh`] : p.CloudWatchAlarm ? [p.CloudWatchAlarm.AlarmName] : [],
+      };
+    }
+    for (const [name, action] of actions) live.ScheduledActions.push({ ScheduledActionName: name, ...action } as ScheduledActionSpec);
+    return live;
+  });
+});
+
+describe('round trip: fetch, then plan, is empty for any live state', () => {
+  it('plans nothing, with or without prune, and renders equal diff documents', () => {
+    fc.assert(fc.property(liveTargets, (targets) => {
+      const text = liveToDocument(targets, { region: 'us-east-1', header: 'Fetched' });
+      const errors: ParseError[] = [];
+      parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+      assert.deepEqual(errors, []);
+      assert.ok(text.startsWith('// Fetched\n') && text.endsWith('}\n'));
+      const desired = desiredFromText(text)!;
+      assert.equal(desired.targets.length, targets.length);
+      for (const prune of [true, false]) {
+        assert.deepEqual(planChanges(desired, { targets }, { prune }), { changes: [], unmanaged: [] });
+      }
+      const documents = diffDocuments(desired, { targets });
+      assert.equal(body(documents.live), body(documents.desired));
+    }), { numRuns: 400 });
+  });
+});
+
+describe('diffDocuments', () => {
+  const file = {
+    ...KEY, MinCapacity: 1, MaxCapacity: 10,
+    ScalingPolicies: [{ PolicyName: 'tt', PolicyType: 'TargetTrackingScaling', TargetTrackingScalingPolicyConfiguration: { TargetValue: 70.0, PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' } } }],
+    ScheduledActions: [{ ScheduledActionName: 'a', Schedule: 'rate(1 day)', StartTime: '2030-01-01T01:00:00+01:00' }],
+  };
+  const desired = desiredFromText(JSON.stringify({ ScalableTargets: [file] }))!;
+  const live: LiveState = {
+    targets: [{
+      ...file, RoleARN: SERVICE_LINKED, SuspendedState: { DynamicScalingInSuspended: false },
+      ScalingPolicies: [{ ...file.ScalingPolicies[0]!, TargetTrackingScalingPolicyConfiguration: { ...file.ScalingPolicies[0]!.TargetTrackingScalingPolicyConfiguration, ScaleInCooldown: 300, DisableScaleIn: false } }],
+      ScheduledActions: [{ ScheduledActionName: 'a', Schedule: 'rate(1 day)', Timezone: 'UTC', StartTime: '2030-01-01T00:00:00.000Z' }],
+      policyFacts: {},
+    }],
+  };
+
+  it('shows no difference where the plan has none', () => {
+    assert.deepEqual(planChanges(desired, live, { prune: true }), { changes: [], unmanaged: [] });
+    const documents = diffDocuments(desired, live);
+    assert.equal(body(documents.live), body(documents.desired));
+    assert.doesNotMatch(documents.live, /ScaleInCooldown|RoleARN/, 'members the file leaves out are not shown');
+    assert.match(documents.desired, /"StartTime": "2030-01-01T00:00:00.000Z"/);
+    assert.equal(documentForDiff(desired), documents.desired);
+  });
+
+  it('shows real differences, and live objects the file does not list', () => {
+    const changed: LiveState = structuredClone(live);
+    const target = changed.targets[0]!;
+    target.MaxCapacity = 12;
+    target.ScalingPolicies.push({ PolicyName: 'extra', PolicyType: 'TargetTrackingScaling', TargetTrackingScalingPolicyConfiguration: { TargetValue: 1 } });
+    const documents = diffDocuments(desired, changed);
+    const liveLines = new Set(body(documents.live).split('\n'));
+    const extra = body(documents.desired).split('\n').filter((line) => !liveLines.has(line));
+    assert.deepEqual(extra.map((l) => l.trim()), ['"MaxCapacity": 10,']);
+    assert.match(documents.live, /"PolicyName": "extra"/);
+  });
+
+  it('leaves a target AWS does not have out of the live side', () => {
+    const documents = diffDocuments(desired, { targets: [] });
+    assert.match(documents.live, /"ScalableTargets": \[\]/);
+  });
+});
