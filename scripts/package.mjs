@@ -19,5 +19,6 @@ execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: '
 const out = 'sagemaker-scaling.vsix';
 const nodeForVsce = major >= 22 ? process.execPath : node24;
 const vsceMain = existsSync(vsce) ? vsce : 'node_modules/.bin/vsce';
-execFileSync(nodeForVsce, [vsceMain, 'package', '--no-dependencies', '--out', out], { stdio: 'inherit' });
+// The README's relative links stay relative: the repository has no public URL to rewrite them to.
+execFileSync(nodeForVsce, [vsceMain, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { stdio: 'inherit' });
 console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KiB`);

@@ -1,0 +1,119 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+// What the end-to-end tests share: the fixture workspace, opening files, and waiting on
+// diagnostics by event (never by sleeping).
+
+export const EXTENSION_ID = 'sagemaker-scaling.sagemaker-scaling';
+
+/** How long to wait for the language servers: the first schema load is the slow one. */
+export const WAIT_MS = 30_000;
+
+/** The fixture workspace the runner opened (a throw-away copy of test/e2e/workspace). */
+export function workspaceUri(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the runner opens the fixture workspace as the first folder');
+  return folder.uri;
+}
+
+/** Opens a fixture file in an editor and returns its document. */
+export async function openFixture(name: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceUri(), name));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** A diagnostic's code as a string, whether plain or `{ value, target }` (codes with a docs link). */
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return String(typeof code === 'object' ? code.value : code);
+}
+
+/** The diagnostics of one source. */
+export function fromSource(diagnostics: readonly vscode.Diagnostic[], source: string): vscode.Diagnostic[] {
+  return diagnostics.filter((d) => d.source === source);
+}
+
+function describe(diagnostics: readonly vscode.Diagnostic[]): string {
+  if (diagnostics.length === 0) return '(none)';
+  return diagnostics.map((d) => `\n  ${d.source ?? '?'} ${codeOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join('');
+}
+
+/**
+ * Resolves with the document's diagnostics once `ready` holds for them, checking now and
+ * on every onDidChangeDiagnostics for the document; rejects after `timeoutMs` with what
+ * was there.
+ */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  ready: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const key = uri.toString();
+    const check = (): void => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      if (ready(diagnostics)) {
+        done();
+        resolve(diagnostics);
+      }
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === key)) check();
+    });
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${uri.path}; its diagnostics: ${describe(vscode.languages.getDiagnostics(uri))}`));
+    }, timeoutMs);
+    function done(): void {
+      subscription.dispose();
+      clearTimeout(timer);
+    }
+    check();
+  });
+}
+
+/** Waits until the document has diagnostics with every one of `codes` from source `scaling`. */
+export function waitForCodes(uri: vscode.Uri, codes: string[]): Promise<vscode.Diagnostic[]> {
+  return waitForDiagnostics(uri, (all) => {
+    const have = new Set(fromSource(all, 'scaling').map(codeOf));
+    return codes.every((c) => have.has(c));
+  }, `scaling diagnostics ${codes.join(', ')}`);
+}
+
+/** The range of the `occurrence`-th (0-based) match of `text` in the document. */
+export function rangeOf(document: vscode.TextDocument, text: string, occurrence = 0): vscode.Range {
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    offset = document.getText().indexOf(text, offset + 1);
+    assert.ok(offset >= 0, `"${text}" occurs ${occurrence + 1} times in ${document.uri.path}`);
+  }
+  return new vscode.Range(document.positionAt(offset), document.positionAt(offset + text.length));
+}
+
+/**
+ * The range of a member's value written as `"key": value` (the `occurrence`-th such
+ * member); `value` is matched as a prefix, so `'"arn:'` finds a long ARN string and the
+ * range still covers the whole string literal.
+ */
+export function valueRange(document: vscode.TextDocument, key: string, value: string, occurrence = 0): vscode.Range {
+  const member = rangeOf(document, `"${key}": ${value}`, occurrence);
+  const start = member.end.translate(0, -value.length);
+  let end = member.end;
+  if (value.startsWith('"')) {
+    const text = document.getText();
+    end = document.positionAt(text.indexOf('"', document.offsetAt(start) + 1) + 1);
+  }
+  return new vscode.Range(start, end);
+}
+
+/** The position just after the `occurrence`-th match of `text`. */
+export function positionAfter(document: vscode.TextDocument, text: string, occurrence = 0): vscode.Position {
+  return rangeOf(document, text, occurrence).end;
+}
+
+/** A range as `line:col-line:col` (1-based) for assertion messages. */
+export function showRange(range: vscode.Range): string {
+  return `${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1}`;
+}
