@@ -23,6 +23,7 @@ export interface Analysis {
 }
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(RULES_BY_CODE.keys());
+const ENGINE_CODES = ['format.too-deep', 'format.empty'];
 
 /** Parses a document and runs the semantic rules over it in one walk of the model. */
 export function analyzeText(text: string, options: CheckOptions): Analysis {
@@ -82,6 +83,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
   }
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  const unsuppressed = applySuppressions(parsed.text, findings, KNOWN_CODES);
+  const ranCodes = options.rules ? new Set([...options.rules.flatMap((r) => r.codes.map((c) => c.code)), ...ENGINE_CODES]) : KNOWN_CODES;
+  const unsuppressed = applySuppressions(parsed.text, findings, KNOWN_CODES, ranCodes);
   return { parsed, model, findings: applyRuleConfig(unsuppressed, options.config) };
 }

@@ -37,11 +37,17 @@ export function stripMarkers(marked: string): { text: string; ranges: Range[] } 
 
 export const RULE_FIXTURES_DIR = join(FIXTURES, 'rules');
 
-/** Every rule fixture, grouped by code in directory order. */
+function rank(name: string): number {
+  return name === 'bad.jsonc' || name === 'good.jsonc' ? 0 : 1;
+}
+
+/** Every rule fixture, grouped by code, bad.jsonc and good.jsonc first. */
 export function loadRuleFixtures(): RuleFixture[] {
   const fixtures: RuleFixture[] = [];
   for (const code of readdirSync(RULE_FIXTURES_DIR).sort()) {
-    for (const name of readdirSync(join(RULE_FIXTURES_DIR, code)).sort()) {
+    // bad.jsonc and good.jsonc first: they are the examples docs/rules.md shows.
+    const names = readdirSync(join(RULE_FIXTURES_DIR, code)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    for (const name of names) {
       const kind = name.startsWith('bad') ? 'bad' : name.startsWith('good') ? 'good' : undefined;
       if (!kind || !name.endsWith('.jsonc')) continue;
       const { text, ranges } = stripMarkers(readFileSync(join(RULE_FIXTURES_DIR, code, name), 'utf8'));

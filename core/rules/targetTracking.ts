@@ -395,6 +395,8 @@ const disableScaleIn = defineRule(
   },
   {
     target(target, report) {
+      // MSK broker storage can only grow: scale-in is off by design there.
+      if (target.serviceNamespace?.value === 'kafka') return;
       const disabled: Prop<boolean>[] = [];
       let scalesIn = false;
       for (const policy of target.policies) {
