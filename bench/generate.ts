@@ -14,12 +14,20 @@ function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length]!;
 }
 
+/** A target value that fits the metric, as a team would set it. */
+function targetValueFor(metric: Json, i: number): number {
+  const type = JSON.stringify(metric);
+  if (type.includes('ProvisionedConcurrencyUtilization')) return 0.6 + (i % 4) / 10;
+  if (type.includes('HighResolution')) return 2 + (i % 6);
+  return 60 + (i % 7) * 10;
+}
+
 function targetTracking(name: string, metric: Json, i: number): Json {
   return {
     PolicyName: name,
     PolicyType: 'TargetTrackingScaling',
     TargetTrackingScalingPolicyConfiguration: {
-      TargetValue: 50 + (i % 7) * 10,
+      TargetValue: targetValueFor(metric, i),
       ...(metric as Record<string, Json>),
       ScaleInCooldown: 300 + (i % 4) * 150,
       ScaleOutCooldown: 30 + (i % 3) * 30,
@@ -63,7 +71,8 @@ function stepPolicy(endpoint: string, variant: string, i: number): Json {
   };
 }
 
-function scheduledActions(endpoint: string, i: number): Json[] {
+/** Scheduled actions that raise capacity and, later, set it back to the target's own bounds. */
+function scheduledActions(endpoint: string, i: number, min: number, max: number): Json[] {
   const timezone = pick(TIMEZONES, i);
   switch (i % 5) {
     case 0:
@@ -72,17 +81,17 @@ function scheduledActions(endpoint: string, i: number): Json[] {
     case 1:
       return [
         { ScheduledActionName: `${endpoint}-weekday-floor`, Schedule: `cron(${i % 60} ${6 + (i % 4)} ? * MON-FRI *)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: 3 + (i % 3) } },
-        { ScheduledActionName: `${endpoint}-night-floor`, Schedule: `cron(${i % 60} ${19 + (i % 4)} ? * MON-FRI *)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: 1 } },
+        { ScheduledActionName: `${endpoint}-night-floor`, Schedule: `cron(${i % 60} ${19 + (i % 4)} ? * MON-FRI *)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: min } },
       ];
     case 2:
       return [
         { ScheduledActionName: `${endpoint}-month-end-up`, Schedule: `cron(0 ${i % 24} L * ? *)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: 6, MaxCapacity: 40 } },
-        { ScheduledActionName: `${endpoint}-month-start-down`, Schedule: `cron(0 ${i % 24} 2 * ? *)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 20 } },
+        { ScheduledActionName: `${endpoint}-month-start-down`, Schedule: `cron(0 ${i % 24} 2 * ? *)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: min, MaxCapacity: max } },
       ];
     default:
       return [
         { ScheduledActionName: `${endpoint}-launch`, Schedule: `at(2027-0${1 + (i % 9)}-1${i % 10}T09:00:00)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: 8, MaxCapacity: 50 } },
-        { ScheduledActionName: `${endpoint}-hourly-check`, Schedule: `rate(${1 + (i % 12)} hours)`, StartTime: '2027-01-01T00:00:00Z', EndTime: '2027-12-31T00:00:00Z', ScalableTargetAction: { MinCapacity: 2 } },
+        { ScheduledActionName: `${endpoint}-launch-over`, Schedule: `at(2027-0${1 + (i % 9)}-2${i % 8}T21:00:00)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: min, MaxCapacity: max } },
       ];
   }
 }
@@ -104,7 +113,7 @@ function target(i: number): Json {
       ScalingPolicies: [
         targetTracking(`${component}-invocations`, { PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerInferenceComponentInvocationsPerCopy' } }, i),
       ],
-      ScheduledActions: scheduledActions(component, i),
+      ScheduledActions: scheduledActions(component, i, kind === 8 ? 0 : min, max),
     };
   }
   if (kind === 9) {
@@ -117,7 +126,7 @@ function target(i: number): Json {
       ScalingPolicies: [
         targetTracking(`${endpoint}-provisioned`, { PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantProvisionedConcurrencyUtilization' } }, i),
       ],
-      ScheduledActions: scheduledActions(endpoint, i),
+      ScheduledActions: scheduledActions(endpoint, i, min, max * 10),
     };
   }
   const metric: Json = i % 5 === 0
@@ -139,7 +148,7 @@ function target(i: number): Json {
     MaxCapacity: max,
     ...(i % 11 === 0 ? { SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: i % 2 === 0 } } : {}),
     ScalingPolicies: policies,
-    ScheduledActions: scheduledActions(endpoint, i),
+    ScheduledActions: scheduledActions(endpoint, i, min, max),
   };
 }
 

@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import { version } from '../package.json';
+import { applyMain } from './apply';
+import { fetchMain } from './fetch';
 import { lintCommand } from './lint';
+import { planMain } from './plan';
+import { scheduleMain } from './schedule';
 import { processOutput, type Output } from './output';
 
 // sagemaker-scaling: the command-line face of the engine, for CI and terminals.
@@ -12,6 +16,32 @@ Commands:
       Check *.scaling.json files: JSON syntax, the schema and the scaling rules.
       Exit 0 when clean, 1 on errors (or more warnings than allowed), 2 on bad usage
       or unreadable input.
+  plan [--prune] <file>
+      Compare the file with AWS and print what apply would change. Exit 0 when
+      nothing would change, 3 when something would, 1 on errors in the file, failed
+      live checks or AWS errors, 2 on bad usage or unreadable input.
+  apply [--prune] [--yes] <file>
+      Show the plan, ask "Apply N changes to account A in region R? [y/N]" and
+      write. --prune also deletes live policies and scheduled actions the file does
+      not list. Without a terminal, --yes is required. Exit 0 when done, 1 when a
+      change failed (the report says what was and was not applied), 2 on bad usage.
+  fetch [-o file [--force]] <endpoint name or resource id...>
+      Write live scaling configuration as a *.scaling.json document: to stdout, or
+      atomically to the file (never over an existing one without --force).
+  schedule '<expression>' [--timezone ZONE] [--after TIME] [--start TIME] [--end TIME]
+           [-n N] [--format text|json]
+      Show a schedule (cron(...), rate(...) or at(...)) in words and its next N run
+      times (default 5, at most 1000) after --after (default now), in the zone and in
+      UTC, within --start and --end as an action's StartTime and EndTime. Times are
+      ISO-8601, read as UTC unless they carry an offset. Exit 0 when the expression
+      reads, 1 when it has errors or the zone is unknown, 2 on bad usage.
+
+AWS options (plan, apply, fetch), read as the AWS CLI reads them when left out:
+  --profile P         Profile of the shared config files (else AWS_PROFILE, default).
+  --region R          Region (else the file's "Region", the profile's region, AWS_REGION).
+  --endpoint-url URL  Endpoint for every service (else AWS_ENDPOINT_URL[_<SERVICE>],
+                      the profile's endpoint_url), for local stand-ins such as moto.
+  --verbose           Print one line per AWS call to stderr.
 
 Options:
   -h, --help     Show this help.
@@ -56,6 +86,10 @@ export async function main(argv: string[], out: Output = processOutput, now: () 
       if (positionals.length === 0) throw new UsageError('lint needs at least one file or folder');
       return await lintCommand({ paths: positionals, format: parseFormat(values.format), maxWarnings: parseMaxWarnings(values['max-warnings']), now: now() }, out);
     }
+    if (command === 'plan') return await planMain(rest, out, now());
+    if (command === 'apply') return await applyMain(rest, out, now());
+    if (command === 'fetch') return await fetchMain(rest, out);
+    if (command === 'schedule') return scheduleMain(rest, out, now());
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

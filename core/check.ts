@@ -25,6 +25,14 @@ export interface Analysis {
 const KNOWN_CODES: ReadonlySet<string> = new Set(RULES_BY_CODE.keys());
 const ENGINE_CODES = ['format.too-deep', 'format.empty'];
 
+/** The codes these rules can report in this pass: live rules, which have no visitors, report elsewhere. */
+function codesRunBy(rules: readonly Rule[]): ReadonlySet<string> {
+  const ran = rules.filter((r) => r.file || r.target || r.policy || r.scheduledAction);
+  return new Set([...ran.flatMap((r) => r.codes.map((c) => c.code)), ...ENGINE_CODES]);
+}
+
+const STATIC_CODES = codesRunBy(ALL_RULES);
+
 /** Parses a document and runs the semantic rules over it in one walk of the model. */
 export function analyzeText(text: string, options: CheckOptions): Analysis {
   return analyzeParsed(parseDocument(text), options);
@@ -83,7 +91,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
   }
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  const ranCodes = options.rules ? new Set([...options.rules.flatMap((r) => r.codes.map((c) => c.code)), ...ENGINE_CODES]) : KNOWN_CODES;
+  const ranCodes = options.rules ? codesRunBy(options.rules) : STATIC_CODES;
   const unsuppressed = applySuppressions(parsed.text, findings, KNOWN_CODES, ranCodes);
   return { parsed, model, findings: applyRuleConfig(unsuppressed, options.config) };
 }

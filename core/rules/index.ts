@@ -2,6 +2,7 @@ import type { Rule, RuleMeta } from '../rule';
 import { policyTypeRules } from './policyType';
 import { alarmRules } from './alarm';
 import { cooldownRules } from './cooldowns';
+import { liveRules } from './live';
 import { metricMathRules } from './metricMath';
 import { quotaRules } from './quotas';
 import { readOnlyRules } from './readOnly';
@@ -29,6 +30,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...scheduleRules,
   ...quotaRules,
   ...sanityRules,
+  ...liveRules,
 ];
 
 /** Codes the engine reports itself, outside any rule. */

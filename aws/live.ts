@@ -1,0 +1,322 @@
+import {
+  paginateDescribeScalableTargets,
+  paginateDescribeScalingPolicies,
+  paginateDescribeScheduledActions,
+  type ScalableTarget,
+  type ScalingPolicy,
+  type ScalableDimension,
+  type ScheduledAction,
+  type ServiceNamespace,
+} from '@aws-sdk/client-application-auto-scaling';
+import { DescribeAlarmsCommand, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import { DescribeEndpointCommand, paginateListInferenceComponents } from '@aws-sdk/client-sagemaker';
+import { ALARM_SHAPE, canonicalize, POLICY_SHAPE, SCHEDULED_ACTION_SHAPE, SUSPENDED_STATE_SHAPE } from '../core/canonical';
+import { keyText, type AlarmSpec, type LiveState, type LiveTarget, type PolicySpec, type ScheduledActionSpec, type TargetKey } from '../core/live';
+import { SAGEMAKER_DIMENSIONS } from '../core/sagemaker';
+import { errorCode, isNotImplemented } from './errors';
+import type { AwsClients } from './session';
+
+// Reading live state: the scalable targets a file names, with their policies, scheduled
+// actions and the alarms that trigger step policies, in the shapes of core/live.ts.
+// Only reads; every result is filtered exactly on our side (moto matches substrings).
+
+/** A target key as the SDK's input members (the SDK types namespace and dimension as enums; ours are strings). */
+export function keyInput(target: TargetKey): { ServiceNamespace: ServiceNamespace; ResourceId: string; ScalableDimension: ScalableDimension } {
+  return { ServiceNamespace: target.ServiceNamespace as ServiceNamespace, ResourceId: target.ResourceId, ScalableDimension: target.ScalableDimension as ScalableDimension };
+}
+
+/** Options for the reads: cancellation, and how many targets to read at once. */
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /** Targets whose policies and actions are read in parallel. Default 4. */
+  concurrency?: number;
+}
+
+// DescribeScalableTargets takes any number of ResourceIds; 50 per call keeps every answer
+// on one page (moto pages wrongly past its first page of 50).
+const RESOURCE_IDS_PER_CALL = 50;
+const ALARM_NAMES_PER_CALL = 100;
+
+/** Runs fn over items with at most `limit` in flight, keeping the results in item order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** An instant as the file writes it: ISO-8601 in UTC, milliseconds only when there are some. */
+export function isoString(date: Date): string {
+  return date.toISOString().replace(/\.000Z$/, 'Z');
+}
+
+/** Replaces every Date in a describe result by its ISO string, so canonical forms hold no Date. */
+function withIsoDates(value: unknown): unknown {
+  if (value instanceof Date) return isoString(value);
+  if (Array.isArray(value)) return value.map(withIsoDates);
+  if (value && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) copy[k] = withIsoDates(v);
+    return copy;
+  }
+  return value;
+}
+
+/** A scaling policy of describe output as the file format holds it (read-only members dropped). */
+export function policySpecFromLive(policy: ScalingPolicy): PolicySpec {
+  return canonicalize(withIsoDates(policy), POLICY_SHAPE) as PolicySpec;
+}
+
+/** A scheduled action of describe output as the file format holds it; times become ISO strings. */
+export function scheduledActionSpecFromLive(action: ScheduledAction): ScheduledActionSpec {
+  return canonicalize(withIsoDates(action), SCHEDULED_ACTION_SHAPE) as ScheduledActionSpec;
+}
+
+// Members DescribeAlarms fills in whether or not PutMetricAlarm was given them: an empty
+// list of actions or dimensions says nothing the file would say.
+const EMPTY_LIST_MEMBERS = ['OKActions', 'InsufficientDataActions', 'Dimensions', 'Metrics'] as const;
+
+/**
+ * An alarm of DescribeAlarms as the file's CloudWatchAlarm: what PutMetricAlarm takes, less
+ * AlarmActions (apply sets them), ARNs and state (StateValue, StateReason, timestamps).
+ */
+export function alarmSpecFromLive(alarm: MetricAlarm): AlarmSpec {
+  const spec = canonicalize(withIsoDates(alarm), ALARM_SHAPE) as AlarmSpec;
+  for (const member of EMPTY_LIST_MEMBERS) {
+    const value = spec[member];
+    if (Array.isArray(value) && value.length === 0) delete spec[member];
+  }
+  return spec;
+}
+
+/** Whether the live object belongs to exactly this target (moto matches ResourceId and dimension as substrings). */
+function sameTarget(key: TargetKey, object: { ServiceNamespace?: string; ResourceId?: string; ScalableDimension?: string }): boolean {
+  return object.ServiceNamespace === key.ServiceNamespace && object.ResourceId === key.ResourceId && object.ScalableDimension === key.ScalableDimension;
+}
+
+async function describeTargets(clients: AwsClients, keys: readonly TargetKey[], signal: AbortSignal | undefined): Promise<ScalableTarget[]> {
+  const wanted = new Set(keys.map(keyText));
+  const byNamespace = new Map<string, Set<string>>();
+  for (const key of keys) {
+    const ids = byNamespace.get(key.ServiceNamespace) ?? new Set<string>();
+    ids.add(key.ResourceId);
+    byNamespace.set(key.ServiceNamespace, ids);
+  }
+  const found = new Map<string, ScalableTarget>();
+  for (const [namespace, ids] of byNamespace) {
+    for (const chunk of chunks([...ids], RESOURCE_IDS_PER_CALL)) {
+      // stopOnSameToken: moto answers the same NextToken forever past its first page.
+      const pages = paginateDescribeScalableTargets(
+        { client: clients.autoScaling, pageSize: RESOURCE_IDS_PER_CALL, stopOnSameToken: true },
+        { ServiceNamespace: namespace as ServiceNamespace, ResourceIds: chunk },
+        { abortSignal: signal },
+      );
+      for await (const page of pages) {
+        for (const target of page.ScalableTargets ?? []) {
+          const text = keyText(target as TargetKey);
+          if (wanted.has(text) && !found.has(text)) found.set(text, target);
+        }
+      }
+    }
+  }
+  return keys.map((key) => found.get(keyText(key))).filter((t): t is ScalableTarget => t !== undefined);
+}
+
+async function describePolicies(clients: AwsClients, key: TargetKey, signal: AbortSignal | undefined): Promise<ScalingPolicy[]> {
+  const policies = new Map<string, ScalingPolicy>();
+  const pages = paginateDescribeScalingPolicies(
+    // DescribeScalingPolicies takes at most 10 per page (the others take 50).
+    { client: clients.autoScaling, pageSize: 10, stopOnSameToken: true },
+    keyInput(key),
+    { abortSignal: signal },
+  );
+  for await (const page of pages) {
+    for (const policy of page.ScalingPolicies ?? []) {
+      if (policy.PolicyName && sameTarget(key, policy)) policies.set(policy.PolicyName, policy);
+    }
+  }
+  return [...policies.values()].sort((a, b) => a.PolicyName!.localeCompare(b.PolicyName!));
+}
+
+async function describeActions(clients: AwsClients, key: TargetKey, signal: AbortSignal | undefined): Promise<ScheduledAction[]> {
+  const actions = new Map<string, ScheduledAction>();
+  const pages = paginateDescribeScheduledActions(
+    { client: clients.autoScaling, pageSize: 50, stopOnSameToken: true },
+    keyInput(key),
+    { abortSignal: signal },
+  );
+  for await (const page of pages) {
+    for (const action of page.ScheduledActions ?? []) {
+      if (action.ScheduledActionName && sameTarget(key, action)) actions.set(action.ScheduledActionName, action);
+    }
+  }
+  return [...actions.values()].sort((a, b) => a.ScheduledActionName!.localeCompare(b.ScheduledActionName!));
+}
+
+/** Metric alarms by name, in batches of 100 names. */
+export async function describeAlarmsByName(clients: AwsClients, names: readonly string[], signal?: AbortSignal): Promise<Map<string, MetricAlarm>> {
+  const alarms = new Map<string, MetricAlarm>();
+  for (const batch of chunks([...new Set(names)], ALARM_NAMES_PER_CALL)) {
+    let token: string | undefined;
+    do {
+      const page = await clients.cloudWatch.send(new DescribeAlarmsCommand({ AlarmNames: batch, AlarmTypes: ['MetricAlarm'], NextToken: token }), { abortSignal: signal });
+      for (const alarm of page.MetricAlarms ?? []) if (alarm.AlarmName) alarms.set(alarm.AlarmName, alarm);
+      token = page.NextToken && page.NextToken !== token ? page.NextToken : undefined;
+    } while (token);
+  }
+  return alarms;
+}
+
+/** Metric alarms whose actions start with the prefix (a policy's ARN). */
+export async function describeAlarmsByAction(clients: AwsClients, actionPrefix: string, signal?: AbortSignal): Promise<MetricAlarm[]> {
+  const alarms: MetricAlarm[] = [];
+  let token: string | undefined;
+  do {
+    const page = await clients.cloudWatch.send(new DescribeAlarmsCommand({ ActionPrefix: actionPrefix, AlarmTypes: ['MetricAlarm'], NextToken: token }), { abortSignal: signal });
+    alarms.push(...(page.MetricAlarms ?? []));
+    token = page.NextToken && page.NextToken !== token ? page.NextToken : undefined;
+  } while (token);
+  return alarms;
+}
+
+interface TargetReads {
+  target: ScalableTarget;
+  key: TargetKey;
+  policies: ScalingPolicy[];
+  actions: ScheduledAction[];
+}
+
+/**
+ * Live state of the given targets: DescribeScalableTargets (filtered by ResourceIds),
+ * then per target found DescribeScalingPolicies and DescribeScheduledActions, then
+ * DescribeAlarms for the alarms that trigger step policies. A target AWS does not have is
+ * absent from the result. Policies and actions come sorted by name. Reads only.
+ */
+export async function fetchLiveState(clients: AwsClients, keys: readonly TargetKey[], options: ReadOptions | AbortSignal = {}): Promise<LiveState> {
+  const { signal, concurrency = 4 } = options instanceof AbortSignal ? { signal: options } : options;
+  const targets = await describeTargets(clients, keys, signal);
+  const reads: TargetReads[] = await mapLimit(targets, concurrency, async (target) => {
+    const key: TargetKey = { ServiceNamespace: target.ServiceNamespace!, ResourceId: target.ResourceId!, ScalableDimension: target.ScalableDimension! };
+    const [policies, actions] = await Promise.all([describePolicies(clients, key, signal), describeActions(clients, key, signal)]);
+    return { target, key, policies, actions };
+  });
+
+  // The alarms of step policies. AWS lists them in the policy's Alarms; where it lists none
+  // (moto never does) the alarms whose actions name the policy's ARN are asked for.
+  const stepPolicies = reads.flatMap((r) => r.policies.filter((p) => p.PolicyType === 'StepScaling' && p.PolicyARN));
+  const listedNames = stepPolicies.flatMap((p) => (p.Alarms ?? []).map((a) => a.AlarmName!).filter(Boolean));
+  const alarmsByName = await describeAlarmsByName(clients, listedNames, signal);
+  const unlisted = stepPolicies.filter((p) => !p.Alarms?.length);
+  const byAction = await mapLimit(unlisted, concurrency, (p) => describeAlarmsByAction(clients, p.PolicyARN!, signal));
+  for (const alarm of byAction.flat()) if (alarm.AlarmName) alarmsByName.set(alarm.AlarmName, alarm);
+
+  return {
+    targets: reads.map(({ target, key, policies, actions }): LiveTarget => {
+      const live: LiveTarget = { ...key, ScalingPolicies: [], ScheduledActions: [], policyFacts: {} };
+      if (target.MinCapacity !== undefined) live.MinCapacity = target.MinCapacity;
+      if (target.MaxCapacity !== undefined) live.MaxCapacity = target.MaxCapacity;
+      if (target.RoleARN) live.RoleARN = target.RoleARN;
+      if (target.SuspendedState) live.SuspendedState = canonicalize(target.SuspendedState, SUSPENDED_STATE_SHAPE) as LiveTarget['SuspendedState'];
+      for (const policy of policies) {
+        const spec = policySpecFromLive(policy);
+        const listed = (policy.Alarms ?? []).map((a) => a.AlarmName!).filter(Boolean);
+        const names = new Set(listed);
+        if (policy.PolicyType === 'StepScaling') {
+          for (const alarm of alarmsByName.values()) {
+            if (alarm.AlarmName && alarm.AlarmActions?.includes(policy.PolicyARN!)) names.add(alarm.AlarmName);
+          }
+          // The file holds one alarm per step policy: the first by name, the others stay facts.
+          const first = [...names].sort().map((n) => alarmsByName.get(n)).find((a) => a !== undefined);
+          if (first) spec.CloudWatchAlarm = alarmSpecFromLive(first);
+        }
+        live.ScalingPolicies.push(spec);
+        live.policyFacts[policy.PolicyName!] = { PolicyARN: policy.PolicyARN ?? '', AlarmNames: [...names].sort() };
+      }
+      live.ScheduledActions = actions.map(scheduledActionSpecFromLive);
+      return live;
+    }),
+  };
+}
+
+/** What fetchTargetsFor found: live targets in argument order, and the arguments that matched none. */
+export interface FetchResult {
+  targets: LiveTarget[];
+  /** Arguments with no scalable target behind them. */
+  notFound: string[];
+}
+
+/** The scalable-target keys a SageMaker resource id can have. */
+function sageMakerKeys(resourceId: string): TargetKey[] {
+  if (resourceId.startsWith('inference-component/')) {
+    return [{ ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension: SAGEMAKER_DIMENSIONS.inferenceComponentCopies }];
+  }
+  return [SAGEMAKER_DIMENSIONS.variantInstances, SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency].map((ScalableDimension) => ({ ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension }));
+}
+
+/** Thrown for an argument that is neither an endpoint name nor a SageMaker resource id. */
+export class FetchArgumentError extends Error {
+  override readonly name = 'FetchArgumentError';
+}
+
+/** Keys of every variant and inference component of an endpoint (DescribeEndpoint, ListInferenceComponents). */
+async function endpointKeys(clients: AwsClients, endpointName: string, signal: AbortSignal | undefined): Promise<TargetKey[] | undefined> {
+  let variants: string[];
+  try {
+    const endpoint = await clients.sageMaker.send(new DescribeEndpointCommand({ EndpointName: endpointName }), { abortSignal: signal });
+    variants = (endpoint.ProductionVariants ?? []).map((v) => v.VariantName!).filter(Boolean);
+  } catch (error) {
+    if (errorCode(error) === 'ValidationException' && /could not find/i.test((error as Error).message)) return undefined;
+    throw error;
+  }
+  const keys = variants.flatMap((v) => sageMakerKeys(`endpoint/${endpointName}/variant/${v}`));
+  try {
+    const pages = paginateListInferenceComponents({ client: clients.sageMaker, pageSize: 100, stopOnSameToken: true }, { EndpointNameEquals: endpointName }, { abortSignal: signal });
+    for await (const page of pages) {
+      for (const component of page.InferenceComponents ?? []) {
+        if (component.InferenceComponentName && component.EndpointName === endpointName) keys.push(...sageMakerKeys(`inference-component/${component.InferenceComponentName}`));
+      }
+    }
+  } catch (error) {
+    if (!isNotImplemented(error)) throw error; // moto has no inference components at all
+  }
+  return keys;
+}
+
+/**
+ * Live targets for fetch: each argument is an endpoint name (all its variants' and
+ * inference components' targets), a variant's resource id `endpoint/<e>/variant/<v>`, or
+ * `inference-component/<name>`. Throws FetchArgumentError for anything else.
+ */
+export async function fetchTargetsFor(clients: AwsClients, endpointOrResourceIds: readonly string[], options: ReadOptions | AbortSignal = {}): Promise<FetchResult> {
+  const signal = options instanceof AbortSignal ? options : options.signal;
+  const perArgument: { argument: string; keys: TargetKey[] }[] = [];
+  for (const argument of endpointOrResourceIds) {
+    if (/^endpoint\/[^/]+\/variant\/[^/]+$/.test(argument) || /^inference-component\/[^/]+$/.test(argument)) {
+      perArgument.push({ argument, keys: sageMakerKeys(argument) });
+    } else if (/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/.test(argument)) {
+      perArgument.push({ argument, keys: (await endpointKeys(clients, argument, signal)) ?? [] });
+    } else {
+      throw new FetchArgumentError(`"${argument}" is neither an endpoint name nor a SageMaker resource id (endpoint/<endpoint>/variant/<variant> or inference-component/<name>)`);
+    }
+  }
+  const allKeys = perArgument.flatMap((a) => a.keys);
+  const unique = [...new Map(allKeys.map((k) => [keyText(k), k])).values()];
+  const live = await fetchLiveState(clients, unique, options);
+  const found = new Set(live.targets.map(keyText));
+  return {
+    targets: live.targets,
+    notFound: perArgument.filter((a) => !a.keys.some((k) => found.has(keyText(k)))).map((a) => a.argument),
+  };
+}

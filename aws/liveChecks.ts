@@ -1,0 +1,144 @@
+import { applyRuleConfig, type RuleConfig } from '../core/config';
+import type { Finding, Range } from '../core/finding';
+import { buildModel, type Prop, type ScalableTarget } from '../core/model';
+import { parseDocument } from '../core/parse';
+import { parseSageMakerResourceId, SAGEMAKER_DIMENSIONS } from '../core/sagemaker';
+import { LIVE_RULE_CODES } from '../core/rules/live';
+import { applySuppressions } from '../core/suppressions';
+import { describeEndpoint, EndpointNotFoundError, inferenceComponentExists, type EndpointDetails } from './endpoints';
+import { describeAwsError, errorCode, isNotImplemented } from './errors';
+import { mapLimit } from './live';
+import type { AwsClients } from './session';
+
+// The live rules of rules.md §7: what only AWS knows about the SageMaker resources a file
+// scales. Findings carry offsets into the file like the static rules, so the CLI prints
+// them as file:line:column and the editor can underline them. Any error finding blocks apply.
+
+/** The codes of the live rules. */
+const LIVE_CODES: ReadonlySet<string> = new Set(LIVE_RULE_CODES);
+
+export interface LiveCheckResult {
+  findings: Finding[];
+  /** Checks that could not run, and why (access denied, a call the endpoint lacks). They do not block. */
+  skipped: string[];
+}
+
+export interface LiveCheckOptions {
+  signal?: AbortSignal;
+  /** Severity changes and rules turned off, as for the static rules. */
+  config?: RuleConfig;
+}
+
+// Burstable instance families (ml.t2, ml.t3, …): SageMaker does not auto scale them.
+const BURSTABLE = /^ml\.t\d+[a-z]*\./;
+
+/**
+ * The range of a part of a string value (the endpoint name inside a ResourceId), or of the
+ * whole value when escapes make offsets inside the text differ from offsets in the value.
+ */
+function partRange(text: string, prop: Prop<string>, at: number, length: number): Range {
+  if (text.slice(prop.range.start, prop.range.end) === JSON.stringify(prop.value)) {
+    const start = prop.range.start + 1 + at;
+    return { start, end: start + Math.max(1, length) };
+  }
+  return prop.range;
+}
+
+/**
+ * Runs the live checks for the SageMaker targets of a file: DescribeEndpoint and
+ * DescribeEndpointConfig once per endpoint, DescribeInferenceComponent once per component.
+ * Reads only.
+ */
+export async function runLiveChecks(clients: AwsClients, text: string, options: LiveCheckOptions = {}): Promise<LiveCheckResult> {
+  const model = buildModel(parseDocument(text).root);
+  const findings: Finding[] = [];
+  const skipped: string[] = [];
+  if (!model) return { findings, skipped };
+  const region = clients.settings.region;
+  const endpoints = new Map<string, Promise<EndpointDetails | Error>>();
+  const components = new Map<string, Promise<boolean | undefined | Error>>();
+  const report = (code: (typeof LIVE_RULE_CODES)[number], range: Range, message: string) => findings.push({ code, severity: 'error', message, ...range });
+  const skip = (what: string, error: unknown) => {
+    const line = `${what}: ${describeAwsError(error)}`;
+    if (!skipped.includes(line)) skipped.push(line);
+  };
+  const canSkip = (error: unknown) => isNotImplemented(error) || /AccessDenied/.test(errorCode(error) ?? '');
+
+  const checkTarget = async (target: ScalableTarget): Promise<void> => {
+    if (target.serviceNamespace?.value !== 'sagemaker' || !target.resourceId) return;
+    const resourceId = target.resourceId;
+    const parsed = parseSageMakerResourceId(resourceId.value);
+    if (!parsed) return; // the static rules report a malformed id
+
+    if (parsed.kind === 'inference-component') {
+      if (!components.has(parsed.name)) components.set(parsed.name, inferenceComponentExists(clients, parsed.name, options.signal).catch((e: Error) => e));
+      const exists = await components.get(parsed.name)!;
+      if (exists instanceof Error) {
+        if (!canSkip(exists)) throw exists;
+        skip(`sm.ic-exists for ${parsed.name}`, exists);
+      } else if (exists === undefined) {
+        skipped.push(`sm.ic-exists for ${parsed.name}: the endpoint cannot describe inference components`);
+      } else if (!exists) {
+        report('sm.ic-exists', partRange(text, resourceId, parsed.nameAt, parsed.name.length), `Inference component "${parsed.name}" does not exist in ${region}. Create it first, or correct the name.`);
+      }
+      return;
+    }
+
+    if (!endpoints.has(parsed.endpointName)) endpoints.set(parsed.endpointName, describeEndpoint(clients, parsed.endpointName, options.signal).catch((e: Error) => e));
+    const endpoint = await endpoints.get(parsed.endpointName)!;
+    const endpointRange = partRange(text, resourceId, parsed.endpointAt, parsed.endpointName.length);
+    const variantRange = partRange(text, resourceId, parsed.variantAt, parsed.variantName.length);
+    if (endpoint instanceof EndpointNotFoundError) {
+      report('sm.endpoint-exists', endpointRange, `Endpoint "${parsed.endpointName}" does not exist in ${region}. Create the endpoint first, or correct the name (and the Region).`);
+      return;
+    }
+    if (endpoint instanceof Error) {
+      if (!canSkip(endpoint)) throw endpoint;
+      skip(`live checks for endpoint ${parsed.endpointName}`, endpoint);
+      return;
+    }
+    if (endpoint.EndpointStatus !== 'InService') {
+      report('sm.endpoint-exists', endpointRange, `Endpoint "${parsed.endpointName}" is ${endpoint.EndpointStatus}, not InService: Application Auto Scaling registers only endpoints in service. Wait until it is InService${endpoint.FailureReason ? ` (it failed: ${endpoint.FailureReason})` : ''}.`);
+      return;
+    }
+    const variant = endpoint.variants.find((v) => v.VariantName === parsed.variantName);
+    if (!variant) {
+      const names = endpoint.variants.map((v) => `"${v.VariantName}"`).join(', ');
+      report('sm.variant-exists', variantRange, `Endpoint "${parsed.endpointName}" has no variant "${parsed.variantName}"; its variants: ${names || 'none'}.`);
+      return;
+    }
+    const dimension = target.scalableDimension;
+    if (dimension && dimension.value !== variant.scalableDimension && (dimension.value === SAGEMAKER_DIMENSIONS.variantInstances || dimension.value === SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency)) {
+      report('sm.variant-kind', dimension.range, variant.kind === 'serverless'
+        ? `Variant "${variant.VariantName}" is serverless: scale its provisioned concurrency with ${SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency}.`
+        : `Variant "${variant.VariantName}" runs on instances${variant.InstanceType ? ` (${variant.InstanceType})` : ''}: scale it with ${SAGEMAKER_DIMENSIONS.variantInstances}.`);
+    }
+    if (variant.kind === 'instance' && variant.InstanceType && BURSTABLE.test(variant.InstanceType)) {
+      report('sm.burstable', variantRange, `Variant "${variant.VariantName}" runs on ${variant.InstanceType}, a burstable instance type, which SageMaker cannot auto scale. Move the variant to another instance type (such as ml.m5.large) first.`);
+    }
+    if (endpoint.configProblem && variant.kind === 'instance' && !variant.InstanceType) {
+      skipped.push(`sm.burstable for ${variant.resourceId}: ${endpoint.configProblem}`);
+    }
+    const maxConcurrency = variant.ServerlessConfig?.MaxConcurrency;
+    if (variant.kind === 'serverless' && dimension?.value === SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency && maxConcurrency !== undefined) {
+      const tooHigh = (prop: Prop<number> | undefined, what: string) => {
+        if (prop && prop.value > maxConcurrency) {
+          report('sm.serverless-pc-max', prop.range, `${what} ${prop.value} is above the variant's MaxConcurrency ${maxConcurrency}: provisioned concurrency cannot exceed it. Lower it, or raise MaxConcurrency in the endpoint configuration.`);
+        }
+      };
+      tooHigh(target.maxCapacity, 'MaxCapacity');
+      tooHigh(target.minCapacity, 'MinCapacity');
+      for (const action of target.scheduledActions) {
+        tooHigh(action.action?.maxCapacity, `Scheduled action "${action.name?.value ?? ''}" MaxCapacity`);
+        tooHigh(action.action?.minCapacity, `Scheduled action "${action.name?.value ?? ''}" MinCapacity`);
+      }
+    }
+  };
+
+  await mapLimit(model.targets, 4, checkTarget);
+
+  // Disable comments silence live findings too; what they report about themselves is the static rules' business.
+  const kept = applySuppressions(text, findings, LIVE_CODES).filter((f) => LIVE_CODES.has(f.code));
+  kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return { findings: applyRuleConfig(kept, options.config), skipped };
+}

@@ -1,0 +1,117 @@
+import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeAwsError } from '../aws/errors';
+import { fetchTargetsFor, FetchArgumentError } from '../aws/live';
+import type { AwsClients } from '../aws/session';
+import { liveToDocument } from '../core/liveDocument';
+import { AWS_OPTION_DEFINITIONS, awsOptionsFrom, openSession, usageError, type AwsCliOptions } from './awsOptions';
+import type { Output } from './output';
+import { EXIT } from './plan';
+
+// `sagemaker-scaling fetch`: live scaling configuration as a *.scaling.json document, on
+// stdout or written atomically to a file (never over an existing one without --force).
+
+export interface FetchCommandOptions {
+  ids: string[];
+  output?: string;
+  force: boolean;
+  aws: AwsCliOptions;
+}
+
+/**
+ * Writes text to path atomically: a temporary file beside it, then a rename (with
+ * --force) or a hard link that fails when the path exists (without). Readers never see a
+ * half-written file.
+ */
+export function writeFileAtomic(path: string, text: string, overwrite: boolean): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' });
+  try {
+    if (overwrite) {
+      renameSync(temp, path);
+      return;
+    }
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw error;
+      // A file system without hard links: check, then rename (a narrow race, never a partial file).
+      if (existsSync(path)) throw Object.assign(new Error(`${path} exists`), { code: 'EEXIST' });
+      renameSync(temp, path);
+      return;
+    }
+    unlinkSync(temp);
+  } catch (error) {
+    if (existsSync(temp)) unlinkSync(temp);
+    throw error;
+  }
+}
+
+/** Exit 0 when a document was produced, 1 when AWS has none of the targets or a call failed, 2 on bad input or an existing file. */
+export async function fetchCommand(options: FetchCommandOptions, out: Output): Promise<number> {
+  const say = (line: string) => out.err(`sagemaker-scaling fetch: ${line}`);
+  if (options.output && !options.force && existsSync(options.output)) {
+    say(`${options.output} exists: pass --force to overwrite it, or choose another file`);
+    return EXIT.usage;
+  }
+  let clients: AwsClients;
+  try {
+    clients = await openSession(options.aws, out);
+  } catch (error) {
+    say(describeAwsError(error, options.aws.profile ? { profile: options.aws.profile } : {}));
+    return EXIT.failed;
+  }
+  const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
+  try {
+    const { targets, notFound } = await fetchTargetsFor(clients, options.ids);
+    for (const id of notFound) say(`no scalable target found for ${id} in ${clients.settings.region}`);
+    if (targets.length === 0) return EXIT.failed;
+    const region = clients.settings.region;
+    const text = liveToDocument(targets, {
+      region,
+      header: `Fetched from Application Auto Scaling in ${region} by: sagemaker-scaling fetch ${options.ids.join(' ')}`,
+    });
+    if (!options.output) {
+      out.out(text.replace(/\n$/, ''));
+      return EXIT.ok;
+    }
+    try {
+      writeFileAtomic(options.output, text, options.force);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      say(code === 'EEXIST' ? `${options.output} exists: pass --force to overwrite it` : `cannot write ${options.output}: ${code ?? (error as Error).message}`);
+      return EXIT.usage;
+    }
+    out.err(`Wrote ${targets.length} scalable target${targets.length === 1 ? '' : 's'} to ${options.output}.`);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof FetchArgumentError) {
+      say(error.message);
+      return EXIT.usage;
+    }
+    say(describeAwsError(error, profile ? { profile } : {}));
+    return EXIT.failed;
+  } finally {
+    clients.destroy();
+  }
+}
+
+export const FETCH_USAGE = `Usage: sagemaker-scaling fetch [-o file [--force]] [--profile P] [--region R] [--endpoint-url URL] [--verbose] <endpoint name or resource id...>`;
+
+/** `fetch` from its command-line arguments. */
+export async function fetchMain(args: string[], out: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { ...AWS_OPTION_DEFINITIONS, output: { type: 'string', short: 'o' }, force: { type: 'boolean', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    out.out(FETCH_USAGE);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) return usageError(out, 'fetch needs at least one endpoint name or resource id');
+  const options: FetchCommandOptions = { ids: positionals, force: values.force === true, aws: awsOptionsFrom(values) };
+  if (values.output !== undefined) options.output = values.output;
+  return fetchCommand(options, out);
+}
