@@ -205,76 +205,57 @@ class NodeProp<T> implements Prop<T> {
   }
 }
 
-class ObjectReader {
-  constructor(readonly node: Node) {}
+// The builders below walk each object's members once, in order, with a switch on the key:
+// a later duplicate overwrites an earlier one, as in JSON.parse, and a value of the wrong
+// type leaves the member undefined (the schema reports the type). One pass per object
+// and no intermediate maps or spreads keep the build linear and light.
 
-  /** The property node of a member, the last one winning as in JSON.parse. Objects are small: a scan beats a Map. */
-  private find(key: string): Node | undefined {
-    const children = this.node.children;
-    if (!children) return undefined;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const property = children[i]!;
-      if (property.children?.[0]?.value === key) return property;
-    }
-    return undefined;
-  }
+function asProp<T>(value: Node, key: Node): Prop<T> {
+  return new NodeProp(value.value as T, value, key);
+}
 
-  /** Every member name, in order. */
-  keys(): string[] {
-    const keys: string[] = [];
-    for (const property of this.node.children ?? []) {
-      const key = property.children?.[0]?.value;
-      if (typeof key === 'string' && !keys.includes(key)) keys.push(key);
-    }
-    return keys;
-  }
+function str(value: Node, key: Node): Prop<string> | undefined {
+  return value.type === 'string' ? asProp<string>(value, key) : undefined;
+}
 
-  private prop<T>(key: string, type: Node['type']): Prop<T> | undefined {
-    const property = this.find(key);
-    const keyNode = property?.children?.[0];
-    const valueNode = property?.children?.[1];
-    if (!keyNode || !valueNode || valueNode.type !== type) return undefined;
-    if (type === 'number' && !Number.isFinite(valueNode.value)) return undefined;
-    return new NodeProp<T>(valueNode.value as T, valueNode, keyNode);
-  }
+function num(value: Node, key: Node): Prop<number> | undefined {
+  return value.type === 'number' && Number.isFinite(value.value) ? asProp<number>(value, key) : undefined;
+}
 
-  str(key: string): Prop<string> | undefined {
-    return this.prop<string>(key, 'string');
+function bool(value: Node, key: Node): Prop<boolean> | undefined {
+  return value.type === 'boolean' ? asProp<boolean>(value, key) : undefined;
+}
+
+function objectAt(value: Node, key: Node | undefined): Located | undefined {
+  return value.type === 'object' ? { range: rangeOf(value), keyRange: key && rangeOf(key), node: value } : undefined;
+}
+
+/** The object elements of an array member, built with their positions in the array. */
+function arrayOf<T>(value: Node, key: Node, build: (node: Node, index: number) => T): (Located & { items: T[] }) | undefined {
+  if (value.type !== 'array') return undefined;
+  return { range: rangeOf(value), keyRange: rangeOf(key), node: value, items: elements(value, build) };
+}
+
+function elements<T>(array: Node | undefined, build: (node: Node, index: number) => T): T[] {
+  const items: T[] = [];
+  const children = array?.children;
+  if (!children) return items;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.type === 'object') items.push(build(node, i));
   }
-  num(key: string): Prop<number> | undefined {
-    return this.prop<number>(key, 'number');
-  }
-  bool(key: string): Prop<boolean> | undefined {
-    return this.prop<boolean>(key, 'boolean');
-  }
-  any(key: string): Prop<unknown> | undefined {
-    const property = this.find(key);
-    const keyNode = property?.children?.[0];
-    const valueNode = property?.children?.[1];
-    if (!keyNode || !valueNode) return undefined;
-    return new NodeProp<unknown>(valueNode.value, valueNode, keyNode);
-  }
-  /** The named member if it is an object, as a Located plus its reader. */
-  obj(key: string): (Located & { reader: ObjectReader }) | undefined {
-    const property = this.find(key);
-    const valueNode = property?.children?.[1];
-    if (valueNode?.type !== 'object') return undefined;
-    return { range: rangeOf(valueNode), keyRange: rangeOf(property!.children![0]!), node: valueNode, reader: new ObjectReader(valueNode) };
-  }
-  /** The named member if it is an array: its Located and its element nodes. */
-  arr(key: string): (Located & { elements: Node[] }) | undefined {
-    const property = this.find(key);
-    const valueNode = property?.children?.[1];
-    if (valueNode?.type !== 'array') return undefined;
-    return { range: rangeOf(valueNode), keyRange: rangeOf(property!.children![0]!), node: valueNode, elements: valueNode.children ?? [] };
-  }
-  readOnly(keys: readonly string[]): Prop<unknown>[] {
-    let found: Prop<unknown>[] | undefined;
-    for (const key of keys) {
-      const prop = this.any(key);
-      if (prop) (found ??= []).push(prop);
-    }
-    return found ?? NONE;
+  return items;
+}
+
+/** Calls `visit` with each member's key text, value node and key node. */
+function forEachMember(node: Node, visit: (key: string, value: Node, keyNode: Node) => void): void {
+  const children = node.children;
+  if (!children) return;
+  for (let i = 0; i < children.length; i++) {
+    const property = children[i]!.children;
+    const keyNode = property?.[0];
+    const value = property?.[1];
+    if (keyNode && value && typeof keyNode.value === 'string') visit(keyNode.value, value, keyNode);
   }
 }
 
@@ -282,186 +263,281 @@ class ObjectReader {
 const NONE: Prop<unknown>[] = [];
 Object.freeze(NONE);
 
-function objects<T>(list: (Located & { elements: Node[] }) | undefined, build: (node: Node, index: number) => T): T[] {
-  const result: T[] = [];
-  list?.elements.forEach((node, index) => {
-    if (node.type === 'object') result.push(build(node, index));
-  });
-  return result;
-}
-
-function located(node: Node): Located {
-  return { range: rangeOf(node), node };
-}
-
-function list<T>(reader: ObjectReader, key: string, build: (node: Node, index: number) => T): (Located & { items: T[] }) | undefined {
-  const array = reader.arr(key);
-  if (!array) return undefined;
-  return { range: array.range, keyRange: array.keyRange, node: array.node, items: objects(array, build) };
-}
-
 function dimension(node: Node): MetricDimension {
-  const r = new ObjectReader(node);
-  return { ...located(node), name: r.str('Name'), value: r.str('Value') };
+  const d: MetricDimension = { range: rangeOf(node), node, name: undefined, value: undefined };
+  forEachMember(node, (key, value, keyNode) => {
+    if (key === 'Name') d.name = str(value, keyNode);
+    else if (key === 'Value') d.value = str(value, keyNode);
+  });
+  return d;
+}
+
+function metricStat(value: Node, key: Node): MetricStat | undefined {
+  const at = objectAt(value, key);
+  if (!at) return undefined;
+  const stat: MetricStat = { ...at, metric: undefined, stat: undefined, unit: undefined };
+  forEachMember(value, (k, v, kn) => {
+    if (k === 'Stat') stat.stat = str(v, kn);
+    else if (k === 'Unit') stat.unit = str(v, kn);
+    else if (k === 'Metric') {
+      const metricAt = objectAt(v, kn);
+      if (!metricAt) {
+        stat.metric = undefined;
+        return;
+      }
+      const metric: MetricStatMetric = { ...metricAt, metricName: undefined, namespace: undefined, dimensions: undefined };
+      forEachMember(v, (mk, mv, mkn) => {
+        if (mk === 'MetricName') metric.metricName = str(mv, mkn);
+        else if (mk === 'Namespace') metric.namespace = str(mv, mkn);
+        else if (mk === 'Dimensions') metric.dimensions = arrayOf(mv, mkn, dimension);
+      });
+      stat.metric = metric;
+    }
+  });
+  return stat;
 }
 
 function metricDataQuery(node: Node, index: number): MetricDataQuery {
-  const r = new ObjectReader(node);
-  const stat = r.obj('MetricStat');
-  let metricStat: MetricStat | undefined;
-  if (stat) {
-    const metric = stat.reader.obj('Metric');
-    metricStat = {
-      range: stat.range, keyRange: stat.keyRange, node: stat.node,
-      stat: stat.reader.str('Stat'),
-      unit: stat.reader.str('Unit'),
-      metric: metric && {
-        range: metric.range, keyRange: metric.keyRange, node: metric.node,
-        metricName: metric.reader.str('MetricName'),
-        namespace: metric.reader.str('Namespace'),
-        dimensions: list(metric.reader, 'Dimensions', dimension),
-      },
-    };
-  }
-  return {
-    ...located(node), index,
-    id: r.str('Id'), expression: r.str('Expression'), label: r.str('Label'),
-    metricStat, returnData: r.bool('ReturnData'),
-  };
+  const q: MetricDataQuery = { range: rangeOf(node), node, index, id: undefined, expression: undefined, label: undefined, metricStat: undefined, returnData: undefined };
+  forEachMember(node, (key, value, keyNode) => {
+    switch (key) {
+      case 'Id': q.id = str(value, keyNode); break;
+      case 'Expression': q.expression = str(value, keyNode); break;
+      case 'Label': q.label = str(value, keyNode); break;
+      case 'MetricStat': q.metricStat = metricStat(value, keyNode); break;
+      case 'ReturnData': q.returnData = bool(value, keyNode); break;
+    }
+  });
+  return q;
 }
 
 function stepAdjustment(node: Node, index: number): StepAdjustment {
-  const r = new ObjectReader(node);
-  return {
-    ...located(node), index,
-    lowerBound: r.num('MetricIntervalLowerBound'),
-    upperBound: r.num('MetricIntervalUpperBound'),
-    scalingAdjustment: r.num('ScalingAdjustment'),
-  };
+  const step: StepAdjustment = { range: rangeOf(node), node, index, lowerBound: undefined, upperBound: undefined, scalingAdjustment: undefined };
+  forEachMember(node, (key, value, keyNode) => {
+    switch (key) {
+      case 'MetricIntervalLowerBound': step.lowerBound = num(value, keyNode); break;
+      case 'MetricIntervalUpperBound': step.upperBound = num(value, keyNode); break;
+      case 'ScalingAdjustment': step.scalingAdjustment = num(value, keyNode); break;
+    }
+  });
+  return step;
 }
 
-function policy(node: Node, index: number): ScalingPolicy {
-  const r = new ObjectReader(node);
-  const step = r.obj('StepScalingPolicyConfiguration');
-  const tt = r.obj('TargetTrackingScalingPolicyConfiguration');
-  const predictive = r.obj('PredictiveScalingPolicyConfiguration');
-  const alarm = r.obj('CloudWatchAlarm');
-  let targetTracking: TargetTrackingConfiguration | undefined;
-  if (tt) {
-    const predefined = tt.reader.obj('PredefinedMetricSpecification');
-    const customized = tt.reader.obj('CustomizedMetricSpecification');
-    targetTracking = {
-      range: tt.range, keyRange: tt.keyRange, node: tt.node,
-      targetValue: tt.reader.num('TargetValue'),
-      scaleOutCooldown: tt.reader.num('ScaleOutCooldown'),
-      scaleInCooldown: tt.reader.num('ScaleInCooldown'),
-      disableScaleIn: tt.reader.bool('DisableScaleIn'),
-      predefined: predefined && {
-        range: predefined.range, keyRange: predefined.keyRange, node: predefined.node,
-        predefinedMetricType: predefined.reader.str('PredefinedMetricType'),
-        resourceLabel: predefined.reader.str('ResourceLabel'),
-      },
-      customized: customized && {
-        range: customized.range, keyRange: customized.keyRange, node: customized.node,
-        metricName: customized.reader.str('MetricName'),
-        namespace: customized.reader.str('Namespace'),
-        dimensions: list(customized.reader, 'Dimensions', dimension),
-        statistic: customized.reader.str('Statistic'),
-        unit: customized.reader.str('Unit'),
-        metrics: list(customized.reader, 'Metrics', metricDataQuery),
-      },
-    };
-  }
-  return {
-    ...located(node), index,
-    policyName: r.str('PolicyName'),
-    policyType: r.str('PolicyType'),
-    stepScaling: step && {
-      range: step.range, keyRange: step.keyRange, node: step.node,
-      adjustmentType: step.reader.str('AdjustmentType'),
-      stepAdjustments: list(step.reader, 'StepAdjustments', stepAdjustment),
-      minAdjustmentMagnitude: step.reader.num('MinAdjustmentMagnitude'),
-      cooldown: step.reader.num('Cooldown'),
-      metricAggregationType: step.reader.str('MetricAggregationType'),
-    },
-    targetTracking,
-    predictive: predictive && { range: predictive.range, keyRange: predictive.keyRange, node: predictive.node },
-    alarm: alarm && {
-      range: alarm.range, keyRange: alarm.keyRange, node: alarm.node,
-      alarmName: alarm.reader.str('AlarmName'),
-      namespace: alarm.reader.str('Namespace'),
-      metricName: alarm.reader.str('MetricName'),
-      dimensions: list(alarm.reader, 'Dimensions', dimension),
-      statistic: alarm.reader.str('Statistic'),
-      extendedStatistic: alarm.reader.str('ExtendedStatistic'),
-      period: alarm.reader.num('Period'),
-      evaluationPeriods: alarm.reader.num('EvaluationPeriods'),
-      datapointsToAlarm: alarm.reader.num('DatapointsToAlarm'),
-      threshold: alarm.reader.num('Threshold'),
-      comparisonOperator: alarm.reader.str('ComparisonOperator'),
-      treatMissingData: alarm.reader.str('TreatMissingData'),
-      metrics: list(alarm.reader, 'Metrics', metricDataQuery),
-    },
-    readOnly: r.readOnly(READ_ONLY_MEMBERS.policy),
+function stepScaling(value: Node, key: Node): StepScalingConfiguration | undefined {
+  const at = objectAt(value, key);
+  if (!at) return undefined;
+  const c: StepScalingConfiguration = { ...at, adjustmentType: undefined, stepAdjustments: undefined, minAdjustmentMagnitude: undefined, cooldown: undefined, metricAggregationType: undefined };
+  forEachMember(value, (k, v, kn) => {
+    switch (k) {
+      case 'AdjustmentType': c.adjustmentType = str(v, kn); break;
+      case 'StepAdjustments': c.stepAdjustments = arrayOf(v, kn, stepAdjustment); break;
+      case 'MinAdjustmentMagnitude': c.minAdjustmentMagnitude = num(v, kn); break;
+      case 'Cooldown': c.cooldown = num(v, kn); break;
+      case 'MetricAggregationType': c.metricAggregationType = str(v, kn); break;
+    }
+  });
+  return c;
+}
+
+function predefinedMetric(value: Node, key: Node): PredefinedMetric | undefined {
+  const at = objectAt(value, key);
+  if (!at) return undefined;
+  const m: PredefinedMetric = { ...at, predefinedMetricType: undefined, resourceLabel: undefined };
+  forEachMember(value, (k, v, kn) => {
+    if (k === 'PredefinedMetricType') m.predefinedMetricType = str(v, kn);
+    else if (k === 'ResourceLabel') m.resourceLabel = str(v, kn);
+  });
+  return m;
+}
+
+function customizedMetric(value: Node, key: Node): CustomizedMetric | undefined {
+  const at = objectAt(value, key);
+  if (!at) return undefined;
+  const m: CustomizedMetric = { ...at, metricName: undefined, namespace: undefined, dimensions: undefined, statistic: undefined, unit: undefined, metrics: undefined };
+  forEachMember(value, (k, v, kn) => {
+    switch (k) {
+      case 'MetricName': m.metricName = str(v, kn); break;
+      case 'Namespace': m.namespace = str(v, kn); break;
+      case 'Dimensions': m.dimensions = arrayOf(v, kn, dimension); break;
+      case 'Statistic': m.statistic = str(v, kn); break;
+      case 'Unit': m.unit = str(v, kn); break;
+      case 'Metrics': m.metrics = arrayOf(v, kn, metricDataQuery); break;
+    }
+  });
+  return m;
+}
+
+function targetTracking(value: Node, key: Node): TargetTrackingConfiguration | undefined {
+  const at = objectAt(value, key);
+  if (!at) return undefined;
+  const c: TargetTrackingConfiguration = { ...at, targetValue: undefined, predefined: undefined, customized: undefined, scaleOutCooldown: undefined, scaleInCooldown: undefined, disableScaleIn: undefined };
+  forEachMember(value, (k, v, kn) => {
+    switch (k) {
+      case 'TargetValue': c.targetValue = num(v, kn); break;
+      case 'PredefinedMetricSpecification': c.predefined = predefinedMetric(v, kn); break;
+      case 'CustomizedMetricSpecification': c.customized = customizedMetric(v, kn); break;
+      case 'ScaleOutCooldown': c.scaleOutCooldown = num(v, kn); break;
+      case 'ScaleInCooldown': c.scaleInCooldown = num(v, kn); break;
+      case 'DisableScaleIn': c.disableScaleIn = bool(v, kn); break;
+    }
+  });
+  return c;
+}
+
+function alarm(value: Node, key: Node): CloudWatchAlarm | undefined {
+  const at = objectAt(value, key);
+  if (!at) return undefined;
+  const a: CloudWatchAlarm = {
+    ...at, alarmName: undefined, namespace: undefined, metricName: undefined, dimensions: undefined, statistic: undefined,
+    extendedStatistic: undefined, period: undefined, evaluationPeriods: undefined, datapointsToAlarm: undefined,
+    threshold: undefined, comparisonOperator: undefined, treatMissingData: undefined, metrics: undefined,
   };
+  forEachMember(value, (k, v, kn) => {
+    switch (k) {
+      case 'AlarmName': a.alarmName = str(v, kn); break;
+      case 'Namespace': a.namespace = str(v, kn); break;
+      case 'MetricName': a.metricName = str(v, kn); break;
+      case 'Dimensions': a.dimensions = arrayOf(v, kn, dimension); break;
+      case 'Statistic': a.statistic = str(v, kn); break;
+      case 'ExtendedStatistic': a.extendedStatistic = str(v, kn); break;
+      case 'Period': a.period = num(v, kn); break;
+      case 'EvaluationPeriods': a.evaluationPeriods = num(v, kn); break;
+      case 'DatapointsToAlarm': a.datapointsToAlarm = num(v, kn); break;
+      case 'Threshold': a.threshold = num(v, kn); break;
+      case 'ComparisonOperator': a.comparisonOperator = str(v, kn); break;
+      case 'TreatMissingData': a.treatMissingData = str(v, kn); break;
+      case 'Metrics': a.metrics = arrayOf(v, kn, metricDataQuery); break;
+    }
+  });
+  return a;
+}
+
+const READ_ONLY_POLICY: ReadonlySet<string> = new Set(READ_ONLY_MEMBERS.policy);
+const READ_ONLY_ACTION: ReadonlySet<string> = new Set(READ_ONLY_MEMBERS.scheduledAction);
+const READ_ONLY_TARGET: ReadonlySet<string> = new Set(READ_ONLY_MEMBERS.target);
+
+function policy(node: Node, index: number): ScalingPolicy {
+  const p: ScalingPolicy = {
+    range: rangeOf(node), node, index, policyName: undefined, policyType: undefined, stepScaling: undefined,
+    targetTracking: undefined, predictive: undefined, alarm: undefined, readOnly: NONE,
+  };
+  forEachMember(node, (key, value, keyNode) => {
+    switch (key) {
+      case 'PolicyName': p.policyName = str(value, keyNode); break;
+      case 'PolicyType': p.policyType = str(value, keyNode); break;
+      case 'StepScalingPolicyConfiguration': p.stepScaling = stepScaling(value, keyNode); break;
+      case 'TargetTrackingScalingPolicyConfiguration': p.targetTracking = targetTracking(value, keyNode); break;
+      case 'PredictiveScalingPolicyConfiguration': p.predictive = objectAt(value, keyNode); break;
+      case 'CloudWatchAlarm': p.alarm = alarm(value, keyNode); break;
+      default:
+        if (READ_ONLY_POLICY.has(key)) p.readOnly = [...p.readOnly, asProp<unknown>(value, keyNode)];
+    }
+  });
+  return p;
 }
 
 function scheduledAction(node: Node, index: number): ScheduledAction {
-  const r = new ObjectReader(node);
-  const action = r.obj('ScalableTargetAction');
-  return {
-    ...located(node), index,
-    name: r.str('ScheduledActionName'),
-    schedule: r.str('Schedule'),
-    timezone: r.str('Timezone'),
-    startTime: r.str('StartTime'),
-    endTime: r.str('EndTime'),
-    action: action && {
-      range: action.range, keyRange: action.keyRange, node: action.node,
-      minCapacity: action.reader.num('MinCapacity'),
-      maxCapacity: action.reader.num('MaxCapacity'),
-    },
-    readOnly: r.readOnly(READ_ONLY_MEMBERS.scheduledAction),
+  const a: ScheduledAction = {
+    range: rangeOf(node), node, index, name: undefined, schedule: undefined, timezone: undefined,
+    startTime: undefined, endTime: undefined, action: undefined, readOnly: NONE,
   };
+  forEachMember(node, (key, value, keyNode) => {
+    switch (key) {
+      case 'ScheduledActionName': a.name = str(value, keyNode); break;
+      case 'Schedule': a.schedule = str(value, keyNode); break;
+      case 'Timezone': a.timezone = str(value, keyNode); break;
+      case 'StartTime': a.startTime = str(value, keyNode); break;
+      case 'EndTime': a.endTime = str(value, keyNode); break;
+      case 'ScalableTargetAction': {
+        const at = objectAt(value, keyNode);
+        if (!at) {
+          a.action = undefined;
+          break;
+        }
+        const action: ScalableTargetAction = { ...at, minCapacity: undefined, maxCapacity: undefined };
+        forEachMember(value, (k, v, kn) => {
+          if (k === 'MinCapacity') action.minCapacity = num(v, kn);
+          else if (k === 'MaxCapacity') action.maxCapacity = num(v, kn);
+        });
+        a.action = action;
+        break;
+      }
+      default:
+        if (READ_ONLY_ACTION.has(key)) a.readOnly = [...a.readOnly, asProp<unknown>(value, keyNode)];
+    }
+  });
+  return a;
 }
 
 function target(node: Node, index: number): ScalableTarget {
-  const r = new ObjectReader(node);
-  const suspended = r.obj('SuspendedState');
-  const tags = r.obj('Tags');
-  return {
-    ...located(node), index,
-    serviceNamespace: r.str('ServiceNamespace'),
-    resourceId: r.str('ResourceId'),
-    scalableDimension: r.str('ScalableDimension'),
-    minCapacity: r.num('MinCapacity'),
-    maxCapacity: r.num('MaxCapacity'),
-    roleArn: r.str('RoleARN'),
-    suspendedState: suspended && {
-      range: suspended.range, keyRange: suspended.keyRange, node: suspended.node,
-      dynamicScalingInSuspended: suspended.reader.bool('DynamicScalingInSuspended'),
-      dynamicScalingOutSuspended: suspended.reader.bool('DynamicScalingOutSuspended'),
-      scheduledScalingSuspended: suspended.reader.bool('ScheduledScalingSuspended'),
-    },
-    tags: tags && {
-      range: tags.range, keyRange: tags.keyRange, node: tags.node,
-      entries: tags.reader.keys().map((k) => tags.reader.str(k)).filter((p): p is Prop<string> => p !== undefined),
-    },
-    policies: objects(r.arr('ScalingPolicies'), policy),
-    scheduledActions: objects(r.arr('ScheduledActions'), scheduledAction),
-    readOnly: r.readOnly(READ_ONLY_MEMBERS.target),
+  const t: ScalableTarget = {
+    range: rangeOf(node), node, index, serviceNamespace: undefined, resourceId: undefined, scalableDimension: undefined,
+    minCapacity: undefined, maxCapacity: undefined, roleArn: undefined, suspendedState: undefined, tags: undefined,
+    policies: [], scheduledActions: [], readOnly: NONE,
   };
+  forEachMember(node, (key, value, keyNode) => {
+    switch (key) {
+      case 'ServiceNamespace': t.serviceNamespace = str(value, keyNode); break;
+      case 'ResourceId': t.resourceId = str(value, keyNode); break;
+      case 'ScalableDimension': t.scalableDimension = str(value, keyNode); break;
+      case 'MinCapacity': t.minCapacity = num(value, keyNode); break;
+      case 'MaxCapacity': t.maxCapacity = num(value, keyNode); break;
+      case 'RoleARN': t.roleArn = str(value, keyNode); break;
+      case 'SuspendedState': {
+        const at = objectAt(value, keyNode);
+        if (!at) {
+          t.suspendedState = undefined;
+          break;
+        }
+        const state: SuspendedState = { ...at, dynamicScalingInSuspended: undefined, dynamicScalingOutSuspended: undefined, scheduledScalingSuspended: undefined };
+        forEachMember(value, (k, v, kn) => {
+          if (k === 'DynamicScalingInSuspended') state.dynamicScalingInSuspended = bool(v, kn);
+          else if (k === 'DynamicScalingOutSuspended') state.dynamicScalingOutSuspended = bool(v, kn);
+          else if (k === 'ScheduledScalingSuspended') state.scheduledScalingSuspended = bool(v, kn);
+        });
+        t.suspendedState = state;
+        break;
+      }
+      case 'Tags': {
+        const at = objectAt(value, keyNode);
+        if (!at) {
+          t.tags = undefined;
+          break;
+        }
+        const entries: Prop<string>[] = [];
+        const seen = new Set<string>();
+        // Last one wins per key, in first-appearance order.
+        const byKey = new Map<string, Prop<string> | undefined>();
+        forEachMember(value, (k, v, kn) => {
+          if (!seen.has(k)) seen.add(k);
+          byKey.set(k, str(v, kn));
+        });
+        for (const k of seen) {
+          const entry = byKey.get(k);
+          if (entry) entries.push(entry);
+        }
+        t.tags = { ...at, entries };
+        break;
+      }
+      case 'ScalingPolicies': t.policies = value.type === 'array' ? elements(value, policy) : []; break;
+      case 'ScheduledActions': t.scheduledActions = value.type === 'array' ? elements(value, scheduledAction) : []; break;
+      default:
+        if (READ_ONLY_TARGET.has(key)) t.readOnly = [...t.readOnly, asProp<unknown>(value, keyNode)];
+    }
+  });
+  return t;
 }
 
 /** Builds the typed model from a parsed tree; undefined when the root is not an object. */
 export function buildModel(root: Node | undefined): ScalingFile | undefined {
   if (root?.type !== 'object') return undefined;
-  const r = new ObjectReader(root);
-  const targets = r.arr('ScalableTargets');
-  return {
-    ...located(root),
-    region: r.str('Region'),
-    targetsRange: targets?.range,
-    targets: objects(targets, target),
-  };
+  const file: ScalingFile = { range: rangeOf(root), node: root, region: undefined, targetsRange: undefined, targets: [] };
+  forEachMember(root, (key, value, keyNode) => {
+    if (key === 'Region') file.region = str(value, keyNode);
+    else if (key === 'ScalableTargets') {
+      file.targetsRange = value.type === 'array' ? rangeOf(value) : undefined;
+      file.targets = value.type === 'array' ? elements(value, target) : [];
+    }
+  });
+  return file;
 }
