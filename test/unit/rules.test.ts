@@ -49,8 +49,14 @@ describe('rule fixtures', () => {
         assert.ok(finding.message.length > 20, 'the message explains the problem');
         for (const fix of finding.fixes ?? []) {
           const fixed = applyEdits(fixture.text, fix.edits);
-          const after = analyzeText(fixed, { now: NOW }).findings.filter((f) => f.code === fixture.code);
+          const analysis = analyzeText(fixed, { now: NOW });
+          const after = analysis.findings.filter((f) => f.code === fixture.code);
           assert.equal(after.length, findings.length - 1, `fix "${fix.title}" did not clear its finding`);
+          // The result still parses cleanly and carries no error the fixture did not have.
+          assert.deepEqual(analysis.parsed.syntaxErrors, [], `fix "${fix.title}" broke the JSON`);
+          const errorsBefore = new Set(analyzeText(fixture.text, { now: NOW }).findings.filter((f) => f.severity === 'error').map((f) => f.code));
+          const newErrors = analysis.findings.filter((f) => f.severity === 'error' && !errorsBefore.has(f.code)).map((f) => `${f.code}: ${f.message}`);
+          assert.deepEqual(newErrors, [], `fix "${fix.title}" introduced errors`);
         }
       }
     });
