@@ -48,6 +48,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['vscode-languageserver'], patterns: ['../server/*', '../../server/*', '../cli/*', '../../cli/*'] }],
+      'no-console': 'error',
+    },
+  },
+  {
     files: ['cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['vscode', 'vscode-languageclient', 'vscode-languageserver'], patterns: ['../client/*', '../server/*'] }] },
   },

@@ -141,6 +141,45 @@ export async function resolveSettings(settings: AwsSettings, env: NodeJS.Process
   return { profile, profileNamed: named !== undefined, profileFound, region, regionSource, endpoints };
 }
 
+/** A profile of the shared config files, for a profile picker. */
+export interface ProfileEntry {
+  name: string;
+  /** Which files have a section for it. */
+  files: ('config' | 'credentials')[];
+  /** The profile's `region`, when it sets one. */
+  region?: string;
+  /** Whether it signs in through IAM Identity Center (SSO). */
+  sso: boolean;
+}
+
+/**
+ * The profiles of the shared config and credentials files (AWS_CONFIG_FILE,
+ * AWS_SHARED_CREDENTIALS_FILE, or ~/.aws/), sorted by name; `[sso-session]` and
+ * `[services]` sections left out. Reads names and regions only, never a credential.
+ */
+export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promise<ProfileEntry[]> {
+  const files = await loadSharedConfigFiles({
+    ignoreCache: true,
+    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
+    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+  }).catch(() => ({ configFile: {}, credentialsFile: {} }));
+  const configFile: Record<string, Record<string, string | undefined> | undefined> = files.configFile;
+  const credentialsFile: Record<string, Record<string, string | undefined> | undefined> = files.credentialsFile;
+  const entries = new Map<string, ProfileEntry>();
+  const add = (name: string, file: 'config' | 'credentials', section: Record<string, string | undefined> | undefined) => {
+    if (/^(sso-session|services)\./.test(name)) return;
+    const entry = entries.get(name) ?? { name, files: [], sso: false };
+    entry.files.push(file);
+    const region = nonEmpty(section?.region);
+    if (region && (file === 'config' || !entry.region)) entry.region = region;
+    if (section?.sso_session || section?.sso_start_url) entry.sso = true;
+    entries.set(name, entry);
+  };
+  for (const [name, section] of Object.entries(configFile)) add(name, 'config', section);
+  for (const [name, section] of Object.entries(credentialsFile)) add(name, 'credentials', section);
+  return [...entries.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 // ---------------------------------------------------------------------------------------
 // Retries: the SDK's standard strategy retries throttling and transient errors (5xx,
 // timeouts, dropped connections) but not ConcurrentUpdateException, which Application Auto

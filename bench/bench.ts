@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeText } from '../core/check';
 import { parseDocument } from '../core/parse';
-import { validateWithSchema } from '../cli/schemaValidation';
+import { validateWithSchema } from '../core/schemaValidation';
 import { LspSession } from '../test/lspClient';
 import { generateScalingFile } from './generate';
 

@@ -6,7 +6,7 @@ import { analyzeText } from '../core/check';
 import type { RuleConfig } from '../core/config';
 import type { Finding, Severity } from '../core/finding';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateWithSchema } from './schemaValidation';
+import { validateWithSchema } from '../core/schemaValidation';
 
 /** One finding as the CLI prints it: 1-based lines and columns, as DESIGN.md specifies. */
 export interface LintMessage {

@@ -1,11 +1,24 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { registerCommand } from './commands';
+import { applyFile } from './apply';
+import { AwsSession } from './aws';
+import { registerCommand, type CommandHost } from './commands';
+import { openInConsole } from './console';
+import { deleteFromTree } from './delete';
+import { fetchToFile } from './fetch';
+import { LIVE_SOURCE } from './fileErrors';
+import { PLAN_SCHEME, PlanDocuments, planFile, type PlanDeps } from './plan';
+import { selectProfile, selectRegion } from './profileRegion';
+import { affectsAws, SECTION } from './settings';
+import { AwsStatusBar, sessionLabel } from './statusBar';
+import { registerTestHooks } from './testHooks';
+import type { TreeNode } from './tree/nodes';
+import { EndpointsTreeProvider, RETRY_COMMAND, VIEW_ID } from './tree/provider';
 
-// The extension: starts the language server for *.scaling.json files and registers the
-// commands. Everything it creates goes into context.subscriptions.
+// The extension: starts the language server for *.scaling.json files, and the AWS side —
+// the Auto Scaling view, the status bar, fetch, plan, apply and delete. Everything it
+// creates goes into context.subscriptions.
 
-const SETTINGS_PREFIX = 'sagemakerScaling';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -26,21 +39,77 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { pattern: '**/.scalingrc.json' },
     ],
     synchronize: {
-      configurationSection: SETTINGS_PREFIX,
+      configurationSection: SECTION,
       fileEvents: ruleConfigWatcher,
     },
     outputChannel: log,
   };
   // The client id equals the settings prefix, so `sagemakerScaling.trace.server` works.
-  client = new LanguageClient(SETTINGS_PREFIX, 'SageMaker Scaling', serverOptions, clientOptions);
+  client = new LanguageClient(SECTION, 'SageMaker Scaling', serverOptions, clientOptions);
 
-  registerCommand(context, log, 'sagemakerScaling.showLogs', 'Show Logs', () => log.show());
-  registerCommand(context, log, 'sagemakerScaling.restartServer', 'Restart Language Server', async () => {
+  // AWS: one session (clients from user-level settings), the status bar, the tree.
+  const session = new AwsSession(log);
+  const statusBar = new AwsStatusBar(session, log);
+  const tree = new EndpointsTreeProvider(session, log);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const liveDiagnostics = vscode.languages.createDiagnosticCollection(LIVE_SOURCE);
+  const documents = new PlanDocuments();
+  context.subscriptions.push(
+    session, statusBar, tree, view, liveDiagnostics, documents,
+    vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, documents),
+  );
+
+  const showSession = async () => {
+    const description = await statusBar.update();
+    view.description = sessionLabel(description);
+  };
+  statusBar.setViewVisible(view.visible);
+  context.subscriptions.push(
+    view.onDidChangeVisibility((e) => statusBar.setViewVisible(e.visible)),
+    session.onDidChange(() => {
+      void showSession();
+      tree.refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsAws(e)) session.reset();
+    }),
+    // Trust changes what may run (apply, delete, prune); menus follow isWorkspaceTrusted by themselves.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      log.info('the workspace is trusted now: apply and delete are enabled');
+      session.reset();
+    }),
+    // Live-check results point into the text as it was: an edit makes them stale.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0 && liveDiagnostics.has(e.document.uri)) liveDiagnostics.delete(e.document.uri);
+    }),
+  );
+  void showSession();
+
+  const host: CommandHost = { context, log, describeError: (error) => session.describeError(error) };
+  const planDeps: PlanDeps = { session, log, documents, liveDiagnostics };
+  const refreshTree = () => tree.refresh();
+
+  registerCommand(host, 'sagemakerScaling.showLogs', 'Show Logs', () => log.show());
+  registerCommand(host, 'sagemakerScaling.restartServer', 'Restart Language Server', async () => {
     log.info('restarting the language server');
     await client?.restart();
   });
+  registerCommand(host, 'sagemakerScaling.refresh', 'Refresh', () => {
+    tree.refresh();
+    void showSession();
+  });
+  registerCommand(host, RETRY_COMMAND, 'Retry', (node: unknown) => tree.refresh(node as TreeNode | undefined));
+  registerCommand(host, 'sagemakerScaling.selectProfile', 'Choose AWS Profile', () => selectProfile(session));
+  registerCommand(host, 'sagemakerScaling.selectRegion', 'Choose AWS Region', () => selectRegion(session));
+  registerCommand(host, 'sagemakerScaling.fetchToFile', 'Fetch scaling configuration', (node: unknown) => fetchToFile(session, log, node));
+  registerCommand(host, 'sagemakerScaling.openInConsole', 'Open in AWS Console', (node: unknown) => openInConsole(node));
+  registerCommand(host, 'sagemakerScaling.planFile', 'Show Plan', (uri: unknown) => planFile(planDeps, uri));
+  registerCommand(host, 'sagemakerScaling.applyFile', 'Apply to AWS', (uri: unknown) => applyFile(planDeps, uri, refreshTree));
+  registerCommand(host, 'sagemakerScaling.deletePolicy', 'Delete scaling policy', (node: unknown) => deleteFromTree(session, log, node, refreshTree));
+  registerCommand(host, 'sagemakerScaling.deleteScheduledAction', 'Delete scheduled action', (node: unknown) => deleteFromTree(session, log, node, refreshTree));
+  registerTestHooks(host, tree);
 
-  log.info(`activated (VS Code ${vscode.version})`);
+  log.info(`activated (VS Code ${vscode.version})${vscode.workspace.isTrusted ? '' : '; the workspace is not trusted: apply and delete are disabled'}`);
   await client.start();
 }
 

@@ -89,6 +89,8 @@ function documentTarget(target: TargetState): Record<string, unknown> {
   return canonicalize(doc, TARGET_SHAPE) as Record<string, unknown>;
 }
 
+const DIFF_HEADER = 'As the plan compares them: AWS on the left, the file on the right.';
+
 function render(targets: Record<string, unknown>[], header: string, region: string | undefined): string {
   const root: Record<string, unknown> = {};
   if (region) root.Region = region;
@@ -186,8 +188,9 @@ export function diffDocuments(desired: DesiredState, live: LiveState): { desired
     if (pair.live) liveDocs.push(pair.live);
   }
   return {
-    desired: render(desiredDocs, 'Desired: the file, as the plan compares it.', desired.Region),
-    live: render(liveDocs, 'Live: AWS, cut to what the file states.', desired.Region),
+    // One header for both sides: the diff editor then shows only real differences.
+    desired: render(desiredDocs, DIFF_HEADER, desired.Region),
+    live: render(liveDocs, DIFF_HEADER, desired.Region),
   };
 }
 

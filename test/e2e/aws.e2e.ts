@@ -1,0 +1,240 @@
+import * as assert from 'node:assert/strict';
+import { parse as parseJsonc } from 'jsonc-parser';
+import * as vscode from 'vscode';
+import { describeWithBoto3 } from '../aws/moto';
+import { EXTENSION_ID, codeOf, waitForDiagnostics, workspaceUri } from './helpers';
+
+// The AWS side inside VS Code, against the moto_server that scripts/e2e/run.mjs starts and
+// seeds (test/aws/e2eMoto.ts: endpoints e2e-alpha, scaled, and e2e-beta, bare). The
+// extension finds it through its environment (AWS_ENDPOINT_URL, AWS_REGION, test
+// credentials), never through the user's settings. Modal questions are answered through
+// the hidden test commands; what reached AWS is read back with boto3, outside the editor.
+
+const REGION = 'us-east-1';
+const ACCOUNT = '123456789012'; // moto's account
+const BETA_KEY = { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/e2e-beta/variant/AllTraffic', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
+
+interface TreeChild {
+  id: string;
+  label: string;
+  description: string;
+  contextValue: string;
+  node: unknown;
+}
+
+interface AskedPrompt {
+  kind: string;
+  message: string;
+  detail?: string;
+  answer?: string;
+}
+
+interface Outcome {
+  status: string;
+  message: string;
+  changes?: number;
+  applied?: number;
+  account?: string;
+  region?: string;
+  uri?: vscode.Uri;
+}
+
+const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+const answer = (...answers: (string | null)[]) => run<void>('sagemakerScaling.test.setAnswers', answers);
+const prompts = () => run<AskedPrompt[]>('sagemakerScaling.test.prompts');
+
+async function children(parent?: TreeChild): Promise<TreeChild[]> {
+  return run<TreeChild[]>('sagemakerScaling.test.treeChildren', parent?.id);
+}
+
+async function child(parent: TreeChild | undefined, label: string): Promise<TreeChild> {
+  const all = await children(parent);
+  const found = all.find((c) => c.label === label);
+  assert.ok(found, `"${label}" under ${parent?.label ?? 'the root'}; found: ${all.map((c) => `${c.label} (${c.contextValue})`).join(', ')}`);
+  return found;
+}
+
+/** Walks the tree by labels from the root. */
+async function path(...labels: string[]): Promise<TreeChild> {
+  let node: TreeChild | undefined;
+  for (const label of labels) node = await child(node, label);
+  return node!;
+}
+
+const file = (name: string) => vscode.Uri.joinPath(workspaceUri(), name);
+const readText = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+
+function boto3() {
+  return describeWithBoto3(process.env.AWS_ENDPOINT_URL!, REGION, BETA_KEY);
+}
+
+suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
+  suiteSetup(async function () {
+    if (!process.env.AWS_ENDPOINT_URL) this.skip(); // run.mjs found no moto_server
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    await answer(); // from here on no modal is shown: unanswered questions are cancelled
+  });
+
+  suiteTeardown(async () => {
+    if (process.env.AWS_ENDPOINT_URL) await run('sagemakerScaling.test.setAnswers', undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the tree lists the seeded endpoints → variant → scalable target → policy, scheduled action, activity', async () => {
+    const roots = await children();
+    const names = roots.map((r) => r.label);
+    assert.ok(names.includes('e2e-alpha') && names.includes('e2e-beta'), `both seeded endpoints: ${names.join(', ')}`);
+    const alpha = roots.find((r) => r.label === 'e2e-alpha')!;
+    assert.equal(alpha.contextValue, 'endpoint');
+    assert.equal(alpha.description, 'InService');
+
+    const variant = await child(alpha, 'AllTraffic');
+    assert.equal(variant.contextValue, 'variant');
+    assert.match(variant.description, /^ml\.m5\.large · \d+\/\d+ instances$/);
+
+    const target = await child(variant, 'Scalable target');
+    assert.equal(target.contextValue, 'scalableTarget');
+    assert.equal(target.description, 'DesiredInstanceCount · min 1 · max 4');
+
+    const policy = await child(await child(target, 'Scaling policies'), 'alpha-invocations');
+    assert.equal(policy.contextValue, 'policy.targetTracking');
+    assert.equal(policy.description, 'target tracking · 70 SageMakerVariantInvocationsPerInstance');
+
+    const action = await child(await child(target, 'Scheduled actions'), 'alpha-evening');
+    assert.equal(action.contextValue, 'scheduledAction');
+    assert.match(action.description, /^at 20:00 every day, Europe\/Berlin · next \w{3} \d{4}-\d\d-\d\d 20:00 \+0[12]:00 · min 1, max 2$/);
+
+    // moto has no DescribeScalingActivities: a placeholder says so instead of an error.
+    const activity = await children(await child(target, 'Recent scaling activity'));
+    assert.deepEqual(activity.map((a) => [a.label, a.contextValue]), [['Scaling activity unavailable', 'placeholder']]);
+
+    const bare = await children(await path('e2e-beta', 'AllTraffic'));
+    assert.deepEqual(bare.map((b) => [b.label, b.contextValue]), [['Not auto scaled: no scalable target', 'placeholder']]);
+  });
+
+  test('Fetch writes the endpoint as a *.scaling.json, opens it, and never overwrites unsaved edits', async () => {
+    const alpha = await path('e2e-alpha');
+    const uri = file('e2e-alpha.scaling.json');
+    await answer(uri.toString());
+    const fetched = await run<Outcome>('sagemakerScaling.fetchToFile', alpha.node);
+    assert.equal(fetched.status, 'written', fetched.message);
+    assert.equal((await prompts())[0]?.kind, 'save');
+
+    const text = await readText(uri);
+    assert.match(text.split('\n')[0]!, /^\/\/ Fetched from Application Auto Scaling in us-east-1 on \d{4}-\d\d-\d\dT/);
+    const document = parseJsonc(text) as { Region: string; ScalableTargets: { ResourceId: string; MinCapacity: number; MaxCapacity: number; ScalingPolicies: { PolicyName: string }[]; ScheduledActions: { ScheduledActionName: string }[] }[] };
+    assert.equal(document.Region, REGION);
+    assert.deepEqual(document.ScalableTargets.map((t) => [t.ResourceId, t.MinCapacity, t.MaxCapacity]), [['endpoint/e2e-alpha/variant/AllTraffic', 1, 4]]);
+    assert.deepEqual(document.ScalableTargets[0]!.ScalingPolicies.map((p) => p.PolicyName), ['alpha-invocations']);
+    assert.deepEqual(document.ScalableTargets[0]!.ScheduledActions.map((a) => a.ScheduledActionName), ['alpha-evening']);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the fetched file is open');
+
+    // Unsaved edits in the open file: fetch refuses and writes nothing.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '// my edit\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.isDirty, 'the open file has unsaved edits');
+    await answer(uri.toString());
+    const refused = await run<Outcome>('sagemakerScaling.fetchToFile', alpha.node);
+    assert.equal(refused.status, 'refused');
+    assert.match(refused.message, /unsaved changes/);
+    assert.equal(await readText(uri), text, 'the file on disk is untouched');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+
+    // An existing file is replaced only after a confirmation.
+    await answer(uri.toString(), 'Replace');
+    const replaced = await run<Outcome>('sagemakerScaling.fetchToFile', alpha.node);
+    assert.equal(replaced.status, 'written');
+    assert.match((await prompts())[1]?.message ?? '', /e2e-alpha\.scaling\.json exists/);
+
+    // Fetch, then plan: nothing to change.
+    const plan = await run<Outcome>('sagemakerScaling.planFile', uri);
+    assert.equal(plan.status, 'noChanges', plan.message);
+  });
+
+  test('Apply shows the plan, asks naming account, region and changes, and writes to AWS', async () => {
+    const uri = file('aws/beta.scaling.json');
+    await answer('Apply');
+    const applied = await run<Outcome>('sagemakerScaling.applyFile', uri);
+    assert.equal(applied.status, 'applied', applied.message);
+    assert.deepEqual([applied.changes, applied.applied, applied.account, applied.region], [4, 4, ACCOUNT, REGION]);
+    const [question] = await prompts();
+    assert.equal(question?.message, `Apply 4 changes to account ${ACCOUNT} in region ${REGION}?`);
+    assert.match(question?.detail ?? '', /^beta\.scaling\.json: 4 to create, 0 to update, 0 to delete\.\n\n• register target endpoint\/e2e-beta\/variant\/AllTraffic /);
+
+    const diff = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff);
+    assert.ok(diff, 'the plan was shown in a diff editor');
+    const input = diff.input as vscode.TabInputTextDiff;
+    assert.equal(input.modified.scheme, 'sagemaker-scaling-plan');
+    assert.match((await vscode.workspace.openTextDocument(input.modified)).getText(), /"beta-invocations"/);
+
+    // What AWS has now, read by boto3.
+    const view = boto3();
+    assert.deepEqual(view.targets.map((t) => [t.MinCapacity, t.MaxCapacity]), [[2, 6]]);
+    assert.deepEqual(view.policies.map((p) => [p.PolicyName, (p.TargetTrackingScalingPolicyConfiguration as { TargetValue: number }).TargetValue]), [['beta-invocations', 120]]);
+    assert.deepEqual(view.actions.map((a) => [a.ScheduledActionName, a.Schedule, a.Timezone]).sort(), [
+      ['beta-evening', 'cron(0 20 ? * MON-FRI *)', 'Europe/Berlin'],
+      ['beta-morning', 'cron(0 8 ? * MON-FRI *)', 'Europe/Berlin'],
+    ]);
+
+    // Again: nothing to change, nothing asked.
+    await answer();
+    const again = await run<Outcome>('sagemakerScaling.applyFile', uri);
+    assert.equal(again.status, 'noChanges');
+    assert.deepEqual(await prompts(), []);
+  });
+
+  test('Apply of an edited file: saved first, a declined confirmation sends nothing, a confirmed one sends one change', async () => {
+    const uri = file('aws/beta.scaling.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const at = document.getText().indexOf('"TargetValue": 120');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + '"TargetValue": 120'.length)), '"TargetValue": 90');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(document.isDirty);
+
+    await answer('Save and Apply', null);
+    const declined = await run<Outcome>('sagemakerScaling.applyFile', uri);
+    assert.equal(declined.status, 'declined');
+    assert.equal(declined.changes, 1);
+    assert.equal(document.isDirty, false, 'saved before the plan');
+    assert.equal((boto3().policies[0]!.TargetTrackingScalingPolicyConfiguration as { TargetValue: number }).TargetValue, 120, 'declined: AWS unchanged');
+
+    await answer('Apply');
+    const applied = await run<Outcome>('sagemakerScaling.applyFile', uri);
+    assert.deepEqual([applied.status, applied.changes, applied.applied], ['applied', 1, 1]);
+    assert.equal((boto3().policies[0]!.TargetTrackingScalingPolicyConfiguration as { TargetValue: number }).TargetValue, 90);
+  });
+
+  test('a file with errors, or whose endpoint does not exist, is refused before anything is written', async () => {
+    await answer();
+    const errors = await run<Outcome>('sagemakerScaling.applyFile', file('errors.scaling.json'));
+    assert.equal(errors.status, 'refused');
+    assert.match(errors.message, /errors\.scaling\.json has \d+ errors; fix them first/);
+
+    const missing = file('aws/missing.scaling.json');
+    const refused = await run<Outcome>('sagemakerScaling.applyFile', missing);
+    assert.equal(refused.status, 'refused');
+    assert.match(refused.message, /1 live check failed in us-east-1 \(line \d+: Endpoint "e2e-missing" does not exist in us-east-1/);
+    const live = await waitForDiagnostics(missing, (all) => all.some((d) => d.source === 'scaling-live'), 'the live-check diagnostic');
+    const diagnostic = live.find((d) => d.source === 'scaling-live')!;
+    assert.equal(codeOf(diagnostic), 'sm.endpoint-exists');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(await prompts(), [], 'no confirmation was asked');
+  });
+
+  test('the tree shows what was applied; Delete… removes a scheduled action after a confirmation naming it, the account and the region', async () => {
+    await run('sagemakerScaling.test.refreshTree');
+    const target = await path('e2e-beta', 'AllTraffic', 'Scalable target');
+    assert.equal(target.description, 'DesiredInstanceCount · min 2 · max 6');
+    const action = await child(await child(target, 'Scheduled actions'), 'beta-morning');
+
+    await answer('Delete');
+    const deleted = await run<Outcome>('sagemakerScaling.deleteScheduledAction', action.node);
+    assert.equal(deleted.status, 'deleted', deleted.message);
+    const [question] = await prompts();
+    assert.match(question?.message ?? '', /^Delete scheduled action "beta-morning" of endpoint\/e2e-beta\/variant\/AllTraffic in account 123456789012, region us-east-1\?$/);
+    assert.deepEqual(boto3().actions.map((a) => a.ScheduledActionName), ['beta-evening']);
+  });
+});
