@@ -22,8 +22,12 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** The environment for npm and code-server: Node 24 first on PATH, its headers for node-gyp. */
 export function node24Env(extra = {}) {
+  // Under `npm test` the outer npm (on Node 20) exports its npm_* settings, among them
+  // npm_config_user_agent naming node v20: the inner npm would take it as its own, and
+  // code-server's postinstall refuses to build for "node v20". Start from a clean npm env.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${join(NODE_DIR, 'bin')}:${process.env.PATH}`,
     npm_config_nodedir: NODE_DIR,
     ...extra,
