@@ -105,6 +105,18 @@ function isTrue(value: string | undefined): boolean {
   return value?.trim().toLowerCase() === 'true';
 }
 
+type SharedSections = Record<string, Record<string, string | undefined> | undefined>;
+
+/** The shared config and credentials files (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else ~/.aws), read afresh; empty when unreadable. */
+async function readSharedFiles(env: NodeJS.ProcessEnv): Promise<{ configFile: SharedSections; credentialsFile: SharedSections }> {
+  const files = await loadSharedConfigFiles({
+    ignoreCache: true,
+    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
+    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+  }).catch(() => ({ configFile: {}, credentialsFile: {} }));
+  return { configFile: files.configFile, credentialsFile: files.credentialsFile };
+}
+
 /**
  * Applies the look-up order to the settings. Profile: setting → AWS_PROFILE → "default".
  * Region: setting → the profile's `region` → AWS_REGION → AWS_DEFAULT_REGION.
@@ -115,14 +127,8 @@ function isTrue(value: string | undefined): boolean {
 export async function resolveSettings(settings: AwsSettings, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedSettings> {
   const named = nonEmpty(settings.profile) ?? nonEmpty(env.AWS_PROFILE);
   const profile = named ?? 'default';
-  const files = await loadSharedConfigFiles({
-    ignoreCache: true,
-    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
-    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
-  }).catch(() => ({ configFile: {}, credentialsFile: {} }));
+  const { configFile, credentialsFile } = await readSharedFiles(env);
   // The config file's section wins over the credentials file's for the same profile, as in the CLI.
-  const configFile: Record<string, Record<string, string | undefined> | undefined> = files.configFile;
-  const credentialsFile: Record<string, Record<string, string | undefined> | undefined> = files.credentialsFile;
   const section: Record<string, string | undefined> = { ...credentialsFile[profile], ...configFile[profile] };
 
   let region = nonEmpty(settings.region);
@@ -158,13 +164,7 @@ export interface ProfileEntry {
  * `[services]` sections left out. Reads names and regions only, never a credential.
  */
 export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promise<ProfileEntry[]> {
-  const files = await loadSharedConfigFiles({
-    ignoreCache: true,
-    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
-    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
-  }).catch(() => ({ configFile: {}, credentialsFile: {} }));
-  const configFile: Record<string, Record<string, string | undefined> | undefined> = files.configFile;
-  const credentialsFile: Record<string, Record<string, string | undefined> | undefined> = files.credentialsFile;
+  const { configFile, credentialsFile } = await readSharedFiles(env);
   const entries = new Map<string, ProfileEntry>();
   const add = (name: string, file: 'config' | 'credentials', section: Record<string, string | undefined> | undefined) => {
     if (/^(sso-session|services)\./.test(name)) return;

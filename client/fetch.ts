@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from './files';
 import { listEndpoints } from '../aws/endpoints';
 import { isAbortError } from '../aws/errors';
 import { fetchTargetsFor } from '../aws/live';
@@ -53,15 +54,6 @@ async function chooseEndpoint(session: AwsSession): Promise<FetchSubject | undef
   // If the list fails, the quick pick closes and the error reaches the command's handler.
   const picked = await vscode.window.showQuickPick(items, { title: 'Fetch scaling configuration of endpoint', placeHolder: 'SageMaker endpoints of the configured region', ignoreFocusOut: true });
   return picked ? { id: picked.label, suggestedName: picked.label } : undefined;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Writes text atomically: a temporary file in the same folder, then a rename over the target. */

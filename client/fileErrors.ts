@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from './files';
 import { analyzeText } from '../core/check';
 import { mergeRuleConfigs, type RuleConfig } from '../core/config';
 import { parseRuleConfigText, ruleConfigCandidates } from '../core/ruleConfigFile';
@@ -25,15 +26,6 @@ export interface FileError {
   message: string;
   /** The rule code, `json.syntax`/`json.schema`, or the editor diagnostic's source. */
   code: string;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The rule configuration of a file: its nearest .scalingrc.json, then the settings (which win), as the server merges them. */
