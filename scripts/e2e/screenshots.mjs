@@ -3,9 +3,17 @@
 // Chromium, drives the UI with the keyboard and mouse, and saves screenshots to
 // docs/images/. Look at every picture before committing it.
 //
-//   node scripts/e2e/screenshots.mjs [--vsix <file>] [--out <folder>] [--timeout <s>] [--completion]
+//   node scripts/e2e/screenshots.mjs [--vsix <file>] [--out <folder>] [--timeout <s>] [--completion] [--no-aws]
 //
-// Without --vsix it runs `npm run package` first. Needs the tools of provision.mjs.
+// Without --vsix it runs `npm run package` first. Needs the tools of provision.mjs and a
+// build (out/test/aws/moto.js).
+//
+// The AWS pictures (tree, Explorer menu, confirmation, plan diff, result) run against a
+// moto_server seeded as the demo seeds it (scripts/demo.mjs). The extension finds it
+// through code-server's environment, which its extension host inherits: AWS_ENDPOINT_URL,
+// AWS_REGION, test credentials, and HOME / AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE
+// in the temporary folder, so neither the user's settings nor ~/.aws are read. Without
+// moto_server (pip install "moto[server]") or with --no-aws those pictures are skipped.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +26,7 @@ const { values: options } = parseArgs({
     out: { type: 'string', default: join(REPO, 'docs/images') },
     timeout: { type: 'string', default: '180' },
     completion: { type: 'boolean', default: false },
+    'no-aws': { type: 'boolean', default: false },
   },
 });
 const say = (message) => console.log(`screenshots: ${message}`);
@@ -37,13 +46,19 @@ const sandbox = makeSandbox('scaling-shots-');
 const workspace = join(sandbox.root, 'sagemaker-scaling');
 cpSync(join(REPO, 'examples'), workspace, { recursive: true });
 cpSync(join(REPO, 'test/e2e/workspace/errors.scaling.json'), join(workspace, 'needs-fixes.scaling.json'));
-// Empty AWS files: the extension must not show the user's own profiles.
-mkdirSync(join(sandbox.root, 'aws'));
-writeFileSync(join(sandbox.root, 'aws/config'), '');
-writeFileSync(join(sandbox.root, 'aws/credentials'), '');
+// A temporary HOME with empty AWS files: the extension must not see the user's own
+// profiles, credentials or region. code-server (and so the extension host) inherits this.
+const home = join(sandbox.root, 'home');
+mkdirSync(join(home, '.aws'), { recursive: true });
+writeFileSync(join(home, '.aws/config'), '');
+writeFileSync(join(home, '.aws/credentials'), '');
+for (const name of Object.keys(process.env)) {
+  if (/^AWS_(PROFILE|DEFAULT_PROFILE|ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|REGION|DEFAULT_REGION|ENDPOINT_URL.*|ROLE_ARN|WEB_IDENTITY_TOKEN_FILE|CONTAINER_CREDENTIALS_.*)$/.test(name)) delete process.env[name];
+}
 Object.assign(process.env, {
-  AWS_CONFIG_FILE: join(sandbox.root, 'aws/config'),
-  AWS_SHARED_CREDENTIALS_FILE: join(sandbox.root, 'aws/credentials'),
+  HOME: home,
+  AWS_CONFIG_FILE: join(home, '.aws/config'),
+  AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws/credentials'),
   AWS_EC2_METADATA_DISABLED: 'true',
 });
 
@@ -57,6 +72,7 @@ writeQuietSettings(sandbox, {
 
 let server;
 let browser;
+let moto;
 let code = 1;
 const timer = setTimeout(() => { console.error(`screenshots: timed out after ${options.timeout} s`); void finish(2); }, Number(options.timeout) * 1000);
 
@@ -64,6 +80,7 @@ async function finish(exitCode) {
   clearTimeout(timer);
   await browser?.close().catch(() => {});
   await server?.stop();
+  await moto?.stop();
   sandbox.cleanup();
   say(`${exitCode === 0 ? 'done' : 'failed'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exit(exitCode);
@@ -130,7 +147,161 @@ async function quickOpen(page, name) {
   await page.locator('.tab.active', { hasText: name }).waitFor();
 }
 
+/** A row of the side bar's tree (Explorer or Auto Scaling) whose label is exactly `label`. */
+function sideBarRow(page, label) {
+  return page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+}
+
+/** Expands a tree row (a label, or a row locator) by clicking it, and waits for `child` to show. */
+async function expand(page, row, child) {
+  if (typeof row === 'string') row = sideBarRow(page, row);
+  await row.waitFor({ timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await sideBarRow(page, child).waitFor({ timeout: 30_000 });
+}
+
+/** Runs a command through the command palette (F1), as a person would. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Drags the sash between the side bar and the editor until the side bar is about `width` pixels wide. */
+async function widenSideBar(page, width) {
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  const right = bar.x + bar.width;
+  const sash = page.locator('.monaco-sash.vertical').filter({ visible: true });
+  let handle;
+  for (const candidate of await sash.all()) {
+    const box = await candidate.boundingBox();
+    if (box && Math.abs(box.x + box.width / 2 - right) < 6 && box.height > 300) { handle = box; break; }
+  }
+  if (!handle) throw new Error('no sash at the side bar\'s edge');
+  const y = handle.y + handle.height / 2;
+  await page.mouse.move(handle.x + handle.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(bar.x + width, y, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** Waits until the extension's progress notifications (VS Code keeps them at least 800 ms) are gone. */
+async function progressGone(page) {
+  const progress = page.locator('.notifications-toasts .notification-toast', { hasText: /reading \S+ targets in|Applying \S+ to / });
+  await progress.first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+}
+
+/** Dismisses every notification toast, so none covers the picture. */
+async function clearNotifications(page) {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+}
+
+/** Right-clicks `file` in the Explorer and waits for the context menu to show `item`. */
+async function explorerMenu(page, file, item) {
+  await page.keyboard.press('Control+Shift+E');
+  const row = sideBarRow(page, file);
+  await row.waitFor({ timeout: 30_000 });
+  await row.click({ button: 'right' });
+  const entry = page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first();
+  await entry.waitFor({ state: 'visible', timeout: 15_000 });
+  // The menu ignores clicks while it fades in (so the right button's release picks nothing).
+  await settled(page.locator('.context-view .monaco-menu'));
+  await entry.hover();
+  await page.waitForTimeout(300);
+  return entry;
+}
+
+/**
+ * The AWS side against the seeded moto_server: the Auto Scaling view opened down to a
+ * target's policies and scheduled actions; the Explorer menu of a *.scaling.json with
+ * Apply to AWS; Apply run from that menu on a file the live set-up lags behind (the
+ * modal confirmation, then, cancelled, the plan diff behind it); and Apply confirmed.
+ */
+async function awsPictures(page) {
+  const FILE = 'production.scaling.json';
+  await page.mouse.move(5, 450);
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'View: Close All Editors');
+  await quickOpen(page, FILE);
+
+  // 1. The Auto Scaling view, widened so the descriptions show: endpoint → variant →
+  //    scalable target (its policies and scheduled actions open), for two endpoints.
+  await page.locator('.part.activitybar .action-item a[aria-label^="SageMaker Scaling"]').first().click();
+  await sideBarRow(page, 'recommender').waitFor({ timeout: 30_000 });
+  await widenSideBar(page, 760);
+  await expand(page, 'recommender', 'AllTraffic');
+  await expand(page, 'AllTraffic', 'Scalable target');
+  await expand(page, 'Scalable target', 'recommender-invocations');
+  await sideBarRow(page, 'night-floor').waitFor({ timeout: 30_000 });
+  await expand(page, 'fraud-scoring', 'primary');
+  await expand(page, 'primary', 'Scalable target');
+  const collapsedTarget = page.locator('.part.sidebar .monaco-list-row[aria-expanded="false"]').filter({ has: page.locator('.label-name', { hasText: /^Scalable target$/ }) }).first();
+  await expand(page, collapsedTarget, 'fraud-latency-spike');
+  await page.locator('.part.sidebar .monaco-progress-container.active').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+  await page.mouse.move(1200, 700);
+  await settled(sideBarRow(page, 'fraud-latency-spike'));
+  await page.screenshot({ path: join(options.out, 'tree.png') });
+  say('tree.png');
+  await widenSideBar(page, 340);
+
+  // 2. The Explorer's context menu of a scaling file, Apply to AWS under the mouse.
+  const apply = await explorerMenu(page, FILE, 'Apply to AWS');
+  await page.screenshot({ path: join(options.out, 'explorer-menu.png') });
+  say('explorer-menu.png');
+
+  // 3. Apply to AWS from that menu: the plan opens as a diff, then the modal asks.
+  await apply.click();
+  const dialog = page.locator('.monaco-dialog-box', { hasText: 'Apply' }).first();
+  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+  await settled(dialog);
+  await progressGone(page);
+  await page.screenshot({ path: join(options.out, 'confirm.png') });
+  say(`confirm.png (${(await dialog.locator('.dialog-message-text').innerText()).trim()})`);
+
+  // 4. Cancelled: nothing is sent, the diff stays. Side bar closed to give it the width.
+  await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.keyboard.press('Control+B');
+  const diff = page.locator('.monaco-diff-editor').first();
+  await diff.locator('.line-insert, .char-insert').first().waitFor({ timeout: 15_000 });
+  await clearNotifications(page);
+  // The first change is a whole new target; the next ones are updates, old and new side by side.
+  await diff.locator('.editor.modified .view-lines').click();
+  await runCommand(page, 'Go to Next Change');
+  await page.waitForTimeout(500);
+  await page.mouse.move(5, 450);
+  await page.screenshot({ path: join(options.out, 'plan-diff.png') });
+  say('plan-diff.png');
+  await page.keyboard.press('Control+B');
+
+  // 5. Apply again, confirmed this time: the notification says what was applied, where.
+  await (await explorerMenu(page, FILE, 'Apply to AWS')).click();
+  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+  await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+  const done = page.locator('.notifications-toasts .notification-toast', { hasText: /Applied \d+ change/ }).first();
+  await done.waitFor({ state: 'visible', timeout: 60_000 });
+  await settled(done);
+  await progressGone(page);
+  await page.screenshot({ path: join(options.out, 'applied.png') });
+  say(`applied.png (${(await done.locator('.notification-list-item-message').innerText()).trim()})`);
+}
+
 try {
+  if (!options['no-aws']) {
+    const { startDemoMoto, DEMO_REGION } = await import('../demo.mjs');
+    moto = await startDemoMoto();
+    if (moto) {
+      Object.assign(process.env, { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: DEMO_REGION, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' });
+      say(`moto_server ${moto.endpoint}, seeded as the demo seeds it`);
+    } else {
+      say('moto_server is not installed (pip install "moto[server]"): the AWS pictures are skipped');
+    }
+  }
   say(`installing ${vsix}`);
   await codeServerOnce(sandbox, ['--install-extension', vsix]);
 
@@ -189,6 +360,7 @@ try {
     const shown = await page.locator('.suggest-widget .monaco-list-row').first().getAttribute('aria-setsize');
     say(`completion.png (${shown} proposals shown)`);
   }
+  if (moto) await awsPictures(page);
   code = 0;
   if (process.env.SCREENSHOTS_DEBUG) console.log(serverLog);
 } catch (error) {
