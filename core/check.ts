@@ -33,6 +33,30 @@ function codesRunBy(rules: readonly Rule[]): ReadonlySet<string> {
 
 const STATIC_CODES = codesRunBy(ALL_RULES);
 
+interface VisitorLists {
+  fileVisitors: Rule[];
+  targetVisitors: Rule[];
+  policyVisitors: Rule[];
+  actionVisitors: Rule[];
+}
+
+/** The rules with visitors of each kind, worked out once per rule set rather than per analysis. */
+const visitorCache = new WeakMap<readonly Rule[], VisitorLists>();
+
+function visitorsOf(rules: readonly Rule[]): VisitorLists {
+  let lists = visitorCache.get(rules);
+  if (!lists) {
+    lists = {
+      fileVisitors: rules.filter((r) => r.file),
+      targetVisitors: rules.filter((r) => r.target),
+      policyVisitors: rules.filter((r) => r.policy),
+      actionVisitors: rules.filter((r) => r.scheduledAction),
+    };
+    visitorCache.set(rules, lists);
+  }
+  return lists;
+}
+
 /** Parses a document and runs the semantic rules over it in one walk of the model. */
 export function analyzeText(text: string, options: CheckOptions): Analysis {
   return analyzeParsed(parseDocument(text), options);
@@ -75,10 +99,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
   };
 
   // One walk: each entity is visited once and every rule that cares sees it there.
-  const fileVisitors = rules.filter((r) => r.file);
-  const targetVisitors = rules.filter((r) => r.target);
-  const policyVisitors = rules.filter((r) => r.policy);
-  const actionVisitors = rules.filter((r) => r.scheduledAction);
+  const { fileVisitors, targetVisitors, policyVisitors, actionVisitors } = visitorsOf(rules);
   for (const rule of fileVisitors) rule.file!(model, ctx);
   for (const target of model.targets) {
     for (const rule of targetVisitors) rule.target!(target, ctx);

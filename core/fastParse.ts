@@ -40,8 +40,23 @@ export function parseFast(text: string): { root: Node | undefined } | undefined 
 class FastParser {
   private pos = 0;
   private depth = 0;
+  /**
+   * The children of the objects and arrays being parsed, innermost last. Each container
+   * takes its own off the top when it closes, as an array of exactly that size: pushing
+   * into a fresh [] reserves room for 16 elements, and most containers here hold a few.
+   */
+  private readonly stack: Node[] = [];
+  /** The stack's height: slots above it are stale, overwritten rather than popped (no trimming). */
+  private top = 0;
 
   constructor(private readonly text: string) {}
+
+  /** Pops the stack down to `mark`, returning what was above it. */
+  private takeFrom(mark: number): Node[] {
+    const taken = this.stack.slice(mark, this.top);
+    this.top = mark;
+    return taken;
+  }
 
   document(): Node | undefined {
     this.skipTrivia();
@@ -106,6 +121,7 @@ class FastParser {
     const text = this.text;
     const start = this.pos;
     let i = start;
+    let integer = true;
     if (text.charCodeAt(i) === 45) i++;
     const first = text.charCodeAt(i);
     if (first === 48) {
@@ -116,12 +132,14 @@ class FastParser {
       throw NOT_FAST;
     }
     if (text.charCodeAt(i) === 46 /* . */) {
+      integer = false;
       i++;
       if (!isDigit(text.charCodeAt(i))) throw NOT_FAST;
       while (isDigit(text.charCodeAt(i))) i++;
     }
     const e = text.charCodeAt(i);
     if (e === 101 || e === 69) {
+      integer = false;
       i++;
       const sign = text.charCodeAt(i);
       if (sign === 43 || sign === 45) i++;
@@ -130,7 +148,7 @@ class FastParser {
     }
     if (isWordChar(text.charCodeAt(i))) throw NOT_FAST;
     this.pos = i;
-    return node('number', start, i - start, Number(text.slice(start, i)), undefined, parent);
+    return node('number', start, i - start, integer ? integerValue(text, start, i) : Number(text.slice(start, i)), undefined, parent);
   }
 
   private string(parent: Node | undefined): Node {
@@ -157,12 +175,12 @@ class FastParser {
 
   private array(parent: Node | undefined): Node {
     if (++this.depth > MAX_DEPTH) throw NOT_FAST;
-    const array = node('array', this.pos, 0, undefined, [], parent);
-    const children = array.children!;
+    const array = node('array', this.pos, 0, undefined, undefined, parent);
+    const mark = this.top;
     this.pos++;
     this.skipTrivia();
     while (this.text.charCodeAt(this.pos) !== 93 /* ] */) {
-      children.push(this.value(array));
+      this.stack[this.top++] = this.value(array);
       this.skipTrivia();
       const c = this.text.charCodeAt(this.pos);
       if (c === 44 /* , */) {
@@ -173,6 +191,7 @@ class FastParser {
       }
     }
     this.pos++;
+    array.children = this.takeFrom(mark);
     array.length = this.pos - array.offset;
     this.depth--;
     return array;
@@ -180,13 +199,13 @@ class FastParser {
 
   private object(parent: Node | undefined): Node {
     if (++this.depth > MAX_DEPTH) throw NOT_FAST;
-    const object = node('object', this.pos, 0, undefined, [], parent);
-    const children = object.children!;
+    const object = node('object', this.pos, 0, undefined, undefined, parent);
+    const mark = this.top;
     this.pos++;
     this.skipTrivia();
     while (this.text.charCodeAt(this.pos) !== 125 /* } */) {
       if (this.text.charCodeAt(this.pos) !== 34) throw NOT_FAST;
-      const property = node('property', this.pos, 0, undefined, [], object);
+      const property = node('property', this.pos, 0, undefined, undefined, object);
       const key = this.string(property);
       this.skipTrivia();
       if (this.text.charCodeAt(this.pos) !== 58 /* : */) throw NOT_FAST;
@@ -194,9 +213,9 @@ class FastParser {
       this.pos++;
       this.skipTrivia();
       const value = this.value(property);
-      property.children!.push(key, value);
+      property.children = [key, value];
       property.length = value.offset + value.length - property.offset;
-      children.push(property);
+      this.stack[this.top++] = property;
       this.skipTrivia();
       const c = this.text.charCodeAt(this.pos);
       if (c === 44) {
@@ -207,10 +226,25 @@ class FastParser {
       }
     }
     this.pos++;
+    object.children = this.takeFrom(mark);
     object.length = this.pos - object.offset;
     this.depth--;
     return object;
   }
+}
+
+/**
+ * The value of an integer literal, computed from its digits rather than through a
+ * substring and Number(): exact (so equal to Number()) as long as it stays below 2^53,
+ * which 15 digits always do; longer literals take Number()'s path.
+ */
+function integerValue(text: string, start: number, end: number): number {
+  const negative = text.charCodeAt(start) === 45;
+  const from = negative ? start + 1 : start;
+  if (end - from > 15) return Number(text.slice(start, end));
+  let value = 0;
+  for (let i = from; i < end; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return negative ? -value : value;
 }
 
 function isDigit(c: number): boolean {

@@ -208,7 +208,10 @@ class NodeProp<T> implements Prop<T> {
 // The builders below walk each object's members once, in order, with a switch on the key:
 // a later duplicate overwrites an earlier one, as in JSON.parse, and a value of the wrong
 // type leaves the member undefined (the schema reports the type). One pass per object
-// and no intermediate maps or spreads keep the build linear and light.
+// and no intermediate maps or spreads keep the build linear and light. Each object is
+// one literal naming all its fields (range, keyRange and node included): built as
+// `{ ...located, more }` its extra fields went to a separate, repeatedly regrown property
+// store, which made the model build cost as much as the parse.
 
 function asProp<T>(value: Node, key: Node): Prop<T> {
   return new NodeProp(value.value as T, value, key);
@@ -273,19 +276,17 @@ function dimension(node: Node): MetricDimension {
 }
 
 function metricStat(value: Node, key: Node): MetricStat | undefined {
-  const at = objectAt(value, key);
-  if (!at) return undefined;
-  const stat: MetricStat = { ...at, metric: undefined, stat: undefined, unit: undefined };
+  if (value.type !== 'object') return undefined;
+  const stat: MetricStat = { range: rangeOf(value), keyRange: rangeOf(key), node: value, metric: undefined, stat: undefined, unit: undefined };
   forEachMember(value, (k, v, kn) => {
     if (k === 'Stat') stat.stat = str(v, kn);
     else if (k === 'Unit') stat.unit = str(v, kn);
     else if (k === 'Metric') {
-      const metricAt = objectAt(v, kn);
-      if (!metricAt) {
+      if (v.type !== 'object') {
         stat.metric = undefined;
         return;
       }
-      const metric: MetricStatMetric = { ...metricAt, metricName: undefined, namespace: undefined, dimensions: undefined };
+      const metric: MetricStatMetric = { range: rangeOf(v), keyRange: rangeOf(kn), node: v, metricName: undefined, namespace: undefined, dimensions: undefined };
       forEachMember(v, (mk, mv, mkn) => {
         if (mk === 'MetricName') metric.metricName = str(mv, mkn);
         else if (mk === 'Namespace') metric.namespace = str(mv, mkn);
@@ -324,9 +325,8 @@ function stepAdjustment(node: Node, index: number): StepAdjustment {
 }
 
 function stepScaling(value: Node, key: Node): StepScalingConfiguration | undefined {
-  const at = objectAt(value, key);
-  if (!at) return undefined;
-  const c: StepScalingConfiguration = { ...at, adjustmentType: undefined, stepAdjustments: undefined, minAdjustmentMagnitude: undefined, cooldown: undefined, metricAggregationType: undefined };
+  if (value.type !== 'object') return undefined;
+  const c: StepScalingConfiguration = { range: rangeOf(value), keyRange: rangeOf(key), node: value, adjustmentType: undefined, stepAdjustments: undefined, minAdjustmentMagnitude: undefined, cooldown: undefined, metricAggregationType: undefined };
   forEachMember(value, (k, v, kn) => {
     switch (k) {
       case 'AdjustmentType': c.adjustmentType = str(v, kn); break;
@@ -340,9 +340,8 @@ function stepScaling(value: Node, key: Node): StepScalingConfiguration | undefin
 }
 
 function predefinedMetric(value: Node, key: Node): PredefinedMetric | undefined {
-  const at = objectAt(value, key);
-  if (!at) return undefined;
-  const m: PredefinedMetric = { ...at, predefinedMetricType: undefined, resourceLabel: undefined };
+  if (value.type !== 'object') return undefined;
+  const m: PredefinedMetric = { range: rangeOf(value), keyRange: rangeOf(key), node: value, predefinedMetricType: undefined, resourceLabel: undefined };
   forEachMember(value, (k, v, kn) => {
     if (k === 'PredefinedMetricType') m.predefinedMetricType = str(v, kn);
     else if (k === 'ResourceLabel') m.resourceLabel = str(v, kn);
@@ -351,9 +350,8 @@ function predefinedMetric(value: Node, key: Node): PredefinedMetric | undefined 
 }
 
 function customizedMetric(value: Node, key: Node): CustomizedMetric | undefined {
-  const at = objectAt(value, key);
-  if (!at) return undefined;
-  const m: CustomizedMetric = { ...at, metricName: undefined, namespace: undefined, dimensions: undefined, statistic: undefined, unit: undefined, metrics: undefined };
+  if (value.type !== 'object') return undefined;
+  const m: CustomizedMetric = { range: rangeOf(value), keyRange: rangeOf(key), node: value, metricName: undefined, namespace: undefined, dimensions: undefined, statistic: undefined, unit: undefined, metrics: undefined };
   forEachMember(value, (k, v, kn) => {
     switch (k) {
       case 'MetricName': m.metricName = str(v, kn); break;
@@ -368,9 +366,8 @@ function customizedMetric(value: Node, key: Node): CustomizedMetric | undefined 
 }
 
 function targetTracking(value: Node, key: Node): TargetTrackingConfiguration | undefined {
-  const at = objectAt(value, key);
-  if (!at) return undefined;
-  const c: TargetTrackingConfiguration = { ...at, targetValue: undefined, predefined: undefined, customized: undefined, scaleOutCooldown: undefined, scaleInCooldown: undefined, disableScaleIn: undefined };
+  if (value.type !== 'object') return undefined;
+  const c: TargetTrackingConfiguration = { range: rangeOf(value), keyRange: rangeOf(key), node: value, targetValue: undefined, predefined: undefined, customized: undefined, scaleOutCooldown: undefined, scaleInCooldown: undefined, disableScaleIn: undefined };
   forEachMember(value, (k, v, kn) => {
     switch (k) {
       case 'TargetValue': c.targetValue = num(v, kn); break;
@@ -385,10 +382,9 @@ function targetTracking(value: Node, key: Node): TargetTrackingConfiguration | u
 }
 
 function alarm(value: Node, key: Node): CloudWatchAlarm | undefined {
-  const at = objectAt(value, key);
-  if (!at) return undefined;
+  if (value.type !== 'object') return undefined;
   const a: CloudWatchAlarm = {
-    ...at, alarmName: undefined, namespace: undefined, metricName: undefined, dimensions: undefined, statistic: undefined,
+    range: rangeOf(value), keyRange: rangeOf(key), node: value, alarmName: undefined, namespace: undefined, metricName: undefined, dimensions: undefined, statistic: undefined,
     extendedStatistic: undefined, period: undefined, evaluationPeriods: undefined, datapointsToAlarm: undefined,
     threshold: undefined, comparisonOperator: undefined, treatMissingData: undefined, metrics: undefined,
   };
@@ -449,12 +445,11 @@ function scheduledAction(node: Node, index: number): ScheduledAction {
       case 'StartTime': a.startTime = str(value, keyNode); break;
       case 'EndTime': a.endTime = str(value, keyNode); break;
       case 'ScalableTargetAction': {
-        const at = objectAt(value, keyNode);
-        if (!at) {
+        if (value.type !== 'object') {
           a.action = undefined;
           break;
         }
-        const action: ScalableTargetAction = { ...at, minCapacity: undefined, maxCapacity: undefined };
+        const action: ScalableTargetAction = { range: rangeOf(value), keyRange: rangeOf(keyNode), node: value, minCapacity: undefined, maxCapacity: undefined };
         forEachMember(value, (k, v, kn) => {
           if (k === 'MinCapacity') action.minCapacity = num(v, kn);
           else if (k === 'MaxCapacity') action.maxCapacity = num(v, kn);
@@ -484,12 +479,11 @@ function target(node: Node, index: number): ScalableTarget {
       case 'MaxCapacity': t.maxCapacity = num(value, keyNode); break;
       case 'RoleARN': t.roleArn = str(value, keyNode); break;
       case 'SuspendedState': {
-        const at = objectAt(value, keyNode);
-        if (!at) {
+        if (value.type !== 'object') {
           t.suspendedState = undefined;
           break;
         }
-        const state: SuspendedState = { ...at, dynamicScalingInSuspended: undefined, dynamicScalingOutSuspended: undefined, scheduledScalingSuspended: undefined };
+        const state: SuspendedState = { range: rangeOf(value), keyRange: rangeOf(keyNode), node: value, dynamicScalingInSuspended: undefined, dynamicScalingOutSuspended: undefined, scheduledScalingSuspended: undefined };
         forEachMember(value, (k, v, kn) => {
           if (k === 'DynamicScalingInSuspended') state.dynamicScalingInSuspended = bool(v, kn);
           else if (k === 'DynamicScalingOutSuspended') state.dynamicScalingOutSuspended = bool(v, kn);
@@ -499,8 +493,7 @@ function target(node: Node, index: number): ScalableTarget {
         break;
       }
       case 'Tags': {
-        const at = objectAt(value, keyNode);
-        if (!at) {
+        if (value.type !== 'object') {
           t.tags = undefined;
           break;
         }
@@ -516,7 +509,7 @@ function target(node: Node, index: number): ScalableTarget {
           const entry = byKey.get(k);
           if (entry) entries.push(entry);
         }
-        t.tags = { ...at, entries };
+        t.tags = { range: rangeOf(value), keyRange: rangeOf(keyNode), node: value, entries };
         break;
       }
       case 'ScalingPolicies': t.policies = value.type === 'array' ? elements(value, policy) : []; break;

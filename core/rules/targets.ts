@@ -49,8 +49,10 @@ const dimensionNamespace = defineRule(
     target(target, report) {
       const { serviceNamespace: ns, scalableDimension: dim } = target;
       if (!ns || !dim) return;
-      const prefix = dim.value.split(':')[0]!;
-      if (prefix !== ns.value && dim.value.includes(':')) {
+      const colon = dim.value.indexOf(':');
+      if (colon < 0) return;
+      const prefix = dim.value.slice(0, colon);
+      if (prefix !== ns.value) {
         report(dim.range, `ScalableDimension "${dim.value}" belongs to the "${prefix}" namespace, but ServiceNamespace is "${ns.value}". Set ServiceNamespace to "${prefix}" or pick a ${ns.value} dimension.`, {
           related: [{ ...ns.range, message: `ServiceNamespace is "${ns.value}" here` }],
         });

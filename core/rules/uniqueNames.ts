@@ -17,13 +17,15 @@ function reportDuplicates(names: (Prop<string> | undefined)[], what: string, rep
   }
 }
 
+// The visitors skip targets with fewer than two names, most of them, without building a list and a map.
+
 const policyNameUnique = defineRule(
   {
     code: 'policy.name-unique', severity: 'error',
     title: 'Policy names are unique per scalable target',
     description: 'PutScalingPolicy creates or replaces the policy of that name, so two policies with one name on one target leave only the last.',
   },
-  { target: (target, report) => reportDuplicates(target.policies.map((p) => p.policyName), 'scaling policy', report) },
+  { target: (target, report) => { if (target.policies.length > 1) reportDuplicates(target.policies.map((p) => p.policyName), 'scaling policy', report); } },
 );
 
 const actionNameUnique = defineRule(
@@ -32,7 +34,7 @@ const actionNameUnique = defineRule(
     title: 'Scheduled action names are unique per scalable target',
     description: 'PutScheduledAction creates or replaces the action of that name, so two actions with one name on one target leave only the last.',
   },
-  { target: (target, report) => reportDuplicates(target.scheduledActions.map((a) => a.name), 'scheduled action', report) },
+  { target: (target, report) => { if (target.scheduledActions.length > 1) reportDuplicates(target.scheduledActions.map((a) => a.name), 'scheduled action', report); } },
 );
 
 export const uniqueNameRules: Rule[] = [policyNameUnique, actionNameUnique];
