@@ -2,6 +2,7 @@ import { getLocation } from 'jsonc-parser';
 import type { Range } from './finding';
 import type { ScalableTarget, ScalingFile } from './model';
 import { SAGEMAKER_DIMENSIONS, SAGEMAKER_METRICS_BY_DIMENSION } from './sagemaker';
+import { table } from './table';
 
 // Completion beyond the schema: values that depend on another member of the same target,
 // which a JSON schema cannot express (the metric types that fit the target's dimension,
@@ -18,19 +19,19 @@ export interface Completion {
   range: Range;
 }
 
-const RESOURCE_ID_TEMPLATES: Readonly<Record<string, { label: string; snippet: string }>> = {
+const RESOURCE_ID_TEMPLATES = table<{ label: string; snippet: string }>({
   [SAGEMAKER_DIMENSIONS.variantInstances]: { label: 'endpoint/<endpoint>/variant/<variant>', snippet: '"endpoint/${1:my-endpoint}/variant/${2:AllTraffic}"' },
   [SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency]: { label: 'endpoint/<endpoint>/variant/<variant>', snippet: '"endpoint/${1:my-serverless-endpoint}/variant/${2:AllTraffic}"' },
   [SAGEMAKER_DIMENSIONS.inferenceComponentCopies]: { label: 'inference-component/<name>', snippet: '"inference-component/${1:my-component}"' },
-};
+});
 
-const METRIC_NOTES: Readonly<Record<string, string>> = {
+const METRIC_NOTES = table<string>({
   SageMakerVariantInvocationsPerInstance: 'Average invocations per instance per minute. Start from max requests per second × 0.5 × 60.',
   SageMakerVariantConcurrentRequestsPerModelHighResolution: 'Concurrent requests per model copy, every 10 seconds: scales out faster.',
   SageMakerVariantProvisionedConcurrencyUtilization: 'Used provisioned concurrency divided by provisioned concurrency: a ratio, 0.9 is typical.',
   SageMakerInferenceComponentInvocationsPerCopy: 'Average invocations per copy of the inference component per minute.',
   SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution: 'Concurrent requests per copy, every 10 seconds: scales out faster.',
-};
+});
 
 /** The value node range at the offset (a string literal) or an empty range there. */
 function valueRange(offset: number, previous: { offset: number; length: number; type: string } | undefined): Range {

@@ -1,5 +1,7 @@
 // Facts about SageMaker's scalable resources, shared by the rules, completion and the tree.
 
+import { table } from './table';
+
 export const SAGEMAKER_DIMENSIONS = {
   variantInstances: 'sagemaker:variant:DesiredInstanceCount',
   variantProvisionedConcurrency: 'sagemaker:variant:DesiredProvisionedConcurrency',
@@ -7,11 +9,11 @@ export const SAGEMAKER_DIMENSIONS = {
 } as const;
 
 /** The predefined target-tracking metrics each SageMaker dimension accepts. */
-export const SAGEMAKER_METRICS_BY_DIMENSION: Readonly<Record<string, readonly string[]>> = {
+export const SAGEMAKER_METRICS_BY_DIMENSION = table<readonly string[]>({
   [SAGEMAKER_DIMENSIONS.variantInstances]: ['SageMakerVariantInvocationsPerInstance', 'SageMakerVariantConcurrentRequestsPerModelHighResolution'],
   [SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency]: ['SageMakerVariantProvisionedConcurrencyUtilization'],
   [SAGEMAKER_DIMENSIONS.inferenceComponentCopies]: ['SageMakerInferenceComponentInvocationsPerCopy', 'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution'],
-};
+});
 
 // SageMaker's own name patterns (EndpointName, VariantName, InferenceComponentName in the
 // SageMaker API model), anchored: 1–63 characters, alphanumerics and inner hyphens.

@@ -5,6 +5,7 @@ import { has, member, type CustomizedMetric, type MetricDataQuery, type Scalable
 import type { Rule, RuleContext, RuleMeta } from '../rule';
 import { headOf, insideString } from './locate';
 import { trackingOf } from './targetTracking';
+import { table } from '../table';
 
 // Metric math in a target-tracking policy: CustomizedMetricSpecification.Metrics[], a list
 // of metric data queries that refer to each other by Id. One rule with several codes, so
@@ -138,9 +139,9 @@ const INVALID_ID_CHARACTER = /[^a-zA-Z0-9_]/;
 
 // From the metric math page of the Application Auto Scaling User Guide. EMR is left out:
 // it takes no target tracking at all, which policy.type-supported reports.
-const NO_METRIC_MATH: Readonly<Record<string, string>> = {
+const NO_METRIC_MATH = table<string>({
   dynamodb: 'DynamoDB', cassandra: 'Amazon Keyspaces', kafka: 'Amazon MSK', neptune: 'Neptune',
-};
+});
 
 // "The maximum request size is 50 KB", for a PutScalingPolicy request with metric math.
 const MAX_REQUEST_BYTES = 50 * 1024;

@@ -1,11 +1,14 @@
 import { has, type ScalingPolicy } from '../model';
 import { defineRule, type Rule } from '../rule';
+import { table } from '../table';
 
-const CONFIG_FOR_TYPE: Readonly<Record<string, string>> = {
+const CONFIG_FOR_TYPE = table<string>({
   StepScaling: 'StepScalingPolicyConfiguration',
   TargetTrackingScaling: 'TargetTrackingScalingPolicyConfiguration',
   PredictiveScaling: 'PredictiveScalingPolicyConfiguration',
-};
+});
+/** Computed once: Object.entries per policy was a visible share of this rule's cost. */
+const CONFIG_ENTRIES = Object.entries(CONFIG_FOR_TYPE) as [string, string][];
 
 function blockOf(policy: ScalingPolicy, key: string) {
   if (key === 'StepScalingPolicyConfiguration') return policy.stepScaling;
@@ -28,7 +31,7 @@ const typeConfigMatch = defineRule(
       if (!has(policy, wanted)) {
         report(type.range, `A ${type.value} policy needs a ${wanted} block, and this one has none. Add it, or change PolicyType to match the block you wrote.`);
       }
-      for (const [otherType, key] of Object.entries(CONFIG_FOR_TYPE)) {
+      for (const [otherType, key] of CONFIG_ENTRIES) {
         const block = key === wanted ? undefined : blockOf(policy, key);
         if (block?.keyRange) {
           report(block.keyRange, `${key} belongs to ${otherType} policies, but PolicyType is ${type.value}; AWS rejects the extra block. Remove it or change PolicyType to ${otherType}.`, {

@@ -2,13 +2,14 @@ import type { Range } from '../finding';
 import { member, type Located, type ScalableTarget } from '../model';
 import { defineRule, type Rule } from '../rule';
 import { headOf } from './locate';
+import { table } from '../table';
 
 // Application Auto Scaling's quotas (User Guide, "Quotas for Application Auto Scaling").
 // The per-target ones cannot be raised, so going over them is an error; the per-type one
 // can, and live targets count too, so the file alone only gives a hint.
 const MAX_POLICIES_PER_TARGET = 50;
 const MAX_SCHEDULED_ACTIONS_PER_TARGET = 200;
-const TARGETS_PER_NAMESPACE: Readonly<Record<string, number>> = { dynamodb: 5000, ecs: 3000, cassandra: 1500 };
+const TARGETS_PER_NAMESPACE = table<number>({ dynamodb: 5000, ecs: 3000, cassandra: 1500 });
 const TARGETS_PER_OTHER_NAMESPACE = 500;
 
 /** The key of an array member of a target (`"ScalingPolicies"`), where a finding about the whole list goes. */

@@ -6,6 +6,7 @@ import { metricFitsDimension, namespaceOfMetric, predefinedMetricsFor } from '..
 import { defineRule, type Rule } from '../rule';
 import { SAGEMAKER_METRICS_BY_DIMENSION } from '../sagemaker';
 import { headOf, insideString } from './locate';
+import { table } from '../table';
 
 // Target-tracking policies: the metric they track, the value they aim at, and how they sit
 // beside the other policies of their target.
@@ -52,7 +53,7 @@ function andList(items: readonly string[]): string {
 }
 
 // How the API documentation names each namespace's resources.
-const SERVICE_NAMES: Readonly<Record<string, string>> = {
+const SERVICE_NAMES = table<string>({
   appstream: 'AppStream fleets',
   cassandra: 'Amazon Keyspaces tables',
   comprehend: 'Amazon Comprehend endpoints',
@@ -68,7 +69,7 @@ const SERVICE_NAMES: Readonly<Record<string, string>> = {
   rds: 'Aurora clusters',
   sagemaker: 'SageMaker endpoints',
   workspaces: 'WorkSpaces pools',
-};
+});
 
 // ---------------------------------------------------------------------------------------
 // policy.type-supported

@@ -1,5 +1,6 @@
 // `rate(<value> <unit>)`: a fixed interval in minutes, hours or days.
 import { problem, replaceFix, type ScheduleProblem } from './types';
+import { table } from '../table';
 
 export type RateUnit = 'minute' | 'hour' | 'day';
 
@@ -8,13 +9,13 @@ export interface RateParse {
   problems: ScheduleProblem[];
 }
 
-const UNITS: Record<string, RateUnit> = { minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day' };
+const UNITS = table<RateUnit>({ minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day' });
 // Near misses that have one right spelling.
-const ALIASES: Record<string, RateUnit> = {
+const ALIASES = table<RateUnit>({
   m: 'minute', min: 'minute', mins: 'minute', mn: 'minute',
   h: 'hour', hr: 'hour', hrs: 'hour',
   d: 'day',
-};
+});
 
 function spell(value: number, unit: RateUnit): string {
   return value === 1 ? unit : `${unit}s`;

@@ -2,6 +2,7 @@
 // `Etc/GMT+9`, `Pacific/Tahiti`), not abbreviations or offsets. The zone list comes from the engine's
 // Intl data; abbreviations and offsets are told apart from misspellings so each gets the right advice.
 import { problem, replaceFix, type ScheduleProblem } from './types';
+import { table } from '../table';
 
 export interface TimeZoneCheck {
   valid: boolean;
@@ -19,15 +20,15 @@ const REGIONS = /^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Euro
 const SHAPE = /^[A-Z][A-Za-z]*(?:[_-][A-Za-z]+)*(?:\/[A-Z][A-Za-z0-9]*(?:[_+-][A-Za-z0-9]+)*)+$/;
 
 // ICU (and so Intl) still calls some zones by their pre-rename names; suggest the IANA canonical name.
-const MODERN: Record<string, string> = {
+const MODERN = table<string>({
   'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Saigon': 'Asia/Ho_Chi_Minh',
   'Asia/Rangoon': 'Asia/Yangon', 'Atlantic/Faeroe': 'Atlantic/Faroe',
   'America/Buenos_Aires': 'America/Argentina/Buenos_Aires', 'America/Indianapolis': 'America/Indiana/Indianapolis',
   'America/Louisville': 'America/Kentucky/Louisville',
-};
+});
 
 /** Abbreviations people write for a zone, and the zone to use instead. */
-const ABBREVIATIONS: Record<string, { zone: string; note: string }> = {
+const ABBREVIATIONS = table<{ zone: string; note: string }>({
   PST: { zone: 'America/Los_Angeles', note: 'Pacific time' }, PDT: { zone: 'America/Los_Angeles', note: 'Pacific time' },
   PT: { zone: 'America/Los_Angeles', note: 'Pacific time' }, PST8PDT: { zone: 'America/Los_Angeles', note: 'Pacific time' },
   MST: { zone: 'America/Denver', note: 'Mountain time (America/Phoenix for Arizona, which has no DST)' },
@@ -64,14 +65,14 @@ const ABBREVIATIONS: Record<string, { zone: string; note: string }> = {
   CAT: { zone: 'Africa/Maputo', note: 'Central Africa time' }, EAT: { zone: 'Africa/Nairobi', note: 'East Africa time' },
   GST: { zone: 'Asia/Dubai', note: 'Gulf time' },
   Z: { zone: 'UTC', note: 'UTC' }, ZULU: { zone: 'UTC', note: 'UTC' }, UT: { zone: 'UTC', note: 'UTC' },
-};
+});
 
 /** Fixed offsets with no `Etc/GMT±n` zone, and a city that keeps them. */
-const FRACTIONAL_OFFSETS: Record<string, string> = {
+const FRACTIONAL_OFFSETS = table<string>({
   '+05:30': 'Asia/Kolkata', '+05:45': 'Asia/Kathmandu', '+03:30': 'Asia/Tehran', '+04:30': 'Asia/Kabul',
   '+06:30': 'Asia/Yangon', '+09:30': 'Australia/Darwin', '-03:30': 'America/St_Johns', '-09:30': 'Pacific/Marquesas',
   '+12:45': 'Pacific/Chatham', '+08:45': 'Australia/Eucla', '+10:30': 'Australia/Lord_Howe',
-};
+});
 
 let zoneList: string[] | undefined;
 

@@ -141,7 +141,7 @@ describe('schema enums follow @aws-sdk/client-application-auto-scaling', () => {
       assert.ok(forbidden, `allOf/${index} does not restrict PredefinedMetricType`);
       return [rule.if!.properties!.ScalableDimension!.const!, allMetricTypes.filter((v) => !forbidden.values.includes(v)).sort()];
     }));
-    const fromEngine = Object.fromEntries(Object.entries(SAGEMAKER_METRICS_BY_DIMENSION).map(([dimension, metrics]) => [dimension, [...metrics].sort()]));
+    const fromEngine = Object.fromEntries(Object.entries(SAGEMAKER_METRICS_BY_DIMENSION).map(([dimension, metrics]) => [dimension, [...(metrics ?? [])].sort()]));
     assert.deepEqual(fromSchema, fromEngine);
   });
 

@@ -21,7 +21,7 @@ describe('predefined metrics', () => {
 
   it('agrees with the SageMaker table', () => {
     for (const [dimension, metrics] of Object.entries(SAGEMAKER_METRICS_BY_DIMENSION)) {
-      assert.deepEqual(predefinedMetricsFor(dimension), [...metrics].sort());
+      assert.deepEqual(predefinedMetricsFor(dimension), [...(metrics ?? [])].sort());
     }
   });
 
