@@ -166,7 +166,8 @@ export const READ_ONLY_MEMBERS = {
 // ---------------------------------------------------------------------------------------
 // Building the model.
 
-function rangeOf(node: Node): Range {
+/** The range of a jsonc node. */
+export function rangeOf(node: Node): Range {
   return { start: node.offset, end: node.offset + node.length };
 }
 

@@ -3,7 +3,7 @@ import { has, member, type CloudWatchAlarm, type MetricDimension, type ScalingPo
 import { defineRule, type Rule } from '../rule';
 import { parseSageMakerResourceId } from '../sagemaker';
 import { alarmSide, ANOMALY_BAND_OPERATORS, formatNumber, isStaticOperator, isStepPolicy, type AlarmSide } from '../stepIntervals';
-import { headOf, insideString } from './locate';
+import { headOf, insideString, policyLabel } from './locate';
 
 // The CloudWatch alarm that triggers a step policy, kept in the policy's `CloudWatchAlarm`
 // (PutMetricAlarm's input minus AlarmActions). The schema reports types, enums, the
@@ -276,10 +276,6 @@ function watched(policy: ScalingPolicy): WatchedAlarm | undefined {
   const dimensions = (alarm.dimensions?.items ?? []).map((d) => `${d.name?.value ?? ''}=${d.value?.value ?? ''}`).sort();
   const key = [alarm.namespace.value, alarm.metricName.value, ...dimensions].join('\u0000');
   return { policy, alarm, side, threshold, key };
-}
-
-function policyLabel(policy: ScalingPolicy): string {
-  return policy.policyName ? `"${policy.policyName.value}"` : `policy #${policy.index + 1}`;
 }
 
 const stepPoliciesFight = defineRule(

@@ -1,5 +1,7 @@
 import type { Range } from '../finding';
-import type { Located, Prop, ScalableTarget } from '../model';
+import type { Located, Prop, ScalableTarget, ScalingPolicy } from '../model';
+
+export { rangeOf } from '../model';
 
 /** A short range that stands for an object: the key that holds it, or its opening brace. */
 export function headOf(located: Located): Range {
@@ -30,4 +32,14 @@ export function insideString(text: string, prop: Prop<string>, offset: number, l
 /** A readable name for a target in messages: its ResourceId, or its position. */
 export function targetLabel(target: ScalableTarget): string {
   return target.resourceId ? `"${target.resourceId.value}"` : `target #${target.index + 1}`;
+}
+
+/** A readable name for a policy in messages: its name in quotes, or its position. */
+export function policyLabel(policy: ScalingPolicy): string {
+  return policy.policyName ? `"${policy.policyName.value}"` : `policy #${policy.index + 1}`;
+}
+
+/** A short range that stands for a policy: its name, or its opening brace. */
+export function policyHead(policy: ScalingPolicy): Range {
+  return policy.policyName?.range ?? headOf(policy);
 }

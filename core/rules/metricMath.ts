@@ -1,9 +1,8 @@
-import type { Node } from 'jsonc-parser';
 import { appendMemberEdit } from '../edits';
 import type { Range, TextEdit } from '../finding';
 import { has, member, type CustomizedMetric, type MetricDataQuery, type ScalableTarget, type ScalingPolicy } from '../model';
 import type { Rule, RuleContext, RuleMeta } from '../rule';
-import { headOf, insideString } from './locate';
+import { headOf, insideString, rangeOf } from './locate';
 import { trackingOf } from './targetTracking';
 import { table } from '../table';
 
@@ -120,10 +119,6 @@ export function expressionRefs(expression: string, isId: (word: string) => boole
 
 // ---------------------------------------------------------------------------------------
 // The checks.
-
-function rangeOf(node: Node): Range {
-  return { start: node.offset, end: node.offset + node.length };
-}
 
 /** A short range that stands for a query: its ReturnData, else its Id, else its brace. */
 function queryHead(query: MetricDataQuery, preferReturnData = false): Range {

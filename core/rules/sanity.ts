@@ -2,7 +2,7 @@ import type { Range, RelatedLocation } from '../finding';
 import { member, type ScalableTarget, type ScalingPolicy } from '../model';
 import { defineRule, type Rule } from '../rule';
 import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
-import { headOf, targetLabel } from './locate';
+import { headOf, policyHead, policyLabel, targetLabel } from './locate';
 import { boundCrossing, scheduledBounds } from './scheduledActions';
 
 // Sanity checks a seasoned engineer would raise: AWS accepts these set-ups, but they do
@@ -20,12 +20,8 @@ function elementCount(target: ScalableTarget, key: string): number | undefined {
   return value.type === 'array' ? (value.children?.length ?? 0) : undefined;
 }
 
-function policyLabel(policy: ScalingPolicy): string {
-  return policy.policyName ? `"${policy.policyName.value}"` : `policy #${policy.index + 1}`;
-}
-
 function policyRelated(policy: ScalingPolicy, message: string): RelatedLocation {
-  return { ...(policy.policyName?.range ?? headOf(policy)), message };
+  return { ...policyHead(policy), message };
 }
 
 /** Whether a scheduled action raises MinCapacity above 0, which brings the target back from zero on schedule. */

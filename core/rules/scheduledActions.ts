@@ -4,7 +4,7 @@ import { has, member, type Prop, type ScalableTarget, type ScheduledAction } fro
 import { defineRule, type Rule } from '../rule';
 import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
 import { parseTimestamp, type Timestamp } from '../timestamp';
-import { headOf, insideString } from './locate';
+import { headOf, insideString, rangeOf } from './locate';
 
 const actionMinLeMax = defineRule(
   {
@@ -178,7 +178,7 @@ const namespaceUnsupported = defineRule(
       const ns = target.serviceNamespace;
       if (ns?.value !== 'kafka' || target.scheduledActions.length === 0) return;
       const key = member(target, 'ScheduledActions')!.key;
-      report({ start: key.offset, end: key.offset + key.length }, 'Scheduled scaling is not supported for Amazon MSK (kafka) targets; AWS rejects these actions. Remove ScheduledActions and scale broker storage with a target-tracking policy.', {
+      report(rangeOf(key), 'Scheduled scaling is not supported for Amazon MSK (kafka) targets; AWS rejects these actions. Remove ScheduledActions and scale broker storage with a target-tracking policy.', {
         related: [{ ...ns.range, message: 'ServiceNamespace is kafka here' }],
       });
     },

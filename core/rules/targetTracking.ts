@@ -1,11 +1,10 @@
-import type { Node } from 'jsonc-parser';
 import { removeMemberEdits } from '../edits';
 import type { Range } from '../finding';
 import { has, member, type Located, type Prop, type ScalableTarget, type ScalingPolicy, type TargetTrackingConfiguration } from '../model';
 import { metricFitsDimension, namespaceOfMetric, predefinedMetricsFor } from '../predefinedMetrics';
 import { defineRule, type Rule } from '../rule';
 import { SAGEMAKER_METRICS_BY_DIMENSION } from '../sagemaker';
-import { headOf, insideString } from './locate';
+import { insideString, policyHead, policyLabel, rangeOf } from './locate';
 import { table } from '../table';
 
 // Target-tracking policies: the metric they track, the value they aim at, and how they sit
@@ -26,20 +25,6 @@ export function scaleInAdjustment(policy: ScalingPolicy): Prop<number> | undefin
     if (step.scalingAdjustment && step.scalingAdjustment.value < 0) return step.scalingAdjustment;
   }
   return undefined;
-}
-
-/** A policy's name for messages. */
-export function policyLabel(policy: ScalingPolicy): string {
-  return policy.policyName ? `"${policy.policyName.value}"` : `policy #${policy.index + 1}`;
-}
-
-/** A short range that stands for a policy: its name, or its opening brace. */
-export function policyHead(policy: ScalingPolicy): Range {
-  return policy.policyName?.range ?? headOf(policy);
-}
-
-function rangeOf(node: Node): Range {
-  return { start: node.offset, end: node.offset + node.length };
 }
 
 /** "a", "a or b", "a, b or c". */

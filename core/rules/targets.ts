@@ -3,7 +3,7 @@ import { removeMemberEdits } from '../edits';
 import { has, type Prop, type ScalableTarget } from '../model';
 import { defineRule, type Rule } from '../rule';
 import { parseSageMakerResourceId, sageMakerNameProblem, SAGEMAKER_DIMENSIONS } from '../sagemaker';
-import { headOf, insideString, targetLabel } from './locate';
+import { headOf, insideString, rangeOf, targetLabel } from './locate';
 
 const minLeMax = defineRule(
   {
@@ -307,7 +307,7 @@ const tags = defineRule(
       for (const property of tagMap.node.children ?? []) {
         const key = property.children?.[0];
         if (typeof key?.value === 'string' && RESERVED_TAG_PREFIX.test(key.value)) {
-          report({ start: key.offset, end: key.offset + key.length }, `The tag key "${key.value}" starts with "aws:", a prefix AWS reserves for its own tags; AWS rejects it. Rename the key.`);
+          report(rangeOf(key), `The tag key "${key.value}" starts with "aws:", a prefix AWS reserves for its own tags; AWS rejects it. Rename the key.`);
         }
       }
       const count = tagMap.node.children?.length ?? 0;
