@@ -1,8 +1,8 @@
-import { getNodeValue } from 'jsonc-parser';
 import { ALARM_SHAPE, canonicalize, isRecord, POLICY_SHAPE, SCHEDULED_ACTION_SHAPE, SUSPENDED_STATE_SHAPE } from './canonical';
 import { keyText, type AlarmSpec, type DesiredState, type PolicySpec, type ScheduledActionSpec, type TargetState } from './live';
 import { buildModel, type ScalableTarget, type ScalingFile, type ScalingPolicy, type ScheduledAction } from './model';
 import { parseDocument } from './parse';
+import { itemValue } from './tree';
 
 // The desired state of a *.scaling.json file: its targets as API-shaped plain objects,
 // ready to compare with live state and to send. Read-only members of describe output
@@ -44,11 +44,11 @@ function targetState(target: ScalableTarget): TargetState | undefined {
   if (target.maxCapacity) state.MaxCapacity = target.maxCapacity.value;
   if (target.roleArn) state.RoleARN = target.roleArn.value;
   if (target.suspendedState) {
-    state.SuspendedState = canonicalize(getNodeValue(target.suspendedState.node), SUSPENDED_STATE_SHAPE) as TargetState['SuspendedState'];
+    state.SuspendedState = canonicalize(itemValue(target.suspendedState.item), SUSPENDED_STATE_SHAPE) as TargetState['SuspendedState'];
   }
   if (target.tags) {
     const tags: Record<string, string> = {};
-    const value = getNodeValue(target.tags.node) as unknown;
+    const value = itemValue(target.tags.item) as unknown;
     if (isRecord(value)) {
       for (const [key, tag] of Object.entries(value)) if (typeof tag === 'string') tags[key] = tag;
     }
@@ -85,7 +85,7 @@ function policyType(policy: ScalingPolicy): string {
 function policySpec(policy: ScalingPolicy): PolicySpec | undefined {
   const name = policy.policyName?.value;
   if (!name) return undefined;
-  const value = canonicalize(getNodeValue(policy.node), POLICY_SHAPE) as Record<string, unknown>;
+  const value = canonicalize(itemValue(policy.item), POLICY_SHAPE) as Record<string, unknown>;
   const spec: PolicySpec = { PolicyName: name, PolicyType: policyType(policy) };
   for (const member of ['StepScalingPolicyConfiguration', 'TargetTrackingScalingPolicyConfiguration', 'PredictiveScalingPolicyConfiguration'] as const) {
     const config = value[member];
@@ -103,7 +103,7 @@ function policySpec(policy: ScalingPolicy): PolicySpec | undefined {
 function scheduledActionSpec(action: ScheduledAction): ScheduledActionSpec | undefined {
   const name = action.name?.value;
   if (!name) return undefined;
-  const value = canonicalize(getNodeValue(action.node), SCHEDULED_ACTION_SHAPE) as Record<string, unknown>;
+  const value = canonicalize(itemValue(action.item), SCHEDULED_ACTION_SHAPE) as Record<string, unknown>;
   // A missing Schedule stays visible as '' rather than dropping the action, which would
   // make a prune delete it; the rules report it, and apply refuses a file with errors.
   const spec: ScheduledActionSpec = { ScheduledActionName: name, Schedule: action.schedule?.value ?? '' };

@@ -1,17 +1,8 @@
-import { findNodeAtOffset, modify, type Node } from 'jsonc-parser';
+import { modify } from 'jsonc-parser';
 import type { TextEdit } from './finding';
+import type { Item } from './tree';
 
 const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
-
-/**
- * The edits that remove the member whose value starts at `valueOffset`, comma and all.
- * Rules build fixes for every finding, so this must not re-read the document (as
- * jsonc-parser's modify() does): it finds the node and cuts the member out in place.
- */
-export function removeMemberEdits(root: Node, valueOffset: number): TextEdit[] {
-  const node = findNodeAtOffset(root, valueOffset, false);
-  return node ? removePropertyEdits(node) : [];
-}
 
 /** The edits that set the member at `path` to `value` (adding it when missing). */
 export function setValueEdits(text: string, path: (string | number)[], value: unknown): TextEdit[] {
@@ -26,38 +17,38 @@ export function setValueEdits(text: string, path: (string | number)[], value: un
  * stands on its own line, else inline after a comma. (modify() would reformat the object.)
  * Undefined for an empty object.
  */
-export function appendMemberEdit(text: string, object: Node, key: string, valueText: string): TextEdit | undefined {
+export function appendMemberEdit(text: string, object: Item, key: string, valueText: string): TextEdit | undefined {
   const last = object.children?.[object.children.length - 1];
   if (!last) return undefined;
-  let lineStart = last.offset;
+  let lineStart = last.memberStart;
   while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart--;
   const ownLine = lineStart === 0 || text.charCodeAt(lineStart - 1) === 10;
-  const separator = ownLine ? `,\n${text.slice(lineStart, last.offset)}` : ', ';
-  const end = last.offset + last.length;
+  const separator = ownLine ? `,\n${text.slice(lineStart, last.memberStart)}` : ', ';
+  const end = last.end;
   return { start: end, end, newText: `${separator}${JSON.stringify(key)}: ${valueText}` };
 }
 
 /**
- * The edit that replaces an existing value node with `value`. Unlike setValueEdits it does
+ * The edit that replaces an existing value with `value`. Unlike setValueEdits it does
  * not re-read the document, so a rule can build it for every finding of a large file.
  */
-export function replaceValueEdits(valueNode: Node, value: unknown): TextEdit[] {
-  return [{ start: valueNode.offset, end: valueNode.offset + valueNode.length, newText: JSON.stringify(value) }];
+export function replaceValueEdits(item: Item, value: unknown): TextEdit[] {
+  return [{ start: item.start, end: item.end, newText: JSON.stringify(value) }];
 }
 
 /**
- * The edit that removes the member holding `valueNode`, with its comma: from the end of the
- * previous member, or, for the first member, from its key up to the next member, so the
- * lines around it keep their layout. Constant time.
+ * The edit that removes a member with its comma: from the end of the previous member, or,
+ * for the first member, from its key up to the next member, so the lines around it keep
+ * their layout. It does not re-read the document, so a rule can build it for every finding
+ * of a large file.
  */
-export function removePropertyEdits(valueNode: Node): TextEdit[] {
-  const property = valueNode.parent;
-  const object = property?.parent;
-  if (property?.type !== 'property' || !object?.children) return [];
-  const index = object.children.indexOf(property);
+export function removeMemberEdits(member: Item): TextEdit[] {
+  const object = member.parent;
+  if (member.keyStart < 0 || !object?.children) return [];
+  const index = object.children.indexOf(member);
   const previous = object.children[index - 1];
   const next = object.children[index + 1];
-  const start = previous ? previous.offset + previous.length : property.offset;
-  const end = !previous && next ? next.offset : property.offset + property.length;
+  const start = previous ? previous.end : member.keyStart;
+  const end = !previous && next ? next.keyStart : member.end;
   return [{ start, end, newText: '' }];
 }

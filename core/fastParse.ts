@@ -1,24 +1,13 @@
-import type { Node } from 'jsonc-parser';
+import { Item } from './tree';
 
 // A fast path for well-formed JSONC. jsonc-parser's parseTree is error tolerant, which is
 // what an editor needs mid-keystroke, but its scanner-and-visitor design costs about 85 ms
 // on a 2.4 MB file — more than DESIGN.md's whole budget for the semantic pass. This
-// hand-written recursive descent builds the very same tree (same node shapes, offsets,
-// lengths and values; a differential test holds it to that) in a fraction of the time,
-// and gives up at the first thing it is not sure about: parseDocument then falls back to
-// jsonc-parser, so documents with errors get exactly jsonc-parser's tolerant tree.
-
-/**
- * Every node gets the same fields in the same order, so V8 keeps one hidden class for all
- * of them (jsonc-parser's nodes come in several shapes; fields left undefined here are
- * simply absent there, which readers of a Node cannot tell apart).
- */
-function node(type: Node['type'], offset: number, length: number, value: unknown, children: Node[] | undefined, parent: Node | undefined): MutableNode {
-  return { type, offset, length, value, children, parent, colonOffset: undefined };
-}
-
-/** jsonc-parser's Node declares its fields read-only; the builder fills them in. */
-type MutableNode = { -readonly [K in keyof Node]: Node[K] };
+// hand-written recursive descent builds the Items (core/tree.ts) of the very same tree
+// (same values, offsets and member names as jsonc-parser's tree converted to Items; a
+// differential test holds it to that) in a fraction of the time, and gives up at the
+// first thing it is not sure about: parseDocument then falls back to jsonc-parser, so
+// documents with errors get exactly jsonc-parser's tolerant tree.
 
 /** Thrown to abandon the fast path; never escapes parseFast. */
 class NotFast extends Error {}
@@ -27,7 +16,7 @@ const NOT_FAST = new NotFast();
 const MAX_DEPTH = 512;
 
 /** The tree of a well-formed JSONC text (comments and trailing commas allowed), or undefined to fall back. */
-export function parseFast(text: string): { root: Node | undefined } | undefined {
+export function parseFast(text: string): { root: Item | undefined } | undefined {
   const parser = new FastParser(text);
   try {
     return { root: parser.document() };
@@ -45,23 +34,23 @@ class FastParser {
    * takes its own off the top when it closes, as an array of exactly that size: pushing
    * into a fresh [] reserves room for 16 elements, and most containers here hold a few.
    */
-  private readonly stack: Node[] = [];
+  private readonly stack: Item[] = [];
   /** The stack's height: slots above it are stale, overwritten rather than popped (no trimming). */
   private top = 0;
 
   constructor(private readonly text: string) {}
 
   /** Pops the stack down to `mark`, returning what was above it. */
-  private takeFrom(mark: number): Node[] {
+  private takeFrom(mark: number): Item[] {
     const taken = this.stack.slice(mark, this.top);
     this.top = mark;
     return taken;
   }
 
-  document(): Node | undefined {
+  document(): Item | undefined {
     this.skipTrivia();
     if (this.pos >= this.text.length) return undefined;
-    const root = this.value(undefined);
+    const root = this.value(undefined, undefined, -1, -1);
     this.skipTrivia();
     if (this.pos < this.text.length) throw NOT_FAST;
     return root;
@@ -96,28 +85,33 @@ class FastParser {
     }
   }
 
-  private value(parent: Node | undefined): Node {
+  /** The value at the cursor, as the member `key` (quoted name at keyStart..keyEnd) of `parent`, or an element. */
+  private value(parent: Item | undefined, key: string | undefined, keyStart: number, keyEnd: number): Item {
     const c = this.text.charCodeAt(this.pos);
-    if (c === 123 /* { */) return this.object(parent);
-    if (c === 91 /* [ */) return this.array(parent);
-    if (c === 34 /* " */) return this.string(parent);
-    if (c === 45 /* - */ || (c >= 48 && c <= 57)) return this.number(parent);
-    if (c === 116 /* t */) return this.literal(parent, 'true', 'boolean', true);
-    if (c === 102 /* f */) return this.literal(parent, 'false', 'boolean', false);
-    if (c === 110 /* n */) return this.literal(parent, 'null', 'null', null);
+    if (c === 34 /* " */) {
+      const start = this.pos;
+      const value = this.stringValue();
+      return new Item('string', start, this.pos, value, undefined, key, keyStart, keyEnd, parent);
+    }
+    if (c === 123 /* { */) return this.object(parent, key, keyStart, keyEnd);
+    if (c === 91 /* [ */) return this.array(parent, key, keyStart, keyEnd);
+    if (c === 45 /* - */ || (c >= 48 && c <= 57)) return this.number(parent, key, keyStart, keyEnd);
+    if (c === 116 /* t */) return this.literal(parent, key, keyStart, keyEnd, 'true', 'boolean', true);
+    if (c === 102 /* f */) return this.literal(parent, key, keyStart, keyEnd, 'false', 'boolean', false);
+    if (c === 110 /* n */) return this.literal(parent, key, keyStart, keyEnd, 'null', 'null', null);
     throw NOT_FAST;
   }
 
-  private literal(parent: Node | undefined, word: string, type: 'boolean' | 'null', value: boolean | null): Node {
+  private literal(parent: Item | undefined, key: string | undefined, keyStart: number, keyEnd: number, word: string, type: 'boolean' | 'null', value: boolean | null): Item {
     if (!this.text.startsWith(word, this.pos)) throw NOT_FAST;
     const next = this.text.charCodeAt(this.pos + word.length);
     if (isWordChar(next)) throw NOT_FAST;
-    const literal = node(type, this.pos, word.length, value, undefined, parent);
+    const start = this.pos;
     this.pos += word.length;
-    return literal;
+    return new Item(type, start, this.pos, value, undefined, key, keyStart, keyEnd, parent);
   }
 
-  private number(parent: Node | undefined): Node {
+  private number(parent: Item | undefined, key: string | undefined, keyStart: number, keyEnd: number): Item {
     const text = this.text;
     const start = this.pos;
     let i = start;
@@ -148,10 +142,12 @@ class FastParser {
     }
     if (isWordChar(text.charCodeAt(i))) throw NOT_FAST;
     this.pos = i;
-    return node('number', start, i - start, integer ? integerValue(text, start, i) : Number(text.slice(start, i)), undefined, parent);
+    const value = integer ? integerValue(text, start, i) : Number(text.slice(start, i));
+    return new Item('number', start, i, value, undefined, key, keyStart, keyEnd, parent);
   }
 
-  private string(parent: Node | undefined): Node {
+  /** The string literal at the cursor, unescaped; the cursor moves past its closing quote. */
+  private stringValue(): string {
     const text = this.text;
     const start = this.pos;
     let i = start + 1;
@@ -170,17 +166,17 @@ class FastParser {
     }
     const raw = text.slice(start + 1, i);
     this.pos = i + 1;
-    return node('string', start, i + 1 - start, escaped ? unescape(raw) : raw, undefined, parent);
+    return escaped ? unescape(raw) : raw;
   }
 
-  private array(parent: Node | undefined): Node {
+  private array(parent: Item | undefined, key: string | undefined, keyStart: number, keyEnd: number): Item {
     if (++this.depth > MAX_DEPTH) throw NOT_FAST;
-    const array = node('array', this.pos, 0, undefined, undefined, parent);
+    const array = new Item('array', this.pos, 0, undefined, undefined, key, keyStart, keyEnd, parent);
     const mark = this.top;
     this.pos++;
     this.skipTrivia();
     while (this.text.charCodeAt(this.pos) !== 93 /* ] */) {
-      this.stack[this.top++] = this.value(array);
+      this.stack[this.top++] = this.value(array, undefined, -1, -1);
       this.skipTrivia();
       const c = this.text.charCodeAt(this.pos);
       if (c === 44 /* , */) {
@@ -192,30 +188,27 @@ class FastParser {
     }
     this.pos++;
     array.children = this.takeFrom(mark);
-    array.length = this.pos - array.offset;
+    array.end = this.pos;
     this.depth--;
     return array;
   }
 
-  private object(parent: Node | undefined): Node {
+  private object(parent: Item | undefined, key: string | undefined, keyStart: number, keyEnd: number): Item {
     if (++this.depth > MAX_DEPTH) throw NOT_FAST;
-    const object = node('object', this.pos, 0, undefined, undefined, parent);
+    const object = new Item('object', this.pos, 0, undefined, undefined, key, keyStart, keyEnd, parent);
     const mark = this.top;
     this.pos++;
     this.skipTrivia();
     while (this.text.charCodeAt(this.pos) !== 125 /* } */) {
       if (this.text.charCodeAt(this.pos) !== 34) throw NOT_FAST;
-      const property = node('property', this.pos, 0, undefined, undefined, object);
-      const key = this.string(property);
+      const memberKeyStart = this.pos;
+      const memberKey = this.stringValue();
+      const memberKeyEnd = this.pos;
       this.skipTrivia();
       if (this.text.charCodeAt(this.pos) !== 58 /* : */) throw NOT_FAST;
-      property.colonOffset = this.pos;
       this.pos++;
       this.skipTrivia();
-      const value = this.value(property);
-      property.children = [key, value];
-      property.length = value.offset + value.length - property.offset;
-      this.stack[this.top++] = property;
+      this.stack[this.top++] = this.value(object, memberKey, memberKeyStart, memberKeyEnd);
       this.skipTrivia();
       const c = this.text.charCodeAt(this.pos);
       if (c === 44) {
@@ -227,7 +220,7 @@ class FastParser {
     }
     this.pos++;
     object.children = this.takeFrom(mark);
-    object.length = this.pos - object.offset;
+    object.end = this.pos;
     this.depth--;
     return object;
   }

@@ -18,31 +18,27 @@ export function parseRuleConfigText(text: string, knownCodes: ReadonlySet<string
   }
   if (!root) return { config: { rules }, findings };
   if (root.type !== 'object') {
-    findings.push({ code: 'format.rule-config', severity: 'error', start: root.offset, end: root.offset + root.length, message: 'The rule configuration must be an object: { "rules": { "<code>": "warning" } }.' });
+    findings.push({ code: 'format.rule-config', severity: 'error', start: root.start, end: root.end, message: 'The rule configuration must be an object: { "rules": { "<code>": "warning" } }.' });
     return { config: { rules }, findings };
   }
-  for (const property of root.children ?? []) {
-    const [key, value] = property.children ?? [];
-    if (!key) continue;
-    if (key.value !== 'rules') {
-      findings.push({ code: 'format.rule-config', severity: 'error', start: key.offset, end: key.offset + key.length, message: `Unknown setting "${String(key.value)}"; the only setting is "rules".` });
+  for (const setting of root.children ?? []) {
+    if (setting.key !== 'rules') {
+      findings.push({ code: 'format.rule-config', severity: 'error', start: setting.keyStart, end: setting.keyEnd, message: `Unknown setting "${String(setting.key)}"; the only setting is "rules".` });
       continue;
     }
-    if (value?.type !== 'object') {
-      if (value) findings.push({ code: 'format.rule-config', severity: 'error', start: value.offset, end: value.offset + value.length, message: '"rules" must map rule codes to error, warning, information or off.' });
+    if (setting.type !== 'object') {
+      if (setting.type !== 'missing') findings.push({ code: 'format.rule-config', severity: 'error', start: setting.start, end: setting.end, message: '"rules" must map rule codes to error, warning, information or off.' });
       continue;
     }
-    for (const rule of value.children ?? []) {
-      const [codeNode, levelNode] = rule.children ?? [];
-      if (!codeNode) continue;
-      const code = String(codeNode.value);
+    for (const rule of setting.children ?? []) {
+      const code = rule.key!;
       if (!knownCodes.has(code)) {
-        findings.push({ code: 'format.unknown-rule', severity: 'warning', start: codeNode.offset, end: codeNode.offset + codeNode.length, message: `"${code}" is not a rule code, so this setting changes nothing. See docs/rules.md for the codes.` });
+        findings.push({ code: 'format.unknown-rule', severity: 'warning', start: rule.keyStart, end: rule.keyEnd, message: `"${code}" is not a rule code, so this setting changes nothing. See docs/rules.md for the codes.` });
       }
-      const level = levelNode?.value as RuleLevel;
-      if (!levelNode || levelNode.type !== 'string' || !RULE_LEVELS.includes(level)) {
-        const at = levelNode ?? codeNode;
-        findings.push({ code: 'format.rule-config', severity: 'error', start: at.offset, end: at.offset + at.length, message: `The level of "${code}" must be "error", "warning", "information" or "off".` });
+      const level = rule.value as RuleLevel;
+      if (rule.type !== 'string' || !RULE_LEVELS.includes(level)) {
+        const at = rule.type === 'missing' ? rule.keyRange : rule.range;
+        findings.push({ code: 'format.rule-config', severity: 'error', start: at.start, end: at.end, message: `The level of "${code}" must be "error", "warning", "information" or "off".` });
         continue;
       }
       if (knownCodes.has(code)) rules[code] = level;

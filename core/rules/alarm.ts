@@ -1,4 +1,4 @@
-import { removePropertyEdits, replaceValueEdits } from '../edits';
+import { removeMemberEdits, replaceValueEdits } from '../edits';
 import { has, member, type CloudWatchAlarm, type MetricDimension, type ScalingPolicy } from '../model';
 import { defineRule, type Rule } from '../rule';
 import { parseSageMakerResourceId } from '../sagemaker';
@@ -44,7 +44,7 @@ const notStep = defineRule(
         : 'predictive scaling scales on a forecast, not on an alarm';
       report(alarm.keyRange, `A ${type} policy takes no CloudWatchAlarm: ${why}. Remove it, or make this a StepScaling policy.`, {
         related: [{ ...policy.policyType!.range, message: `PolicyType is ${type}` }],
-        fixes: [{ title: 'Remove CloudWatchAlarm', edits: removePropertyEdits(alarm.node) }],
+        fixes: [{ title: 'Remove CloudWatchAlarm', edits: removeMemberEdits(alarm.item) }],
       });
     },
   },
@@ -64,7 +64,7 @@ const metric = defineRule(
         for (const key of SINGLE_METRIC_MEMBERS) {
           const found = member(alarm, key);
           if (!found) continue;
-          report({ start: found.key.offset, end: found.key.offset + found.key.length }, `${key} cannot be used together with Metrics: CloudWatch takes either a single metric or metric math. Move it into a Metrics query's MetricStat, or remove Metrics.`);
+          report(found.keyRange, `${key} cannot be used together with Metrics: CloudWatch takes either a single metric or metric math. Move it into a Metrics query's MetricStat, or remove Metrics.`);
         }
         return;
       }
@@ -96,7 +96,7 @@ const statistic = defineRule(
       if (!hasStatistic && !extended) {
         report(alarm.metricName?.range ?? headOf(alarm), 'The alarm does not say which statistic of the metric to compare with its threshold. Add "Statistic": "Average" (or Sum, Maximum, …), or an ExtendedStatistic such as "p99".');
       } else if (hasStatistic && extended) {
-        report({ start: extended.key.offset, end: extended.key.offset + extended.key.length }, 'An alarm takes Statistic or ExtendedStatistic, not both. Keep one: remove ExtendedStatistic to compare the Statistic, or remove Statistic to compare the percentile.');
+        report(extended.keyRange, 'An alarm takes Statistic or ExtendedStatistic, not both. Keep one: remove ExtendedStatistic to compare the Statistic, or remove Statistic to compare the percentile.');
       }
     },
   },
@@ -200,7 +200,7 @@ const dimensionsMatch = defineRule(
           if (!want || !got || got.value === want.value) continue;
           report(got.range, `The alarm's ${want.name} is "${got.value}", but this target scales ${want.what} "${want.value}" (ResourceId "${id.value}"): the policy would react to another ${want.what}'s load. Set it to "${want.value}".`, {
             related: [{ ...insideString(ctx.text, id, want.at, want.value.length), message: `the target's ${want.what} is "${want.value}"` }],
-            fixes: [{ title: `Set ${want.name} to "${want.value}"`, edits: replaceValueEdits(member(dimension, 'Value')!.value!, want.value) }],
+            fixes: [{ title: `Set ${want.name} to "${want.value}"`, edits: replaceValueEdits(member(dimension, 'Value')!, want.value) }],
           });
         }
       };
@@ -236,7 +236,7 @@ const bandOperator = defineRule(
       }
       const band = member(alarm, 'ThresholdMetricId');
       if (band) {
-        report({ start: band.key.offset, end: band.key.offset + band.key.length }, 'ThresholdMetricId makes this an anomaly-detection alarm, and CloudWatch does not allow those to trigger scaling policies. Remove it and compare with a static Threshold.');
+        report(band.keyRange, 'ThresholdMetricId makes this an anomaly-detection alarm, and CloudWatch does not allow those to trigger scaling policies. Remove it and compare with a static Threshold.');
       }
     },
   },

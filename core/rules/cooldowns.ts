@@ -63,7 +63,7 @@ const cooldownOutGtIn = defineRule(
           title: 'Swap ScaleOutCooldown and ScaleInCooldown',
           edits: [
             { ...out.range, newText: String(scaleIn) },
-            explicitIn ? { ...explicitIn.range, newText: String(out.value) } : appendMemberEdit(ctx.text, tt.node, 'ScaleInCooldown', String(out.value))!,
+            explicitIn ? { ...explicitIn.range, newText: String(out.value) } : appendMemberEdit(ctx.text, tt.item, 'ScaleInCooldown', String(out.value))!,
           ],
         }],
       });

@@ -1,5 +1,5 @@
 import type { Range } from '../finding';
-import type { Located, Prop, ScalableTarget, ScalingPolicy } from '../model';
+import type { Located, ScalableTarget, ScalingPolicy } from '../model';
 
 export { rangeOf } from '../model';
 
@@ -13,7 +13,7 @@ export function headOf(located: Located): Range {
  * decoded value. Escapes (`\"`, `\u0041`) make the source longer than the value, so the
  * source is walked to map decoded positions to offsets.
  */
-export function insideString(text: string, prop: Prop<string>, offset: number, length: number): Range {
+export function insideString(text: string, prop: { readonly range: Range }, offset: number, length: number): Range {
   const sourceStart = prop.range.start + 1;
   const sourceEnd = prop.range.end - 1;
   const toSource = (decoded: number): number => {

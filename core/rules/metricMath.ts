@@ -2,7 +2,7 @@ import { appendMemberEdit } from '../edits';
 import type { Range, TextEdit } from '../finding';
 import { has, member, type CustomizedMetric, type MetricDataQuery, type ScalableTarget, type ScalingPolicy } from '../model';
 import type { Rule, RuleContext, RuleMeta } from '../rule';
-import { headOf, insideString, rangeOf } from './locate';
+import { headOf, insideString } from './locate';
 import { trackingOf } from './targetTracking';
 import { table } from '../table';
 
@@ -186,7 +186,7 @@ function checkSize(policy: ScalingPolicy, target: ScalableTarget, metricsKey: Ra
   // The compact form is never longer than the text, so most policies stop here.
   if (policy.range.end - policy.range.start + identity <= MAX_REQUEST_BYTES) return;
   const alarm = member(policy, 'CloudWatchAlarm');
-  const skip = alarm?.value ? { start: alarm.key.offset, end: alarm.value.offset + alarm.value.length } : undefined;
+  const skip = alarm && alarm.type !== 'missing' ? { start: alarm.keyStart, end: alarm.end } : undefined;
   const bytes = compactJsonBytes(ctx.text, policy.range.start, policy.range.end, skip) + identity;
   if (bytes <= MAX_REQUEST_BYTES) return;
   ctx.report(CODES.size, metricsKey, `With this metric math the PutScalingPolicy request comes to about ${(bytes / 1024).toFixed(1)} KB, and AWS rejects requests over 50 KB. Use fewer queries or shorter labels, or publish one metric that already aggregates what you need.`);
@@ -219,9 +219,9 @@ function checkExpressionXorStat(query: MetricDataQuery, ctx: RuleContext): void 
   const expression = member(query, 'Expression');
   const stat = member(query, 'MetricStat');
   if (expression && stat) {
-    const [first, second] = expression.key.offset < stat.key.offset ? [expression, stat] : [stat, expression];
-    ctx.report(CODES.exprXorStat, rangeOf(second.key), `Query ${queryName(query)} has both an Expression and a MetricStat; a query either fetches a metric or computes one, and AWS rejects both. Split it into two queries, or remove one.`, {
-      related: [{ ...rangeOf(first.key), message: `${first.key.value as string} is here` }],
+    const [first, second] = expression.keyStart < stat.keyStart ? [expression, stat] : [stat, expression];
+    ctx.report(CODES.exprXorStat, second.keyRange, `Query ${queryName(query)} has both an Expression and a MetricStat; a query either fetches a metric or computes one, and AWS rejects both. Split it into two queries, or remove one.`, {
+      related: [{ ...first.keyRange, message: `${first.key!} is here` }],
     });
   } else if (!expression && !stat) {
     ctx.report(CODES.exprXorStat, queryHead(query), `Query ${queryName(query)} has neither an Expression nor a MetricStat, so it yields nothing, and AWS rejects it. Add a MetricStat to fetch a metric or an Expression to compute one.`);
@@ -311,7 +311,7 @@ function checkRefs(queries: MetricDataQuery[], byId: Map<string, MetricDataQuery
 /** The edit that sets a query's ReturnData, keeping the query's layout. */
 function setReturnData(text: string, query: MetricDataQuery, value: boolean): TextEdit[] {
   if (query.returnData) return [{ ...query.returnData.range, newText: String(value) }];
-  const edit = appendMemberEdit(text, query.node, 'ReturnData', String(value));
+  const edit = appendMemberEdit(text, query.item, 'ReturnData', String(value));
   return edit ? [edit] : [];
 }
 

@@ -1,7 +1,7 @@
 import type { Range } from '../finding';
 import { member, type Located, type ScalableTarget } from '../model';
 import { defineRule, type Rule } from '../rule';
-import { headOf, rangeOf } from './locate';
+import { headOf } from './locate';
 import { table } from '../table';
 
 // Application Auto Scaling's quotas (User Guide, "Quotas for Application Auto Scaling").
@@ -14,7 +14,7 @@ const TARGETS_PER_OTHER_NAMESPACE = 500;
 
 /** The key of an array member of a target (`"ScalingPolicies"`), where a finding about the whole list goes. */
 function listKey(target: ScalableTarget, key: string): Range {
-  return rangeOf(member(target, key)!.key);
+  return member(target, key)!.keyRange;
 }
 
 function firstOver(items: readonly Located[], limit: number, name: (index: number) => string) {

@@ -7,7 +7,7 @@ function reportReadOnly(props: Prop<unknown>[], where: string, report: Reporter,
     const name = ctx.text.slice(prop.keyRange.start + 1, prop.keyRange.end - 1);
     report({ start: prop.keyRange.start, end: prop.range.end }, `${name} is read-only describe output; apply ignores it on a ${where}. Remove it to keep the file to what you control.`, {
       unnecessary: true,
-      fixes: [{ title: `Remove read-only ${name}`, edits: removeMemberEdits(ctx.file.node, prop.range.start) }],
+      fixes: [{ title: `Remove read-only ${name}`, edits: removeMemberEdits(prop) }],
     });
   }
 }

@@ -15,7 +15,7 @@ function targetAnchor(target: ScalableTarget): Range {
 
 /** The number of elements of an array member; undefined when the member is not an array (the schema's). */
 function elementCount(target: ScalableTarget, key: string): number | undefined {
-  const value = member(target, key)?.value;
+  const value = member(target, key);
   if (!value) return 0;
   return value.type === 'array' ? (value.children?.length ?? 0) : undefined;
 }

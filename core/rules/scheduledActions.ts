@@ -4,7 +4,7 @@ import { has, member, type Prop, type ScalableTarget, type ScheduledAction } fro
 import { defineRule, type Rule } from '../rule';
 import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
 import { parseTimestamp, type Timestamp } from '../timestamp';
-import { headOf, insideString, rangeOf } from './locate';
+import { headOf, insideString } from './locate';
 
 const actionMinLeMax = defineRule(
   {
@@ -177,8 +177,7 @@ const namespaceUnsupported = defineRule(
     target(target, report) {
       const ns = target.serviceNamespace;
       if (ns?.value !== 'kafka' || target.scheduledActions.length === 0) return;
-      const key = member(target, 'ScheduledActions')!.key;
-      report(rangeOf(key), 'Scheduled scaling is not supported for Amazon MSK (kafka) targets; AWS rejects these actions. Remove ScheduledActions and scale broker storage with a target-tracking policy.', {
+      report(member(target, 'ScheduledActions')!.keyRange, 'Scheduled scaling is not supported for Amazon MSK (kafka) targets; AWS rejects these actions. Remove ScheduledActions and scale broker storage with a target-tracking policy.', {
         related: [{ ...ns.range, message: 'ServiceNamespace is kafka here' }],
       });
     },
@@ -279,13 +278,13 @@ const startEndWithAt = defineRule(
     description: '`StartTime` and `EndTime` bound when a recurring `cron()` or `rate()` schedule may run. An `at()` schedule runs once at its own time, so they add nothing there; remove them.',
   },
   {
-    scheduledAction(action, _target, report, ctx) {
+    scheduledAction(action, _target, report) {
       if (!isAtSchedule(action)) return;
       for (const [key, prop] of times(action)) {
         report({ start: prop.keyRange.start, end: prop.range.end }, `An at() schedule runs once, at its own time; ${key} only bounds recurring cron() or rate() schedules, so it has no effect here. Remove it.`, {
           unnecessary: true,
           related: [{ ...action.schedule!.range, message: 'The one-time schedule is here' }],
-          fixes: [{ title: `Remove ${key}`, edits: removeMemberEdits(ctx.file.node, prop.range.start) }],
+          fixes: [{ title: `Remove ${key}`, edits: removeMemberEdits(prop) }],
         });
       }
     },

@@ -300,11 +300,11 @@ function checkSchedule(action: ScheduledAction, ctx: RuleContext): ActionInfo {
     const tz = action.timezone;
     ctx.report('rate.timezone-ignored', tz.range,
       `Timezone "${tz.value}" has no effect on a rate() schedule, which runs at fixed intervals from when the action starts. Remove it, or use cron() for runs at set local times.`,
-      { unnecessary: true, related: [{ ...prop.range, message: 'The rate() schedule is here' }], fixes: [{ title: 'Remove Timezone', edits: removeMemberEdits(ctx.file.node, tz.range.start) }] });
+      { unnecessary: true, related: [{ ...prop.range, message: 'The rate() schedule is here' }], fixes: [{ title: 'Remove Timezone', edits: removeMemberEdits(tz) }] });
   }
 
   if (!has(action, 'Timezone') && readsTimeOfDay(schedule)) {
-    const edit = appendMemberEdit(ctx.text, action.node, 'Timezone', '"UTC"');
+    const edit = appendMemberEdit(ctx.text, action.item, 'Timezone', '"UTC"');
     ctx.report('tz.utc-default', prop.range,
       `No Timezone, so this schedule runs in UTC (${describeSchedule(schedule, 'UTC')}) and does not follow daylight saving. If you mean local time, add "Timezone" with an IANA name such as "Europe/Berlin"; if UTC is intended, say so with "Timezone": "UTC".`,
       edit ? { fixes: [{ title: 'Add "Timezone": "UTC" (keeps the times)', edits: [edit] }] } : undefined);

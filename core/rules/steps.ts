@@ -1,4 +1,4 @@
-import { removePropertyEdits, replaceValueEdits } from '../edits';
+import { removeMemberEdits, replaceValueEdits } from '../edits';
 import type { Fix, Range } from '../finding';
 import { has, member, type ScalableTarget, type ScalingPolicy, type StepAdjustment, type StepScalingConfiguration } from '../model';
 import { defineRule, type Rule, type RuleContext } from '../rule';
@@ -51,7 +51,7 @@ function capacityUnit(target: ScalableTarget): string {
 
 /** The quick fix for gaps and overlaps: start the later step where the earlier one ends. */
 function setLowerBoundFix(step: StepAdjustment, value: number, other: StepAdjustment): Fix[] {
-  const node = member(step, LOWER)?.value;
+  const node = member(step, LOWER);
   if (!node) return [];
   return [{ title: `Start step ${step.index + 1} at ${formatNumber(value)}, where step ${other.index + 1} ends`, edits: replaceValueEdits(node, value) }];
 }
@@ -86,7 +86,7 @@ const adjustmentsNonempty = defineRule(
       if (!config) return;
       if (!has(config, 'StepAdjustments')) {
         report(headOf(config), 'This step configuration has no StepAdjustments, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.');
-      } else if (config.stepAdjustments && (config.stepAdjustments.node.children ?? []).length === 0) {
+      } else if (config.stepAdjustments && (config.stepAdjustments.item.children ?? []).length === 0) {
         report(config.stepAdjustments.range, 'StepAdjustments is empty, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.');
       }
     },
@@ -102,7 +102,7 @@ const adjustmentsMax = defineRule(
   {
     policy(policy, _target, report) {
       const list = stepConfig(policy)?.stepAdjustments;
-      const count = list?.node.children?.length ?? 0;
+      const count = list?.item.children?.length ?? 0;
       if (!list?.keyRange || count <= MAX_STEPS) return;
       report(list.keyRange, `This policy has ${count} step adjustments; AWS allows at most ${MAX_STEPS} per policy unless the quota was raised. Merge neighbouring steps.`);
     },
@@ -426,7 +426,7 @@ const minAdjustmentMagnitude = defineRule(
       if (type && type.value !== 'PercentChangeInCapacity') {
         report(magnitude.keyRange, `MinAdjustmentMagnitude applies only to PercentChangeInCapacity, and this policy uses ${type.value}. Remove it.`, {
           related: [{ ...type.range, message: `the adjustment type is ${type.value}` }],
-          fixes: [{ title: 'Remove MinAdjustmentMagnitude', edits: removePropertyEdits(member(config!, 'MinAdjustmentMagnitude')!.value!) }],
+          fixes: [{ title: 'Remove MinAdjustmentMagnitude', edits: removeMemberEdits(member(config!, 'MinAdjustmentMagnitude')!) }],
         });
       } else if (magnitude.value <= 0) {
         report(magnitude.range, `MinAdjustmentMagnitude ${magnitude.value} has no effect: it is the smallest number of units a percentage step changes, so it should be at least 1. Set it to 1 or more, or remove it.`, { severity: 'warning' });

@@ -112,8 +112,8 @@ const targetValueRange = defineRule(
   {
     policy(policy, _target, report, ctx) {
       const tt = trackingOf(policy);
-      // Read the node itself: a value such as 1e400 is Infinity, which the typed model drops.
-      const value = tt && member(tt, 'TargetValue')?.value;
+      // Read the member itself: a value such as 1e400 is Infinity, which the typed model drops.
+      const value = tt && member(tt, 'TargetValue');
       if (value?.type !== 'number' || typeof value.value !== 'number') return;
       if (Math.abs(value.value) <= TARGET_VALUE_LIMIT) return;
       const range = rangeOf(value);
@@ -144,9 +144,9 @@ const metricExactlyOne = defineRule(
       const predefined = member(tt, 'PredefinedMetricSpecification');
       const customized = member(tt, 'CustomizedMetricSpecification');
       if (predefined && customized) {
-        const [first, second] = predefined.key.offset < customized.key.offset ? [predefined, customized] : [customized, predefined];
-        report(rangeOf(second.key), `This policy has both a PredefinedMetricSpecification and a CustomizedMetricSpecification; a target-tracking policy tracks one metric, and AWS rejects both together. Remove one of them.`, {
-          related: [{ ...rangeOf(first.key), message: `${first.key.value as string} is here` }],
+        const [first, second] = predefined.keyStart < customized.keyStart ? [predefined, customized] : [customized, predefined];
+        report(second.keyRange, `This policy has both a PredefinedMetricSpecification and a CustomizedMetricSpecification; a target-tracking policy tracks one metric, and AWS rejects both together. Remove one of them.`, {
+          related: [{ ...first.keyRange, message: `${first.key!} is here` }],
         });
       } else if (!predefined && !customized && tt.keyRange) {
         report(tt.keyRange, `This target-tracking policy names no metric, and AWS rejects it. Add a PredefinedMetricSpecification${metricSuggestion(target)} or a CustomizedMetricSpecification.`);
@@ -207,7 +207,7 @@ const resourceLabel = defineRule(
     description: `\`ALBRequestCountPerTarget\` needs a \`ResourceLabel\` naming the load balancer and target group, \`${ALB_LABEL_FORMAT}\`. Every other predefined metric, every SageMaker metric included, takes no \`ResourceLabel\`, and AWS rejects one.`,
   },
   {
-    policy(policy, _target, report, ctx) {
+    policy(policy, _target, report) {
       const predefined = trackingOf(policy)?.predefined;
       const type = predefined?.predefinedMetricType;
       if (!predefined || !type) return;
@@ -223,7 +223,7 @@ const resourceLabel = defineRule(
       if (!label) return;
       const whose = type.value.startsWith('SageMaker') ? 'SageMaker metrics take' : `${type.value} takes`;
       report(label.range, `${whose} no ResourceLabel; AWS accepts one only with ALBRequestCountPerTarget and rejects this policy. Remove it.`, {
-        fixes: [{ title: 'Remove ResourceLabel', edits: removeMemberEdits(ctx.file.node, label.range.start) }],
+        fixes: [{ title: 'Remove ResourceLabel', edits: removeMemberEdits(label) }],
       });
     },
   },
@@ -249,12 +249,12 @@ const customForm = defineRule(
       const metrics = member(customized, 'Metrics');
       if (metrics) {
         if (simple.length > 0) {
-          const names = simple.map((m) => m.key.value as string);
-          report(rangeOf(metrics.key), `Metrics (metric math) cannot be combined with ${andList(names)}: a customized metric is either one metric or metric math. Move the metric into a query of Metrics as its MetricStat, or remove Metrics.`, {
-            related: simple.map((m) => ({ ...rangeOf(m.key), message: `${m.key.value as string} is here` })),
+          const names = simple.map((m) => m.key!);
+          report(metrics.keyRange, `Metrics (metric math) cannot be combined with ${andList(names)}: a customized metric is either one metric or metric math. Move the metric into a query of Metrics as its MetricStat, or remove Metrics.`, {
+            related: simple.map((m) => ({ ...m.keyRange, message: `${m.key!} is here` })),
           });
-        } else if (metrics.value?.type === 'array' && (metrics.value.children?.length ?? 0) === 0) {
-          report(rangeOf(metrics.key), 'Metrics is empty, so this customized metric names nothing to track. Add the metric data queries, or use MetricName, Namespace and Statistic.');
+        } else if (metrics.type === 'array' && (metrics.children?.length ?? 0) === 0) {
+          report(metrics.keyRange, 'Metrics is empty, so this customized metric names nothing to track. Add the metric data queries, or use MetricName, Namespace and Statistic.');
         }
         return;
       }

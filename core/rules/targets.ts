@@ -3,7 +3,7 @@ import { removeMemberEdits } from '../edits';
 import { has, type Prop, type ScalableTarget } from '../model';
 import { defineRule, type Rule } from '../rule';
 import { parseSageMakerResourceId, sageMakerNameProblem, SAGEMAKER_DIMENSIONS } from '../sagemaker';
-import { headOf, insideString, rangeOf, targetLabel } from './locate';
+import { headOf, insideString, targetLabel } from './locate';
 
 const minLeMax = defineRule(
   {
@@ -170,12 +170,12 @@ const roleArn = defineRule(
     description: 'Application Auto Scaling scales SageMaker resources with its service-linked role `AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`, which it creates when needed. A `RoleARN` is for services without a service-linked role (such as EMR); on a SageMaker target it can be removed.',
   },
   {
-    target(target, report, ctx) {
+    target(target, report) {
       const role = target.roleArn;
       if (!role || target.serviceNamespace?.value !== 'sagemaker') return;
       report({ start: role.keyRange.start, end: role.range.end }, 'SageMaker targets use the service-linked role AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint, so this RoleARN is unnecessary. Remove it.', {
         unnecessary: true,
-        fixes: [{ title: 'Remove RoleARN', edits: removeMemberEdits(ctx.file.node, role.range.start) }],
+        fixes: [{ title: 'Remove RoleARN', edits: removeMemberEdits(role) }],
       });
     },
   },
@@ -304,13 +304,12 @@ const tags = defineRule(
     target(target, report) {
       const tagMap = target.tags;
       if (!tagMap) return;
-      for (const property of tagMap.node.children ?? []) {
-        const key = property.children?.[0];
-        if (typeof key?.value === 'string' && RESERVED_TAG_PREFIX.test(key.value)) {
-          report(rangeOf(key), `The tag key "${key.value}" starts with "aws:", a prefix AWS reserves for its own tags; AWS rejects it. Rename the key.`);
+      for (const tag of tagMap.item.children ?? []) {
+        if (RESERVED_TAG_PREFIX.test(tag.key!)) {
+          report(tag.keyRange, `The tag key "${tag.key!}" starts with "aws:", a prefix AWS reserves for its own tags; AWS rejects it. Rename the key.`);
         }
       }
-      const count = tagMap.node.children?.length ?? 0;
+      const count = tagMap.item.children?.length ?? 0;
       if (count > MAX_TAGS) {
         report(headOf(tagMap), `This target has ${count} tags; AWS allows at most ${MAX_TAGS} per resource. Remove ${count - MAX_TAGS}.`);
       }

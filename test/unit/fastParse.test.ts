@@ -1,29 +1,31 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, type ParseError } from 'jsonc-parser';
 import { parseFast } from '../../core/fastParse';
+import { itemsFromJsonc, type Item } from '../../core/tree';
 
-// The fast path must build exactly jsonc-parser's tree for every well-formed document, and
-// step aside (undefined) for everything else, so the engine sees the same tree either way.
+// The fast path must build exactly the Items of jsonc-parser's tree for every well-formed
+// document, and step aside (undefined) for everything else, so the engine sees the same
+// tree either way.
 
 /** The tree without parent links (cycles), for deep comparison. */
-function plain(node: Node | undefined): unknown {
+function plain(node: Item | undefined): unknown {
   if (!node) return undefined;
   return {
-    type: node.type, offset: node.offset, length: node.length, value: node.value,
-    ...(node.colonOffset !== undefined ? { colonOffset: node.colonOffset } : {}),
+    type: node.type, start: node.start, end: node.end, value: node.value,
+    key: node.key, keyStart: node.keyStart, keyEnd: node.keyEnd,
     ...(node.children ? { children: node.children.map(plain) } : {}),
   };
 }
 
-function jsonc(text: string): { root: Node | undefined; errors: number } {
+function jsonc(text: string): { root: Item | undefined; errors: number } {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  return { root, errors: errors.length };
+  return { root: root && itemsFromJsonc(root), errors: errors.length };
 }
 
-function checkParents(node: Node, parent: Node | undefined): void {
+function checkParents(node: Item, parent: Item | undefined): void {
   assert.equal(node.parent, parent);
   for (const child of node.children ?? []) checkParents(child, node);
 }
