@@ -1,3 +1,4 @@
+import type { NameTable } from './memberNames';
 import { Item } from './tree';
 
 // A fast path for well-formed JSONC. jsonc-parser's parseTree is error tolerant, which is
@@ -16,8 +17,8 @@ const NOT_FAST = new NotFast();
 const MAX_DEPTH = 512;
 
 /** The tree of a well-formed JSONC text (comments and trailing commas allowed), or undefined to fall back. */
-export function parseFast(text: string): { root: Item | undefined } | undefined {
-  const parser = new FastParser(text);
+export function parseFast(text: string, names?: NameTable): { root: Item | undefined } | undefined {
+  const parser = new FastParser(text, names);
   try {
     return { root: parser.document() };
   } catch (error) {
@@ -38,7 +39,8 @@ class FastParser {
   /** The stack's height: slots above it are stale, overwritten rather than popped (no trimming). */
   private top = 0;
 
-  constructor(private readonly text: string) {}
+  /** `names`: member names to hand out as they are, instead of copies from the text. */
+  constructor(private readonly text: string, private readonly names: NameTable | undefined) {}
 
   /** Pops the stack down to `mark`, returning what was above it. */
   private takeFrom(mark: number): Item[] {
@@ -146,6 +148,29 @@ class FastParser {
     return new Item('number', start, i, value, undefined, key, keyStart, keyEnd, parent);
   }
 
+  /** The member name at the cursor (a string literal); the cursor moves past it. */
+  private memberName(): string {
+    const text = this.text;
+    const start = this.pos + 1;
+    let i = start;
+    let escaped = false;
+    for (;;) {
+      if (i >= text.length) throw NOT_FAST;
+      const c = text.charCodeAt(i);
+      if (c === 34) break;
+      if (c === 92) {
+        escaped = true;
+        i += 2;
+        continue;
+      }
+      if (c < 32 || c === 0x2028 || c === 0x2029) throw NOT_FAST;
+      i++;
+    }
+    this.pos = i + 1;
+    if (escaped) return unescape(text.slice(start, i));
+    return this.names?.find(text, start, i - start) ?? text.slice(start, i);
+  }
+
   /** The string literal at the cursor, unescaped; the cursor moves past its closing quote. */
   private stringValue(): string {
     const text = this.text;
@@ -202,7 +227,7 @@ class FastParser {
     while (this.text.charCodeAt(this.pos) !== 125 /* } */) {
       if (this.text.charCodeAt(this.pos) !== 34) throw NOT_FAST;
       const memberKeyStart = this.pos;
-      const memberKey = this.stringValue();
+      const memberKey = this.memberName();
       const memberKeyEnd = this.pos;
       this.skipTrivia();
       if (this.text.charCodeAt(this.pos) !== 58 /* : */) throw NOT_FAST;

@@ -1,5 +1,6 @@
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { parseFast } from './fastParse';
+import { MEMBER_NAME_TABLE } from './memberNames';
 import { itemsFromJsonc, type Item } from './tree';
 
 /** A parsed document: its tree of Items (offsets kept) and the syntax errors. */
@@ -15,7 +16,7 @@ const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allow
 
 /** Parses JSON with comments, keeping every value's offsets and every member's name range. */
 export function parseDocument(text: string): ParsedDocument {
-  const fast = parseFast(text);
+  const fast = parseFast(text, MEMBER_NAME_TABLE);
   if (fast) return { text, root: fast.root, syntaxErrors: [], tooDeep: false };
   const syntaxErrors: ParseError[] = [];
   try {

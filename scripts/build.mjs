@@ -1,7 +1,7 @@
 // Bundles the three entry points (and the bench) with esbuild, and transpiles the
 // sources and tests file by file into out/ so `node --test` can run them.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -62,4 +62,7 @@ if (watch) {
 } else {
   rmSync('out', { recursive: true, force: true });
   await Promise.all([...bundles, tests].map((o) => esbuild.build(o)));
+  // The file-by-file build leaves `import … from '../schemas/*.json'` as a require of that
+  // path, relative to out/core: the schemas go beside the code, as the bundles have them inlined.
+  cpSync('schemas', 'out/schemas', { recursive: true });
 }

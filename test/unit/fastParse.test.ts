@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { parseFast } from '../../core/fastParse';
+import { MEMBER_NAME_TABLE, NameTable } from '../../core/memberNames';
 import { itemsFromJsonc, type Item } from '../../core/tree';
 
 // The fast path must build exactly the Items of jsonc-parser's tree for every well-formed
@@ -31,7 +32,7 @@ function checkParents(node: Item, parent: Item | undefined): void {
 }
 
 const trivia = fc.constantFrom('', ' ', '\n', '\r\n', '\t', ' // note\n', '/* c */', '/* multi\nline */ ', '  ');
-const key = fc.oneof(fc.constantFrom('ScalableTargets', 'MinCapacity', 'a"b', 'é', 'x\\y', ''), fc.string({ maxLength: 6 }));
+const key = fc.oneof(fc.constantFrom('ScalableTargets', 'MinCapacity', 'MaxCapacity', 'MinCapacitz', 'Id', 'I', 'a"b', 'é', 'x\\y', ''), fc.string({ maxLength: 6 }));
 const leaf = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 }));
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(key, tie('v'), { maxKeys: 4 })),
@@ -53,7 +54,7 @@ describe('fast JSONC parse', () => {
       let t = 0;
       let c = 0;
       const text = trivias[0] + render(v, () => trivias[t++ % trivias.length]!, () => commas[c++ % commas.length]!) + trivias[trivias.length - 1];
-      const fast = parseFast(text);
+      const fast = parseFast(text, MEMBER_NAME_TABLE);
       const reference = jsonc(text);
       assert.equal(reference.errors, 0, 'the generator makes well-formed text');
       assert.ok(fast, `the fast path gave up on well-formed text: ${text.slice(0, 80)}`);
@@ -67,10 +68,20 @@ describe('fast JSONC parse', () => {
       .map(([v, at, noise]) => { const text = JSON.stringify(v) ?? ''; const i = text.length ? at % text.length : 0; return text.slice(0, i) + noise + text.slice(i); });
     fc.assert(fc.property(damaged, (text) => {
       const reference = jsonc(text);
-      const fast = parseFast(text);
+      const fast = parseFast(text, MEMBER_NAME_TABLE);
       if (reference.errors > 0) assert.equal(fast, undefined, `fast path accepted text with errors: ${JSON.stringify(text.slice(0, 80))}`);
       else if (fast) assert.deepEqual(plain(fast.root), plain(reference.root));
     }), { numRuns: 3000, seed: 11 });
+  });
+
+  it('hands out the known member names themselves, and reads any other name from the text', () => {
+    const table = new NameTable(['MinCapacity', 'MaxCapacity', 'Id']);
+    const text = '{ "MaxCapacity": 1, "MinCapacity": 2, "MinCapacitz": 3, "Min\\u0043apacity": 4, "Id": 5, "id": 6 }';
+    const names = parseFast(text, table)!.root!.children!.map((m) => m.key);
+    assert.deepEqual(names, ['MaxCapacity', 'MinCapacity', 'MinCapacitz', 'MinCapacity', 'Id', 'id']);
+    assert.equal(table.find(text, text.indexOf('MinCapacitz'), 11), undefined);
+    assert.equal(table.find(text, text.indexOf('MaxCapacity'), 11), 'MaxCapacity');
+    assert.ok(MEMBER_NAME_TABLE.find('"ScheduledActionName"', 1, 19) === 'ScheduledActionName', 'the schema\'s names are in the table');
   });
 
   it('handles the edges: empty text, escapes, deep nesting', () => {
