@@ -1,4 +1,4 @@
-import type { NameTable } from './memberNames';
+import { NameTable } from './memberNames';
 import { Item } from './tree';
 
 // A fast path for well-formed JSONC. jsonc-parser's parseTree is error tolerant, which is
@@ -151,7 +151,11 @@ class FastParser {
   /** The member name at the cursor (a string literal); the cursor moves past it. */
   private memberName(): string {
     const text = this.text;
+    const names = this.names;
+    if (!names) return this.stringValue();
+    const next = names.next;
     const start = this.pos + 1;
+    let state = NameTable.ROOT;
     let i = start;
     let escaped = false;
     for (;;) {
@@ -164,11 +168,12 @@ class FastParser {
         continue;
       }
       if (c < 32 || c === 0x2028 || c === 0x2029) throw NOT_FAST;
+      state = c < 128 ? next[state * 128 + c]! : 0;
       i++;
     }
     this.pos = i + 1;
     if (escaped) return unescape(text.slice(start, i));
-    return this.names?.find(text, start, i - start) ?? text.slice(start, i);
+    return names.names[state] ?? text.slice(start, i);
   }
 
   /** The string literal at the cursor, unescaped; the cursor moves past its closing quote. */

@@ -1,7 +1,8 @@
 import schemaJson from '../schemas/scaling.schema.json';
 
 // The member names of the file format, read from the schema. The parser hands out these
-// very strings for the names it meets, rather than a fresh copy of each from the text:
+// very strings for the names it meets (walking a trie as it scans for the closing quote),
+// rather than a fresh copy of each from the text:
 // V8 compares two such strings by pointer, so the model's `switch (key)` and `has()` stop
 // comparing characters, and a large file stops allocating a string per member name. Only
 // speed depends on this list: a name not in it is read from the text as before.
@@ -23,31 +24,53 @@ function collectNames(schema: unknown, into: Set<string>): Set<string> {
 export const MEMBER_NAMES: readonly string[] = [...collectNames(schemaJson, new Set())];
 
 /**
- * The known names by length and first character, for finding the one that a stretch of
- * text spells without making a string of it.
+ * The known names as a trie over ASCII characters, walked one character at a time while the
+ * parser looks for a name's closing quote: when it finds it, the name is known (or not)
+ * without comparing a single string. State 0 is the dead end (it leads only to itself);
+ * the walk starts at ROOT.
  */
 export class NameTable {
-  /** Buckets of names by slot (length and first character); names longer than 63 or not starting in ASCII are left out. */
-  readonly #buckets: (string[] | undefined)[] = new Array<string[] | undefined>(64 * 128).fill(undefined);
+  static readonly ROOT = 1;
+  /** `next[state * 128 + c]`: the state after character `c` (ASCII), 0 for none. */
+  readonly next: Uint16Array;
+  /** The name that ends at each state, if one does. */
+  readonly names: (string | undefined)[];
 
   constructor(names: readonly string[]) {
+    const next: number[] = new Array<number>(2 * 128).fill(0);
+    const ends: (string | undefined)[] = [undefined, undefined];
     for (const name of names) {
-      if (name.length === 0 || name.length >= 64 || name.charCodeAt(0) >= 128) continue;
-      const slot = name.length * 128 + name.charCodeAt(0);
-      (this.#buckets[slot] ??= []).push(name);
+      let state = NameTable.ROOT;
+      for (let i = 0; i < name.length && state !== 0; i++) {
+        const c = name.charCodeAt(i);
+        if (c >= 128) {
+          state = 0; // names outside ASCII are read from the text
+          break;
+        }
+        let to = next[state * 128 + c]!;
+        if (to === 0) {
+          to = ends.length;
+          ends.push(undefined);
+          for (let k = 0; k < 128; k++) next.push(0);
+          next[state * 128 + c] = to;
+        }
+        state = to;
+      }
+      if (state !== 0) ends[state] = name;
     }
+    if (ends.length > 0xffff) throw new Error('too many member names for the name table');
+    this.next = Uint16Array.from(next);
+    this.names = ends;
   }
 
   /** The known name that `text` holds from `start` for `length` characters, if any. */
   find(text: string, start: number, length: number): string | undefined {
-    const first = text.charCodeAt(start);
-    if (length >= 64 || first >= 128) return undefined;
-    const bucket = this.#buckets[length * 128 + first];
-    if (!bucket) return undefined;
-    for (let b = 0; b < bucket.length; b++) {
-      if (text.startsWith(bucket[b]!, start)) return bucket[b];
+    let state = NameTable.ROOT;
+    for (let i = start; i < start + length && state !== 0; i++) {
+      const c = text.charCodeAt(i);
+      state = c < 128 ? this.next[state * 128 + c]! : 0;
     }
-    return undefined;
+    return this.names[state];
   }
 }
 

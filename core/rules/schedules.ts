@@ -167,10 +167,11 @@ const META: RuleMeta[] = [
 
 const CACHE_LIMIT = 5000;
 
-function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+/** The cached value for `key`, computed by `compute(key)` on a miss. No closure per call: this runs per action. */
+function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
   let value = cache.get(key);
   if (value === undefined) {
-    value = compute();
+    value = compute(key);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, value);
   }
@@ -179,21 +180,39 @@ function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
 
 const parses = new Map<string, ScheduleParse>();
 const zones = new Map<string, TimeZoneCheck>();
-const dstCache = new Map<string, ScheduleProblem[]>();
 const DAY_MS = 86_400_000;
 
 function parseCached(expression: string): ScheduleParse {
-  return memo(parses, expression, () => parseSchedule(expression));
+  return memo(parses, expression, parseSchedule);
 }
 
 function zoneCached(name: string): TimeZoneCheck {
-  return memo(zones, name, () => checkTimeZone(name));
+  return memo(zones, name, checkTimeZone);
 }
+
+/** DST problems of each expression, per zone, for the UTC day `dstDay`. */
+const dstCache = new Map<string, Map<string, ScheduleProblem[]>>();
+let dstDay = 0;
 
 /** DST problems over the year from the start of today (UTC), so the answer is the same all day. */
 function dstCached(expression: string, schedule: Schedule, zone: string, now: Date): ScheduleProblem[] {
   const day = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
-  return memo(dstCache, `${zone}|${day}|${expression}`, () => dstIssues(schedule, zone, new Date(day)));
+  if (day !== dstDay || dstCache.size >= CACHE_LIMIT) {
+    dstCache.clear();
+    dstDay = day;
+  }
+  let byExpression = dstCache.get(zone);
+  if (!byExpression) {
+    byExpression = new Map();
+    dstCache.set(zone, byExpression);
+  }
+  let problems = byExpression.get(expression);
+  if (!problems) {
+    problems = dstIssues(schedule, zone, new Date(day));
+    if (byExpression.size >= CACHE_LIMIT) byExpression.clear();
+    byExpression.set(expression, problems);
+  }
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -502,6 +521,7 @@ function lastRun(info: ActionInfo): number | undefined {
 }
 
 type Bound = 'MinCapacity' | 'MaxCapacity';
+const BOUNDS: readonly Bound[] = ['MinCapacity', 'MaxCapacity'];
 
 function boundOf(action: ScheduledAction, bound: Bound): Prop<number> | undefined {
   return bound === 'MinCapacity' ? action.action?.minCapacity : action.action?.maxCapacity;
@@ -509,20 +529,21 @@ function boundOf(action: ScheduledAction, bound: Bound): Prop<number> | undefine
 
 /** Whether some other action sets `bound` below `value` and runs after `raiser` stops (or may: unknown counts). */
 function lowersLater(infos: readonly ActionInfo[], raiser: ActionInfo, bound: Bound, value: number, raiserLast: number): boolean {
-  return infos.some((other) => {
-    if (other === raiser) return false;
+  for (const other of infos) {
+    if (other === raiser) continue;
     const v = boundOf(other.action, bound);
-    if (!v || v.value >= value) return false;
+    if (!v || v.value >= value) continue;
     const last = lastRun(other);
-    return last === undefined || last === Infinity || (raiserLast !== Infinity && last > raiserLast);
-  });
+    if (last === undefined || last === Infinity || (raiserLast !== Infinity && last > raiserLast)) return true;
+  }
+  return false;
 }
 
 function checkNoRevert(target: ScalableTarget, infos: readonly ActionInfo[], ctx: RuleContext): void {
   for (const info of infos) {
     const raiserLast = lastRun(info);
     if (raiserLast === undefined) continue;
-    for (const bound of ['MinCapacity', 'MaxCapacity'] as const) {
+    for (const bound of BOUNDS) {
       const value = boundOf(info.action, bound);
       const own = bound === 'MinCapacity' ? target.minCapacity : target.maxCapacity;
       if (!value || !own || value.value <= own.value) continue;

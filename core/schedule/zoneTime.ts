@@ -73,11 +73,29 @@ export function localToInstants(t: LocalDateTime, zone: string): number[] {
  * gap's length (what java.time does), e.g. 02:30 on a spring-forward night in Berlin becomes 03:30.
  */
 export function localToInstant(t: LocalDateTime, zone: string): number {
-  const found = localToInstants(t, zone);
-  if (found.length > 0) return found[0]!;
   const local = localAsUtc(t);
-  return local - offsetAt(local - DAY_MS, zone);
+  if (UTC_ZONES.has(zone)) return local;
+  let byLocal = instantCache.get(zone);
+  if (!byLocal) {
+    if (instantCache.size >= INSTANT_CACHE_LIMIT) instantCache.clear();
+    byLocal = new Map();
+    instantCache.set(zone, byLocal);
+  }
+  let instant = byLocal.get(local);
+  if (instant === undefined) {
+    const found = localToInstants(t, zone);
+    instant = found.length > 0 ? found[0]! : local - offsetAt(local - DAY_MS, zone);
+    if (byLocal.size >= INSTANT_CACHE_LIMIT) byLocal.clear();
+    byLocal.set(local, instant);
+  }
+  return instant;
 }
+
+// Each offset costs an Intl.DateTimeFormat#formatToParts, and a one-off time takes three or
+// four. The rules convert every at() time several times per analysis, and the editor
+// analyses the same text on every keystroke: keep the answers, per zone and local time.
+const instantCache = new Map<string, Map<number, number>>();
+const INSTANT_CACHE_LIMIT = 5000;
 
 /** One change of a zone's offset: at `at`, the offset goes from `before` to `after` (milliseconds). */
 export interface ZoneTransition {
