@@ -22,11 +22,28 @@ const INFERENCE_COMPONENT_NAME = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 
 /** A SageMaker ResourceId taken apart, with the offsets of each name inside the string. */
 export type SageMakerResource =
-  | { kind: 'variant'; endpointName: string; variantName: string; endpointAt: number; variantAt: number }
-  | { kind: 'inference-component'; name: string; nameAt: number };
+  | Readonly<{ kind: 'variant'; endpointName: string; variantName: string; endpointAt: number; variantAt: number }>
+  | Readonly<{ kind: 'inference-component'; name: string; nameAt: number }>;
 
-/** Splits `endpoint/<ep>/variant/<v>` or `inference-component/<name>`; undefined when it is neither. */
+/**
+ * Splits `endpoint/<ep>/variant/<v>` or `inference-component/<name>`; undefined when it is
+ * neither. Several rules ask for each target's, so the answers are kept (the same object
+ * each time: do not change it).
+ */
 export function parseSageMakerResourceId(resourceId: string): SageMakerResource | undefined {
+  let parsed = resourceIds.get(resourceId);
+  if (parsed === undefined) {
+    parsed = splitResourceId(resourceId) ?? null;
+    if (resourceIds.size >= RESOURCE_ID_CACHE_LIMIT) resourceIds.clear();
+    resourceIds.set(resourceId, parsed);
+  }
+  return parsed ?? undefined;
+}
+
+const resourceIds = new Map<string, SageMakerResource | null>();
+const RESOURCE_ID_CACHE_LIMIT = 10_000;
+
+function splitResourceId(resourceId: string): SageMakerResource | undefined {
   const variant = /^endpoint\/([^/]*)\/variant\/([^/]*)$/.exec(resourceId);
   if (variant) {
     const endpointName = variant[1]!;

@@ -286,6 +286,10 @@ const stepPoliciesFight = defineRule(
   },
   {
     target(target, report) {
+      // Two policies with alarms at least, or nothing can fight (most targets: nothing built).
+      let withAlarm = 0;
+      for (const policy of target.policies) if (policy.alarm) withAlarm++;
+      if (withAlarm < 2) return;
       // The lowest scale-out threshold per metric, then every scale-in alarm against it: linear.
       const alarms = target.policies.map(watched).filter((w): w is WatchedAlarm => w !== undefined);
       const lowestOut = new Map<string, WatchedAlarm>();

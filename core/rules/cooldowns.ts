@@ -1,6 +1,6 @@
 import { appendMemberEdit } from '../edits';
-import type { Prop, ScalableTarget, ScalingPolicy } from '../model';
-import { defineRule, type Rule } from '../rule';
+import type { Prop, ScalableTarget } from '../model';
+import { defineRule, type Reporter, type Rule } from '../rule';
 import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
 import { trackingOf } from './targetTracking';
 
@@ -32,14 +32,17 @@ const cooldownInt = defineRule(
     policy(policy, _target, report) {
       const tt = trackingOf(policy);
       if (!tt) return;
-      for (const [name, cooldown] of [['ScaleOutCooldown', tt.scaleOutCooldown], ['ScaleInCooldown', tt.scaleInCooldown]] as const) {
-        if (cooldown && cooldown.value < 0) {
-          report(cooldown.range, `${name} is ${cooldown.value}, but a cooldown is a number of seconds to wait and cannot be negative. Use 0 or more, or leave it out for the default.`);
-        }
-      }
+      reportNegative(report, 'ScaleOutCooldown', tt.scaleOutCooldown);
+      reportNegative(report, 'ScaleInCooldown', tt.scaleInCooldown);
     },
   },
 );
+
+function reportNegative(report: Reporter, name: string, cooldown: Prop<number> | undefined): void {
+  if (cooldown && cooldown.value < 0) {
+    report(cooldown.range, `${name} is ${cooldown.value}, but a cooldown is a number of seconds to wait and cannot be negative. Use 0 or more, or leave it out for the default.`);
+  }
+}
 
 const cooldownOutGtIn = defineRule(
   {
@@ -92,13 +95,10 @@ const scaleInTooFast = defineRule(
 // An hour between scaling steps is already slow for an endpoint that serves live traffic.
 const HUGE_COOLDOWN = 3600;
 
-function hugeCooldowns(policy: ScalingPolicy): [string, Prop<number>][] {
-  const found: [string, Prop<number>][] = [];
-  const tt = trackingOf(policy);
-  if (tt?.scaleOutCooldown) found.push(['ScaleOutCooldown', tt.scaleOutCooldown]);
-  if (tt?.scaleInCooldown) found.push(['ScaleInCooldown', tt.scaleInCooldown]);
-  if (policy.stepScaling?.cooldown) found.push(['Cooldown', policy.stepScaling.cooldown]);
-  return found.filter(([, cooldown]) => cooldown.value > HUGE_COOLDOWN);
+function reportHuge(report: Reporter, name: string, cooldown: Prop<number> | undefined): void {
+  if (cooldown && cooldown.value > HUGE_COOLDOWN) {
+    report(cooldown.range, `${name} is ${seconds(cooldown.value)}: after each scaling step the policy waits over an hour before the next one in that direction. Check that this is intended; a few minutes is usual.`);
+  }
 }
 
 const cooldownHuge = defineRule(
@@ -109,9 +109,10 @@ const cooldownHuge = defineRule(
   },
   {
     policy(policy, _target, report) {
-      for (const [name, cooldown] of hugeCooldowns(policy)) {
-        report(cooldown.range, `${name} is ${seconds(cooldown.value)}: after each scaling step the policy waits over an hour before the next one in that direction. Check that this is intended; a few minutes is usual.`);
-      }
+      const tt = trackingOf(policy);
+      reportHuge(report, 'ScaleOutCooldown', tt?.scaleOutCooldown);
+      reportHuge(report, 'ScaleInCooldown', tt?.scaleInCooldown);
+      reportHuge(report, 'Cooldown', policy.stepScaling?.cooldown);
     },
   },
 );

@@ -4,8 +4,8 @@ import { defineRule, type Reporter, type Rule, type RuleContext } from '../rule'
 
 function reportReadOnly(props: Prop<unknown>[], where: string, report: Reporter, ctx: RuleContext): void {
   for (const prop of props) {
-    const name = ctx.text.slice(prop.keyRange.start + 1, prop.keyRange.end - 1);
-    report({ start: prop.keyRange.start, end: prop.range.end }, `${name} is read-only describe output; apply ignores it on a ${where}. Remove it to keep the file to what you control.`, {
+    const name = ctx.text.slice(prop.keyStart + 1, prop.keyEnd - 1);
+    report({ start: prop.keyStart, end: prop.end }, `${name} is read-only describe output; apply ignores it on a ${where}. Remove it to keep the file to what you control.`, {
       unnecessary: true,
       fixes: [{ title: `Remove read-only ${name}`, edits: removeMemberEdits(prop) }],
     });

@@ -312,6 +312,9 @@ const onePerMetric = defineRule(
   },
   {
     target(target, report) {
+      let tracking = 0;
+      for (const policy of target.policies) if (trackingOf(policy)) tracking++;
+      if (tracking < 2) return; // most targets: no keys to build
       const seen = new Map<string, { policy: ScalingPolicy; at: Range }>();
       for (const policy of target.policies) {
         const tt = trackingOf(policy);

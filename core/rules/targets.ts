@@ -104,15 +104,25 @@ const duplicate: Rule = defineRule(
   },
   {
     file(file, report) {
-      const seen = new Map<string, (typeof file.targets)[number]>();
+      // Keyed by ResourceId alone, with no key built per target; the rare targets that share
+      // a ResourceId with another namespace or dimension go by the whole key.
+      const byResourceId = new Map<string, ScalableTarget>();
+      const byWholeKey = new Map<string, ScalableTarget>();
       for (const target of file.targets) {
         const { serviceNamespace: ns, resourceId: id, scalableDimension: dim } = target;
         if (!ns || !id || !dim) continue;
-        const key = `${ns.value}\u0000${id.value}\u0000${dim.value}`;
-        const first = seen.get(key);
+        let first = byResourceId.get(id.value);
         if (!first) {
-          seen.set(key, target);
+          byResourceId.set(id.value, target);
           continue;
+        }
+        if (first.serviceNamespace!.value !== ns.value || first.scalableDimension!.value !== dim.value) {
+          const key = `${ns.value}\u0000${id.value}\u0000${dim.value}`;
+          first = byWholeKey.get(key);
+          if (!first) {
+            byWholeKey.set(key, target);
+            continue;
+          }
         }
         report(id.range, `This scalable target is already declared as target #${first.index + 1}; the second registration would overwrite the first. Merge the two entries.`, {
           related: [{ ...(first.resourceId?.range ?? headOf(first)), message: `${targetLabel(first)} is first declared here` }],

@@ -1,23 +1,29 @@
-import type { Prop } from '../model';
+import type { Prop, ScalingPolicy, ScheduledAction } from '../model';
 import { defineRule, type Reporter, type Rule } from '../rule';
 
-/** Reports every name after the first occurrence, pointing back at the first. */
-function reportDuplicates(names: (Prop<string> | undefined)[], what: string, report: Reporter): void {
-  const first = new Map<string, Prop<string>>();
-  for (const name of names) {
+/**
+ * Reports every name after the first occurrence, pointing back at the first. A target has a
+ * handful of policies and actions, so each name is looked for among those before it, with
+ * no list or map built per target (a large file has thousands of targets).
+ */
+function reportDuplicates<T>(items: readonly T[], nameOf: (item: T) => Prop<string> | undefined, what: string, report: Reporter): void {
+  for (let j = 1; j < items.length; j++) {
+    const name = nameOf(items[j]!);
     if (!name) continue;
-    const earlier = first.get(name.value);
-    if (!earlier) {
-      first.set(name.value, name);
-      continue;
+    let earlier: Prop<string> | undefined;
+    for (let i = 0; i < j && !earlier; i++) {
+      const other = nameOf(items[i]!);
+      if (other?.value === name.value) earlier = other;
     }
+    if (!earlier) continue;
     report(name.range, `Another ${what} on this target is already named "${name.value}"; AWS would silently replace one with the other. Rename one of them.`, {
       related: [{ ...earlier.range, message: `"${name.value}" is first used here` }],
     });
   }
 }
 
-// The visitors skip targets with fewer than two names, most of them, without building a list and a map.
+const policyName = (policy: ScalingPolicy): Prop<string> | undefined => policy.policyName;
+const actionName = (action: ScheduledAction): Prop<string> | undefined => action.name;
 
 const policyNameUnique = defineRule(
   {
@@ -25,7 +31,7 @@ const policyNameUnique = defineRule(
     title: 'Policy names are unique per scalable target',
     description: 'PutScalingPolicy creates or replaces the policy of that name, so two policies with one name on one target leave only the last.',
   },
-  { target: (target, report) => { if (target.policies.length > 1) reportDuplicates(target.policies.map((p) => p.policyName), 'scaling policy', report); } },
+  { target: (target, report) => { if (target.policies.length > 1) reportDuplicates(target.policies, policyName, 'scaling policy', report); } },
 );
 
 const actionNameUnique = defineRule(
@@ -34,7 +40,7 @@ const actionNameUnique = defineRule(
     title: 'Scheduled action names are unique per scalable target',
     description: 'PutScheduledAction creates or replaces the action of that name, so two actions with one name on one target leave only the last.',
   },
-  { target: (target, report) => { if (target.scheduledActions.length > 1) reportDuplicates(target.scheduledActions.map((a) => a.name), 'scheduled action', report); } },
+  { target: (target, report) => { if (target.scheduledActions.length > 1) reportDuplicates(target.scheduledActions, actionName, 'scheduled action', report); } },
 );
 
 export const uniqueNameRules: Rule[] = [policyNameUnique, actionNameUnique];
