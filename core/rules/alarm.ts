@@ -1,7 +1,7 @@
 import { removeMemberEdits, replaceValueEdits } from '../edits';
-import { has, member, type CloudWatchAlarm, type MetricDimension, type ScalingPolicy } from '../model';
-import { defineRule, type Rule } from '../rule';
-import { parseSageMakerResourceId } from '../sagemaker';
+import { has, member, type CloudWatchAlarm, type MetricDimension, type Prop, type ScalingPolicy } from '../model';
+import { defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
+import { parseSageMakerResourceId, type SageMakerResource } from '../sagemaker';
 import { alarmSide, ANOMALY_BAND_OPERATORS, formatNumber, isStaticOperator, isStepPolicy, type AlarmSide } from '../stepIntervals';
 import { headOf, insideString, policyLabel } from './locate';
 
@@ -173,6 +173,49 @@ function isSageMakerEndpointNamespace(namespace: string | undefined): boolean {
   return namespace === 'AWS/SageMaker' || (namespace?.startsWith('/aws/sagemaker/') ?? false);
 }
 
+/** A dimension the alarm's metric must have, with the place in the ResourceId that names its value. */
+interface ExpectedDimension {
+  name: string;
+  value: string;
+  what: string;
+  at: number;
+}
+
+// Per parsed ResourceId (parseSageMakerResourceId keeps them), so each step policy's alarm
+// is checked against the same list rather than one built per policy.
+const expectedByResource = new WeakMap<SageMakerResource, readonly ExpectedDimension[]>();
+
+function expectedDimensions(resource: SageMakerResource): readonly ExpectedDimension[] {
+  let expected = expectedByResource.get(resource);
+  if (!expected) {
+    expected = resource.kind === 'variant'
+      ? [
+        { name: 'EndpointName', value: resource.endpointName, what: 'endpoint', at: resource.endpointAt },
+        { name: 'VariantName', value: resource.variantName, what: 'variant', at: resource.variantAt },
+      ]
+      : [{ name: 'InferenceComponentName', value: resource.name, what: 'inference component', at: resource.nameAt }];
+    expectedByResource.set(resource, expected);
+  }
+  return expected;
+}
+
+function expectedNamed(expected: readonly ExpectedDimension[], name: string | undefined): ExpectedDimension | undefined {
+  for (const e of expected) if (e.name === name) return e;
+  return undefined;
+}
+
+function reportMismatches(dimensions: MetricDimension[] | undefined, expected: readonly ExpectedDimension[], id: Prop<string>, report: Reporter, ctx: RuleContext): void {
+  for (const dimension of dimensions ?? []) {
+    const want = expectedNamed(expected, dimension.name?.value);
+    const got = dimension.value;
+    if (!want || !got || got.value === want.value) continue;
+    report(got.range, `The alarm's ${want.name} is "${got.value}", but this target scales ${want.what} "${want.value}" (ResourceId "${id.value}"): the policy would react to another ${want.what}'s load. Set it to "${want.value}".`, {
+      related: [{ ...insideString(ctx.text, id, want.at, want.value.length), message: `the target's ${want.what} is "${want.value}"` }],
+      fixes: [{ title: `Set ${want.name} to "${want.value}"`, edits: replaceValueEdits(member(dimension, 'Value')!, want.value) }],
+    });
+  }
+}
+
 const dimensionsMatch = defineRule(
   {
     code: 'alarm.dimensions-match', severity: 'warning',
@@ -186,32 +229,17 @@ const dimensionsMatch = defineRule(
       if (!alarm || !id || !target.scalableDimension?.value.startsWith('sagemaker:')) return;
       const resource = parseSageMakerResourceId(id.value);
       if (!resource) return;
-      const expected = resource.kind === 'variant'
-        ? [
-          { name: 'EndpointName', value: resource.endpointName, what: 'endpoint', at: resource.endpointAt },
-          { name: 'VariantName', value: resource.variantName, what: 'variant', at: resource.variantAt },
-        ]
-        : [{ name: 'InferenceComponentName', value: resource.name, what: 'inference component', at: resource.nameAt }];
-
-      const check = (dimensions: MetricDimension[]) => {
-        for (const dimension of dimensions) {
-          const want = expected.find((e) => e.name === dimension.name?.value);
-          const got = dimension.value;
-          if (!want || !got || got.value === want.value) continue;
-          report(got.range, `The alarm's ${want.name} is "${got.value}", but this target scales ${want.what} "${want.value}" (ResourceId "${id.value}"): the policy would react to another ${want.what}'s load. Set it to "${want.value}".`, {
-            related: [{ ...insideString(ctx.text, id, want.at, want.value.length), message: `the target's ${want.what} is "${want.value}"` }],
-            fixes: [{ title: `Set ${want.name} to "${want.value}"`, edits: replaceValueEdits(member(dimension, 'Value')!, want.value) }],
-          });
-        }
-      };
-      check(alarm.dimensions?.items ?? []);
-      for (const query of alarm.metrics?.items ?? []) check(query.metricStat?.metric?.dimensions?.items ?? []);
+      const expected = expectedDimensions(resource);
+      reportMismatches(alarm.dimensions?.items, expected, id, report, ctx);
+      for (const query of alarm.metrics?.items ?? []) reportMismatches(query.metricStat?.metric?.dimensions?.items, expected, id, report, ctx);
 
       // A SageMaker endpoint metric without the variant's dimensions is another series (or none).
       if (resource.kind !== 'variant' || !singleMetric(alarm) || !isSageMakerEndpointNamespace(alarm.namespace?.value)) return;
       if (has(alarm, 'Dimensions') && !alarm.dimensions) return; // not an array: the schema's finding
-      const names = new Set((alarm.dimensions?.items ?? []).map((d) => d.name?.value));
-      const missing = expected.filter((e) => !names.has(e.name));
+      const items = alarm.dimensions?.items ?? [];
+      const named = (e: ExpectedDimension): boolean => items.some((d) => d.name?.value === e.name);
+      if (expected.every(named)) return;
+      const missing = expected.filter((e) => !named(e));
       if (missing.length === 0) return;
       const add = missing.map((e) => `{ "Name": "${e.name}", "Value": "${e.value}" }`).join(', ');
       report(alarm.dimensions?.keyRange ?? alarm.metricName?.range ?? headOf(alarm), `The alarm's metric has no ${missing.map((e) => e.name).join(' or ')} dimension, so it does not watch this target's variant (ResourceId "${id.value}"). Add ${add} to Dimensions.`);

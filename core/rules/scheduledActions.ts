@@ -61,8 +61,11 @@ export interface ScheduledBounds {
   highestMax?: Prop<number>;
 }
 
+const NO_BOUNDS: Readonly<ScheduledBounds> = Object.freeze({ minSetters: 0, maxSetters: 0 });
+
 /** Summarises the bounds a target's scheduled actions set (one pass over them). */
-export function scheduledBounds(target: ScalableTarget): ScheduledBounds {
+export function scheduledBounds(target: ScalableTarget): Readonly<ScheduledBounds> {
+  if (target.scheduledActions.length === 0) return NO_BOUNDS;
   const bounds: ScheduledBounds = { minSetters: 0, maxSetters: 0 };
   for (const action of target.scheduledActions) {
     const min = action.action?.minCapacity;
@@ -197,8 +200,11 @@ function timestampOf(prop: Prop<string> | undefined): Timestamp | undefined {
   return parsed ?? undefined;
 }
 
+const NO_TIMES: readonly ['StartTime' | 'EndTime', Prop<string>][] = Object.freeze([]);
+
 /** The action's StartTime and EndTime with their names, for rules that treat both alike. */
-function times(action: ScheduledAction): ['StartTime' | 'EndTime', Prop<string>][] {
+function times(action: ScheduledAction): readonly ['StartTime' | 'EndTime', Prop<string>][] {
+  if (!action.startTime && !action.endTime) return NO_TIMES; // most actions: nothing allocated
   const result: ['StartTime' | 'EndTime', Prop<string>][] = [];
   if (action.startTime) result.push(['StartTime', action.startTime]);
   if (action.endTime) result.push(['EndTime', action.endTime]);

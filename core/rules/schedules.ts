@@ -272,23 +272,24 @@ function readsTimeOfDay(schedule: Schedule): boolean {
   return !(f.hours.values.length === 24 && f.dayOfMonth.kind === 'any' && f.dayOfWeek.kind === 'any' && f.month.any && f.year.any);
 }
 
-function checkTimezone(action: ScheduledAction, ctx: RuleContext): { zone?: string } {
-  if (!has(action, 'Timezone')) return { zone: 'UTC' };
+/** Reports the action's Timezone problems; the zone its times are read in, when it is valid. */
+function checkTimezone(action: ScheduledAction, ctx: RuleContext): string | undefined {
+  if (!has(action, 'Timezone')) return 'UTC';
   const prop = action.timezone;
   // Not a string, empty or over-long: the schema's to report.
-  if (!prop || prop.value.length === 0 || prop.value.length > MAX_SCHEDULE_LENGTH) return {};
+  if (!prop || prop.value.length === 0 || prop.value.length > MAX_SCHEDULE_LENGTH) return undefined;
   const check = zoneCached(prop.value);
   const p = check.problem;
   if (p) {
     const fixes = check.suggestion ? [literalFix(prop, `Use "${check.suggestion}"`, check.suggestion)] : undefined;
     ctx.report(p.code, problemRange(ctx, prop, p.start, p.end), p.message, fixes ? { fixes } : undefined);
   }
-  return check.valid ? { zone: prop.value } : {};
+  return check.valid ? prop.value : undefined;
 }
 
 function checkSchedule(action: ScheduledAction, ctx: RuleContext): ActionInfo {
   const info: ActionInfo = { action, dead: false, start: instantOf(action.startTime), end: instantOf(action.endTime) };
-  const { zone } = checkTimezone(action, ctx);
+  const zone = checkTimezone(action, ctx);
   const prop = action.schedule;
   if (!prop) {
     if (!has(action, 'Schedule')) {
@@ -377,8 +378,18 @@ function intersect(a: readonly number[], b: readonly number[]): number[] {
   return both;
 }
 
+/** Whether two sorted lists share a value (intersect without the list). */
+function meet(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else return true;
+  }
+  return false;
+}
+
 function overlap(a: CronField, b: CronField): boolean {
-  return a.any || b.any || intersect(a.values, b.values).length > 0;
+  return a.any || b.any || meet(a.values, b.values);
 }
 
 function within(info: ActionInfo, t: number): boolean {
@@ -408,21 +419,21 @@ function datesDisjoint(fa: CronFields, fb: CronFields): boolean {
   if (!overlap(fa.month, fb.month) || !overlap(fa.year, fb.year)) return true;
   const wa = possibleWeekdays(fa);
   const wb = possibleWeekdays(fb);
-  if (wa && wb && intersect(wa, wb).length === 0) return true;
+  if (wa && wb && !meet(wa, wb)) return true;
   const na = fa.dayOfWeek;
   const nb = fb.dayOfWeek;
   if (na.kind === 'nth' && nb.kind === 'nth' && na.nth !== nb.nth) return true;
   if (fa.dayOfWeek.kind !== 'any' || fb.dayOfWeek.kind !== 'any') return false;
   const da = possibleDays(fa);
   const db = possibleDays(fb);
-  return da !== undefined && db !== undefined && intersect(da, db).length === 0;
+  return da !== undefined && db !== undefined && !meet(da, db);
 }
 
 /** The first instant after `now` when two crons read in the same zone both run, within a year. */
 function sharedCronMinute(a: ActionInfo, fa: CronFields, b: ActionInfo, fb: CronFields, zone: string, now: number): number | undefined {
+  if (!meet(fa.minutes.values, fb.minutes.values) || !meet(fa.hours.values, fb.hours.values) || datesDisjoint(fa, fb)) return undefined;
   const minutes = intersect(fa.minutes.values, fb.minutes.values);
   const hours = intersect(fa.hours.values, fb.hours.values);
-  if (minutes.length === 0 || hours.length === 0 || datesDisjoint(fa, fb)) return undefined;
   const today = wallClock(now, zone);
   for (let i = 0; i <= SEARCH_DAYS; i++) {
     const d = new Date(Date.UTC(today.year, today.month - 1, today.day + i));
@@ -472,10 +483,16 @@ function actionLabel(action: ScheduledAction): string {
   return action.name ? `"${action.name.value}"` : `scheduled action #${action.index + 1}`;
 }
 
+function isTimed(info: ActionInfo): boolean {
+  return info.schedule !== undefined && info.zone !== undefined && !info.dead && info.schedule.kind !== 'rate';
+}
+
 function checkOrder(infos: readonly ActionInfo[], ctx: RuleContext): void {
   // rate() runs count from when AWS creates the action, unknown here.
-  const timed = infos.filter((i) => i.schedule && i.zone && !i.dead && i.schedule.kind !== 'rate');
-  if (timed.length < 2) return;
+  let count = 0;
+  for (const info of infos) if (isTimed(info)) count++;
+  if (count < 2) return; // no list, no cache: one action or none with a time
+  const timed = infos.filter(isTimed);
   const now = ctx.now.getTime();
   const runCache = new Map<ActionInfo, number[]>();
   const runs = (info: ActionInfo): number[] => {

@@ -1,7 +1,7 @@
 import { removeMemberEdits, replaceValueEdits } from '../edits';
 import type { Fix, Range } from '../finding';
-import { has, member, type ScalableTarget, type ScalingPolicy, type StepAdjustment, type StepScalingConfiguration } from '../model';
-import { defineRule, type Rule, type RuleContext } from '../rule';
+import { has, member, type Prop, type ScalableTarget, type ScalingPolicy, type StepAdjustment, type StepScalingConfiguration } from '../model';
+import { defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
 import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
 import { alarmSide, boundsOf, formatInterval, formatNumber, isStepPolicy, relativeInterval, type AlarmSide } from '../stepIntervals';
 import { headOf } from './locate';
@@ -278,35 +278,44 @@ const signSide = defineRule(
       const found = policySide(policy, config);
       if (!found) return;
       const { side, fromAlarm } = found;
-      const operator = policy.alarm?.comparisonOperator;
-      const why = fromAlarm
-        ? `the alarm (${operator!.value}) fires only ${side} its threshold`
-        : `every adjustment ${side === 'above' ? 'adds' : 'removes'} capacity, so the alarm should fire ${side} its threshold`;
-      const related = fromAlarm ? [{ ...operator!.range, message: `the alarm fires ${side} the threshold` }] : [];
+      const operator = fromAlarm ? policy.alarm?.comparisonOperator : undefined;
       const type = config.adjustmentType?.value;
       for (const step of config.stepAdjustments?.items ?? []) {
         const { lowerBound: lower, upperBound: upper, scalingAdjustment: adjustment } = step;
         if (side === 'above') {
           if (upper && upper.value <= 0) {
-            report(upper.range, `Step ${step.index + 1} ends at or below the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≥ 0.`, { related });
+            reportSide(report, upper.range, side, operator, (why) => `Step ${step.index + 1} ends at or below the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≥ 0.`);
           } else if (lower && lower.value < 0) {
-            report(lower.range, `Step ${step.index + 1} starts below the threshold, but ${why}, so that part never runs. Start it at 0.`, { related });
+            reportSide(report, lower.range, side, operator, (why) => `Step ${step.index + 1} starts below the threshold, but ${why}, so that part never runs. Start it at 0.`);
           }
         } else if (lower && lower.value >= 0) {
-          report(lower.range, `Step ${step.index + 1} starts at or above the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≤ 0.`, { related });
+          reportSide(report, lower.range, side, operator, (why) => `Step ${step.index + 1} starts at or above the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≤ 0.`);
         } else if (upper && upper.value > 0) {
-          report(upper.range, `Step ${step.index + 1} reaches above the threshold, but ${why}, so that part never runs. End it at 0.`, { related });
+          reportSide(report, upper.range, side, operator, (why) => `Step ${step.index + 1} reaches above the threshold, but ${why}, so that part never runs. End it at 0.`);
         }
         if (!fromAlarm || !adjustment || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) continue;
         if (side === 'above' && adjustment.value < 0) {
-          report(adjustment.range, `ScalingAdjustment ${adjustment.value} removes capacity, but ${why}, when load is high. Use a positive adjustment, or a LessThan… operator for a scale-in policy.`, { related });
+          reportSide(report, adjustment.range, side, operator, (why) => `ScalingAdjustment ${adjustment.value} removes capacity, but ${why}, when load is high. Use a positive adjustment, or a LessThan… operator for a scale-in policy.`);
         } else if (side === 'below' && adjustment.value > 0) {
-          report(adjustment.range, `ScalingAdjustment ${adjustment.value} adds capacity, but ${why}, when load is low. Use a negative adjustment, or a GreaterThan… operator for a scale-out policy.`, { related });
+          reportSide(report, adjustment.range, side, operator, (why) => `ScalingAdjustment ${adjustment.value} adds capacity, but ${why}, when load is low. Use a negative adjustment, or a GreaterThan… operator for a scale-out policy.`);
         }
       }
     },
   },
 );
+
+/**
+ * Reports a step on the wrong side, saying why: from the alarm's operator when there is
+ * one (`operator`), else from the direction of the adjustments. The words are put
+ * together only here, for a finding: most step policies have none.
+ */
+function reportSide(report: Reporter, range: Range, side: AlarmSide, operator: Prop<string> | undefined, message: (why: string) => string): void {
+  const why = operator
+    ? `the alarm (${operator.value}) fires only ${side} its threshold`
+    : `every adjustment ${side === 'above' ? 'adds' : 'removes'} capacity, so the alarm should fire ${side} its threshold`;
+  const related = operator ? [{ ...operator.range, message: `the alarm fires ${side} the threshold` }] : [];
+  report(range, message(why), { related });
+}
 
 const boundsRelative = defineRule(
   {

@@ -235,6 +235,11 @@ const resourceLabel = defineRule(
 const SIMPLE_FORM_MEMBERS = ['MetricName', 'Namespace', 'Dimensions', 'Statistic', 'Unit'] as const;
 const SIMPLE_FORM_REQUIRED = ['MetricName', 'Namespace', 'Statistic'] as const;
 
+function hasAll(located: Located, keys: readonly string[]): boolean {
+  for (const key of keys) if (!has(located, key)) return false;
+  return true;
+}
+
 const customForm = defineRule(
   {
     code: 'tt.custom-form', severity: 'error',
@@ -245,8 +250,10 @@ const customForm = defineRule(
     policy(policy, _target, report) {
       const customized = trackingOf(policy)?.customized;
       if (!customized?.keyRange) return;
-      const simple = SIMPLE_FORM_MEMBERS.map((key) => member(customized, key)).filter((m) => m !== undefined);
       const metrics = member(customized, 'Metrics');
+      // The usual case, one complete metric, is told without building a list.
+      if (!metrics && hasAll(customized, SIMPLE_FORM_REQUIRED)) return;
+      const simple = SIMPLE_FORM_MEMBERS.map((key) => member(customized, key)).filter((m) => m !== undefined);
       if (metrics) {
         if (simple.length > 0) {
           const names = simple.map((m) => m.key!);
@@ -551,6 +558,7 @@ const trackingPlusStepScaleIn = defineRule(
   },
   {
     target(target, report) {
+      if (!target.policies.some(scaleInAdjustment)) return; // most targets: no list built
       const trackers = target.policies.filter((p) => {
         const tt = trackingOf(p);
         return tt !== undefined && tt.disableScaleIn?.value !== true;
