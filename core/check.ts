@@ -98,17 +98,23 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
     },
   };
 
-  // One walk: each entity is visited once and every rule that cares sees it there.
+  // One walk: each entity is visited once and every rule that cares sees it there, with
+  // its own reporter (bound to this analysis for the walk, and unbound after it).
   const { fileVisitors, targetVisitors, policyVisitors, actionVisitors } = visitorsOf(rules);
-  for (const rule of fileVisitors) rule.file!(model, ctx);
-  for (const target of model.targets) {
-    for (const rule of targetVisitors) rule.target!(target, ctx);
-    for (const policy of target.policies) {
-      for (const rule of policyVisitors) rule.policy!(policy, target, ctx);
+  for (const rule of rules) rule.bind(ctx);
+  try {
+    for (const rule of fileVisitors) rule.file!(model, rule.report, ctx);
+    for (const target of model.targets) {
+      for (const rule of targetVisitors) rule.target!(target, rule.report, ctx);
+      for (const policy of target.policies) {
+        for (const rule of policyVisitors) rule.policy!(policy, target, rule.report, ctx);
+      }
+      for (const action of target.scheduledActions) {
+        for (const rule of actionVisitors) rule.scheduledAction!(action, target, rule.report, ctx);
+      }
     }
-    for (const action of target.scheduledActions) {
-      for (const rule of actionVisitors) rule.scheduledAction!(action, target, ctx);
-    }
+  } finally {
+    for (const rule of rules) rule.bind(undefined);
   }
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));

@@ -31,51 +31,56 @@ export interface RuleContext {
 
 /**
  * A rule: the codes it may report and the visitors the engine calls in its single walk
- * over the model. Most rules have one code; a checker such as the schedule parser has many.
+ * over the model. Most rules have one code and report through the `report` they are
+ * handed; a checker such as the schedule parser has many and reports through `ctx.report`.
  */
 export interface Rule {
   codes: RuleMeta[];
-  file?(file: ScalingFile, ctx: RuleContext): void;
-  target?(target: ScalableTarget, ctx: RuleContext): void;
-  policy?(policy: ScalingPolicy, target: ScalableTarget, ctx: RuleContext): void;
-  scheduledAction?(action: ScheduledAction, target: ScalableTarget, ctx: RuleContext): void;
-}
-
-/** The visitors of a single-code rule, which report without naming the code again. */
-export interface SingleRuleVisitors {
+  /**
+   * The reporter handed to this rule's visitors. It reports to the analysis that `bind`
+   * named last: the engine binds every rule before its walk and unbinds it after.
+   */
+  report: Reporter;
+  bind(ctx: RuleContext | undefined): void;
   file?(file: ScalingFile, report: Reporter, ctx: RuleContext): void;
   target?(target: ScalableTarget, report: Reporter, ctx: RuleContext): void;
   policy?(policy: ScalingPolicy, target: ScalableTarget, report: Reporter, ctx: RuleContext): void;
   scheduledAction?(action: ScheduledAction, target: ScalableTarget, report: Reporter, ctx: RuleContext): void;
 }
 
+/** The visitors of a rule, which report without naming the code again (a single-code rule) or through ctx.report. */
+export type RuleVisitors = Pick<Rule, 'file' | 'target' | 'policy' | 'scheduledAction'>;
+
 export type Reporter = (range: Range, message: string, extra?: ReportExtra) => void;
 
-/** Defines a rule with one code. */
-export function defineRule(meta: RuleMeta, visitors: SingleRuleVisitors): Rule {
-  // One reporter per analysis, not one per visit: a large file has a quarter of a million
-  // visits. The closure is made in reporterFor, not here: a function that creates a closure
-  // over its parameter allocates a context for it on every call, made or not.
-  let lastCtx: RuleContext | undefined;
-  let lastReporter: Reporter | undefined;
-  const reporter = (ctx: RuleContext): Reporter => {
-    if (ctx !== lastCtx || !lastReporter) {
-      lastCtx = ctx;
-      lastReporter = reporterFor(meta.code, ctx);
-    }
-    return lastReporter;
+/**
+ * Defines a rule with one code. Its visitors are called directly, with one reporter made
+ * here for the rule's lifetime: a large file has a quarter of a million visits, too many
+ * for a wrapper or a reporter made per visit (or even per analysis and rule).
+ */
+export function defineRule(meta: RuleMeta, visitors: RuleVisitors): Rule {
+  let bound: RuleContext | undefined;
+  const report: Reporter = (range, message, extra) => {
+    if (!bound) throw new Error(`rule ${meta.code} reported outside an analysis`);
+    bound.report(meta.code, range, message, extra);
   };
-  const rule: Rule = { codes: [meta] };
-  const { file, target, policy, scheduledAction } = visitors;
-  if (file) rule.file = (f, ctx) => file(f, reporter(ctx), ctx);
-  if (target) rule.target = (t, ctx) => target(t, reporter(ctx), ctx);
-  if (policy) rule.policy = (p, t, ctx) => policy(p, t, reporter(ctx), ctx);
-  if (scheduledAction) rule.scheduledAction = (a, t, ctx) => scheduledAction(a, t, reporter(ctx), ctx);
-  return rule;
+  return ruleOf([meta], report, (ctx) => { bound = ctx; }, visitors);
 }
 
-function reporterFor(code: string, ctx: RuleContext): Reporter {
-  return (range, message, extra) => ctx.report(code, range, message, extra);
+/** Defines a rule with several codes; its visitors report through `ctx.report`, naming the code. */
+export function defineMultiCodeRule(codes: RuleMeta[], visitors: RuleVisitors): Rule {
+  const report: Reporter = () => {
+    throw new Error(`a rule with codes ${codes.map((c) => c.code).join(', ')} reports through ctx.report`);
+  };
+  return ruleOf(codes, report, () => undefined, visitors);
+}
+
+/** Every rule object has the same fields in the same order, so the engine's loops see one shape. */
+function ruleOf(codes: RuleMeta[], report: Reporter, bind: Rule['bind'], visitors: RuleVisitors): Rule {
+  return {
+    codes, report, bind,
+    file: visitors.file, target: visitors.target, policy: visitors.policy, scheduledAction: visitors.scheduledAction,
+  };
 }
 
 export type { Finding };

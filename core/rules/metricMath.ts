@@ -1,7 +1,7 @@
 import { appendMemberEdit } from '../edits';
 import type { Range, TextEdit } from '../finding';
 import { has, member, type CustomizedMetric, type MetricDataQuery, type ScalableTarget, type ScalingPolicy } from '../model';
-import type { Rule, RuleContext, RuleMeta } from '../rule';
+import { defineMultiCodeRule, type Rule, type RuleContext, type RuleMeta } from '../rule';
 import { headOf, insideString } from './locate';
 import { trackingOf } from './targetTracking';
 import { table } from '../table';
@@ -380,12 +380,11 @@ function checkMetricMath(customized: CustomizedMetric, policy: ScalingPolicy, ta
   checkUnused(queries, usage, ctx);
 }
 
-const metricMath: Rule = {
-  codes: META,
-  policy(policy, target, ctx) {
+const metricMath = defineMultiCodeRule(META, {
+  policy(policy, target, _report, ctx) {
     const customized = trackingOf(policy)?.customized;
     if (customized) checkMetricMath(customized, policy, target, ctx);
   },
-};
+});
 
 export const metricMathRules: Rule[] = [metricMath];

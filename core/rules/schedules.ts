@@ -1,7 +1,7 @@
 import type { Fix, Range, TextEdit } from '../finding';
 import { appendMemberEdit, removeMemberEdits } from '../edits';
 import { has, type Prop, type ScalableTarget, type ScheduledAction } from '../model';
-import type { Rule, RuleContext, RuleMeta } from '../rule';
+import { defineMultiCodeRule, type Rule, type RuleContext, type RuleMeta } from '../rule';
 import {
   checkTimeZone, describeSchedule, dstIssues, formatInZone, localToInstant, localToInstants, matchesCron, MAX_SCHEDULE_LENGTH,
   neverFires, nextRuns, parseSchedule, type CronField, type CronFields, type Schedule, type ScheduleParse, type ScheduleProblem, type TimeZoneCheck,
@@ -574,14 +574,13 @@ function checkNoRevert(target: ScalableTarget, infos: readonly ActionInfo[], ctx
   }
 }
 
-const scheduleRule: Rule = {
-  codes: META,
-  target(target, ctx) {
+const scheduleRule = defineMultiCodeRule(META, {
+  target(target, _report, ctx) {
     if (target.scheduledActions.length === 0) return;
     const infos = target.scheduledActions.map((action) => checkSchedule(action, ctx));
     checkOrder(infos, ctx);
     checkNoRevert(target, infos, ctx);
   },
-};
+});
 
 export const scheduleRules: Rule[] = [scheduleRule];

@@ -1,7 +1,7 @@
 import { removeMemberEdits, replaceValueEdits } from '../edits';
 import type { Fix, Range } from '../finding';
 import { has, member, type Prop, type ScalableTarget, type ScalingPolicy, type StepAdjustment, type StepScalingConfiguration } from '../model';
-import { defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
+import { defineMultiCodeRule, defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
 import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
 import { alarmSide, boundsOf, formatInterval, formatNumber, isStepPolicy, relativeInterval, type AlarmSide } from '../stepIntervals';
 import { headOf } from './locate';
@@ -112,8 +112,8 @@ const adjustmentsMax = defineRule(
 // ---------------------------------------------------------------------------------------
 // The intervals: one analysis per policy serves all the codes about how steps fit together.
 
-const intervals: Rule = {
-  codes: [
+const intervals = defineMultiCodeRule(
+  [
     { code: 'step.bound-present', severity: 'error', title: 'A step has at least one bound',
       description: 'A step with neither `MetricIntervalLowerBound` nor `MetricIntervalUpperBound` would cover every metric value; AWS rejects it. Give it the bound on the threshold side (usually 0).' },
     { code: 'step.upper-gt-lower', severity: 'error', title: 'A step\'s upper bound is above its lower bound',
@@ -130,8 +130,8 @@ const intervals: Rule = {
       description: 'When a step has a negative lower bound, AWS requires one step without a lower bound, so that every value below the threshold is covered.' },
     { code: 'step.positive-needs-null-upper', severity: 'error', title: 'A positive upper bound needs a step with no upper bound',
       description: 'AWS: "There must be a step adjustment with an unspecified upper bound when one step adjustment has a positive upper bound". Remove the upper bound of the highest step.' },
-  ],
-  policy(policy, _target, ctx) {
+  ], {
+  policy(policy, _target, _report, ctx) {
     const all = steps(policy);
     if (all.length === 0) return;
     let readable = true;
@@ -163,7 +163,7 @@ const intervals: Rule = {
     // A gap or overlap next to a malformed step is a consequence of it: fix that first.
     if (!malformed) checkCoverage(usable, ctx);
   },
-};
+});
 
 /** Single-null and needs-null checks; a step without bounds counts as open on both sides. */
 function checkOpenEnds(all: StepAdjustment[], ctx: RuleContext): void {

@@ -5,6 +5,7 @@ import { applyRuleConfig, checkRuleConfig } from '../../core/config';
 import { has } from '../../core/model';
 import { parseDocument } from '../../core/parse';
 import { buildModel } from '../../core/model';
+import { defineRule, type Reporter } from '../../core/rule';
 import { RULES_BY_CODE } from '../../core/rules';
 import { insideString } from '../../core/rules/locate';
 
@@ -85,6 +86,21 @@ describe('engine', () => {
     const deep = '['.repeat(200_000) + ']'.repeat(200_000);
     const { findings } = analyzeText(deep, { now: NOW });
     assert.deepEqual(findings.map((f) => f.code), ['format.too-deep']);
+  });
+
+  it("hands each rule its reporter bound to the analysis that runs it, and to no other", () => {
+    let kept: Reporter | undefined;
+    const probe = defineRule({ code: 'target.min-le-max', severity: 'error', title: 'probe' }, {
+      target(target, report) {
+        kept = report;
+        report(target.range, `seen ${target.index}`);
+      },
+    });
+    const one = analyzeText('{ "ScalableTargets": [ {}, {} ] }', { now: NOW, rules: [probe] });
+    const other = analyzeText('{ "ScalableTargets": [ {} ] }', { now: NOW, rules: [probe] });
+    assert.deepEqual(one.findings.map((f) => f.message), ['seen 0', 'seen 1']);
+    assert.deepEqual(other.findings.map((f) => f.message), ['seen 0']);
+    assert.throws(() => kept!({ start: 0, end: 1 }, 'late'), /reported outside an analysis/);
   });
 
   it('returns findings sorted by position', () => {
