@@ -37,17 +37,16 @@ export function replaceValueEdits(item: Item, value: unknown): TextEdit[] {
 }
 
 /**
- * The edit that removes a member with its comma: from the end of the previous member, or,
+ * The edit that removes a member of `object` with its comma: from the end of the previous member, or,
  * for the first member, from its key up to the next member, so the lines around it keep
  * their layout. It does not re-read the document, so a rule can build it for every finding
  * of a large file.
  */
-export function removeMemberEdits(member: Item): TextEdit[] {
-  const object = member.parent;
-  if (member.keyStart < 0 || !object?.children) return [];
-  const index = object.children.indexOf(member);
-  const previous = object.children[index - 1];
-  const next = object.children[index + 1];
+export function removeMemberEdits(object: Item, member: Item): TextEdit[] {
+  const index = object.children?.indexOf(member) ?? -1;
+  if (member.keyStart < 0 || index < 0) return [];
+  const previous = object.children![index - 1];
+  const next = object.children![index + 1];
   const start = previous ? previous.end : member.keyStart;
   const end = !previous && next ? next.keyStart : member.end;
   return [{ start, end, newText: '' }];

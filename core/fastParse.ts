@@ -52,7 +52,7 @@ class FastParser {
   document(): Item | undefined {
     this.skipTrivia();
     if (this.pos >= this.text.length) return undefined;
-    const root = this.value(undefined, undefined, -1, -1);
+    const root = this.value(undefined, -1, -1);
     this.skipTrivia();
     if (this.pos < this.text.length) throw NOT_FAST;
     return root;
@@ -87,33 +87,33 @@ class FastParser {
     }
   }
 
-  /** The value at the cursor, as the member `key` (quoted name at keyStart..keyEnd) of `parent`, or an element. */
-  private value(parent: Item | undefined, key: string | undefined, keyStart: number, keyEnd: number): Item {
+  /** The value at the cursor: a member named `key` (its quoted name at keyStart..keyEnd), or an element (no key, -1). */
+  private value(key: string | undefined, keyStart: number, keyEnd: number): Item {
     const c = this.text.charCodeAt(this.pos);
     if (c === 34 /* " */) {
       const start = this.pos;
       const value = this.stringValue();
-      return new Item('string', start, this.pos, value, undefined, key, keyStart, keyEnd, parent);
+      return new Item('string', start, this.pos, value, undefined, key, keyStart, keyEnd);
     }
-    if (c === 123 /* { */) return this.object(parent, key, keyStart, keyEnd);
-    if (c === 91 /* [ */) return this.array(parent, key, keyStart, keyEnd);
-    if (c === 45 /* - */ || (c >= 48 && c <= 57)) return this.number(parent, key, keyStart, keyEnd);
-    if (c === 116 /* t */) return this.literal(parent, key, keyStart, keyEnd, 'true', 'boolean', true);
-    if (c === 102 /* f */) return this.literal(parent, key, keyStart, keyEnd, 'false', 'boolean', false);
-    if (c === 110 /* n */) return this.literal(parent, key, keyStart, keyEnd, 'null', 'null', null);
+    if (c === 123 /* { */) return this.object(key, keyStart, keyEnd);
+    if (c === 91 /* [ */) return this.array(key, keyStart, keyEnd);
+    if (c === 45 /* - */ || (c >= 48 && c <= 57)) return this.number(key, keyStart, keyEnd);
+    if (c === 116 /* t */) return this.literal(key, keyStart, keyEnd, 'true', 'boolean', true);
+    if (c === 102 /* f */) return this.literal(key, keyStart, keyEnd, 'false', 'boolean', false);
+    if (c === 110 /* n */) return this.literal(key, keyStart, keyEnd, 'null', 'null', null);
     throw NOT_FAST;
   }
 
-  private literal(parent: Item | undefined, key: string | undefined, keyStart: number, keyEnd: number, word: string, type: 'boolean' | 'null', value: boolean | null): Item {
+  private literal(key: string | undefined, keyStart: number, keyEnd: number, word: string, type: 'boolean' | 'null', value: boolean | null): Item {
     if (!this.text.startsWith(word, this.pos)) throw NOT_FAST;
     const next = this.text.charCodeAt(this.pos + word.length);
     if (isWordChar(next)) throw NOT_FAST;
     const start = this.pos;
     this.pos += word.length;
-    return new Item(type, start, this.pos, value, undefined, key, keyStart, keyEnd, parent);
+    return new Item(type, start, this.pos, value, undefined, key, keyStart, keyEnd);
   }
 
-  private number(parent: Item | undefined, key: string | undefined, keyStart: number, keyEnd: number): Item {
+  private number(key: string | undefined, keyStart: number, keyEnd: number): Item {
     const text = this.text;
     const start = this.pos;
     let i = start;
@@ -145,7 +145,7 @@ class FastParser {
     if (isWordChar(text.charCodeAt(i))) throw NOT_FAST;
     this.pos = i;
     const value = integer ? integerValue(text, start, i) : Number(text.slice(start, i));
-    return new Item('number', start, i, value, undefined, key, keyStart, keyEnd, parent);
+    return new Item('number', start, i, value, undefined, key, keyStart, keyEnd);
   }
 
   /** The member name at the cursor (a string literal); the cursor moves past it. */
@@ -199,14 +199,14 @@ class FastParser {
     return escaped ? unescape(raw) : raw;
   }
 
-  private array(parent: Item | undefined, key: string | undefined, keyStart: number, keyEnd: number): Item {
+  private array(key: string | undefined, keyStart: number, keyEnd: number): Item {
     if (++this.depth > MAX_DEPTH) throw NOT_FAST;
-    const array = new Item('array', this.pos, 0, undefined, undefined, key, keyStart, keyEnd, parent);
+    const array = new Item('array', this.pos, 0, undefined, undefined, key, keyStart, keyEnd);
     const mark = this.top;
     this.pos++;
     this.skipTrivia();
     while (this.text.charCodeAt(this.pos) !== 93 /* ] */) {
-      this.stack[this.top++] = this.value(array, undefined, -1, -1);
+      this.stack[this.top++] = this.value(undefined, -1, -1);
       this.skipTrivia();
       const c = this.text.charCodeAt(this.pos);
       if (c === 44 /* , */) {
@@ -223,9 +223,9 @@ class FastParser {
     return array;
   }
 
-  private object(parent: Item | undefined, key: string | undefined, keyStart: number, keyEnd: number): Item {
+  private object(key: string | undefined, keyStart: number, keyEnd: number): Item {
     if (++this.depth > MAX_DEPTH) throw NOT_FAST;
-    const object = new Item('object', this.pos, 0, undefined, undefined, key, keyStart, keyEnd, parent);
+    const object = new Item('object', this.pos, 0, undefined, undefined, key, keyStart, keyEnd);
     const mark = this.top;
     this.pos++;
     this.skipTrivia();
@@ -238,7 +238,7 @@ class FastParser {
       if (this.text.charCodeAt(this.pos) !== 58 /* : */) throw NOT_FAST;
       this.pos++;
       this.skipTrivia();
-      this.stack[this.top++] = this.value(object, memberKey, memberKeyStart, memberKeyEnd);
+      this.stack[this.top++] = this.value(memberKey, memberKeyStart, memberKeyEnd);
       this.skipTrivia();
       const c = this.text.charCodeAt(this.pos);
       if (c === 44) {

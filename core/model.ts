@@ -220,12 +220,15 @@ function arrayOf<T>(m: Item, build: (item: Item, index: number) => T): (Located 
 }
 
 function elements<T>(array: Item, build: (item: Item, index: number) => T): T[] {
-  const items: T[] = [];
   const children = array.children;
-  if (!children) return items;
-  for (let i = 0; i < children.length; i++) {
+  if (!children) return [];
+  // Sized up front: pushing onto [] reserves room for 17, and most of these lists hold one to three.
+  let count = 0;
+  for (let i = 0; i < children.length; i++) if (children[i]!.type === 'object') count++;
+  const items = new Array<T>(count);
+  for (let i = 0, n = 0; i < children.length; i++) {
     const element = children[i]!;
-    if (element.type === 'object') items.push(build(element, i));
+    if (element.type === 'object') items[n++] = build(element, i);
   }
   return items;
 }

@@ -32,7 +32,6 @@ export class Item {
     public key: string | undefined,
     public keyStart: number,
     public keyEnd: number,
-    public parent: Item | undefined,
   ) {}
 
   /** The value's range. Computed when asked: rules ask for a handful of a file's ranges. */
@@ -88,30 +87,30 @@ export function itemValue(item: Item): unknown {
  * goes through jsonc-parser, and the engine reads the result as Items all the same.
  */
 export function itemsFromJsonc(node: Node): Item {
-  return convert(node, undefined, undefined);
+  return convert(node, undefined);
 }
 
-function convert(node: Node, parent: Item | undefined, keyNode: Node | undefined): Item {
+function convert(node: Node, keyNode: Node | undefined): Item {
   const key = keyNode ? String(keyNode.value) : undefined;
   const keyStart = keyNode ? keyNode.offset : -1;
   const keyEnd = keyNode ? keyNode.offset + keyNode.length : -1;
-  const item = new Item(node.type as ItemType, node.offset, node.offset + node.length, undefined, undefined, key, keyStart, keyEnd, parent);
+  const item = new Item(node.type as ItemType, node.offset, node.offset + node.length, undefined, undefined, key, keyStart, keyEnd);
   if (node.type === 'object') {
     const members: Item[] = [];
     for (const property of node.children ?? []) {
       const [k, v] = property.children ?? [];
       if (!k) continue;
       if (v) {
-        members.push(convert(v, item, k));
+        members.push(convert(v, k));
       } else {
         // A name with no value yet: its end is the name's end.
         const end = k.offset + k.length;
-        members.push(new Item('missing', end, end, undefined, undefined, String(k.value), k.offset, end, item));
+        members.push(new Item('missing', end, end, undefined, undefined, String(k.value), k.offset, end));
       }
     }
     item.children = members;
   } else if (node.type === 'array') {
-    item.children = (node.children ?? []).map((child) => convert(child, item, undefined));
+    item.children = (node.children ?? []).map((child) => convert(child, undefined));
   } else {
     item.value = node.value;
   }

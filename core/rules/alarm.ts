@@ -44,7 +44,7 @@ const notStep = defineRule(
         : 'predictive scaling scales on a forecast, not on an alarm';
       report(alarm.keyRange, `A ${type} policy takes no CloudWatchAlarm: ${why}. Remove it, or make this a StepScaling policy.`, {
         related: [{ ...policy.policyType!.range, message: `PolicyType is ${type}` }],
-        fixes: [{ title: 'Remove CloudWatchAlarm', edits: removeMemberEdits(alarm.item) }],
+        fixes: [{ title: 'Remove CloudWatchAlarm', edits: removeMemberEdits(policy.item, alarm.item) }],
       });
     },
   },

@@ -290,7 +290,7 @@ const startEndWithAt = defineRule(
         report({ start: prop.keyRange.start, end: prop.range.end }, `An at() schedule runs once, at its own time; ${key} only bounds recurring cron() or rate() schedules, so it has no effect here. Remove it.`, {
           unnecessary: true,
           related: [{ ...action.schedule!.range, message: 'The one-time schedule is here' }],
-          fixes: [{ title: `Remove ${key}`, edits: removeMemberEdits(prop) }],
+          fixes: [{ title: `Remove ${key}`, edits: removeMemberEdits(action.item, prop) }],
         });
       }
     },

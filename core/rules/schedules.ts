@@ -320,7 +320,7 @@ function checkSchedule(action: ScheduledAction, ctx: RuleContext): ActionInfo {
     const tz = action.timezone;
     ctx.report('rate.timezone-ignored', tz.range,
       `Timezone "${tz.value}" has no effect on a rate() schedule, which runs at fixed intervals from when the action starts. Remove it, or use cron() for runs at set local times.`,
-      { unnecessary: true, related: [{ ...prop.range, message: 'The rate() schedule is here' }], fixes: [{ title: 'Remove Timezone', edits: removeMemberEdits(tz) }] });
+      { unnecessary: true, related: [{ ...prop.range, message: 'The rate() schedule is here' }], fixes: [{ title: 'Remove Timezone', edits: removeMemberEdits(action.item, tz) }] });
   }
 
   if (!has(action, 'Timezone') && readsTimeOfDay(schedule)) {

@@ -435,7 +435,7 @@ const minAdjustmentMagnitude = defineRule(
       if (type && type.value !== 'PercentChangeInCapacity') {
         report(magnitude.keyRange, `MinAdjustmentMagnitude applies only to PercentChangeInCapacity, and this policy uses ${type.value}. Remove it.`, {
           related: [{ ...type.range, message: `the adjustment type is ${type.value}` }],
-          fixes: [{ title: 'Remove MinAdjustmentMagnitude', edits: removeMemberEdits(member(config!, 'MinAdjustmentMagnitude')!) }],
+          fixes: [{ title: 'Remove MinAdjustmentMagnitude', edits: removeMemberEdits(config!.item, member(config!, 'MinAdjustmentMagnitude')!) }],
         });
       } else if (magnitude.value <= 0) {
         report(magnitude.range, `MinAdjustmentMagnitude ${magnitude.value} has no effect: it is the smallest number of units a percentage step changes, so it should be at least 1. Set it to 1 or more, or remove it.`, { severity: 'warning' });

@@ -223,7 +223,7 @@ const resourceLabel = defineRule(
       if (!label) return;
       const whose = type.value.startsWith('SageMaker') ? 'SageMaker metrics take' : `${type.value} takes`;
       report(label.range, `${whose} no ResourceLabel; AWS accepts one only with ALBRequestCountPerTarget and rejects this policy. Remove it.`, {
-        fixes: [{ title: 'Remove ResourceLabel', edits: removeMemberEdits(label) }],
+        fixes: [{ title: 'Remove ResourceLabel', edits: removeMemberEdits(predefined.item, label) }],
       });
     },
   },

@@ -185,7 +185,7 @@ const roleArn = defineRule(
       if (!role || target.serviceNamespace?.value !== 'sagemaker') return;
       report({ start: role.keyRange.start, end: role.range.end }, 'SageMaker targets use the service-linked role AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint, so this RoleARN is unnecessary. Remove it.', {
         unnecessary: true,
-        fixes: [{ title: 'Remove RoleARN', edits: removeMemberEdits(role) }],
+        fixes: [{ title: 'Remove RoleARN', edits: removeMemberEdits(target.item, role) }],
       });
     },
   },

@@ -26,10 +26,6 @@ function jsonc(text: string): { root: Item | undefined; errors: number } {
   return { root: root && itemsFromJsonc(root), errors: errors.length };
 }
 
-function checkParents(node: Item, parent: Item | undefined): void {
-  assert.equal(node.parent, parent);
-  for (const child of node.children ?? []) checkParents(child, node);
-}
 
 const trivia = fc.constantFrom('', ' ', '\n', '\r\n', '\t', ' // note\n', '/* c */', '/* multi\nline */ ', '  ');
 const key = fc.oneof(fc.constantFrom('ScalableTargets', 'MinCapacity', 'MaxCapacity', 'MinCapacitz', 'Id', 'I', 'a"b', 'é', 'x\\y', ''), fc.string({ maxLength: 6 }));
@@ -59,7 +55,6 @@ describe('fast JSONC parse', () => {
       assert.equal(reference.errors, 0, 'the generator makes well-formed text');
       assert.ok(fast, `the fast path gave up on well-formed text: ${text.slice(0, 80)}`);
       assert.deepEqual(plain(fast.root), plain(reference.root));
-      if (fast.root) checkParents(fast.root, undefined);
     }), { numRuns: 2000, seed: 7 });
   });
 
