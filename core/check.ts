@@ -2,7 +2,7 @@ import { applyRuleConfig, type RuleConfig } from './config';
 import type { Finding, Range } from './finding';
 import { buildModel, type ScalingFile } from './model';
 import { parseDocument, type ParsedDocument } from './parse';
-import type { Rule, RuleContext, ReportExtra } from './rule';
+import { duringAnalysis, type Rule, type RuleContext, type ReportExtra } from './rule';
 import { ALL_RULES, RULES_BY_CODE } from './rules';
 import { applySuppressions } from './suppressions';
 
@@ -99,10 +99,9 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
   };
 
   // One walk: each entity is visited once and every rule that cares sees it there, with
-  // its own reporter (bound to this analysis for the walk, and unbound after it).
+  // its own reporter (reporting to this analysis during the walk, and to none after it).
   const { fileVisitors, targetVisitors, policyVisitors, actionVisitors } = visitorsOf(rules);
-  for (const rule of rules) rule.bind(ctx);
-  try {
+  duringAnalysis(ctx, () => {
     for (const rule of fileVisitors) rule.file!(model, rule.report, ctx);
     for (const target of model.targets) {
       for (const rule of targetVisitors) rule.target!(target, rule.report, ctx);
@@ -113,9 +112,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
         for (const rule of actionVisitors) rule.scheduledAction!(action, target, rule.report, ctx);
       }
     }
-  } finally {
-    for (const rule of rules) rule.bind(undefined);
-  }
+  });
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   const ranCodes = options.rules ? codesRunBy(options.rules) : STATIC_CODES;

@@ -36,12 +36,8 @@ export interface RuleContext {
  */
 export interface Rule {
   codes: RuleMeta[];
-  /**
-   * The reporter handed to this rule's visitors. It reports to the analysis that `bind`
-   * named last: the engine binds every rule before its walk and unbinds it after.
-   */
+  /** The reporter handed to this rule's visitors: it reports to the analysis under way (see `duringAnalysis`). */
   report: Reporter;
-  bind(ctx: RuleContext | undefined): void;
   file?(file: ScalingFile, report: Reporter, ctx: RuleContext): void;
   target?(target: ScalableTarget, report: Reporter, ctx: RuleContext): void;
   policy?(policy: ScalingPolicy, target: ScalableTarget, report: Reporter, ctx: RuleContext): void;
@@ -56,15 +52,29 @@ export type Reporter = (range: Range, message: string, extra?: ReportExtra) => v
 /**
  * Defines a rule with one code. Its visitors are called directly, with one reporter made
  * here for the rule's lifetime: a large file has a quarter of a million visits, too many
- * for a wrapper or a reporter made per visit (or even per analysis and rule).
+ * for a wrapper or a reporter made per visit; and a typical file is checked in some 60 µs,
+ * too short to make or bind a hundred reporters per analysis.
  */
 export function defineRule(meta: RuleMeta, visitors: RuleVisitors): Rule {
-  let bound: RuleContext | undefined;
   const report: Reporter = (range, message, extra) => {
-    if (!bound) throw new Error(`rule ${meta.code} reported outside an analysis`);
-    bound.report(meta.code, range, message, extra);
+    if (!current) throw new Error(`rule ${meta.code} reported outside an analysis`);
+    current.report(meta.code, range, message, extra);
   };
-  return ruleOf([meta], report, (ctx) => { bound = ctx; }, visitors);
+  return ruleOf([meta], report, visitors);
+}
+
+/** The analysis whose walk is under way: the one place every rule's reporter reports to. */
+let current: RuleContext | undefined;
+
+/** Runs an analysis's walk, with the rules' reporters reporting to `ctx` (and to nothing after). */
+export function duringAnalysis(ctx: RuleContext, walk: () => void): void {
+  const previous = current;
+  current = ctx;
+  try {
+    walk();
+  } finally {
+    current = previous;
+  }
 }
 
 /** Defines a rule with several codes; its visitors report through `ctx.report`, naming the code. */
@@ -72,13 +82,13 @@ export function defineMultiCodeRule(codes: RuleMeta[], visitors: RuleVisitors): 
   const report: Reporter = () => {
     throw new Error(`a rule with codes ${codes.map((c) => c.code).join(', ')} reports through ctx.report`);
   };
-  return ruleOf(codes, report, () => undefined, visitors);
+  return ruleOf(codes, report, visitors);
 }
 
 /** Every rule object has the same fields in the same order, so the engine's loops see one shape. */
-function ruleOf(codes: RuleMeta[], report: Reporter, bind: Rule['bind'], visitors: RuleVisitors): Rule {
+function ruleOf(codes: RuleMeta[], report: Reporter, visitors: RuleVisitors): Rule {
   return {
-    codes, report, bind,
+    codes, report,
     file: visitors.file, target: visitors.target, policy: visitors.policy, scheduledAction: visitors.scheduledAction,
   };
 }

@@ -1,5 +1,5 @@
 import { removeMemberEdits, replaceValueEdits } from '../edits';
-import type { Fix, Range } from '../finding';
+import type { Fix, Range, RelatedLocation } from '../finding';
 import { has, member, type Prop, type ScalableTarget, type ScalingPolicy, type StepAdjustment, type StepScalingConfiguration } from '../model';
 import { defineMultiCodeRule, defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
 import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
@@ -333,7 +333,7 @@ const boundsRelative = defineRule(
       const all = config.stepAdjustments?.items ?? [];
       if (all.some(unreadableBounds)) return;
       const t = threshold.value;
-      const related = [{ ...threshold.range, message: `the alarm threshold is ${formatNumber(t)}` }];
+      const related = (): RelatedLocation[] => [{ ...threshold.range, message: `the alarm threshold is ${formatNumber(t)}` }];
       if (side === 'above') {
         // The step nearest the threshold among those that reach the firing side.
         let first: StepAdjustment | undefined;
@@ -349,7 +349,7 @@ const boundsRelative = defineRule(
         const message = t > 0 && start.value >= t
           ? `MetricIntervalLowerBound ${formatNumber(start.value)} is an offset from the alarm threshold ${from}, not a metric value: this step starts at ${to}, and from ${from} to ${to} the alarm fires but no step matches. If you wrote metric values, subtract ${from} from every bound, so the first step starts at 0.`
           : `The lowest step starts ${formatNumber(start.value)} above the alarm threshold ${from}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Start the step at MetricIntervalLowerBound 0, or raise the threshold to ${to}.`;
-        report(start.range, message, { related });
+        report(start.range, message, { related: related() });
       } else {
         let last: StepAdjustment | undefined;
         for (const step of all) {
@@ -361,7 +361,7 @@ const boundsRelative = defineRule(
         if (!end || end.value >= 0) return;
         const from = formatNumber(t + end.value);
         const to = formatNumber(t);
-        report(end.range, `The highest step ends ${formatNumber(-end.value)} below the alarm threshold ${to}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Bounds are offsets from the threshold: end the step at MetricIntervalUpperBound 0, or lower the threshold to ${from}.`, { related });
+        report(end.range, `The highest step ends ${formatNumber(-end.value)} below the alarm threshold ${to}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Bounds are offsets from the threshold: end the step at MetricIntervalUpperBound 0, or lower the threshold to ${from}.`, { related: related() });
       }
     },
   },
