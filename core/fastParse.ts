@@ -207,8 +207,11 @@ class FastParser {
     this.skipTrivia();
     while (this.text.charCodeAt(this.pos) !== 93 /* ] */) {
       this.stack[this.top++] = this.value(undefined, -1, -1);
-      this.skipTrivia();
-      const c = this.text.charCodeAt(this.pos);
+      let c = this.text.charCodeAt(this.pos);
+      if (c !== 44 && c !== 93) {
+        this.skipTrivia();
+        c = this.text.charCodeAt(this.pos);
+      }
       if (c === 44 /* , */) {
         this.pos++;
         this.skipTrivia();
@@ -234,13 +237,19 @@ class FastParser {
       const memberKeyStart = this.pos;
       const memberKey = this.memberName();
       const memberKeyEnd = this.pos;
-      this.skipTrivia();
-      if (this.text.charCodeAt(this.pos) !== 58 /* : */) throw NOT_FAST;
+      // The usual layouts (`"Key": value,`) go without a call to skipTrivia where there is none.
+      if (this.text.charCodeAt(this.pos) !== 58 /* : */) {
+        this.skipTrivia();
+        if (this.text.charCodeAt(this.pos) !== 58) throw NOT_FAST;
+      }
       this.pos++;
       this.skipTrivia();
       this.stack[this.top++] = this.value(memberKey, memberKeyStart, memberKeyEnd);
-      this.skipTrivia();
-      const c = this.text.charCodeAt(this.pos);
+      let c = this.text.charCodeAt(this.pos);
+      if (c !== 44 && c !== 125) {
+        this.skipTrivia();
+        c = this.text.charCodeAt(this.pos);
+      }
       if (c === 44) {
         this.pos++;
         this.skipTrivia();
