@@ -37,8 +37,8 @@ export class NameTable {
   readonly names: (string | undefined)[];
 
   constructor(names: readonly string[]) {
-    const next: number[] = new Array<number>(2 * 128).fill(0);
-    const ends: (string | undefined)[] = [undefined, undefined];
+    let next = new Uint16Array(64 * 128);
+    const ends: (string | undefined)[] = [undefined, undefined]; // the dead end and ROOT
     for (const name of names) {
       let state = NameTable.ROOT;
       for (let i = 0; i < name.length && state !== 0; i++) {
@@ -50,16 +50,20 @@ export class NameTable {
         let to = next[state * 128 + c]!;
         if (to === 0) {
           to = ends.length;
+          if (to > 0xffff) throw new Error('too many member names for the name table');
           ends.push(undefined);
-          for (let k = 0; k < 128; k++) next.push(0);
+          if ((to + 1) * 128 > next.length) {
+            const grown = new Uint16Array(next.length * 2);
+            grown.set(next);
+            next = grown;
+          }
           next[state * 128 + c] = to;
         }
         state = to;
       }
       if (state !== 0) ends[state] = name;
     }
-    if (ends.length > 0xffff) throw new Error('too many member names for the name table');
-    this.next = Uint16Array.from(next);
+    this.next = next.slice(0, ends.length * 128);
     this.names = ends;
   }
 
