@@ -51,9 +51,9 @@ function capacityUnit(target: ScalableTarget): string {
 
 /** The quick fix for gaps and overlaps: start the later step where the earlier one ends. */
 function setLowerBoundFix(step: StepAdjustment, value: number, other: StepAdjustment): Fix[] {
-  const node = member(step, LOWER);
-  if (!node) return [];
-  return [{ title: `Start step ${step.index + 1} at ${formatNumber(value)}, where step ${other.index + 1} ends`, edits: replaceValueEdits(node, value) }];
+  const lower = member(step, LOWER);
+  if (!lower) return [];
+  return [{ title: `Start step ${step.index + 1} at ${formatNumber(value)}, where step ${other.index + 1} ends`, edits: replaceValueEdits(lower, value) }];
 }
 
 // ---------------------------------------------------------------------------------------
