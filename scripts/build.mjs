@@ -45,7 +45,7 @@ const bundles = [
 ];
 
 const tests = {
-  entryPoints: tsFiles(['core', 'aws', 'cli', 'server', 'test']),
+  entryPoints: tsFiles(['core', 'aws', 'cli', 'server', 'test', 'bench']),
   outdir: 'out',
   outbase: '.',
   platform: 'node',

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseTree, type ParseError } from 'jsonc-parser';
+import { generateScalingFile } from '../../bench/generate';
 import { parseFast } from '../../core/fastParse';
 import { MEMBER_NAME_TABLE, NameTable } from '../../core/memberNames';
 import { itemsFromJsonc, type Item } from '../../core/tree';
+import { EXAMPLES } from '../paths';
 
 // The fast path must build exactly the Items of jsonc-parser's tree for every well-formed
 // document, and step aside (undefined) for everything else, so the engine sees the same
@@ -77,6 +81,18 @@ describe('fast JSONC parse', () => {
     assert.equal(table.find(text, text.indexOf('MinCapacitz'), 11), undefined);
     assert.equal(table.find(text, text.indexOf('MaxCapacity'), 11), 'MaxCapacity');
     assert.ok(MEMBER_NAME_TABLE.find('"ScheduledActionName"', 1, 19) === 'ScheduledActionName', 'the schema\'s names are in the table');
+  });
+
+  it('reads the examples and the bench\'s files itself, without falling back to jsonc-parser', () => {
+    // The fallback is correct but several times slower: a construct the fast path gave up
+    // on would make every keystroke on such a file slow without any test noticing.
+    const texts = readdirSync(EXAMPLES).filter((f) => f.endsWith('.scaling.json')).map((f) => readFileSync(join(EXAMPLES, f), 'utf8'));
+    texts.push(generateScalingFile(3), generateScalingFile(40));
+    for (const text of texts) {
+      const fast = parseFast(text, MEMBER_NAME_TABLE);
+      assert.ok(fast?.root, `the fast path gave up on: ${text.slice(0, 60)}`);
+      assert.deepEqual(plain(fast.root), plain(jsonc(text).root));
+    }
   });
 
   it('handles the edges: empty text, escapes, deep nesting', () => {
