@@ -38,6 +38,8 @@ interface VisitorLists {
   targetVisitors: Rule[];
   policyVisitors: Rule[];
   actionVisitors: Rule[];
+  /** The codes these rules report in this pass (for telling unused disable comments). */
+  ranCodes: ReadonlySet<string>;
 }
 
 /** The rules with visitors of each kind, worked out once per rule set rather than per analysis. */
@@ -51,6 +53,7 @@ function visitorsOf(rules: readonly Rule[]): VisitorLists {
       targetVisitors: rules.filter((r) => r.target),
       policyVisitors: rules.filter((r) => r.policy),
       actionVisitors: rules.filter((r) => r.scheduledAction),
+      ranCodes: rules === ALL_RULES ? STATIC_CODES : codesRunBy(rules),
     };
     visitorCache.set(rules, lists);
   }
@@ -115,7 +118,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
   });
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  const ranCodes = options.rules ? codesRunBy(options.rules) : STATIC_CODES;
+  const { ranCodes } = visitorsOf(rules);
   const unsuppressed = applySuppressions(parsed.text, findings, KNOWN_CODES, ranCodes);
   return { parsed, model, findings: applyRuleConfig(unsuppressed, options.config) };
 }
