@@ -199,6 +199,25 @@ class FastParser {
     return escaped ? unescape(raw) : raw;
   }
 
+  /**
+   * After an element or member: moves past its comma and the trivia after it, or stops at
+   * the container's closing character `close`; anything else is not for the fast path.
+   * The usual layout (a comma or the close right after the value) calls no skipTrivia.
+   */
+  private separator(close: number): void {
+    let c = this.text.charCodeAt(this.pos);
+    if (c !== 44 /* , */ && c !== close) {
+      this.skipTrivia();
+      c = this.text.charCodeAt(this.pos);
+    }
+    if (c === 44) {
+      this.pos++;
+      this.skipTrivia();
+    } else if (c !== close) {
+      throw NOT_FAST;
+    }
+  }
+
   private array(key: string | undefined, keyStart: number, keyEnd: number): Item {
     if (++this.depth > MAX_DEPTH) throw NOT_FAST;
     const array = new Item('array', this.pos, 0, undefined, undefined, key, keyStart, keyEnd);
@@ -207,17 +226,7 @@ class FastParser {
     this.skipTrivia();
     while (this.text.charCodeAt(this.pos) !== 93 /* ] */) {
       this.stack[this.top++] = this.value(undefined, -1, -1);
-      let c = this.text.charCodeAt(this.pos);
-      if (c !== 44 && c !== 93) {
-        this.skipTrivia();
-        c = this.text.charCodeAt(this.pos);
-      }
-      if (c === 44 /* , */) {
-        this.pos++;
-        this.skipTrivia();
-      } else if (c !== 93) {
-        throw NOT_FAST;
-      }
+      this.separator(93);
     }
     this.pos++;
     array.children = this.takeFrom(mark);
@@ -245,17 +254,7 @@ class FastParser {
       this.pos++;
       this.skipTrivia();
       this.stack[this.top++] = this.value(memberKey, memberKeyStart, memberKeyEnd);
-      let c = this.text.charCodeAt(this.pos);
-      if (c !== 44 && c !== 125) {
-        this.skipTrivia();
-        c = this.text.charCodeAt(this.pos);
-      }
-      if (c === 44) {
-        this.pos++;
-        this.skipTrivia();
-      } else if (c !== 125) {
-        throw NOT_FAST;
-      }
+      this.separator(125);
     }
     this.pos++;
     object.children = this.takeFrom(mark);
