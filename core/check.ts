@@ -31,8 +31,6 @@ function codesRunBy(rules: readonly Rule[]): ReadonlySet<string> {
   return new Set([...ran.flatMap((r) => r.codes.map((c) => c.code)), ...ENGINE_CODES]);
 }
 
-const STATIC_CODES = codesRunBy(ALL_RULES);
-
 interface VisitorLists {
   fileVisitors: Rule[];
   targetVisitors: Rule[];
@@ -53,7 +51,7 @@ function visitorsOf(rules: readonly Rule[]): VisitorLists {
       targetVisitors: rules.filter((r) => r.target),
       policyVisitors: rules.filter((r) => r.policy),
       actionVisitors: rules.filter((r) => r.scheduledAction),
-      ranCodes: rules === ALL_RULES ? STATIC_CODES : codesRunBy(rules),
+      ranCodes: codesRunBy(rules),
     };
     visitorCache.set(rules, lists);
   }
@@ -103,7 +101,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
 
   // One walk: each entity is visited once and every rule that cares sees it there, with
   // its own reporter (reporting to this analysis during the walk, and to none after it).
-  const { fileVisitors, targetVisitors, policyVisitors, actionVisitors } = visitorsOf(rules);
+  const { fileVisitors, targetVisitors, policyVisitors, actionVisitors, ranCodes } = visitorsOf(rules);
   duringAnalysis(ctx, () => {
     for (const rule of fileVisitors) rule.file!(model, rule.report, ctx);
     for (const target of model.targets) {
@@ -118,7 +116,6 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
   });
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  const { ranCodes } = visitorsOf(rules);
   const unsuppressed = applySuppressions(parsed.text, findings, KNOWN_CODES, ranCodes);
   return { parsed, model, findings: applyRuleConfig(unsuppressed, options.config) };
 }
