@@ -66,16 +66,6 @@ export class NameTable {
     this.next = next.slice(0, ends.length * 128);
     this.names = ends;
   }
-
-  /** The known name that `text` holds from `start` for `length` characters, if any. */
-  find(text: string, start: number, length: number): string | undefined {
-    let state = NameTable.ROOT;
-    for (let i = start; i < start + length && state !== 0; i++) {
-      const c = text.charCodeAt(i);
-      state = c < 128 ? this.next[state * 128 + c]! : 0;
-    }
-    return this.names[state];
-  }
 }
 
 export const MEMBER_NAME_TABLE = new NameTable(MEMBER_NAMES);
