@@ -1,7 +1,7 @@
 // Bundles the three entry points (and the bench) with esbuild, and transpiles the
 // sources and tests file by file into out/ so `node --test` can run them.
 import * as esbuild from 'esbuild';
-import { cpSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -37,10 +37,22 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The CLI is the package's `bin`: npm runs it by executing the file, so it must carry the
+ * execute bit. esbuild writes new files 0644 (a fresh clone then fails `npx
+ * sagemaker-scaling` with "Permission denied"); set the mode after every build, watch too.
+ */
+const executable = (file) => ({
+  name: 'executable',
+  setup(build) {
+    build.onEnd((result) => { if (result.errors.length === 0) chmodSync(file, 0o755); });
+  },
+});
+
 const bundles = [
   { ...common, entryPoints: { client: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/server.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { cli: 'cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [executable('dist/cli.js')] },
   { ...common, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'dist', sourcemap: false },
 ];
 

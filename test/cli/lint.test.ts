@@ -54,6 +54,15 @@ describe('sagemaker-scaling lint', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('runs as the package bin (npx sagemaker-scaling executes dist/cli.js itself, not through node)', () => {
+    // A fresh build must leave the file executable: esbuild writes 0644, and CI's
+    // `npx sagemaker-scaling lint` then failed with "Permission denied".
+    const r = spawnSync(CLI, ['lint', EXAMPLES], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.error, undefined, `could not execute ${CLI}: ${r.error?.message}`);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /4 files checked: 0 errors, 0 warnings/);
+  });
+
   it('passes the examples with exit 0', () => {
     const r = run('lint', EXAMPLES);
     assert.equal(r.stdout, '', 'no findings printed');
