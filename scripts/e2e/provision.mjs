@@ -64,11 +64,16 @@ writeFileSync(join(TOOLS, 'package.json'), JSON.stringify({
   private: true,
   description: 'Tools for the end-to-end tests; written by scripts/e2e/provision.mjs',
   dependencies: { 'code-server': VERSIONS.codeServer, 'playwright-core': VERSIONS.playwright },
+  // The install scripts these tools need (npm 11.19 warns of any not listed, and its
+  // documentation says a later npm will skip them): code-server's postinstall installs and
+  // builds VS Code's native modules, argon2 builds its own.
+  allowScripts: { 'code-server': true, argon2: true },
 }, null, 2));
 execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: TOOLS, stdio: 'inherit', env: node24Env() });
 
-// npm may one day skip install scripts it was not told to allow; without them code-server
-// lacks its native modules and fails only when started, so check one here.
+// Should npm skip install scripts anyway (code-server's postinstall runs npm again inside
+// lib/vscode, whose package.json lists no allowScripts), code-server would lack its native
+// modules and fail only when started, so check one here.
 const kerberos = join(TOOLS, 'node_modules/code-server/lib/vscode/node_modules/kerberos/build/Release/kerberos.node');
 if (!existsSync(kerberos)) {
   console.error(`e2e provision: code-server's postinstall did not build its native modules (no ${kerberos}); did npm skip install scripts?`);
