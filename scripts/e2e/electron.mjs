@@ -6,6 +6,8 @@
 //   node scripts/e2e/electron.mjs [--no-build] [--no-moto] [--grep <text>] [--version <vscode version>]
 //
 // Like run.mjs, it starts a seeded moto_server for the AWS tests (they skip without one).
+// It runs the trusted suite only; the restricted-mode files (*.untrusted.e2e.ts) need
+// run.mjs --untrusted.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,11 @@
 // these machines cannot download VS Code desktop (see ../shared/E2E.md). Same suite as
 // scripts/e2e/electron.mjs. Run scripts/e2e/provision.mjs first (npm run test:e2e does).
 //
-//   node scripts/e2e/run.mjs [--no-build] [--no-moto] [--grep <text>] [--env NAME=value]... [--timeout <s>] [--verbose]
+//   node scripts/e2e/run.mjs [--no-build] [--no-moto] [--untrusted] [--grep <text>] [--env NAME=value]... [--timeout <s>] [--verbose]
+//
+// --untrusted opens the workspace in restricted mode instead (workspace trust on, the folder
+// not trusted), with hostile workspace settings from test/e2e/untrusted laid over it, and
+// runs the *.untrusted.e2e.js files instead of the others.
 //
 // A moto_server (test/aws/e2eMoto.ts: two seeded endpoints) runs for the whole suite, on a
 // free loopback port, and the extension host gets its endpoint and test credentials in its
@@ -24,6 +28,7 @@ const { values: options } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     'no-moto': { type: 'boolean', default: false },
+    untrusted: { type: 'boolean', default: false },
     grep: { type: 'string' },
     env: { type: 'string', multiple: true, default: [] },
     timeout: { type: 'string', default: process.env.E2E_TIMEOUT ?? '300' },
@@ -51,9 +56,12 @@ if (!existsSync(runner) || !existsSync(join(REPO, 'dist/client.js'))) {
 const sandbox = makeSandbox('scaling-e2e-');
 // VS Code in a browser saves after a delay by default; desktop does not. Tests that keep
 // unsaved edits (fetch must not overwrite them, apply offers to save) need desktop's default.
-writeQuietSettings(sandbox, { 'files.autoSave': 'off' });
+// Restricted mode: trust is on and nothing asks whether to trust the folder, so it stays untrusted.
+const trustSettings = options.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+writeQuietSettings(sandbox, { 'files.autoSave': 'off', ...trustSettings });
 const workspace = join(sandbox.root, 'workspace');
 cpSync(join(REPO, 'test/e2e/workspace'), workspace, { recursive: true });
+if (options.untrusted) cpSync(join(REPO, 'test/e2e/untrusted'), workspace, { recursive: true });
 mkdirSync(join(sandbox.root, 'aws'));
 writeFileSync(join(sandbox.root, 'aws/config'), '');
 writeFileSync(join(sandbox.root, 'aws/credentials'), '');
@@ -67,6 +75,7 @@ Object.assign(process.env, awsIsolation);
 
 const LOG_MARK = '[e2e] ';
 const extensionEnvironment = { ...awsIsolation, SAGEMAKER_SCALING_E2E: '1', E2E_LOG_MARK: LOG_MARK };
+if (options.untrusted) extensionEnvironment.E2E_WORKSPACE_TRUST = 'untrusted';
 if (options.grep) extensionEnvironment.E2E_GREP = options.grep;
 const overrides = {};
 for (const pair of options.env) {
@@ -139,6 +148,7 @@ try {
   server = await startCodeServer(sandbox, {
     folder: workspace,
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+    workspaceTrust: options.untrusted,
     log: (text) => { serverLog += text; logStream.write(`[code-server] ${text}`); if (options.verbose) process.stdout.write(`[code-server] ${text}`); },
   });
   const authority = `127.0.0.1:${server.port}`;

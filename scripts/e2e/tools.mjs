@@ -117,14 +117,15 @@ export function codeServerOnce(sandbox, args) {
 /**
  * Starts code-server in its own process group on 127.0.0.1:<free port> and waits for
  * /healthz. `stop()` kills the whole group (code-server forks the extension host and the
- * language server).
+ * language server). Workspace trust is switched off (every folder trusted) unless
+ * `workspaceTrust` is set.
  */
-export async function startCodeServer(sandbox, { folder, extraArgs = [], log = () => {} }) {
+export async function startCodeServer(sandbox, { folder, extraArgs = [], log = () => {}, workspaceTrust = false }) {
   const port = await freePort();
   const args = [
     CODE_SERVER,
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--config', sandbox.configFile,
+    '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--config', sandbox.configFile,
     '--user-data-dir', sandbox.user, '--extensions-dir', sandbox.extensions,
     ...extraArgs, folder,
   ];
