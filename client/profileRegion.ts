@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { listProfiles } from '../aws/session';
 import type { AwsSession } from './aws';
+import { choose } from './prompts';
 import { setAwsSetting } from './settings';
 
 // Choosing the AWS profile and region: quick picks whose choice is stored at user level,
@@ -54,12 +55,13 @@ export async function selectProfile(session: AwsSession): Promise<string | undef
       profile: p.name,
     })),
   ]);
-  const picked = await vscode.window.showQuickPick(items, {
-    title: 'AWS profile for SageMaker Scaling',
+  const title = 'AWS profile for SageMaker Scaling';
+  const picked = await choose(title, items, () => vscode.window.showQuickPick(items, {
+    title,
     placeHolder: 'Profiles of ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE)',
     matchOnDetail: false,
     ignoreFocusOut: true,
-  });
+  }), (text, all) => all.find((i) => i.label === text));
   if (!picked) return undefined;
   await setAwsSetting('aws.profile', picked.profile);
   return picked.profile ?? '';
@@ -76,19 +78,30 @@ export async function selectRegion(session: AwsSession): Promise<string | undefi
     { label: '$(settings) From the profile or environment', description: current === undefined ? 'current' : '', detail: "The profile's region, then AWS_REGION / AWS_DEFAULT_REGION", region: undefined },
     ...COMMON_REGIONS.map(([region, name]): RegionItem => ({ label: region, description: [name, region === current ? 'current' : ''].filter(Boolean).join(' · '), region })),
   ];
+  const title = 'AWS region for SageMaker Scaling';
+  const typed = (value: string) => typedRegion(value, fixed);
+  const listed = (value: string) => fixed.find((i) => i.label === value || i.region === value.trim().toLowerCase());
+  const chosen = await choose(title, fixed, () => showRegionPick(title, fixed, typed), (text) => listed(text) ?? typed(text));
+  if (!chosen) return undefined;
+  await setAwsSetting('aws.region', chosen.region);
+  return chosen.region ?? '';
+}
+
+/** A typed region name that is not in the list, as an item; undefined when it is not a region name. */
+function typedRegion(value: string, fixed: readonly RegionItem[]): RegionItem | undefined {
+  const region = value.trim().toLowerCase();
+  if (!region || fixed.some((i) => i.region === region)) return undefined;
+  return REGION_PATTERN.test(region) ? { label: region, description: 'typed', region, alwaysShow: true } : undefined;
+}
+
+/** The region quick pick: the fixed items, and what is typed when it is a region name. */
+function showRegionPick(title: string, fixed: RegionItem[], typed: (value: string) => RegionItem | undefined): Promise<RegionItem | undefined> {
   const pick = vscode.window.createQuickPick<RegionItem>();
-  pick.title = 'AWS region for SageMaker Scaling';
+  pick.title = title;
   pick.placeholder = 'Choose a region, or type one (such as il-central-1)';
   pick.ignoreFocusOut = true;
   pick.items = fixed;
-  const typed = (value: string): RegionItem | undefined => {
-    const region = value.trim().toLowerCase();
-    if (!region || fixed.some((i) => i.region === region)) return undefined;
-    return REGION_PATTERN.test(region)
-      ? { label: region, description: 'typed', region, alwaysShow: true }
-      : undefined;
-  };
-  const chosen = await new Promise<RegionItem | undefined>((resolve) => {
+  return new Promise<RegionItem | undefined>((resolve) => {
     const disposables: vscode.Disposable[] = [];
     let done = false;
     const finish = (item: RegionItem | undefined) => {
@@ -108,7 +121,4 @@ export async function selectRegion(session: AwsSession): Promise<string | undefi
     );
     pick.show();
   });
-  if (!chosen) return undefined;
-  await setAwsSetting('aws.region', chosen.region);
-  return chosen.region ?? '';
 }

@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 
 // The questions the extension asks before it changes something (a modal confirmation, a
-// file to save to), in one place so the end-to-end tests can answer them: with
+// file to save to, a choice from a list), in one place so the end-to-end tests can answer them: with
 // SAGEMAKER_SCALING_E2E=1 a hidden test command queues answers here, and every question
 // is recorded. Without queued answers the real dialogs are shown.
 
 /** A question as it was asked, for tests to check what it named. */
 export interface AskedPrompt {
-  kind: 'confirm' | 'save';
+  kind: 'confirm' | 'save' | 'pick';
   message: string;
   detail?: string;
+  /** A pick's items, by label. */
+  items?: string[];
   /** What it was answered with: the chosen button, the path, or undefined (cancelled). */
   answer?: string;
 }
@@ -59,4 +61,22 @@ export async function pickSaveUri(options: vscode.SaveDialogOptions): Promise<vs
   const uri = test ? (test.answer !== undefined ? uriOf(test.answer) : undefined) : await vscode.window.showSaveDialog(options);
   asked.push({ kind: 'save', message: options.title ?? 'Save', ...(uri ? { answer: uri.toString() } : {}) });
   return uri;
+}
+
+/**
+ * A choice from a list (a quick pick): `show` shows it and resolves to the accepted item,
+ * or undefined when dismissed. With a queued test answer nothing is shown: the answer is
+ * what the user typed and accepted, and `accept` turns it into an item (undefined when the
+ * picker would not accept it).
+ */
+export async function choose<T extends vscode.QuickPickItem>(
+  title: string,
+  items: Promise<readonly T[]> | readonly T[],
+  show: () => Thenable<T | undefined>,
+  accept: (text: string, items: readonly T[]) => T | undefined,
+): Promise<T | undefined> {
+  const test = nextTestAnswer();
+  const chosen = test ? (test.answer !== undefined ? accept(test.answer, await items) : undefined) : await show();
+  asked.push({ kind: 'pick', message: title, items: (await items).map((i) => i.label), ...(chosen ? { answer: chosen.label } : {}) });
+  return chosen;
 }
