@@ -284,7 +284,15 @@ export async function inferenceComponentExists(clients: AwsClients, name: string
   }
 }
 
-/** The SageMaker console page of an endpoint, for "Open in AWS console". */
+/**
+ * The SageMaker console page of an endpoint, for "Open in AWS console": the China and
+ * GovCloud partitions have consoles of their own. The region comes from the user's
+ * profile or environment; only a region name goes into the host name (anything else is
+ * left to the query string, where the console reports it).
+ */
 export function endpointConsoleUrl(region: string, endpointName: string): string {
-  return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${encodeURIComponent(region)}#/endpoints/${encodeURIComponent(endpointName)}`;
+  const page = `/sagemaker/home?region=${encodeURIComponent(region)}#/endpoints/${encodeURIComponent(endpointName)}`;
+  if (region.startsWith('cn-')) return `https://console.amazonaws.cn${page}`;
+  if (region.startsWith('us-gov-')) return `https://console.amazonaws-us-gov.com${page}`;
+  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region) ? `https://${region}.console.aws.amazon.com${page}` : `https://console.aws.amazon.com${page}`;
 }
