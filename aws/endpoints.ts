@@ -10,7 +10,7 @@ import type { LiveTarget, TargetKey } from '../core/live';
 import { SAGEMAKER_DIMENSIONS } from '../core/sagemaker';
 import { describeAwsError, errorCode, isNotImplemented } from './errors';
 import { fetchLiveState, isoString, keyInput } from './live';
-import type { AwsClients } from './session';
+import { REGION_NAME, type AwsClients } from './session';
 
 // SageMaker as the tree shows it: endpoints → production variants → the scalable target,
 // its policies and scheduled actions, recent scaling activity; inference components.
@@ -294,5 +294,5 @@ export function endpointConsoleUrl(region: string, endpointName: string): string
   const page = `/sagemaker/home?region=${encodeURIComponent(region)}#/endpoints/${encodeURIComponent(endpointName)}`;
   if (region.startsWith('cn-')) return `https://console.amazonaws.cn${page}`;
   if (region.startsWith('us-gov-')) return `https://console.amazonaws-us-gov.com${page}`;
-  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region) ? `https://${region}.console.aws.amazon.com${page}` : `https://console.aws.amazon.com${page}`;
+  return REGION_NAME.test(region) ? `https://${region}.console.aws.amazon.com${page}` : `https://console.aws.amazon.com${page}`;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listProfiles } from '../aws/session';
+import { listProfiles, REGION_NAME } from '../aws/session';
 import type { AwsSession } from './aws';
 import { choose } from './prompts';
 import { setAwsSetting } from './settings';
@@ -31,8 +31,6 @@ const COMMON_REGIONS: readonly [string, string][] = [
   ['me-central-1', 'Middle East (UAE)'],
   ['af-south-1', 'Africa (Cape Town)'],
 ];
-
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 interface ProfileItem extends vscode.QuickPickItem {
   profile: string | undefined;
@@ -91,7 +89,7 @@ export async function selectRegion(session: AwsSession): Promise<string | undefi
 function typedRegion(value: string, fixed: readonly RegionItem[]): RegionItem | undefined {
   const region = value.trim().toLowerCase();
   if (!region || fixed.some((i) => i.region === region)) return undefined;
-  return REGION_PATTERN.test(region) ? { label: region, description: 'typed', region, alwaysShow: true } : undefined;
+  return REGION_NAME.test(region) ? { label: region, description: 'typed', region, alwaysShow: true } : undefined;
 }
 
 /** The region quick pick: the fixed items, and what is typed when it is a region name. */
