@@ -1,5 +1,6 @@
 import { modify } from 'jsonc-parser';
-import type { TextEdit } from './finding';
+import type { Fix, TextEdit } from './finding';
+import { parseDocument, type ParsedDocument } from './parse';
 import type { Item } from './tree';
 
 const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
@@ -50,4 +51,23 @@ export function removeMemberEdits(object: Item, member: Item): TextEdit[] {
   const start = previous ? previous.end : member.keyStart;
   const end = !previous && next ? next.keyStart : member.end;
   return [{ start, end, newText: '' }];
+}
+
+/** The text after non-overlapping edits, applied last first so earlier offsets stay valid. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+}
+
+/**
+ * The fixes to offer for a finding. In a document with syntax errors the rules read
+ * jsonc-parser's best guess at the tree, and an edit placed by it (after a key whose value
+ * was typed over, at the end of a cut-off file) can glue new text to the broken part: there
+ * a fix is offered only when the text it leaves has no more syntax errors than before. A
+ * well-formed document's fixes keep it well-formed (the fuzz test holds them to it), so
+ * they are offered without re-reading the text.
+ */
+export function fixesToOffer(parsed: ParsedDocument, fixes: readonly Fix[]): readonly Fix[] {
+  const errors = parsed.syntaxErrors.length;
+  if (errors === 0) return fixes;
+  return fixes.filter((fix) => parseDocument(applyEdits(parsed.text, fix.edits)).syntaxErrors.length <= errors);
 }

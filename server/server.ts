@@ -99,7 +99,7 @@ connection.onCodeAction((params: CodeActionParams, token) =>
     const document = documents.get(params.textDocument.uri);
     if (!document || isRuleConfigDocument(document.uri)) return [];
     const analysis = await validator.analysisFor(document);
-    return toCodeActions(document, analysis.findings, params.range, params.context.diagnostics);
+    return toCodeActions(document, analysis.parsed, analysis.findings, params.range, params.context.diagnostics);
   }),
 );
 

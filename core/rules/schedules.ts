@@ -1,5 +1,5 @@
-import type { Fix, Range, TextEdit } from '../finding';
-import { appendMemberEdit, removeMemberEdits } from '../edits';
+import type { Fix, Range } from '../finding';
+import { appendMemberEdit, applyEdits, removeMemberEdits } from '../edits';
 import { has, type Prop, type ScalableTarget, type ScheduledAction } from '../model';
 import { defineMultiCodeRule, type Rule, type RuleContext, type RuleMeta } from '../rule';
 import {
@@ -217,10 +217,6 @@ function dstCached(expression: string, schedule: Schedule, zone: string, now: Da
 
 // ---------------------------------------------------------------------------------------
 // Placing problems of the expression (or zone name) on the document.
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
-}
 
 /** The document range of a problem inside a string value: the whole value (quotes included) when it covers all of it. */
 function problemRange(ctx: RuleContext, prop: Prop<string>, start: number, end: number): Range {

@@ -199,6 +199,26 @@ describe('language server: diagnostics over LSP', () => {
     await lsp.close(uri);
   });
 
+  it('codeAction offers no fix that would add syntax errors to a document being typed', async () => {
+    const action = (tail: string) => `{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/v",
+      "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 1, "MaxCapacity": 4,
+      "ScheduledActions": [ { "ScheduledActionName": "morning", "Schedule": "cron(0 8 ? * MON-FRI *)",
+        "ScalableTargetAction": { "MinCapacity": 2 }${tail}
+      } ] } ] }`;
+    const fixesFor = async (name: string, text: string) => {
+      const uri = uriOf(name);
+      const diagnostic = (await lsp.openAndWait(uri, text)).diagnostics.find((d) => d.code === 'tz.utc-default');
+      assert.ok(diagnostic, 'tz.utc-default is reported');
+      const actions = (await lsp.codeActions({ textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+      await lsp.close(uri);
+      return actions.map((a) => a.title);
+    };
+    const title = 'Add "Timezone": "UTC" (keeps the times)';
+    assert.deepEqual(await fixesFor('utc-clean', action('')), [title]);
+    // "EndTime" with its value typed over: the fix would append into the broken text.
+    assert.deepEqual(await fixesFor('utc-broken', action(',\n        "EndTime"dTime": "2027-01-01T00:00:00Z"')), []);
+  });
+
   it('didClose clears the document\'s diagnostics', async () => {
     const uri = uriOf('close');
     const { text } = badFixture('target.min-le-max');

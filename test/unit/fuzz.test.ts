@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../../core/check';
 import { completionsAt } from '../../core/completion';
+import { applyEdits } from '../../core/edits';
 
 // Property-based: whatever the text, the engine returns findings inside the document,
 // throws nothing and gives the same answer twice. Documents are generated from the file
@@ -111,5 +112,18 @@ describe('engine under generated and mutated documents', () => {
     fc.assert(fc.property(fc.oneof({ weight: 2, arbitrary: mutated }, { weight: 1, arbitrary: documentText }, { weight: 1, arbitrary: fc.string({ maxLength: 200 }) }), (text) => {
       checkOne(text);
     }), { numRuns: 10_000, seed: Number(process.env.FUZZ_SEED ?? 20261128) });
+  });
+
+  it('every quick fix of a well-formed document leaves it well-formed (2,000 documents)', () => {
+    fc.assert(fc.property(documentText, (text) => {
+      for (const f of analyzeText(text, { now: NOW }).findings) {
+        for (const fix of f.fixes ?? []) {
+          const edits = [...fix.edits].sort((a, b) => a.start - b.start);
+          edits.forEach((e, i) => assert.ok(i === 0 || edits[i - 1]!.end <= e.start, `${f.code}: "${fix.title}" has overlapping edits`));
+          const after = analyzeText(applyEdits(text, fix.edits), { now: NOW });
+          assert.deepEqual(after.parsed.syntaxErrors, [], `${f.code}: "${fix.title}" leaves syntax errors`);
+        }
+      }
+    }), { numRuns: 2_000, seed: Number(process.env.FUZZ_SEED ?? 20261128) });
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../core/check';
-import type { TextEdit } from '../../core/finding';
+import { applyEdits } from '../../core/edits';
 import { RULES_BY_CODE } from '../../core/rules';
 import { LIVE_RULE_CODES } from '../../core/rules/live';
 import { loadRuleFixtures } from '../ruleFixtures';
@@ -9,10 +9,6 @@ import { loadRuleFixtures } from '../ruleFixtures';
 const NOW = new Date('2026-11-28T12:00:00Z');
 const fixtures = loadRuleFixtures();
 
-/** Applies non-overlapping edits, last first so earlier offsets stay valid. */
-function applyEdits(text: string, edits: TextEdit[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
-}
 
 // Codes the engine itself reports, which have their own tests rather than fixtures.
 // Live rules need AWS and are tested in test/aws.
