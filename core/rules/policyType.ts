@@ -1,6 +1,8 @@
+import { appendMemberEdit } from '../edits';
 import { has, type ScalingPolicy } from '../model';
 import { defineRule, type Rule } from '../rule';
 import { table } from '../table';
+import { policyHead, policyLabel } from './locate';
 
 const CONFIG_FOR_TYPE = table<string>({
   StepScaling: 'StepScalingPolicyConfiguration',
@@ -43,4 +45,27 @@ const typeConfigMatch = defineRule(
   },
 );
 
-export const policyTypeRules: Rule[] = [typeConfigMatch];
+const typeRequired = defineRule(
+  {
+    code: 'policy.type-required', severity: 'error',
+    title: 'A scaling policy states its PolicyType',
+    description: 'PutScalingPolicy requires `PolicyType` when it creates a policy ("This parameter is required if you are creating a scaling policy"), and a file states each policy in full. With one configuration block the type is clear, and the quick fix adds it. This is the required half of the catalogue\'s `policy.type-enum`; the JSON schema checks the value against the three types.',
+  },
+  {
+    policy(policy, _target, report, ctx) {
+      if (has(policy, 'PolicyType')) return; // present, of any JSON type: the schema checks the value
+      const blocks = CONFIG_ENTRIES.filter(([, key]) => blockOf(policy, key) !== undefined);
+      if (blocks.length !== 1) {
+        report(policyHead(policy), `Policy ${policyLabel(policy)} has no PolicyType: AWS needs it to create the policy. Add "PolicyType" (StepScaling, TargetTrackingScaling or PredictiveScaling) with its configuration block.`);
+        return;
+      }
+      const [type, key] = blocks[0]!;
+      const edit = appendMemberEdit(ctx.text, policy.item, 'PolicyType', JSON.stringify(type));
+      report(policyHead(policy), `Policy ${policyLabel(policy)} has no PolicyType: AWS needs it to create the policy. Its ${key} makes it a ${type} policy: add "PolicyType": "${type}".`, {
+        fixes: edit ? [{ title: `Add "PolicyType": "${type}"`, edits: [edit] }] : [],
+      });
+    },
+  },
+);
+
+export const policyTypeRules: Rule[] = [typeConfigMatch, typeRequired];
