@@ -1,9 +1,10 @@
+import { paginateListMetrics, type Dimension } from '@aws-sdk/client-cloudwatch';
 import { applyRuleConfig, type RuleConfig } from '../core/config';
 import type { Finding, Range } from '../core/finding';
-import { buildModel, type Prop, type ScalableTarget } from '../core/model';
+import { buildModel, type Located, type MetricDimension, type Prop, type ScalableTarget, type ScalingFile } from '../core/model';
 import { parseDocument } from '../core/parse';
 import { parseSageMakerResourceId, SAGEMAKER_DIMENSIONS } from '../core/sagemaker';
-import { LIVE_RULE_CODES } from '../core/rules/live';
+import { LIVE_RULE_CODES, LIVE_RULE_SEVERITY } from '../core/rules/live';
 import { applySuppressions } from '../core/suppressions';
 import { describeEndpoint, EndpointNotFoundError, inferenceComponentExists, type EndpointDetails } from './endpoints';
 import { describeAwsError, errorCode, isNotImplemented } from './errors';
@@ -57,7 +58,7 @@ export async function runLiveChecks(clients: AwsClients, text: string, options: 
   const region = clients.settings.region;
   const endpoints = new Map<string, Promise<EndpointDetails | Error>>();
   const components = new Map<string, Promise<boolean | undefined | Error>>();
-  const report = (code: (typeof LIVE_RULE_CODES)[number], range: Range, message: string) => findings.push({ code, severity: 'error', message, ...range });
+  const report = (code: (typeof LIVE_RULE_CODES)[number], range: Range, message: string) => findings.push({ code, severity: LIVE_RULE_SEVERITY[code], message, ...range });
   const skip = (what: string, error: unknown) => {
     const line = `${what}: ${describeAwsError(error)}`;
     if (!skipped.includes(line)) skipped.push(line);
@@ -136,9 +137,102 @@ export async function runLiveChecks(clients: AwsClients, text: string, options: 
   };
 
   await mapLimit(model.targets, 4, checkTarget);
+  await checkCustomMetrics(clients, model, report, (what, error) => {
+    if (!canSkip(error)) throw error;
+    skip(what, error);
+  }, options.signal);
 
   // Disable comments silence live findings too; what they report about themselves is the static rules' business.
   const kept = applySuppressions(text, findings, LIVE_CODES).filter((f) => LIVE_CODES.has(f.code));
   kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
   return { findings: applyRuleConfig(kept, options.config), skipped };
+}
+
+// ---------------------------------------------------------------------------------------
+// tt.custom-dimensions: a customized metric is followed by namespace, name and the exact
+// set of dimensions it was published with; ListMetrics knows the metrics with data in the
+// last two weeks.
+
+interface MetricReference {
+  namespace: string;
+  metricName: string;
+  dimensions: [string, string][];
+  /** Where to point: the Dimensions key, or the MetricName when there are none. */
+  range: Range;
+}
+
+/** A metric named in full (namespace, name, every dimension with name and value); undefined while any part is missing. */
+function metricReference(metric: { metricName?: Prop<string>; namespace?: Prop<string>; dimensions?: Located & { items: MetricDimension[] } } | undefined): MetricReference | undefined {
+  if (!metric?.metricName || !metric.namespace) return undefined;
+  const dimensions: [string, string][] = [];
+  for (const d of metric.dimensions?.items ?? []) {
+    if (!d.name || !d.value) return undefined;
+    dimensions.push([d.name.value, d.value.value]);
+  }
+  return {
+    namespace: metric.namespace.value, metricName: metric.metricName.value, dimensions,
+    range: metric.dimensions?.keyRange ?? metric.metricName.range,
+  };
+}
+
+/** The metrics of the file's customized target-tracking policies: the simple form and each MetricStat of metric math. */
+function customMetrics(model: ScalingFile): MetricReference[] {
+  const found: MetricReference[] = [];
+  for (const target of model.targets) {
+    for (const policy of target.policies) {
+      const customized = policy.targetTracking?.customized;
+      if (!customized) continue;
+      const simple = metricReference(customized);
+      if (simple) found.push(simple);
+      for (const query of customized.metrics?.items ?? []) {
+        const stat = metricReference(query.metricStat?.metric);
+        if (stat) found.push(stat);
+      }
+    }
+  }
+  return found;
+}
+
+const dimensionSetText = (dimensions: readonly [string, string][]) => dimensions.map(([name, value]) => `${name}=${value}`).join(', ') || 'no dimensions';
+const sortedSet = (dimensions: readonly [string, string][]) => JSON.stringify([...dimensions].sort((a, b) => a[0].localeCompare(b[0])));
+const pairsOf = (dimensions: readonly Dimension[] | undefined): [string, string][] => (dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? '']);
+
+/** The dimension sets CloudWatch has for a metric, at most `limit` of them; `filter` narrows to those with these dimensions. */
+async function publishedSets(clients: AwsClients, ref: MetricReference, filter: boolean, limit: number, signal?: AbortSignal): Promise<[string, string][][]> {
+  const sets: [string, string][][] = [];
+  const input = { Namespace: ref.namespace, MetricName: ref.metricName, ...(filter ? { Dimensions: ref.dimensions.map(([Name, Value]) => ({ Name, Value })) } : {}) };
+  for await (const page of paginateListMetrics({ client: clients.cloudWatch }, input, { abortSignal: signal })) {
+    for (const metric of page.Metrics ?? []) {
+      sets.push(pairsOf(metric.Dimensions));
+      if (sets.length >= limit) return sets;
+    }
+  }
+  return sets;
+}
+
+async function checkCustomMetrics(
+  clients: AwsClients, model: ScalingFile,
+  report: (code: 'tt.custom-dimensions', range: Range, message: string) => void,
+  skip: (what: string, error: unknown) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const region = clients.settings.region;
+  // One look-up per distinct metric, however many policies name it.
+  const lookups = new Map<string, Promise<string | undefined>>();
+  const problemOf = async (ref: MetricReference): Promise<string | undefined> => {
+    const wanted = sortedSet(ref.dimensions);
+    // ListMetrics matches metrics that have at least the filter's dimensions; stop at the exact set.
+    const candidates = await publishedSets(clients, ref, true, 500, signal);
+    if (candidates.some((set) => sortedSet(set) === wanted)) return undefined;
+    const others = await publishedSets(clients, ref, false, 4, signal);
+    const head = `CloudWatch in ${region} has no ${ref.namespace} metric ${ref.metricName} with exactly the dimensions ${dimensionSetText(ref.dimensions)}, so this policy would track nothing.`;
+    if (others.length === 0) return `${head} It has no ${ref.metricName} in ${ref.namespace} at all: none in the last two weeks. Check the names; a metric not yet published (an endpoint with no traffic so far) appears with its first data.`;
+    return `${head} It has ${ref.metricName} with: ${others.slice(0, 3).map(dimensionSetText).join('; ')}${others.length > 3 ? '; …' : ''}. Name the dimensions exactly as the metric was published.`;
+  };
+  await mapLimit(customMetrics(model), 4, async (ref) => {
+    const key = `${ref.namespace}\u0000${ref.metricName}\u0000${sortedSet(ref.dimensions)}`;
+    if (!lookups.has(key)) lookups.set(key, problemOf(ref).catch((error: unknown) => { skip(`tt.custom-dimensions for ${ref.namespace} ${ref.metricName}`, error); return undefined; }));
+    const problem = await lookups.get(key)!;
+    if (problem) report('tt.custom-dimensions', ref.range, problem);
+  });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PutScalingPolicyCommand, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
+import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { applyPlan } from '../../aws/apply';
 import { describeEndpoint, fetchResourceScaling, fetchScalingActivities, listEndpoints, listInferenceComponents } from '../../aws/endpoints';
 import { fetchCallerIdentity } from '../../aws/identity';
@@ -262,6 +263,45 @@ describe('aws/ against moto_server', { skip: motoAvailable() ? false : 'moto_ser
     const silenced = await runLiveChecks(clients, text, { config: { rules: { 'sm.burstable': 'off', 'sm.variant-kind': 'warning' } } });
     assert.deepEqual(silenced.findings.map((f) => [f.code, f.severity]).filter(([c]) => c !== 'sm.endpoint-exists' && c !== 'sm.variant-exists' && c !== 'sm.serverless-pc-max'),
       [['sm.variant-kind', 'warning'], ['sm.variant-kind', 'warning']]);
+  });
+
+  it('tt.custom-dimensions: a customized metric CloudWatch lacks with exactly these dimensions is a warning naming the sets it has', async () => {
+    const region = 'eu-north-1';
+    const clients = await session(region);
+    await seedEndpoint(clients, 'shop');
+    // What the endpoint publishes: per endpoint and variant, nothing per endpoint alone.
+    await clients.cloudWatch.send(new PutMetricDataCommand({
+      Namespace: 'AWS/SageMaker',
+      MetricData: [{ MetricName: 'ModelLatency', Value: 1200, Dimensions: [{ Name: 'EndpointName', Value: 'shop' }, { Name: 'VariantName', Value: 'AllTraffic' }] }],
+    }));
+    const policy = (name: string, dimensions: { Name: string; Value: string }[], metricName = 'ModelLatency') => ({
+      PolicyName: name, PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: {
+        TargetValue: 1000, ScaleInCooldown: 300, ScaleOutCooldown: 60,
+        CustomizedMetricSpecification: { MetricName: metricName, Namespace: 'AWS/SageMaker', Statistic: 'Average', Dimensions: dimensions },
+      },
+    });
+    const both = [{ Name: 'EndpointName', Value: 'shop' }, { Name: 'VariantName', Value: 'AllTraffic' }];
+    const text = scalingFile(region, [{
+      ...target({ endpoint: 'shop', noStep: true, noActions: true }),
+      ScalingPolicies: [
+        policy('exact', both),
+        policy('reordered', [...both].reverse()),
+        policy('endpoint-only', [{ Name: 'EndpointName', Value: 'shop' }]),
+        policy('unpublished', both, 'InvocationsPerInstance'),
+      ],
+    }]);
+    const { findings } = await runLiveChecks(clients, text);
+    assert.deepEqual(findings.map((f) => [f.code, f.severity, text.slice(f.start, f.end)]), [
+      ['tt.custom-dimensions', 'warning', '"Dimensions"'],
+      ['tt.custom-dimensions', 'warning', '"Dimensions"'],
+    ]);
+    assert.match(findings[0]!.message, /no AWS\/SageMaker metric ModelLatency with exactly the dimensions EndpointName=shop/);
+    assert.match(findings[0]!.message, /It has ModelLatency with: EndpointName=shop, VariantName=AllTraffic\./);
+    assert.match(findings[1]!.message, /InvocationsPerInstance .*none in the last two weeks/);
+    // A warning: plan and apply go on.
+    const silenced = await runLiveChecks(clients, text, { config: { rules: { 'tt.custom-dimensions': 'off' } } });
+    assert.deepEqual(silenced.findings, []);
   });
 
   it('scaling activities and inference components degrade where moto lacks the calls', async () => {

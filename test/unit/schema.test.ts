@@ -23,6 +23,7 @@ import {
   type JSONSchema,
 } from 'vscode-json-languageservice';
 import { SAGEMAKER_METRICS_BY_DIMENSION } from '../../core/sagemaker';
+import { CHECKED_ELSEWHERE } from '../catalogue';
 
 // The compiled test lives at out/test/unit/, three levels below the repository root.
 const REPO_ROOT = join(__dirname, '../../..');
@@ -423,6 +424,13 @@ describe('schema validation through vscode-json-languageservice', () => {
     await assertFlags(file({ policies: '[ { "PolicyName": "p", "CloudWatchAlarm": { "AlarmName": "a", "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanThreshold", "Period": 5 } } ]' }), '5', /below the minimum of 10/);
     await assertFlags(file({ policies: '[ { "PolicyName": "p", "CloudWatchAlarm": { "AlarmName": "a", "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanThreshold", "Namespace": ":bad" } } ]' }), '":bad"', /must not start with ":"/);
     await assertFlags('{ "Region": "US East", "ScalableTargets": [] }', '"US East"', /AWS Region code/);
+  });
+
+  it('flags the example of every catalogue rule it checks in the engine\'s place (test/catalogue.ts)', async () => {
+    for (const [code, entry] of Object.entries(CHECKED_ELSEWHERE)) {
+      if (entry.by !== 'schema') continue;
+      await assert.doesNotReject(assertFlags(entry.example.text, entry.example.at, /./), `${code}: the schema does not flag its example`);
+    }
   });
 
   it('flags missing required members', async () => {
