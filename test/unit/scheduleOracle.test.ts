@@ -4,16 +4,19 @@ import fc from 'fast-check';
 import { nextRuns, parseSchedule } from '../../core/schedule';
 
 // The hand-written cron engine (core/schedule) against a second, deliberately plain reading
-// of AWS's cron: generated expressions, in zones with a fixed UTC offset, and the next runs
-// both ways. The oracle walks the calendar day by day and tests each field on its own, the
-// way the user guide describes them; the engine walks field by field with its own
-// shortcuts. Zones with daylight saving are left to the table tests (scheduleRuns.test.ts),
-// where what AWS does in a gap or an overlap is a decision, not arithmetic.
+// of AWS's cron: generated expressions, zones with and without daylight saving, and the next
+// runs both ways. The oracle walks the calendar day by day, tests each field on its own the
+// way the user guide describes them, and turns local times into instants with Intl alone;
+// the engine walks field by field with its own shortcuts and zone arithmetic. In a DST gap
+// or overlap both follow the engine's documented assumption (core/schedule/nextRuns.ts): a
+// time in a gap does not run that day, a time in an overlap runs once, at its first
+// occurrence — what AWS really does there is for tz.dst-gap to warn about.
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
-/** Zones without daylight saving, with their offset from UTC in minutes. */
-const FIXED_ZONES: [string, number][] = [['UTC', 0], ['Asia/Tokyo', 540], ['Asia/Kolkata', 330], ['Asia/Kathmandu', 345], ['America/Panama', -300], ['Etc/GMT+11', -660], ['Pacific/Kiritimati', 840]];
+/** Zones without daylight saving, and zones with it (Lord Howe shifts by 30 minutes; Sydney and Santiago in the southern summer). */
+const ZONES = ['UTC', 'Asia/Tokyo', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/Panama', 'Etc/GMT+11', 'Pacific/Kiritimati',
+  'Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Australia/Lord_Howe', 'America/Santiago'];
 
 // ---------------------------------------------------------------------------------------
 // Expressions: each field from the forms it allows, values in range, ranges upwards.
@@ -99,16 +102,42 @@ function dayOfWeekMatches(field: string, y: number, m: number, d: number): boole
   });
 }
 
+// Wall-clock time in a zone by Intl alone (the engine has its own conversion, core/schedule/zoneTime.ts).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function wallText(instant: number, zone: string): string {
+  let format = formatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    formatters.set(zone, format);
+  }
+  return format.format(instant);
+}
+const offsetOf = (instant: number, zone: string) => {
+  const [date, time] = wallText(instant, zone).split(', ') as [string, string];
+  return Date.parse(`${date}T${time}:00Z`) - Math.floor(instant / 60_000) * 60_000;
+};
+
+/**
+ * The instant a local time names in a zone, as the engine's documented assumption has it:
+ * none in a spring-forward gap (that run is skipped), the first of two in a fall-back overlap.
+ */
+function instantOf(localAsUtc: number, zone: string): number | undefined {
+  const want = wallText(localAsUtc, 'UTC');
+  const candidates = [...new Set([offsetOf(localAsUtc - 86_400_000, zone), offsetOf(localAsUtc + 86_400_000, zone)])]
+    .map((offset) => localAsUtc - offset)
+    .filter((t) => wallText(t, zone) === want);
+  return candidates.length > 0 ? Math.min(...candidates) : undefined;
+}
+
 /** The first `count` runs after `after` and before `horizon`, walking the zone's calendar day by day. */
-function oracleRuns(expression: string, offsetMinutes: number, after: number, horizon: number, count: number): number[] {
+function oracleRuns(expression: string, zone: string, after: number, horizon: number, count: number): number[] {
   const [minutes, hours, dom, mon, dow, yr] = expression.slice(5, -1).split(' ') as [string, string, string, string, string, string];
   const minuteSet = [...numbers(minutes, 0, 59)].sort((a, b) => a - b);
   const hourSet = [...numbers(hours, 0, 23)].sort((a, b) => a - b);
   const months = numbers(mon, 1, 12, MONTHS);
   const years = numbers(yr, 1970, 2199);
-  const offset = offsetMinutes * 60_000;
   const runs: number[] = [];
-  const startLocal = new Date(after + offset);
+  const startLocal = new Date(after + offsetOf(after, zone) - 86_400_000);
   for (let day = Date.UTC(startLocal.getUTCFullYear(), startLocal.getUTCMonth(), startLocal.getUTCDate()); runs.length < count && day < horizon + 86_400_000; day += 86_400_000) {
     const date = new Date(day);
     const y = date.getUTCFullYear();
@@ -118,8 +147,8 @@ function oracleRuns(expression: string, offsetMinutes: number, after: number, ho
     if (!(dom === '?' ? dayOfWeekMatches(dow, y, m, d) : dayOfMonthMatches(dom, y, m, d))) continue;
     for (const h of hourSet) {
       for (const min of minuteSet) {
-        const instant = day + (h * 60 + min) * 60_000 - offset;
-        if (instant > after && instant < horizon && runs.length < count) runs.push(instant);
+        const instant = instantOf(day + (h * 60 + min) * 60_000, zone);
+        if (instant !== undefined && instant > after && instant < horizon && runs.length < count) runs.push(instant);
       }
     }
   }
@@ -129,18 +158,41 @@ function oracleRuns(expression: string, offsetMinutes: number, after: number, ho
 // ---------------------------------------------------------------------------------------
 
 describe('cron run times against a plain reading of the fields', () => {
-  it('agree for generated expressions in zones with a fixed offset (1,500 cases)', () => {
+  it('agree for generated expressions, in zones with and without daylight saving (1,500 cases)', () => {
     const after = fc.date({ min: new Date('2026-11-28T00:00:00Z'), max: new Date('2029-12-31T00:00:00Z'), noInvalidDate: true });
-    fc.assert(fc.property(cronExpression, fc.constantFrom(...FIXED_ZONES), after, (expression, [zone, offset], from) => {
+    fc.assert(fc.property(cronExpression, fc.constantFrom(...ZONES), after, (expression, zone, from) => {
       const { schedule, problems } = parseSchedule(expression);
       const errors = problems.filter((p) => p.severity === 'error');
       assert.ok(schedule && errors.length === 0, `${expression} is valid AWS cron, yet: ${errors.map((p) => p.message).join('; ')}`);
       const fromMinute = Math.floor(from.getTime() / 60_000) * 60_000;
       // The oracle looks six years ahead; the engine goes to 2199. Compare what both see.
       const horizon = fromMinute + 6 * 365 * 86_400_000;
-      const expected = oracleRuns(expression, offset, fromMinute, horizon, 6);
+      const expected = oracleRuns(expression, zone, fromMinute, horizon, 6);
       const got = nextRuns(schedule, { after: new Date(fromMinute), timeZone: zone, count: 6 }).map((d) => d.getTime());
       assert.deepEqual(got.filter((t) => t < horizon).map((t) => new Date(t).toISOString()), expected.map((t) => new Date(t).toISOString()), `${expression} in ${zone} after ${new Date(fromMinute).toISOString()}`);
     }), { numRuns: 1_500, seed: Number(process.env.FUZZ_SEED ?? 20261129) });
+  });
+
+  it('agree across daylight-saving changes: a gap skips that day\'s run, an overlap runs once, first (1,000 cases)', () => {
+    // Shortly before a change in each zone (2027), with times in the small hours where the changes happen.
+    const changes: [string, string][] = [
+      ['Europe/Berlin', '2027-03-28T00:00:00Z'], ['Europe/Berlin', '2027-10-31T00:00:00Z'],
+      ['America/New_York', '2027-03-14T06:00:00Z'], ['America/New_York', '2027-11-07T05:00:00Z'],
+      ['Australia/Sydney', '2027-04-03T15:00:00Z'], ['Australia/Sydney', '2027-10-02T15:00:00Z'],
+      ['Australia/Lord_Howe', '2027-04-03T14:00:00Z'], ['Australia/Lord_Howe', '2027-10-02T15:00:00Z'],
+      ['America/Santiago', '2027-04-04T02:00:00Z'], ['America/Santiago', '2027-09-05T03:00:00Z'],
+    ];
+    const smallHours = fc.oneof(upTo(3).map(String), rangeOf(0, 3), fc.constant('*'), listOf(upTo(3).map(String)));
+    const minutes = fc.oneof(fc.constantFrom('0', '30', '15,45', '0/30', '*/20'), upTo(59).map(String));
+    const expression = fc.tuple(minutes, smallHours, fc.constantFrom('* * ? *', '? * * *', '? * 1 *', 'L * ? *')).map(([m, h, rest]) => `cron(${m} ${h} ${rest})`);
+    fc.assert(fc.property(expression, fc.constantFrom(...changes), upTo(3 * 24 * 60), (text, [zone, change], minutesBefore) => {
+      const { schedule } = parseSchedule(text);
+      assert.ok(schedule, text);
+      const from = Date.parse(change) - minutesBefore * 60_000;
+      const horizon = from + 40 * 86_400_000;
+      const expected = oracleRuns(text, zone, from, horizon, 8);
+      const got = nextRuns(schedule, { after: new Date(from), timeZone: zone, count: 8 }).map((d) => d.getTime()).filter((t) => t < horizon);
+      assert.deepEqual(got.map((t) => new Date(t).toISOString()), expected.map((t) => new Date(t).toISOString()), `${text} in ${zone} after ${new Date(from).toISOString()}`);
+    }), { numRuns: 1_000, seed: Number(process.env.FUZZ_SEED ?? 20261129) });
   });
 });
