@@ -1,7 +1,7 @@
 import { paginateListMetrics, type Dimension } from '@aws-sdk/client-cloudwatch';
 import { applyRuleConfig, type RuleConfig } from '../core/config';
 import type { Finding, Range } from '../core/finding';
-import { buildModel, type Located, type MetricDimension, type Prop, type ScalableTarget, type ScalingFile } from '../core/model';
+import { buildModel, type Located, type MetricDataQuery, type MetricDimension, type Prop, type ScalableTarget, type ScalingFile } from '../core/model';
 import { parseDocument } from '../core/parse';
 import { parseSageMakerResourceId, SAGEMAKER_DIMENSIONS } from '../core/sagemaker';
 import { LIVE_RULE_CODES, LIVE_RULE_SEVERITY } from '../core/rules/live';
@@ -149,11 +149,12 @@ export async function runLiveChecks(clients: AwsClients, text: string, options: 
 }
 
 // ---------------------------------------------------------------------------------------
-// tt.custom-dimensions: a customized metric is followed by namespace, name and the exact
-// set of dimensions it was published with; ListMetrics knows the metrics with data in the
-// last two weeks.
+// tt.custom-dimensions and alarm.metric-exists: a customized metric, and the metric of a
+// step policy's alarm, are found by namespace, name and the exact set of dimensions they
+// were published with; ListMetrics knows the metrics with data in the last two weeks.
 
 interface MetricReference {
+  code: 'tt.custom-dimensions' | 'alarm.metric-exists';
   namespace: string;
   metricName: string;
   dimensions: [string, string][];
@@ -161,8 +162,15 @@ interface MetricReference {
   range: Range;
 }
 
+/** How the model names a metric: in a customized metric, an alarm, or a MetricStat. */
+interface NamedMetric {
+  metricName?: Prop<string>;
+  namespace?: Prop<string>;
+  dimensions?: Located & { items: MetricDimension[] };
+}
+
 /** A metric named in full (namespace, name, every dimension with name and value); undefined while any part is missing. */
-function metricReference(metric: { metricName?: Prop<string>; namespace?: Prop<string>; dimensions?: Located & { items: MetricDimension[] } } | undefined): MetricReference | undefined {
+function metricReference(code: MetricReference['code'], metric: NamedMetric | undefined): MetricReference | undefined {
   if (!metric?.metricName || !metric.namespace) return undefined;
   const dimensions: [string, string][] = [];
   for (const d of metric.dimensions?.items ?? []) {
@@ -170,24 +178,30 @@ function metricReference(metric: { metricName?: Prop<string>; namespace?: Prop<s
     dimensions.push([d.name.value, d.value.value]);
   }
   return {
-    namespace: metric.namespace.value, metricName: metric.metricName.value, dimensions,
+    code, namespace: metric.namespace.value, metricName: metric.metricName.value, dimensions,
     range: metric.dimensions?.keyRange ?? metric.metricName.range,
   };
 }
 
-/** The metrics of the file's customized target-tracking policies: the simple form and each MetricStat of metric math. */
-function customMetrics(model: ScalingFile): MetricReference[] {
+/**
+ * The metrics the file's policies watch: a customized target-tracking metric and a step
+ * policy's alarm, each in the single-metric form and as every MetricStat of metric math.
+ */
+function watchedMetrics(model: ScalingFile): MetricReference[] {
   const found: MetricReference[] = [];
+  const add = (code: MetricReference['code'], watcher: (NamedMetric & { metrics?: { items: MetricDataQuery[] } }) | undefined) => {
+    if (!watcher) return;
+    const simple = metricReference(code, watcher);
+    if (simple) found.push(simple);
+    for (const query of watcher.metrics?.items ?? []) {
+      const stat = metricReference(code, query.metricStat?.metric);
+      if (stat) found.push(stat);
+    }
+  };
   for (const target of model.targets) {
     for (const policy of target.policies) {
-      const customized = policy.targetTracking?.customized;
-      if (!customized) continue;
-      const simple = metricReference(customized);
-      if (simple) found.push(simple);
-      for (const query of customized.metrics?.items ?? []) {
-        const stat = metricReference(query.metricStat?.metric);
-        if (stat) found.push(stat);
-      }
+      add('tt.custom-dimensions', policy.targetTracking?.customized);
+      add('alarm.metric-exists', policy.alarm);
     }
   }
   return found;
@@ -212,7 +226,7 @@ async function publishedSets(clients: AwsClients, ref: MetricReference, filter: 
 
 async function checkCustomMetrics(
   clients: AwsClients, model: ScalingFile,
-  report: (code: 'tt.custom-dimensions', range: Range, message: string) => void,
+  report: (code: MetricReference['code'], range: Range, message: string) => void,
   skip: (what: string, error: unknown) => void,
   signal?: AbortSignal,
 ): Promise<void> {
@@ -225,14 +239,15 @@ async function checkCustomMetrics(
     const candidates = await publishedSets(clients, ref, true, 500, signal);
     if (candidates.some((set) => sortedSet(set) === wanted)) return undefined;
     const others = await publishedSets(clients, ref, false, 4, signal);
-    const head = `CloudWatch in ${region} has no ${ref.namespace} metric ${ref.metricName} with exactly the dimensions ${dimensionSetText(ref.dimensions)}, so this policy would track nothing.`;
+    const consequence = ref.code === 'alarm.metric-exists' ? 'so this alarm would get no data and never trigger its step policy' : 'so this policy would track nothing';
+    const head = `CloudWatch in ${region} has no ${ref.namespace} metric ${ref.metricName} with exactly the dimensions ${dimensionSetText(ref.dimensions)}, ${consequence}.`;
     if (others.length === 0) return `${head} It has no ${ref.metricName} in ${ref.namespace} at all: none in the last two weeks. Check the names; a metric not yet published (an endpoint with no traffic so far) appears with its first data.`;
     return `${head} It has ${ref.metricName} with: ${others.slice(0, 3).map(dimensionSetText).join('; ')}${others.length > 3 ? '; …' : ''}. Name the dimensions exactly as the metric was published.`;
   };
-  await mapLimit(customMetrics(model), 4, async (ref) => {
-    const key = `${ref.namespace}\u0000${ref.metricName}\u0000${sortedSet(ref.dimensions)}`;
-    if (!lookups.has(key)) lookups.set(key, problemOf(ref).catch((error: unknown) => { skip(`tt.custom-dimensions for ${ref.namespace} ${ref.metricName}`, error); return undefined; }));
+  await mapLimit(watchedMetrics(model), 4, async (ref) => {
+    const key = `${ref.code}\u0000${ref.namespace}\u0000${ref.metricName}\u0000${sortedSet(ref.dimensions)}`;
+    if (!lookups.has(key)) lookups.set(key, problemOf(ref).catch((error: unknown) => { skip(`${ref.code} for ${ref.namespace} ${ref.metricName}`, error); return undefined; }));
     const problem = await lookups.get(key)!;
-    if (problem) report('tt.custom-dimensions', ref.range, problem);
+    if (problem) report(ref.code, ref.range, problem);
   });
 }

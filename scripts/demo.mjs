@@ -150,7 +150,7 @@ export async function startDemoMoto() {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { motoAvailable, startMoto, seedEndpoint, testClients } = requireRepo('./out/test/aws/moto.js');
   const { RegisterScalableTargetCommand, PutScalingPolicyCommand, PutScheduledActionCommand } = requireRepo('@aws-sdk/client-application-auto-scaling');
-  const { PutMetricAlarmCommand } = requireRepo('@aws-sdk/client-cloudwatch');
+  const { PutMetricAlarmCommand, PutMetricDataCommand } = requireRepo('@aws-sdk/client-cloudwatch');
   if (!motoAvailable()) return undefined;
   const moto = await startMoto();
   try {
@@ -159,6 +159,15 @@ export async function startDemoMoto() {
       try {
         for (const e of endpoints) {
           await seedEndpoint(clients, e.endpoint, e.variants);
+          // The metrics an instance variant with traffic publishes, so the live checks of
+          // customized metrics and alarms (tt.custom-dimensions, alarm.metric-exists) find them.
+          for (const v of e.variants.filter((variant) => variant.InstanceType)) {
+            const Dimensions = [{ Name: 'EndpointName', Value: e.endpoint }, { Name: 'VariantName', Value: v.VariantName }];
+            await clients.cloudWatch.send(new PutMetricDataCommand({
+              Namespace: 'AWS/SageMaker',
+              MetricData: [{ MetricName: 'InvocationsPerInstance', Value: 40, Dimensions }, { MetricName: 'ModelLatency', Value: 90000, Dimensions }],
+            }));
+          }
           for (const s of e.scaling) {
             const key = { ServiceNamespace: 'sagemaker', ResourceId: `endpoint/${e.endpoint}/variant/${s.variant}`, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
             await clients.autoScaling.send(new RegisterScalableTargetCommand({ ...key, MinCapacity: s.min, MaxCapacity: s.max }));

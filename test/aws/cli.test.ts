@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fetchCallerIdentity } from '../../aws/identity';
 import { listEndpoints } from '../../aws/endpoints';
-import { createClients, resolveSettings, type AwsClients } from '../../aws/session';
+import { createClients, isReadOperation, resolveSettings, type AwsClients } from '../../aws/session';
 import { describeAwsError } from '../../aws/errors';
 import { DIST } from '../paths';
 import { freePort, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
@@ -137,7 +137,8 @@ describe('sagemaker-scaling plan / apply / fetch', { skip: motoAvailable() ? fal
     const r = await run(['apply', 'ghost.scaling.json', '--profile', 'scaling-test', '--yes', '--verbose']);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /ghost\.scaling\.json:6:31 error sm\.endpoint-exists Endpoint "ghost" does not exist in ap-southeast-2/);
-    assert.ok(awsLines(r).every((op) => /^Describe/.test(op)), 'only the checks\' reads');
+    assert.ok(awsLines(r).every(isReadOperation), `only the checks' reads: ${awsLines(r).join(', ')}`);
+    assert.ok(awsLines(r).some((op) => op === 'ListMetrics'), 'the step policy\'s alarm metric was looked up');
     noStack(r);
   });
 

@@ -265,7 +265,7 @@ describe('aws/ against moto_server', { skip: motoAvailable() ? false : 'moto_ser
       [['sm.variant-kind', 'warning'], ['sm.variant-kind', 'warning']]);
   });
 
-  it('tt.custom-dimensions: a customized metric CloudWatch lacks with exactly these dimensions is a warning naming the sets it has', async () => {
+  it('tt.custom-dimensions, alarm.metric-exists: a watched metric CloudWatch lacks with exactly these dimensions is a warning naming the sets it has', async () => {
     const region = 'eu-north-1';
     const clients = await session(region);
     await seedEndpoint(clients, 'shop');
@@ -282,6 +282,11 @@ describe('aws/ against moto_server', { skip: motoAvailable() ? false : 'moto_ser
       },
     });
     const both = [{ Name: 'EndpointName', Value: 'shop' }, { Name: 'VariantName', Value: 'AllTraffic' }];
+    const stepPolicy = (name: string, dimensions: { Name: string; Value: string }[]) => ({
+      PolicyName: name, PolicyType: 'StepScaling',
+      StepScalingPolicyConfiguration: { AdjustmentType: 'ChangeInCapacity', StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }], Cooldown: 300 },
+      CloudWatchAlarm: { AlarmName: `${name}-high`, Namespace: 'AWS/SageMaker', MetricName: 'ModelLatency', Dimensions: dimensions, Statistic: 'Average', Period: 60, EvaluationPeriods: 2, Threshold: 200000, ComparisonOperator: 'GreaterThanThreshold' },
+    });
     const text = scalingFile(region, [{
       ...target({ endpoint: 'shop', noStep: true, noActions: true }),
       ScalingPolicies: [
@@ -289,18 +294,22 @@ describe('aws/ against moto_server', { skip: motoAvailable() ? false : 'moto_ser
         policy('reordered', [...both].reverse()),
         policy('endpoint-only', [{ Name: 'EndpointName', Value: 'shop' }]),
         policy('unpublished', both, 'InvocationsPerInstance'),
+        stepPolicy('latency', both),
+        stepPolicy('latency-typo', [{ Name: 'EndpointName', Value: 'shop' }, { Name: 'Variant', Value: 'AllTraffic' }]),
       ],
     }]);
     const { findings } = await runLiveChecks(clients, text);
     assert.deepEqual(findings.map((f) => [f.code, f.severity, text.slice(f.start, f.end)]), [
       ['tt.custom-dimensions', 'warning', '"Dimensions"'],
       ['tt.custom-dimensions', 'warning', '"Dimensions"'],
+      ['alarm.metric-exists', 'warning', '"Dimensions"'],
     ]);
-    assert.match(findings[0]!.message, /no AWS\/SageMaker metric ModelLatency with exactly the dimensions EndpointName=shop/);
+    assert.match(findings[0]!.message, /no AWS\/SageMaker metric ModelLatency with exactly the dimensions EndpointName=shop, so this policy would track nothing/);
     assert.match(findings[0]!.message, /It has ModelLatency with: EndpointName=shop, VariantName=AllTraffic\./);
     assert.match(findings[1]!.message, /InvocationsPerInstance .*none in the last two weeks/);
-    // A warning: plan and apply go on.
-    const silenced = await runLiveChecks(clients, text, { config: { rules: { 'tt.custom-dimensions': 'off' } } });
+    assert.match(findings[2]!.message, /dimensions EndpointName=shop, Variant=AllTraffic, so this alarm would get no data and never trigger its step policy/);
+    // Warnings: plan and apply go on.
+    const silenced = await runLiveChecks(clients, text, { config: { rules: { 'tt.custom-dimensions': 'off', 'alarm.metric-exists': 'off' } } });
     assert.deepEqual(silenced.findings, []);
   });
 
