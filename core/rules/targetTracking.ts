@@ -498,15 +498,6 @@ function invocationsMetric(tt: TargetTrackingConfiguration): Prop<string> | unde
   return name?.value === 'InvocationsPerInstance' && tt.customized?.namespace?.value === 'AWS/SageMaker' ? name : undefined;
 }
 
-/** Whether a scheduled action on the target lowers MaxCapacity: AWS's way to scale in over a quiet period. */
-function lowersMaxOnSchedule(target: ScalableTarget): boolean {
-  const max = target.maxCapacity?.value;
-  return target.scheduledActions.some((a) => {
-    const lowered = a.action?.maxCapacity?.value;
-    return lowered !== undefined && (max === undefined || lowered < max);
-  });
-}
-
 const zeroTrafficNoScaleIn = defineRule(
   {
     code: 'sm.zero-traffic-no-scale-in', severity: 'information',
@@ -523,7 +514,7 @@ const zeroTrafficNoScaleIn = defineRule(
       const min = target.minCapacity?.value;
       const max = target.maxCapacity?.value;
       if (min !== undefined && max !== undefined && min >= max) return;
-      if (lowersMaxOnSchedule(target)) return;
+      if (scheduleLowersMax(target)) return; // AWS's way to scale in over a quiet period
       report(metric.range, 'If traffic to this variant stops, SageMaker publishes no InvocationsPerInstance data (it emits no zeros), so this policy cannot scale in and the variant keeps its last size. For quiet periods, lower MaxCapacity to MinCapacity with a scheduled action, or keep some requests flowing.');
     },
   },
