@@ -498,11 +498,24 @@ function invocationsMetric(tt: TargetTrackingConfiguration): Prop<string> | unde
   return name?.value === 'InvocationsPerInstance' && tt.customized?.namespace?.value === 'AWS/SageMaker' ? name : undefined;
 }
 
+/**
+ * Whether a scheduled action brings MaxCapacity down to the minimum (its own MinCapacity, or
+ * the target's): AWS's workaround for a quiet period. Returning a raised maximum to its
+ * usual value does not count; that still leaves the variant at whatever size it had.
+ */
+function scheduleCapsAtMinimum(target: ScalableTarget): boolean {
+  return target.scheduledActions.some((a) => {
+    const max = a.action?.maxCapacity?.value;
+    const min = a.action?.minCapacity?.value ?? target.minCapacity?.value;
+    return max !== undefined && min !== undefined && max <= min;
+  });
+}
+
 const zeroTrafficNoScaleIn = defineRule(
   {
     code: 'sm.zero-traffic-no-scale-in', severity: 'information',
     title: 'Traffic that stops does not scale the variant in',
-    description: 'SageMaker publishes no `InvocationsPerInstance` data point for a minute without invocations (it emits no zero values), so when traffic stops, a target-tracking policy on that metric has nothing to act on and the variant keeps its last size ("If a model\'s traffic becomes zero, Amazon SageMaker automatic scaling doesn\'t scale-in"). AWS\'s workarounds: keep sending requests until the variant has scaled in, or lower `MaxCapacity` to `MinCapacity` for the quiet period, for example with a scheduled action. Not reported when scale-in is disabled, when `MinCapacity` equals `MaxCapacity`, or when a scheduled action on the target lowers `MaxCapacity`. Where traffic never stops, silence it with a reason: `// scaling-disable-next-line sm.zero-traffic-no-scale-in -- <why>`.',
+    description: 'SageMaker publishes no `InvocationsPerInstance` data point for a minute without invocations (it emits no zero values), so when traffic stops, a target-tracking policy on that metric has nothing to act on and the variant keeps its last size ("If a model\'s traffic becomes zero, Amazon SageMaker automatic scaling doesn\'t scale-in"). AWS\'s workarounds: keep sending requests until the variant has scaled in, or lower `MaxCapacity` to `MinCapacity` for the quiet period, for example with a scheduled action. Not reported when scale-in is disabled, when `MinCapacity` equals `MaxCapacity`, or when a scheduled action on the target brings `MaxCapacity` down to the minimum. Where traffic never stops, silence it with a reason: `// scaling-disable-next-line sm.zero-traffic-no-scale-in -- <why>`.',
   },
   {
     policy(policy, target, report) {
@@ -514,7 +527,7 @@ const zeroTrafficNoScaleIn = defineRule(
       const min = target.minCapacity?.value;
       const max = target.maxCapacity?.value;
       if (min !== undefined && max !== undefined && min >= max) return;
-      if (scheduleLowersMax(target)) return; // AWS's way to scale in over a quiet period
+      if (scheduleCapsAtMinimum(target)) return;
       report(metric.range, 'If traffic to this variant stops, SageMaker publishes no InvocationsPerInstance data (it emits no zeros), so this policy cannot scale in and the variant keeps its last size. For quiet periods, lower MaxCapacity to MinCapacity with a scheduled action, or keep some requests flowing.');
     },
   },
