@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { describeWithBoto3 } from '../aws/moto';
-import { EXTENSION_ID, codeOf, waitForDiagnostics, workspaceUri } from './helpers';
+import { EXTENSION_ID, answer, child, children, codeOf, path, prompts, run, stopAnswering, waitForDiagnostics, workspaceFile, type Outcome } from './helpers';
 
 // The AWS side inside VS Code, against the moto_server that scripts/e2e/run.mjs starts and
 // seeds (test/aws/e2eMoto.ts: endpoints e2e-alpha, scaled, and e2e-beta, bare). The
@@ -14,54 +14,7 @@ const REGION = 'us-east-1';
 const ACCOUNT = '123456789012'; // moto's account
 const BETA_KEY = { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/e2e-beta/variant/AllTraffic', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
 
-interface TreeChild {
-  id: string;
-  label: string;
-  description: string;
-  contextValue: string;
-  node: unknown;
-}
-
-interface AskedPrompt {
-  kind: string;
-  message: string;
-  detail?: string;
-  answer?: string;
-}
-
-interface Outcome {
-  status: string;
-  message: string;
-  changes?: number;
-  applied?: number;
-  account?: string;
-  region?: string;
-  uri?: vscode.Uri;
-}
-
-const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
-const answer = (...answers: (string | null)[]) => run<void>('sagemakerScaling.test.setAnswers', answers);
-const prompts = () => run<AskedPrompt[]>('sagemakerScaling.test.prompts');
-
-async function children(parent?: TreeChild): Promise<TreeChild[]> {
-  return run<TreeChild[]>('sagemakerScaling.test.treeChildren', parent?.id);
-}
-
-async function child(parent: TreeChild | undefined, label: string): Promise<TreeChild> {
-  const all = await children(parent);
-  const found = all.find((c) => c.label === label);
-  assert.ok(found, `"${label}" under ${parent?.label ?? 'the root'}; found: ${all.map((c) => `${c.label} (${c.contextValue})`).join(', ')}`);
-  return found;
-}
-
-/** Walks the tree by labels from the root. */
-async function path(...labels: string[]): Promise<TreeChild> {
-  let node: TreeChild | undefined;
-  for (const label of labels) node = await child(node, label);
-  return node!;
-}
-
-const file = (name: string) => vscode.Uri.joinPath(workspaceUri(), name);
+const file = workspaceFile;
 const readText = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
 function boto3() {
@@ -76,7 +29,7 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
   });
 
   suiteTeardown(async () => {
-    if (process.env.AWS_ENDPOINT_URL) await run('sagemakerScaling.test.setAnswers', undefined);
+    if (process.env.AWS_ENDPOINT_URL) await stopAnswering();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -117,3 +117,65 @@ export function positionAfter(document: vscode.TextDocument, text: string, occur
 export function showRange(range: vscode.Range): string {
   return `${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1}`;
 }
+
+// ---------------------------------------------------------------------------------------
+// The extension's hidden test commands (client/testHooks.ts): answers for its questions,
+// the questions it asked, and the Auto Scaling tree as the view gets it.
+
+/** A node of the tree as the view shows it, with the node itself for commands that take one. */
+export interface TreeChild {
+  id: string;
+  label: string;
+  description: string;
+  contextValue: string;
+  node: unknown;
+}
+
+/** A question the extension asked (a confirmation, a save dialog, a pick), and its answer. */
+export interface AskedPrompt {
+  kind: string;
+  message: string;
+  detail?: string;
+  items?: string[];
+  answer?: string;
+}
+
+/** What a command of the extension resolves with (plan, apply, fetch, delete). */
+export interface Outcome {
+  status: string;
+  message: string;
+  changes?: number;
+  applied?: number;
+  account?: string;
+  region?: string;
+  uri?: vscode.Uri;
+}
+
+export const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+/** Queues the answers of the next questions (a button, a path, typed text; null cancels); from then on no dialog is shown. */
+export const answer = (...answers: (string | null)[]) => run<void>('sagemakerScaling.test.setAnswers', answers);
+/** Back to real dialogs. */
+export const stopAnswering = () => run<void>('sagemakerScaling.test.setAnswers', undefined);
+/** The questions asked since the answers were set. */
+export const prompts = () => run<AskedPrompt[]>('sagemakerScaling.test.prompts');
+
+export async function children(parent?: TreeChild): Promise<TreeChild[]> {
+  return run<TreeChild[]>('sagemakerScaling.test.treeChildren', parent?.id);
+}
+
+export async function child(parent: TreeChild | undefined, label: string): Promise<TreeChild> {
+  const all = await children(parent);
+  const found = all.find((c) => c.label === label);
+  assert.ok(found, `"${label}" under ${parent?.label ?? 'the root'}; found: ${all.map((c) => `${c.label} (${c.contextValue}: ${c.description})`).join(', ')}`);
+  return found;
+}
+
+/** Walks the tree by labels from the root. */
+export async function path(...labels: string[]): Promise<TreeChild> {
+  let node: TreeChild | undefined;
+  for (const label of labels) node = await child(node, label);
+  return node!;
+}
+
+/** A file of the fixture workspace. */
+export const workspaceFile = (name: string) => vscode.Uri.joinPath(workspaceUri(), name);

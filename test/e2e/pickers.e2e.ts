@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from './helpers';
+import { EXTENSION_ID, answer, children, prompts, run, stopAnswering } from './helpers';
 
 // Choose AWS Profile… and Choose AWS Region… against the seeded moto_server: the pickers
 // offer the profiles of the shared files (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE,
@@ -10,12 +10,7 @@ import { EXTENSION_ID } from './helpers';
 // test command, as the modal questions are in aws.e2e.ts: the answer is what the user
 // would type and accept.
 
-interface TreeChild { label: string; contextValue: string }
-interface AskedPrompt { kind: string; message: string; items?: string[]; answer?: string }
 
-const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
-const answer = (...answers: (string | null)[]) => run<void>('sagemakerScaling.test.setAnswers', answers);
-const prompts = () => run<AskedPrompt[]>('sagemakerScaling.test.prompts');
 const setting = (key: 'aws.profile' | 'aws.region') => vscode.workspace.getConfiguration('sagemakerScaling').inspect<string>(key);
 
 const DEFAULT_CHAIN = '$(key) Default credential chain';
@@ -25,7 +20,7 @@ const FROM_PROFILE = '$(settings) From the profile or environment';
 async function rootsBecome(expected: (labels: string[]) => boolean, what: string): Promise<string[]> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const labels = (await run<TreeChild[]>('sagemakerScaling.test.treeChildren')).map((c) => c.label);
+    const labels = (await children()).map((c) => c.label);
     if (expected(labels)) return labels;
     if (Date.now() > deadline) assert.fail(`the tree did not show ${what}; it shows: ${labels.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -46,7 +41,7 @@ suite('Choosing the AWS profile and region', function () {
     await answer(DEFAULT_CHAIN, FROM_PROFILE);
     await run('sagemakerScaling.selectProfile');
     await run('sagemakerScaling.selectRegion');
-    await run('sagemakerScaling.test.setAnswers', undefined);
+    await stopAnswering();
     writeFileSync(process.env.AWS_CONFIG_FILE!, '');
     writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE!, '');
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeWithBoto3 } from '../aws/moto';
-import { EXTENSION_ID, codeOf, openFixture, waitForDiagnostics, workspaceUri } from './helpers';
+import { EXTENSION_ID, answer, codeOf, openFixture, path, prompts, run, stopAnswering, waitForDiagnostics, workspaceFile, type Outcome } from './helpers';
 
 // The extension in a workspace the user has not trusted (restricted mode), as when a cloned
 // repository is opened: scripts/e2e/run.mjs --untrusted turns workspace trust on, never
@@ -21,22 +21,7 @@ import { EXTENSION_ID, codeOf, openFixture, waitForDiagnostics, workspaceUri } f
 const REGION = 'us-east-1';
 const key = (endpoint: string) => ({ ServiceNamespace: 'sagemaker', ResourceId: `endpoint/${endpoint}/variant/AllTraffic`, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' });
 
-interface TreeChild { id: string; label: string; description: string; contextValue: string; node: unknown }
-interface Outcome { status: string; message: string; changes?: number; region?: string }
-interface AskedPrompt { kind: string; message: string }
-
-const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
-const file = (name: string) => vscode.Uri.joinPath(workspaceUri(), name);
-
-async function path(...labels: string[]): Promise<TreeChild> {
-  let node: TreeChild | undefined;
-  for (const label of labels) {
-    const children = await run<TreeChild[]>('sagemakerScaling.test.treeChildren', node?.id);
-    node = children.find((c) => c.label === label);
-    assert.ok(node, `"${label}" in the tree; found: ${children.map((c) => `${c.label} (${c.contextValue}: ${c.description})`).join(', ')}`);
-  }
-  return node!;
-}
+const file = workspaceFile;
 
 function boto3(endpoint: string) {
   return describeWithBoto3(process.env.AWS_ENDPOINT_URL!, REGION, key(endpoint));
@@ -47,11 +32,11 @@ suite('Restricted mode: an untrusted workspace is checked and read, never applie
     assert.equal(vscode.workspace.isTrusted, false, 'run.mjs --untrusted opens the workspace in restricted mode');
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
     if (!process.env.AWS_ENDPOINT_URL) return;
-    await run('sagemakerScaling.test.setAnswers', []); // no modal is shown: any question is cancelled and recorded
+    await answer(); // no modal is shown: any question is cancelled and recorded
   });
 
   suiteTeardown(async () => {
-    await run('sagemakerScaling.test.setAnswers', undefined);
+    await stopAnswering();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -77,7 +62,7 @@ suite('Restricted mode: an untrusted workspace is checked and read, never applie
     if (!process.env.AWS_ENDPOINT_URL) this.skip();
     const outcome = await run<Outcome>('sagemakerScaling.applyFile', file('aws/beta.scaling.json'));
     assert.deepEqual([outcome.status, outcome.message], ['refused', 'untrusted workspace']);
-    assert.deepEqual(await run<AskedPrompt[]>('sagemakerScaling.test.prompts'), [], 'nothing was asked');
+    assert.deepEqual(await prompts(), [], 'nothing was asked');
     assert.deepEqual(boto3('e2e-beta').targets, [], 'e2e-beta is still bare');
   });
 
