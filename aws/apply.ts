@@ -9,7 +9,12 @@ import {
   type PutScheduledActionCommandInput,
   type RegisterScalableTargetCommandInput,
 } from '@aws-sdk/client-application-auto-scaling';
-import { DeleteAlarmsCommand, PutMetricAlarmCommand, type MetricAlarm, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
+import {
+  DeleteAlarmsCommand,
+  PutMetricAlarmCommand,
+  type MetricAlarm,
+  type PutMetricAlarmCommandInput,
+} from '@aws-sdk/client-cloudwatch';
 import { keyText, type LiveState } from '../core/live';
 import type { Change, Plan } from '../core/planTypes';
 import { parseTimestamp } from '../core/timestamp';
@@ -83,18 +88,19 @@ class Cancelled extends Error {}
 /** A failure found by apply itself (not an AWS error); its message is for people as it is. */
 class ApplyError extends Error {}
 
-const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
-  if (signal?.aborted) return reject(new Cancelled());
-  const timer = setTimeout(() => {
-    signal?.removeEventListener('abort', onAbort);
-    resolve();
-  }, ms);
-  const onAbort = () => {
-    clearTimeout(timer);
-    reject(new Cancelled());
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
-});
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(new Cancelled());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Cancelled());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 
 /** An ISO string from the file as the Date the SDK sends; the rules have already vetted it. */
 function toDate(text: string): Date {
@@ -115,7 +121,10 @@ function alreadyGone(error: unknown): boolean {
   const code = errorCode(error);
   if (code === 'ObjectNotFoundException' || code === 'ResourceNotFound') return true;
   // moto says ValidationException "No scaling policy found …" where AWS says ObjectNotFoundException.
-  return code === 'ValidationException' && /^No (scaling policy|scheduled action) found/i.test((error as Error).message ?? '');
+  return (
+    code === 'ValidationException' &&
+    /^No (scaling policy|scheduled action) found/i.test((error as Error).message ?? '')
+  );
 }
 
 /** Sends the changes of a plan. Never throws for an AWS error: the result reports it. */
@@ -133,7 +142,8 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
   const policyArns = new Map<string, string>();
   const liveArns = new Map<string, string>();
   for (const target of options.live?.targets ?? []) {
-    for (const [name, facts] of Object.entries(target.policyFacts)) if (facts.PolicyARN) liveArns.set(`${keyText(target)} ${name}`, facts.PolicyARN);
+    for (const [name, facts] of Object.entries(target.policyFacts))
+      if (facts.PolicyARN) liveArns.set(`${keyText(target)} ${name}`, facts.PolicyARN);
   }
   const registered = new Set<string>();
 
@@ -143,7 +153,12 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
       try {
         return await call();
       } catch (error) {
-        if (errorCode(error) !== 'ObjectNotFoundException' || !registered.has(keyText(change.target)) || attempt >= notFoundRetry.attempts) throw error;
+        if (
+          errorCode(error) !== 'ObjectNotFoundException' ||
+          !registered.has(keyText(change.target)) ||
+          attempt >= notFoundRetry.attempts
+        )
+          throw error;
         await sleep(notFoundRetry.delayMs * attempt, signal);
       }
     }
@@ -153,9 +168,20 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
     const id = `${keyText(change.target)} ${change.policyName}`;
     const known = policyArns.get(id) ?? liveArns.get(id);
     if (known) return known;
-    const found = await clients.autoScaling.send(new DescribeScalingPoliciesCommand({ ...keyInput(change.target), PolicyNames: [change.policyName] }), { abortSignal: signal });
-    const policy = found.ScalingPolicies?.find((p) => p.PolicyName === change.policyName && p.ResourceId === change.target.ResourceId && p.ScalableDimension === change.target.ScalableDimension);
-    if (!policy?.PolicyARN) throw new ApplyError(`policy ${change.policyName} does not exist on ${change.target.ResourceId}, so its alarm has nothing to trigger`);
+    const found = await clients.autoScaling.send(
+      new DescribeScalingPoliciesCommand({ ...keyInput(change.target), PolicyNames: [change.policyName] }),
+      { abortSignal: signal },
+    );
+    const policy = found.ScalingPolicies?.find(
+      (p) =>
+        p.PolicyName === change.policyName &&
+        p.ResourceId === change.target.ResourceId &&
+        p.ScalableDimension === change.target.ScalableDimension,
+    );
+    if (!policy?.PolicyARN)
+      throw new ApplyError(
+        `policy ${change.policyName} does not exist on ${change.target.ResourceId}, so its alarm has nothing to trigger`,
+      );
     policyArns.set(id, policy.PolicyARN);
     return policy.PolicyARN;
   };
@@ -163,7 +189,9 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
   /** PutMetricAlarm with a new AlarmActions list, keeping actions other than this policy's. */
   const putAlarm = async (alarm: Record<string, unknown>, policyArn: string, live: MetricAlarm | undefined) => {
     const tail = policyArnTail(policyArn);
-    const others = (live?.AlarmActions ?? []).filter((a) => a !== policyArn && (tail === undefined || policyArnTail(a) !== tail));
+    const others = (live?.AlarmActions ?? []).filter(
+      (a) => a !== policyArn && (tail === undefined || policyArnTail(a) !== tail),
+    );
     const input = { ...alarm, AlarmActions: [policyArn, ...others] } as PutMetricAlarmCommandInput;
     await clients.cloudWatch.send(new PutMetricAlarmCommand(input), { abortSignal: signal });
   };
@@ -172,7 +200,10 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
   const repoint = async (oldArn: string, newArn: string, skip: ReadonlySet<string>) => {
     for (const alarm of await describeAlarmsByAction(clients, oldArn, signal)) {
       if (!alarm.AlarmName || skip.has(alarm.AlarmName) || !alarm.AlarmActions?.includes(oldArn)) continue;
-      await putAlarm({ ...alarmSpecFromLive(alarm) }, newArn, { ...alarm, AlarmActions: alarm.AlarmActions.filter((a) => a !== oldArn) });
+      await putAlarm({ ...alarmSpecFromLive(alarm) }, newArn, {
+        ...alarm,
+        AlarmActions: alarm.AlarmActions.filter((a) => a !== oldArn),
+      });
       repointedAlarms.push(alarm.AlarmName);
     }
   };
@@ -195,7 +226,9 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
       case 'putPolicy': {
         const input = { ...target, ...change.policy } as PutScalingPolicyCommandInput & { CloudWatchAlarm?: unknown };
         delete input.CloudWatchAlarm;
-        const output = await send(change, () => clients.autoScaling.send(new PutScalingPolicyCommand(input), { abortSignal: signal }));
+        const output = await send(change, () =>
+          clients.autoScaling.send(new PutScalingPolicyCommand(input), { abortSignal: signal }),
+        );
         const id = `${keyText(change.target)} ${change.policy.PolicyName}`;
         if (output.PolicyARN) {
           policyArns.set(id, output.PolicyARN);
@@ -205,7 +238,12 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
             // Alarms this plan puts anyway get the new ARN there.
             const putLater = new Set<string>();
             for (const c of plan.changes) {
-              if (c.kind === 'putAlarm' && keyText(c.target) === keyText(change.target) && c.policyName === change.policy.PolicyName) putLater.add(c.alarm.AlarmName);
+              if (
+                c.kind === 'putAlarm' &&
+                keyText(c.target) === keyText(change.target) &&
+                c.policyName === change.policy.PolicyName
+              )
+                putLater.add(c.alarm.AlarmName);
             }
             await repoint(before, output.PolicyARN, putLater);
           }
@@ -216,7 +254,9 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
         const arn = await arnFor(change);
         // Read first, even for a "create": an alarm of that name may exist outside what
         // the live state linked, and its other actions (a notification topic) must stay.
-        const live = (await describeAlarmsByName(clients, [change.alarm.AlarmName], signal)).get(change.alarm.AlarmName);
+        const live = (await describeAlarmsByName(clients, [change.alarm.AlarmName], signal)).get(
+          change.alarm.AlarmName,
+        );
         await putAlarm(change.alarm, arn, live);
         return;
       }
@@ -228,22 +268,31 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
         if (StartTime !== undefined) input.StartTime = toDate(StartTime);
         if (EndTime !== undefined) input.EndTime = toDate(EndTime);
         if (ScalableTargetAction !== undefined) input.ScalableTargetAction = ScalableTargetAction;
-        await send(change, () => clients.autoScaling.send(new PutScheduledActionCommand(input), { abortSignal: signal }));
+        await send(change, () =>
+          clients.autoScaling.send(new PutScheduledActionCommand(input), { abortSignal: signal }),
+        );
         return;
       }
       case 'deleteAlarm':
-        await clients.cloudWatch.send(new DeleteAlarmsCommand({ AlarmNames: [change.alarmName] }), { abortSignal: signal });
+        await clients.cloudWatch.send(new DeleteAlarmsCommand({ AlarmNames: [change.alarmName] }), {
+          abortSignal: signal,
+        });
         return;
       case 'deletePolicy':
         try {
-          await clients.autoScaling.send(new DeleteScalingPolicyCommand({ ...target, PolicyName: change.policyName }), { abortSignal: signal });
+          await clients.autoScaling.send(new DeleteScalingPolicyCommand({ ...target, PolicyName: change.policyName }), {
+            abortSignal: signal,
+          });
         } catch (error) {
           if (!alreadyGone(error)) throw error;
         }
         return;
       case 'deleteScheduledAction':
         try {
-          await clients.autoScaling.send(new DeleteScheduledActionCommand({ ...target, ScheduledActionName: change.actionName }), { abortSignal: signal });
+          await clients.autoScaling.send(
+            new DeleteScheduledActionCommand({ ...target, ScheduledActionName: change.actionName }),
+            { abortSignal: signal },
+          );
         } catch (error) {
           if (!alreadyGone(error)) throw error;
         }
@@ -273,8 +322,17 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
         const aborted = isAbortError(error) || error instanceof Cancelled || signal?.aborted === true;
         if (aborted) cancelled = true;
         const failure: ChangeFailure = aborted
-          ? { change, uncertain: true, message: 'Cancelled while this change was being sent: AWS may or may not have applied it. Run plan to see.' }
-          : { change, message: error instanceof ApplyError ? error.message : describeAwsError(error, { profile: options.profile }) };
+          ? {
+              change,
+              uncertain: true,
+              message:
+                'Cancelled while this change was being sent: AWS may or may not have applied it. Run plan to see.',
+            }
+          : {
+              change,
+              message:
+                error instanceof ApplyError ? error.message : describeAwsError(error, { profile: options.profile }),
+            };
         const code = aborted || error instanceof ApplyError ? undefined : errorCode(error);
         if (code && code !== 'Error') failure.code = code;
         failures.push(failure);
@@ -291,7 +349,8 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
     // Targets side by side, each in plan order. Nothing orders one target's changes after
     // another's: the plan never deletes an alarm that the file gives to another target.
     const groups = new Map<string, Change[]>();
-    for (const change of plan.changes) groups.set(keyText(change.target), [...(groups.get(keyText(change.target)) ?? []), change]);
+    for (const change of plan.changes)
+      groups.set(keyText(change.target), [...(groups.get(keyText(change.target)) ?? []), change]);
     await mapLimit([...groups.values()], concurrency, runGroup);
   }
 
@@ -314,14 +373,27 @@ export function renderApplyResult(result: ApplyResult): string {
   if (!result.failed && !result.cancelled) {
     lines.push(`Applied ${count(result.applied.length)}.`);
   } else {
-    lines.push(result.cancelled ? `Cancelled after ${count(result.applied.length)}.` : `Apply stopped after ${count(result.applied.length)}: a change failed.`);
+    lines.push(
+      result.cancelled
+        ? `Cancelled after ${count(result.applied.length)}.`
+        : `Apply stopped after ${count(result.applied.length)}: a change failed.`,
+    );
     if (result.applied.length) lines.push('Applied:', ...result.applied.map((c) => `  ✓ ${c.summary}`));
     for (const f of [result.failed, ...(result.otherFailures ?? [])]) {
-      if (f) lines.push(f.uncertain ? 'Possibly applied (cut short):' : 'Failed:', `  ✗ ${f.change.summary}`, `    ${f.message}`);
+      if (f)
+        lines.push(
+          f.uncertain ? 'Possibly applied (cut short):' : 'Failed:',
+          `  ✗ ${f.change.summary}`,
+          `    ${f.message}`,
+        );
     }
-    if (result.notAttempted.length) lines.push('Not applied (never sent):', ...result.notAttempted.map((c) => `  - ${c.summary}`));
+    if (result.notAttempted.length)
+      lines.push('Not applied (never sent):', ...result.notAttempted.map((c) => `  - ${c.summary}`));
     lines.push('Fix the cause and run apply again: it sends only what is still missing.');
   }
-  if (result.repointedAlarms.length) lines.push(`Re-pointed ${result.repointedAlarms.length} alarm(s) at their policy's new ARN: ${result.repointedAlarms.join(', ')}.`);
+  if (result.repointedAlarms.length)
+    lines.push(
+      `Re-pointed ${result.repointedAlarms.length} alarm(s) at their policy's new ARN: ${result.repointedAlarms.join(', ')}.`,
+    );
   return lines.join('\n');
 }

@@ -1,4 +1,7 @@
-import { paginateDescribeScalingActivities, type ScalingActivity as SdkScalingActivity } from '@aws-sdk/client-application-auto-scaling';
+import {
+  paginateDescribeScalingActivities,
+  type ScalingActivity as SdkScalingActivity,
+} from '@aws-sdk/client-application-auto-scaling';
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
@@ -88,13 +91,24 @@ export interface InferenceComponentSummary {
 }
 
 /** Every endpoint of the account and region (ListEndpoints, all pages), sorted by name. */
-export async function listEndpoints(clients: AwsClients, options: { signal?: AbortSignal; pageSize?: number } = {}): Promise<EndpointSummary[]> {
+export async function listEndpoints(
+  clients: AwsClients,
+  options: { signal?: AbortSignal; pageSize?: number } = {},
+): Promise<EndpointSummary[]> {
   const endpoints: EndpointSummary[] = [];
-  const pages = paginateListEndpoints({ client: clients.sageMaker, pageSize: options.pageSize ?? 100, stopOnSameToken: true }, {}, { abortSignal: options.signal });
+  const pages = paginateListEndpoints(
+    { client: clients.sageMaker, pageSize: options.pageSize ?? 100, stopOnSameToken: true },
+    {},
+    { abortSignal: options.signal },
+  );
   for await (const page of pages) {
     for (const e of page.Endpoints ?? []) {
       if (!e.EndpointName) continue;
-      const summary: EndpointSummary = { EndpointName: e.EndpointName, EndpointArn: e.EndpointArn ?? '', EndpointStatus: e.EndpointStatus ?? 'Unknown' };
+      const summary: EndpointSummary = {
+        EndpointName: e.EndpointName,
+        EndpointArn: e.EndpointArn ?? '',
+        EndpointStatus: e.EndpointStatus ?? 'Unknown',
+      };
       if (e.CreationTime) summary.CreationTime = isoString(e.CreationTime);
       if (e.LastModifiedTime) summary.LastModifiedTime = isoString(e.LastModifiedTime);
       endpoints.push(summary);
@@ -106,12 +120,17 @@ export async function listEndpoints(clients: AwsClients, options: { signal?: Abo
 /** Thrown by describeEndpoint when the endpoint does not exist. */
 export class EndpointNotFoundError extends Error {
   override readonly name = 'EndpointNotFoundError';
-  constructor(readonly endpointName: string, region: string) {
+  constructor(
+    readonly endpointName: string,
+    region: string,
+  ) {
     super(`Endpoint "${endpointName}" does not exist in ${region}.`);
   }
 }
 
-function cleanServerless(config: { MemorySizeInMB?: number; MaxConcurrency?: number; ProvisionedConcurrency?: number } | undefined): ServerlessConfig | undefined {
+function cleanServerless(
+  config: { MemorySizeInMB?: number; MaxConcurrency?: number; ProvisionedConcurrency?: number } | undefined,
+): ServerlessConfig | undefined {
   if (!config) return undefined;
   const out: ServerlessConfig = {};
   if (config.MemorySizeInMB !== undefined) out.MemorySizeInMB = config.MemorySizeInMB;
@@ -125,12 +144,19 @@ function cleanServerless(config: { MemorySizeInMB?: number; MaxConcurrency?: num
  * for instance types and serverless settings. Throws EndpointNotFoundError when the
  * endpoint does not exist.
  */
-export async function describeEndpoint(clients: AwsClients, endpointName: string, signal?: AbortSignal): Promise<EndpointDetails> {
+export async function describeEndpoint(
+  clients: AwsClients,
+  endpointName: string,
+  signal?: AbortSignal,
+): Promise<EndpointDetails> {
   let endpoint;
   try {
-    endpoint = await clients.sageMaker.send(new DescribeEndpointCommand({ EndpointName: endpointName }), { abortSignal: signal });
+    endpoint = await clients.sageMaker.send(new DescribeEndpointCommand({ EndpointName: endpointName }), {
+      abortSignal: signal,
+    });
   } catch (error) {
-    if (errorCode(error) === 'ValidationException' && /could not find/i.test((error as Error).message ?? '')) throw new EndpointNotFoundError(endpointName, clients.settings.region);
+    if (errorCode(error) === 'ValidationException' && /could not find/i.test((error as Error).message ?? ''))
+      throw new EndpointNotFoundError(endpointName, clients.settings.region);
     throw error;
   }
   const details: EndpointDetails = {
@@ -145,7 +171,10 @@ export async function describeEndpoint(clients: AwsClients, endpointName: string
   const configured = new Map<string, { InstanceType?: string; ServerlessConfig?: ServerlessConfig }>();
   if (endpoint.EndpointConfigName) {
     try {
-      const config = await clients.sageMaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName }), { abortSignal: signal });
+      const config = await clients.sageMaker.send(
+        new DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName }),
+        { abortSignal: signal },
+      );
       for (const v of config.ProductionVariants ?? []) {
         if (!v.VariantName) continue;
         const entry: { InstanceType?: string; ServerlessConfig?: ServerlessConfig } = {};
@@ -163,13 +192,19 @@ export async function describeEndpoint(clients: AwsClients, endpointName: string
   for (const v of endpoint.ProductionVariants ?? []) {
     if (!v.VariantName) continue;
     const config = configured.get(v.VariantName);
-    const serverless = cleanServerless(v.CurrentServerlessConfig) ?? cleanServerless(v.DesiredServerlessConfig) ?? config?.ServerlessConfig;
+    const serverless =
+      cleanServerless(v.CurrentServerlessConfig) ??
+      cleanServerless(v.DesiredServerlessConfig) ??
+      config?.ServerlessConfig;
     const kind = serverless ? 'serverless' : 'instance';
     const variant: VariantDetails = {
       VariantName: v.VariantName,
       resourceId: `endpoint/${details.EndpointName}/variant/${v.VariantName}`,
       kind,
-      scalableDimension: kind === 'serverless' ? SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency : SAGEMAKER_DIMENSIONS.variantInstances,
+      scalableDimension:
+        kind === 'serverless'
+          ? SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency
+          : SAGEMAKER_DIMENSIONS.variantInstances,
     };
     if (config?.InstanceType) variant.InstanceType = config.InstanceType;
     if (v.CurrentInstanceCount !== undefined) variant.CurrentInstanceCount = v.CurrentInstanceCount;
@@ -185,11 +220,19 @@ export async function describeEndpoint(clients: AwsClients, endpointName: string
  * `inference-component/<name>`): its scalable targets with policies, scheduled actions and
  * step alarms. Empty when nothing is registered.
  */
-export async function fetchResourceScaling(clients: AwsClients, resourceId: string, signal?: AbortSignal): Promise<LiveTarget[]> {
+export async function fetchResourceScaling(
+  clients: AwsClients,
+  resourceId: string,
+  signal?: AbortSignal,
+): Promise<LiveTarget[]> {
   const dimensions = resourceId.startsWith('inference-component/')
     ? [SAGEMAKER_DIMENSIONS.inferenceComponentCopies]
     : [SAGEMAKER_DIMENSIONS.variantInstances, SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency];
-  const keys: TargetKey[] = dimensions.map((ScalableDimension) => ({ ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension }));
+  const keys: TargetKey[] = dimensions.map((ScalableDimension) => ({
+    ServiceNamespace: 'sagemaker',
+    ResourceId: resourceId,
+    ScalableDimension,
+  }));
   return (await fetchLiveState(clients, keys, { signal })).targets;
 }
 
@@ -220,7 +263,8 @@ export async function fetchScalingActivities(
     }
   } catch (error) {
     if (errorCode(error) === 'AbortError') throw error;
-    if (isNotImplemented(error)) return { activities: [], unavailable: `The endpoint does not implement DescribeScalingActivities.` };
+    if (isNotImplemented(error))
+      return { activities: [], unavailable: `The endpoint does not implement DescribeScalingActivities.` };
     if (/AccessDenied/.test(errorCode(error) ?? '')) return { activities: [], unavailable: describeAwsError(error) };
     throw error;
   }
@@ -229,7 +273,12 @@ export async function fetchScalingActivities(
 }
 
 function activity(a: SdkScalingActivity): ScalingActivity {
-  const out: ScalingActivity = { ActivityId: a.ActivityId ?? '', Description: a.Description ?? '', Cause: a.Cause ?? '', StatusCode: a.StatusCode ?? 'Unknown' };
+  const out: ScalingActivity = {
+    ActivityId: a.ActivityId ?? '',
+    Description: a.Description ?? '',
+    Cause: a.Cause ?? '',
+    StatusCode: a.StatusCode ?? 'Unknown',
+  };
   if (a.StatusMessage) out.StatusMessage = a.StatusMessage;
   if (a.StartTime) out.StartTime = isoString(a.StartTime);
   if (a.EndTime) out.EndTime = isoString(a.EndTime);
@@ -241,7 +290,10 @@ function activity(a: SdkScalingActivity): ScalingActivity {
  * Inference components, of one endpoint or all (ListInferenceComponents, all pages).
  * Empty when the endpoint does not implement the call (moto has none).
  */
-export async function listInferenceComponents(clients: AwsClients, options: { endpointName?: string; signal?: AbortSignal } = {}): Promise<InferenceComponentSummary[]> {
+export async function listInferenceComponents(
+  clients: AwsClients,
+  options: { endpointName?: string; signal?: AbortSignal } = {},
+): Promise<InferenceComponentSummary[]> {
   const components: InferenceComponentSummary[] = [];
   try {
     const pages = paginateListInferenceComponents(
@@ -272,12 +324,22 @@ export async function listInferenceComponents(clients: AwsClients, options: { en
 }
 
 /** Whether an inference component exists: true, false, or undefined when the endpoint cannot tell (moto). */
-export async function inferenceComponentExists(clients: AwsClients, name: string, signal?: AbortSignal): Promise<boolean | undefined> {
+export async function inferenceComponentExists(
+  clients: AwsClients,
+  name: string,
+  signal?: AbortSignal,
+): Promise<boolean | undefined> {
   try {
-    await clients.sageMaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: name }), { abortSignal: signal });
+    await clients.sageMaker.send(new DescribeInferenceComponentCommand({ InferenceComponentName: name }), {
+      abortSignal: signal,
+    });
     return true;
   } catch (error) {
-    if (errorCode(error) === 'ValidationException' && /could not find|does not exist|not found/i.test((error as Error).message ?? '')) return false;
+    if (
+      errorCode(error) === 'ValidationException' &&
+      /could not find|does not exist|not found/i.test((error as Error).message ?? '')
+    )
+      return false;
     if (errorCode(error) === 'ResourceNotFound') return false;
     if (isNotImplemented(error)) return undefined;
     throw error;
@@ -294,5 +356,7 @@ export function endpointConsoleUrl(region: string, endpointName: string): string
   const page = `/sagemaker/home?region=${encodeURIComponent(region)}#/endpoints/${encodeURIComponent(endpointName)}`;
   if (region.startsWith('cn-')) return `https://console.amazonaws.cn${page}`;
   if (region.startsWith('us-gov-')) return `https://console.amazonaws-us-gov.com${page}`;
-  return REGION_NAME.test(region) ? `https://${region}.console.aws.amazon.com${page}` : `https://console.aws.amazon.com${page}`;
+  return REGION_NAME.test(region)
+    ? `https://${region}.console.aws.amazon.com${page}`
+    : `https://console.aws.amazon.com${page}`;
 }

@@ -60,7 +60,8 @@ const NETWORK_CODES: Record<string, string> = {
 
 function networkCode(error: SdkLikeError, depth = 0): string | undefined {
   if (error.code && NETWORK_CODES[error.code]) return error.code;
-  if (error.cause && typeof error.cause === 'object' && depth < 5) return networkCode(error.cause as SdkLikeError, depth + 1);
+  if (error.cause && typeof error.cause === 'object' && depth < 5)
+    return networkCode(error.cause as SdkLikeError, depth + 1);
   return undefined;
 }
 
@@ -87,7 +88,8 @@ export function isNotImplemented(error: unknown): boolean {
   const e = error as SdkLikeError | undefined;
   const status = e?.$metadata?.httpStatusCode;
   if (status === 501) return true;
-  if (/^(UnknownOperationException|NotImplemented|InvalidAction|UnsupportedOperation)$/.test(e?.name ?? '')) return true;
+  if (/^(UnknownOperationException|NotImplemented|InvalidAction|UnsupportedOperation)$/.test(e?.name ?? ''))
+    return true;
   return e?.name === 'SyntaxError' && status !== undefined && status >= 500;
 }
 
@@ -120,7 +122,10 @@ export function describeAwsError(error: unknown, context: ErrorContext = {}): st
     if (/sso/i.test(message) && /(expired|invalid|refresh)/i.test(message)) {
       return `The SSO session${context.profile ? ` of profile ${context.profile}` : ''} has expired or is not signed in: run aws sso login${flag}.`;
     }
-    if (/could not be found|was not found|could not resolve credentials using profile/i.test(message) && context.profile) {
+    if (
+      /could not be found|was not found|could not resolve credentials using profile/i.test(message) &&
+      context.profile
+    ) {
       return `No AWS credentials found for profile ${context.profile}: it is not in the shared config or credentials files (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, or ~/.aws/). Run aws configure${flag}, or choose another profile.`;
     }
     if (/could not load credentials from any providers/i.test(message)) {
@@ -128,13 +133,25 @@ export function describeAwsError(error: unknown, context: ErrorContext = {}): st
     }
     return `Could not get AWS credentials for ${profileWords(context)}: ${message}`;
   }
-  if (/^(ExpiredToken|ExpiredTokenException|RequestExpired|TokenRefreshRequired)$/.test(name) || /security token included in the request is expired/i.test(message)) {
+  if (
+    /^(ExpiredToken|ExpiredTokenException|RequestExpired|TokenRefreshRequired)$/.test(name) ||
+    /security token included in the request is expired/i.test(message)
+  ) {
     return `The AWS credentials of ${profileWords(context)} have expired: run aws sso login${flag} (for SSO profiles) or refresh the session credentials, then try again.`;
   }
-  if (/^(InvalidClientTokenId|UnrecognizedClientException|InvalidSignatureException|SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKeyId|AuthFailure)$/.test(name)) {
+  if (
+    /^(InvalidClientTokenId|UnrecognizedClientException|InvalidSignatureException|SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKeyId|AuthFailure)$/.test(
+      name,
+    )
+  ) {
     return `AWS did not accept the credentials of ${profileWords(context)} (${name}): check the access key, or run aws configure${flag}.`;
   }
-  if (/^(AccessDenied|AccessDeniedException|UnauthorizedOperation|NotAuthorized|FailedResourceAccessException)$/.test(name) || e.$metadata?.httpStatusCode === 403) {
+  if (
+    /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|NotAuthorized|FailedResourceAccessException)$/.test(
+      name,
+    ) ||
+    e.$metadata?.httpStatusCode === 403
+  ) {
     if (name === 'FailedResourceAccessException') {
       return `${what} failed: Application Auto Scaling could not read the CloudWatch alarms it needs (${message}). Give its role cloudwatch:DescribeAlarms, or try again in a minute if the role is new.`;
     }
@@ -156,14 +173,19 @@ export function describeAwsError(error: unknown, context: ErrorContext = {}): st
     return `${what} kept colliding with another update of the same scalable target after ${e.$metadata?.attempts ?? 'several'} attempts: wait until the other change is done, then run it again.`;
   }
   if (name === 'LimitExceededException') return `${what} failed: an AWS quota is reached (${message}).`;
-  if (name === 'ObjectNotFoundException') return `${what} failed: AWS does not have the object it refers to (${message}).`;
+  if (name === 'ObjectNotFoundException')
+    return `${what} failed: AWS does not have the object it refers to (${message}).`;
   if (name === 'ValidationException') return `AWS rejected ${what}: ${message}`;
 
   // A 5xx whose body is no AWS error: a proxy page, or a local stand-in that lacks the call.
   const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
-  if (name === 'SyntaxError' || (status !== undefined && status >= 500 && /^(Error|UnknownError|InternalFailure|InternalServerError)$/.test(name))) {
+  if (
+    name === 'SyntaxError' ||
+    (status !== undefined && status >= 500 && /^(Error|UnknownError|InternalFailure|InternalServerError)$/.test(name))
+  ) {
     return `${what} failed: ${call?.url ?? 'the endpoint'} answered${status !== undefined ? ` HTTP ${status}` : ''} with a body that is no AWS response. The service may not implement ${call?.operation ?? 'this call'} (local stand-ins such as moto lack some), or a proxy is in the way.`;
   }
-  if (status !== undefined && status >= 500) return `${what} failed with a server error (${name}, HTTP ${status}) after ${e.$metadata?.attempts ?? 'several'} attempts: ${message}`;
+  if (status !== undefined && status >= 500)
+    return `${what} failed with a server error (${name}, HTTP ${status}) after ${e.$metadata?.attempts ?? 'several'} attempts: ${message}`;
   return `${what} failed: ${name === 'Error' ? '' : `${name}: `}${message}`;
 }

@@ -10,8 +10,22 @@ import {
 } from '@aws-sdk/client-application-auto-scaling';
 import { DescribeAlarmsCommand, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { DescribeEndpointCommand, paginateListInferenceComponents } from '@aws-sdk/client-sagemaker';
-import { ALARM_SHAPE, canonicalize, POLICY_SHAPE, SCHEDULED_ACTION_SHAPE, SUSPENDED_STATE_SHAPE } from '../core/canonical';
-import { keyText, type AlarmSpec, type LiveState, type LiveTarget, type PolicySpec, type ScheduledActionSpec, type TargetKey } from '../core/live';
+import {
+  ALARM_SHAPE,
+  canonicalize,
+  POLICY_SHAPE,
+  SCHEDULED_ACTION_SHAPE,
+  SUSPENDED_STATE_SHAPE,
+} from '../core/canonical';
+import {
+  keyText,
+  type AlarmSpec,
+  type LiveState,
+  type LiveTarget,
+  type PolicySpec,
+  type ScheduledActionSpec,
+  type TargetKey,
+} from '../core/live';
 import { SAGEMAKER_DIMENSIONS } from '../core/sagemaker';
 import { errorCode, isNotImplemented } from './errors';
 import type { AwsClients } from './session';
@@ -21,8 +35,16 @@ import type { AwsClients } from './session';
 // Only reads; every result is filtered exactly on our side (moto matches substrings).
 
 /** A target key as the SDK's input members (the SDK types namespace and dimension as enums; ours are strings). */
-export function keyInput(target: TargetKey): { ServiceNamespace: ServiceNamespace; ResourceId: string; ScalableDimension: ScalableDimension } {
-  return { ServiceNamespace: target.ServiceNamespace as ServiceNamespace, ResourceId: target.ResourceId, ScalableDimension: target.ScalableDimension as ScalableDimension };
+export function keyInput(target: TargetKey): {
+  ServiceNamespace: ServiceNamespace;
+  ResourceId: string;
+  ScalableDimension: ScalableDimension;
+} {
+  return {
+    ServiceNamespace: target.ServiceNamespace as ServiceNamespace,
+    ResourceId: target.ResourceId,
+    ScalableDimension: target.ScalableDimension as ScalableDimension,
+  };
 }
 
 /** Options for the reads: cancellation, and how many targets to read at once. */
@@ -38,7 +60,11 @@ const RESOURCE_IDS_PER_CALL = 50;
 const ALARM_NAMES_PER_CALL = 100;
 
 /** Runs fn over items with at most `limit` in flight, keeping the results in item order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -102,11 +128,22 @@ export function alarmSpecFromLive(alarm: MetricAlarm): AlarmSpec {
 }
 
 /** Whether the live object belongs to exactly this target (moto matches ResourceId and dimension as substrings). */
-function sameTarget(key: TargetKey, object: { ServiceNamespace?: string; ResourceId?: string; ScalableDimension?: string }): boolean {
-  return object.ServiceNamespace === key.ServiceNamespace && object.ResourceId === key.ResourceId && object.ScalableDimension === key.ScalableDimension;
+function sameTarget(
+  key: TargetKey,
+  object: { ServiceNamespace?: string; ResourceId?: string; ScalableDimension?: string },
+): boolean {
+  return (
+    object.ServiceNamespace === key.ServiceNamespace &&
+    object.ResourceId === key.ResourceId &&
+    object.ScalableDimension === key.ScalableDimension
+  );
 }
 
-async function describeTargets(clients: AwsClients, keys: readonly TargetKey[], signal: AbortSignal | undefined): Promise<ScalableTarget[]> {
+async function describeTargets(
+  clients: AwsClients,
+  keys: readonly TargetKey[],
+  signal: AbortSignal | undefined,
+): Promise<ScalableTarget[]> {
   const wanted = new Set(keys.map(keyText));
   const byNamespace = new Map<string, Set<string>>();
   for (const key of keys) {
@@ -134,7 +171,11 @@ async function describeTargets(clients: AwsClients, keys: readonly TargetKey[], 
   return keys.map((key) => found.get(keyText(key))).filter((t): t is ScalableTarget => t !== undefined);
 }
 
-async function describePolicies(clients: AwsClients, key: TargetKey, signal: AbortSignal | undefined): Promise<ScalingPolicy[]> {
+async function describePolicies(
+  clients: AwsClients,
+  key: TargetKey,
+  signal: AbortSignal | undefined,
+): Promise<ScalingPolicy[]> {
   const policies = new Map<string, ScalingPolicy>();
   const pages = paginateDescribeScalingPolicies(
     // DescribeScalingPolicies takes at most 10 per page (the others take 50).
@@ -150,7 +191,11 @@ async function describePolicies(clients: AwsClients, key: TargetKey, signal: Abo
   return [...policies.values()].sort((a, b) => a.PolicyName!.localeCompare(b.PolicyName!));
 }
 
-async function describeActions(clients: AwsClients, key: TargetKey, signal: AbortSignal | undefined): Promise<ScheduledAction[]> {
+async function describeActions(
+  clients: AwsClients,
+  key: TargetKey,
+  signal: AbortSignal | undefined,
+): Promise<ScheduledAction[]> {
   const actions = new Map<string, ScheduledAction>();
   const pages = paginateDescribeScheduledActions(
     { client: clients.autoScaling, pageSize: 50, stopOnSameToken: true },
@@ -166,12 +211,19 @@ async function describeActions(clients: AwsClients, key: TargetKey, signal: Abor
 }
 
 /** Metric alarms by name, in batches of 100 names. */
-export async function describeAlarmsByName(clients: AwsClients, names: readonly string[], signal?: AbortSignal): Promise<Map<string, MetricAlarm>> {
+export async function describeAlarmsByName(
+  clients: AwsClients,
+  names: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, MetricAlarm>> {
   const alarms = new Map<string, MetricAlarm>();
   for (const batch of chunks([...new Set(names)], ALARM_NAMES_PER_CALL)) {
     let token: string | undefined;
     do {
-      const page = await clients.cloudWatch.send(new DescribeAlarmsCommand({ AlarmNames: batch, AlarmTypes: ['MetricAlarm'], NextToken: token }), { abortSignal: signal });
+      const page = await clients.cloudWatch.send(
+        new DescribeAlarmsCommand({ AlarmNames: batch, AlarmTypes: ['MetricAlarm'], NextToken: token }),
+        { abortSignal: signal },
+      );
       for (const alarm of page.MetricAlarms ?? []) if (alarm.AlarmName) alarms.set(alarm.AlarmName, alarm);
       token = page.NextToken && page.NextToken !== token ? page.NextToken : undefined;
     } while (token);
@@ -180,11 +232,18 @@ export async function describeAlarmsByName(clients: AwsClients, names: readonly 
 }
 
 /** Metric alarms whose actions start with the prefix (a policy's ARN). */
-export async function describeAlarmsByAction(clients: AwsClients, actionPrefix: string, signal?: AbortSignal): Promise<MetricAlarm[]> {
+export async function describeAlarmsByAction(
+  clients: AwsClients,
+  actionPrefix: string,
+  signal?: AbortSignal,
+): Promise<MetricAlarm[]> {
   const alarms: MetricAlarm[] = [];
   let token: string | undefined;
   do {
-    const page = await clients.cloudWatch.send(new DescribeAlarmsCommand({ ActionPrefix: actionPrefix, AlarmTypes: ['MetricAlarm'], NextToken: token }), { abortSignal: signal });
+    const page = await clients.cloudWatch.send(
+      new DescribeAlarmsCommand({ ActionPrefix: actionPrefix, AlarmTypes: ['MetricAlarm'], NextToken: token }),
+      { abortSignal: signal },
+    );
     alarms.push(...(page.MetricAlarms ?? []));
     token = page.NextToken && page.NextToken !== token ? page.NextToken : undefined;
   } while (token);
@@ -204,12 +263,23 @@ interface TargetReads {
  * DescribeAlarms for the alarms that trigger step policies. A target AWS does not have is
  * absent from the result. Policies and actions come sorted by name. Reads only.
  */
-export async function fetchLiveState(clients: AwsClients, keys: readonly TargetKey[], options: ReadOptions | AbortSignal = {}): Promise<LiveState> {
+export async function fetchLiveState(
+  clients: AwsClients,
+  keys: readonly TargetKey[],
+  options: ReadOptions | AbortSignal = {},
+): Promise<LiveState> {
   const { signal, concurrency = 4 } = options instanceof AbortSignal ? { signal: options } : options;
   const targets = await describeTargets(clients, keys, signal);
   const reads: TargetReads[] = await mapLimit(targets, concurrency, async (target) => {
-    const key: TargetKey = { ServiceNamespace: target.ServiceNamespace!, ResourceId: target.ResourceId!, ScalableDimension: target.ScalableDimension! };
-    const [policies, actions] = await Promise.all([describePolicies(clients, key, signal), describeActions(clients, key, signal)]);
+    const key: TargetKey = {
+      ServiceNamespace: target.ServiceNamespace!,
+      ResourceId: target.ResourceId!,
+      ScalableDimension: target.ScalableDimension!,
+    };
+    const [policies, actions] = await Promise.all([
+      describePolicies(clients, key, signal),
+      describeActions(clients, key, signal),
+    ]);
     return { target, key, policies, actions };
   });
 
@@ -228,7 +298,11 @@ export async function fetchLiveState(clients: AwsClients, keys: readonly TargetK
       if (target.MinCapacity !== undefined) live.MinCapacity = target.MinCapacity;
       if (target.MaxCapacity !== undefined) live.MaxCapacity = target.MaxCapacity;
       if (target.RoleARN) live.RoleARN = target.RoleARN;
-      if (target.SuspendedState) live.SuspendedState = canonicalize(target.SuspendedState, SUSPENDED_STATE_SHAPE) as LiveTarget['SuspendedState'];
+      if (target.SuspendedState)
+        live.SuspendedState = canonicalize(
+          target.SuspendedState,
+          SUSPENDED_STATE_SHAPE,
+        ) as LiveTarget['SuspendedState'];
       for (const policy of policies) {
         const spec = policySpecFromLive(policy);
         const listed = (policy.Alarms ?? []).map((a) => a.AlarmName!).filter(Boolean);
@@ -238,7 +312,10 @@ export async function fetchLiveState(clients: AwsClients, keys: readonly TargetK
             if (alarm.AlarmName && alarm.AlarmActions?.includes(policy.PolicyARN!)) names.add(alarm.AlarmName);
           }
           // The file holds one alarm per step policy: the first by name, the others stay facts.
-          const first = [...names].sort().map((n) => alarmsByName.get(n)).find((a) => a !== undefined);
+          const first = [...names]
+            .sort()
+            .map((n) => alarmsByName.get(n))
+            .find((a) => a !== undefined);
           if (first) spec.CloudWatchAlarm = alarmSpecFromLive(first);
         }
         live.ScalingPolicies.push(spec);
@@ -260,9 +337,17 @@ export interface FetchResult {
 /** The scalable-target keys a SageMaker resource id can have. */
 function sageMakerKeys(resourceId: string): TargetKey[] {
   if (resourceId.startsWith('inference-component/')) {
-    return [{ ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension: SAGEMAKER_DIMENSIONS.inferenceComponentCopies }];
+    return [
+      {
+        ServiceNamespace: 'sagemaker',
+        ResourceId: resourceId,
+        ScalableDimension: SAGEMAKER_DIMENSIONS.inferenceComponentCopies,
+      },
+    ];
   }
-  return [SAGEMAKER_DIMENSIONS.variantInstances, SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency].map((ScalableDimension) => ({ ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension }));
+  return [SAGEMAKER_DIMENSIONS.variantInstances, SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency].map(
+    (ScalableDimension) => ({ ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension }),
+  );
 }
 
 /** Thrown for an argument that is neither an endpoint name nor a SageMaker resource id. */
@@ -271,21 +356,33 @@ export class FetchArgumentError extends Error {
 }
 
 /** Keys of every variant and inference component of an endpoint (DescribeEndpoint, ListInferenceComponents). */
-async function endpointKeys(clients: AwsClients, endpointName: string, signal: AbortSignal | undefined): Promise<TargetKey[] | undefined> {
+async function endpointKeys(
+  clients: AwsClients,
+  endpointName: string,
+  signal: AbortSignal | undefined,
+): Promise<TargetKey[] | undefined> {
   let variants: string[];
   try {
-    const endpoint = await clients.sageMaker.send(new DescribeEndpointCommand({ EndpointName: endpointName }), { abortSignal: signal });
+    const endpoint = await clients.sageMaker.send(new DescribeEndpointCommand({ EndpointName: endpointName }), {
+      abortSignal: signal,
+    });
     variants = (endpoint.ProductionVariants ?? []).map((v) => v.VariantName!).filter(Boolean);
   } catch (error) {
-    if (errorCode(error) === 'ValidationException' && /could not find/i.test((error as Error).message)) return undefined;
+    if (errorCode(error) === 'ValidationException' && /could not find/i.test((error as Error).message))
+      return undefined;
     throw error;
   }
   const keys = variants.flatMap((v) => sageMakerKeys(`endpoint/${endpointName}/variant/${v}`));
   try {
-    const pages = paginateListInferenceComponents({ client: clients.sageMaker, pageSize: 100, stopOnSameToken: true }, { EndpointNameEquals: endpointName }, { abortSignal: signal });
+    const pages = paginateListInferenceComponents(
+      { client: clients.sageMaker, pageSize: 100, stopOnSameToken: true },
+      { EndpointNameEquals: endpointName },
+      { abortSignal: signal },
+    );
     for await (const page of pages) {
       for (const component of page.InferenceComponents ?? []) {
-        if (component.InferenceComponentName && component.EndpointName === endpointName) keys.push(...sageMakerKeys(`inference-component/${component.InferenceComponentName}`));
+        if (component.InferenceComponentName && component.EndpointName === endpointName)
+          keys.push(...sageMakerKeys(`inference-component/${component.InferenceComponentName}`));
       }
     }
   } catch (error) {
@@ -299,7 +396,11 @@ async function endpointKeys(clients: AwsClients, endpointName: string, signal: A
  * inference components' targets), a variant's resource id `endpoint/<e>/variant/<v>`, or
  * `inference-component/<name>`. Throws FetchArgumentError for anything else.
  */
-export async function fetchTargetsFor(clients: AwsClients, endpointOrResourceIds: readonly string[], options: ReadOptions | AbortSignal = {}): Promise<FetchResult> {
+export async function fetchTargetsFor(
+  clients: AwsClients,
+  endpointOrResourceIds: readonly string[],
+  options: ReadOptions | AbortSignal = {},
+): Promise<FetchResult> {
   const signal = options instanceof AbortSignal ? options : options.signal;
   const perArgument: { argument: string; keys: TargetKey[] }[] = [];
   for (const argument of endpointOrResourceIds) {
@@ -308,7 +409,9 @@ export async function fetchTargetsFor(clients: AwsClients, endpointOrResourceIds
     } else if (/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/.test(argument)) {
       perArgument.push({ argument, keys: (await endpointKeys(clients, argument, signal)) ?? [] });
     } else {
-      throw new FetchArgumentError(`"${argument}" is neither an endpoint name nor a SageMaker resource id (endpoint/<endpoint>/variant/<variant> or inference-component/<name>)`);
+      throw new FetchArgumentError(
+        `"${argument}" is neither an endpoint name nor a SageMaker resource id (endpoint/<endpoint>/variant/<variant> or inference-component/<name>)`,
+      );
     }
   }
   const allKeys = perArgument.flatMap((a) => a.keys);

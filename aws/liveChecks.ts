@@ -1,7 +1,15 @@
 import { paginateListMetrics, type Dimension } from '@aws-sdk/client-cloudwatch';
 import { applyRuleConfig, type RuleConfig } from '../core/config';
 import type { Finding, Range } from '../core/finding';
-import { buildModel, type Located, type MetricDataQuery, type MetricDimension, type Prop, type ScalableTarget, type ScalingFile } from '../core/model';
+import {
+  buildModel,
+  type Located,
+  type MetricDataQuery,
+  type MetricDimension,
+  type Prop,
+  type ScalableTarget,
+  type ScalingFile,
+} from '../core/model';
 import { parseDocument } from '../core/parse';
 import { parseSageMakerResourceId, SAGEMAKER_DIMENSIONS } from '../core/sagemaker';
 import { LIVE_RULE_CODES, LIVE_RULE_SEVERITY } from '../core/rules/live';
@@ -50,7 +58,11 @@ function partRange(text: string, prop: Prop<string>, at: number, length: number)
  * DescribeEndpointConfig once per endpoint, DescribeInferenceComponent once per component.
  * Reads only.
  */
-export async function runLiveChecks(clients: AwsClients, text: string, options: LiveCheckOptions = {}): Promise<LiveCheckResult> {
+export async function runLiveChecks(
+  clients: AwsClients,
+  text: string,
+  options: LiveCheckOptions = {},
+): Promise<LiveCheckResult> {
   const model = buildModel(parseDocument(text).root);
   const findings: Finding[] = [];
   const skipped: string[] = [];
@@ -58,7 +70,8 @@ export async function runLiveChecks(clients: AwsClients, text: string, options: 
   const region = clients.settings.region;
   const endpoints = new Map<string, Promise<EndpointDetails | Error>>();
   const components = new Map<string, Promise<boolean | undefined | Error>>();
-  const report = (code: (typeof LIVE_RULE_CODES)[number], range: Range, message: string) => findings.push({ code, severity: LIVE_RULE_SEVERITY[code], message, ...range });
+  const report = (code: (typeof LIVE_RULE_CODES)[number], range: Range, message: string) =>
+    findings.push({ code, severity: LIVE_RULE_SEVERITY[code], message, ...range });
   const skip = (what: string, error: unknown) => {
     const line = `${what}: ${describeAwsError(error)}`;
     if (!skipped.includes(line)) skipped.push(line);
@@ -72,7 +85,11 @@ export async function runLiveChecks(clients: AwsClients, text: string, options: 
     if (!parsed) return; // the static rules report a malformed id
 
     if (parsed.kind === 'inference-component') {
-      if (!components.has(parsed.name)) components.set(parsed.name, inferenceComponentExists(clients, parsed.name, options.signal).catch((e: Error) => e));
+      if (!components.has(parsed.name))
+        components.set(
+          parsed.name,
+          inferenceComponentExists(clients, parsed.name, options.signal).catch((e: Error) => e),
+        );
       const exists = await components.get(parsed.name)!;
       if (exists instanceof Error) {
         if (!canSkip(exists)) throw exists;
@@ -80,17 +97,29 @@ export async function runLiveChecks(clients: AwsClients, text: string, options: 
       } else if (exists === undefined) {
         skipped.push(`sm.ic-exists for ${parsed.name}: the endpoint cannot describe inference components`);
       } else if (!exists) {
-        report('sm.ic-exists', partRange(text, resourceId, parsed.nameAt, parsed.name.length), `Inference component "${parsed.name}" does not exist in ${region}. Create it first, or correct the name.`);
+        report(
+          'sm.ic-exists',
+          partRange(text, resourceId, parsed.nameAt, parsed.name.length),
+          `Inference component "${parsed.name}" does not exist in ${region}. Create it first, or correct the name.`,
+        );
       }
       return;
     }
 
-    if (!endpoints.has(parsed.endpointName)) endpoints.set(parsed.endpointName, describeEndpoint(clients, parsed.endpointName, options.signal).catch((e: Error) => e));
+    if (!endpoints.has(parsed.endpointName))
+      endpoints.set(
+        parsed.endpointName,
+        describeEndpoint(clients, parsed.endpointName, options.signal).catch((e: Error) => e),
+      );
     const endpoint = await endpoints.get(parsed.endpointName)!;
     const endpointRange = partRange(text, resourceId, parsed.endpointAt, parsed.endpointName.length);
     const variantRange = partRange(text, resourceId, parsed.variantAt, parsed.variantName.length);
     if (endpoint instanceof EndpointNotFoundError) {
-      report('sm.endpoint-exists', endpointRange, `Endpoint "${parsed.endpointName}" does not exist in ${region}. Create the endpoint first, or correct the name (and the Region).`);
+      report(
+        'sm.endpoint-exists',
+        endpointRange,
+        `Endpoint "${parsed.endpointName}" does not exist in ${region}. Create the endpoint first, or correct the name (and the Region).`,
+      );
       return;
     }
     if (endpoint instanceof Error) {
@@ -99,32 +128,61 @@ export async function runLiveChecks(clients: AwsClients, text: string, options: 
       return;
     }
     if (endpoint.EndpointStatus !== 'InService') {
-      report('sm.endpoint-exists', endpointRange, `Endpoint "${parsed.endpointName}" is ${endpoint.EndpointStatus}, not InService: Application Auto Scaling registers only endpoints in service. Wait until it is InService${endpoint.FailureReason ? ` (it failed: ${endpoint.FailureReason})` : ''}.`);
+      report(
+        'sm.endpoint-exists',
+        endpointRange,
+        `Endpoint "${parsed.endpointName}" is ${endpoint.EndpointStatus}, not InService: Application Auto Scaling registers only endpoints in service. Wait until it is InService${endpoint.FailureReason ? ` (it failed: ${endpoint.FailureReason})` : ''}.`,
+      );
       return;
     }
     const variant = endpoint.variants.find((v) => v.VariantName === parsed.variantName);
     if (!variant) {
       const names = endpoint.variants.map((v) => `"${v.VariantName}"`).join(', ');
-      report('sm.variant-exists', variantRange, `Endpoint "${parsed.endpointName}" has no variant "${parsed.variantName}"; its variants: ${names || 'none'}.`);
+      report(
+        'sm.variant-exists',
+        variantRange,
+        `Endpoint "${parsed.endpointName}" has no variant "${parsed.variantName}"; its variants: ${names || 'none'}.`,
+      );
       return;
     }
     const dimension = target.scalableDimension;
-    if (dimension && dimension.value !== variant.scalableDimension && (dimension.value === SAGEMAKER_DIMENSIONS.variantInstances || dimension.value === SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency)) {
-      report('sm.variant-kind', dimension.range, variant.kind === 'serverless'
-        ? `Variant "${variant.VariantName}" is serverless: scale its provisioned concurrency with ${SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency}.`
-        : `Variant "${variant.VariantName}" runs on instances${variant.InstanceType ? ` (${variant.InstanceType})` : ''}: scale it with ${SAGEMAKER_DIMENSIONS.variantInstances}.`);
+    if (
+      dimension &&
+      dimension.value !== variant.scalableDimension &&
+      (dimension.value === SAGEMAKER_DIMENSIONS.variantInstances ||
+        dimension.value === SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency)
+    ) {
+      report(
+        'sm.variant-kind',
+        dimension.range,
+        variant.kind === 'serverless'
+          ? `Variant "${variant.VariantName}" is serverless: scale its provisioned concurrency with ${SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency}.`
+          : `Variant "${variant.VariantName}" runs on instances${variant.InstanceType ? ` (${variant.InstanceType})` : ''}: scale it with ${SAGEMAKER_DIMENSIONS.variantInstances}.`,
+      );
     }
     if (variant.kind === 'instance' && variant.InstanceType && BURSTABLE.test(variant.InstanceType)) {
-      report('sm.burstable', variantRange, `Variant "${variant.VariantName}" runs on ${variant.InstanceType}, a burstable instance type, which SageMaker cannot auto scale. Move the variant to another instance type (such as ml.m5.large) first.`);
+      report(
+        'sm.burstable',
+        variantRange,
+        `Variant "${variant.VariantName}" runs on ${variant.InstanceType}, a burstable instance type, which SageMaker cannot auto scale. Move the variant to another instance type (such as ml.m5.large) first.`,
+      );
     }
     if (endpoint.configProblem && variant.kind === 'instance' && !variant.InstanceType) {
       skipped.push(`sm.burstable for ${variant.resourceId}: ${endpoint.configProblem}`);
     }
     const maxConcurrency = variant.ServerlessConfig?.MaxConcurrency;
-    if (variant.kind === 'serverless' && dimension?.value === SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency && maxConcurrency !== undefined) {
+    if (
+      variant.kind === 'serverless' &&
+      dimension?.value === SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency &&
+      maxConcurrency !== undefined
+    ) {
       const tooHigh = (prop: Prop<number> | undefined, what: string) => {
         if (prop && prop.value > maxConcurrency) {
-          report('sm.serverless-pc-max', prop.range, `${what} ${prop.value} is above the variant's MaxConcurrency ${maxConcurrency}: provisioned concurrency cannot exceed it. Lower it, or raise MaxConcurrency in the endpoint configuration.`);
+          report(
+            'sm.serverless-pc-max',
+            prop.range,
+            `${what} ${prop.value} is above the variant's MaxConcurrency ${maxConcurrency}: provisioned concurrency cannot exceed it. Lower it, or raise MaxConcurrency in the endpoint configuration.`,
+          );
         }
       };
       tooHigh(target.maxCapacity, 'MaxCapacity');
@@ -137,10 +195,16 @@ export async function runLiveChecks(clients: AwsClients, text: string, options: 
   };
 
   await mapLimit(model.targets, 4, checkTarget);
-  await checkCustomMetrics(clients, model, report, (what, error) => {
-    if (!canSkip(error)) throw error;
-    skip(what, error);
-  }, options.signal);
+  await checkCustomMetrics(
+    clients,
+    model,
+    report,
+    (what, error) => {
+      if (!canSkip(error)) throw error;
+      skip(what, error);
+    },
+    options.signal,
+  );
 
   // Disable comments silence live findings too; what they report about themselves is the static rules' business.
   const kept = applySuppressions(text, findings, LIVE_CODES).filter((f) => LIVE_CODES.has(f.code));
@@ -178,7 +242,10 @@ function metricReference(code: MetricReference['code'], metric: NamedMetric | un
     dimensions.push([d.name.value, d.value.value]);
   }
   return {
-    code, namespace: metric.namespace.value, metricName: metric.metricName.value, dimensions,
+    code,
+    namespace: metric.namespace.value,
+    metricName: metric.metricName.value,
+    dimensions,
     range: metric.dimensions?.keyRange ?? metric.metricName.range,
   };
 }
@@ -189,7 +256,10 @@ function metricReference(code: MetricReference['code'], metric: NamedMetric | un
  */
 function watchedMetrics(model: ScalingFile): MetricReference[] {
   const found: MetricReference[] = [];
-  const add = (code: MetricReference['code'], watcher: (NamedMetric & { metrics?: { items: MetricDataQuery[] } }) | undefined) => {
+  const add = (
+    code: MetricReference['code'],
+    watcher: (NamedMetric & { metrics?: { items: MetricDataQuery[] } }) | undefined,
+  ) => {
     if (!watcher) return;
     const simple = metricReference(code, watcher);
     if (simple) found.push(simple);
@@ -207,14 +277,27 @@ function watchedMetrics(model: ScalingFile): MetricReference[] {
   return found;
 }
 
-const dimensionSetText = (dimensions: readonly [string, string][]) => dimensions.map(([name, value]) => `${name}=${value}`).join(', ') || 'no dimensions';
-const sortedSet = (dimensions: readonly [string, string][]) => JSON.stringify([...dimensions].sort((a, b) => a[0].localeCompare(b[0])));
-const pairsOf = (dimensions: readonly Dimension[] | undefined): [string, string][] => (dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? '']);
+const dimensionSetText = (dimensions: readonly [string, string][]) =>
+  dimensions.map(([name, value]) => `${name}=${value}`).join(', ') || 'no dimensions';
+const sortedSet = (dimensions: readonly [string, string][]) =>
+  JSON.stringify([...dimensions].sort((a, b) => a[0].localeCompare(b[0])));
+const pairsOf = (dimensions: readonly Dimension[] | undefined): [string, string][] =>
+  (dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? '']);
 
 /** The dimension sets CloudWatch has for a metric, at most `limit` of them; `filter` narrows to those with these dimensions. */
-async function publishedSets(clients: AwsClients, ref: MetricReference, filter: boolean, limit: number, signal?: AbortSignal): Promise<[string, string][][]> {
+async function publishedSets(
+  clients: AwsClients,
+  ref: MetricReference,
+  filter: boolean,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<[string, string][][]> {
   const sets: [string, string][][] = [];
-  const input = { Namespace: ref.namespace, MetricName: ref.metricName, ...(filter ? { Dimensions: ref.dimensions.map(([Name, Value]) => ({ Name, Value })) } : {}) };
+  const input = {
+    Namespace: ref.namespace,
+    MetricName: ref.metricName,
+    ...(filter ? { Dimensions: ref.dimensions.map(([Name, Value]) => ({ Name, Value })) } : {}),
+  };
   for await (const page of paginateListMetrics({ client: clients.cloudWatch }, input, { abortSignal: signal })) {
     for (const metric of page.Metrics ?? []) {
       sets.push(pairsOf(metric.Dimensions));
@@ -225,7 +308,8 @@ async function publishedSets(clients: AwsClients, ref: MetricReference, filter: 
 }
 
 async function checkCustomMetrics(
-  clients: AwsClients, model: ScalingFile,
+  clients: AwsClients,
+  model: ScalingFile,
   report: (code: MetricReference['code'], range: Range, message: string) => void,
   skip: (what: string, error: unknown) => void,
   signal?: AbortSignal,
@@ -239,14 +323,25 @@ async function checkCustomMetrics(
     const candidates = await publishedSets(clients, ref, true, 500, signal);
     if (candidates.some((set) => sortedSet(set) === wanted)) return undefined;
     const others = await publishedSets(clients, ref, false, 4, signal);
-    const consequence = ref.code === 'alarm.metric-exists' ? 'so this alarm would get no data and never trigger its step policy' : 'so this policy would track nothing';
+    const consequence =
+      ref.code === 'alarm.metric-exists'
+        ? 'so this alarm would get no data and never trigger its step policy'
+        : 'so this policy would track nothing';
     const head = `CloudWatch in ${region} has no ${ref.namespace} metric ${ref.metricName} with exactly the dimensions ${dimensionSetText(ref.dimensions)}, ${consequence}.`;
-    if (others.length === 0) return `${head} It has no ${ref.metricName} in ${ref.namespace} at all: none in the last two weeks. Check the names; a metric not yet published (an endpoint with no traffic so far) appears with its first data.`;
+    if (others.length === 0)
+      return `${head} It has no ${ref.metricName} in ${ref.namespace} at all: none in the last two weeks. Check the names; a metric not yet published (an endpoint with no traffic so far) appears with its first data.`;
     return `${head} It has ${ref.metricName} with: ${others.slice(0, 3).map(dimensionSetText).join('; ')}${others.length > 3 ? '; …' : ''}. Name the dimensions exactly as the metric was published.`;
   };
   await mapLimit(watchedMetrics(model), 4, async (ref) => {
     const key = `${ref.code}\u0000${ref.namespace}\u0000${ref.metricName}\u0000${sortedSet(ref.dimensions)}`;
-    if (!lookups.has(key)) lookups.set(key, problemOf(ref).catch((error: unknown) => { skip(`${ref.code} for ${ref.namespace} ${ref.metricName}`, error); return undefined; }));
+    if (!lookups.has(key))
+      lookups.set(
+        key,
+        problemOf(ref).catch((error: unknown) => {
+          skip(`${ref.code} for ${ref.namespace} ${ref.metricName}`, error);
+          return undefined;
+        }),
+      );
     const problem = await lookups.get(key)!;
     if (problem) report(ref.code, ref.range, problem);
   });

@@ -4,7 +4,17 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/core/config';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, BuildMiddleware, HandlerExecutionContext, InitializeMiddleware, MiddlewareStack, RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  BuildMiddleware,
+  HandlerExecutionContext,
+  InitializeMiddleware,
+  MiddlewareStack,
+  RetryErrorInfo,
+  RetryStrategyV2,
+  RetryToken,
+} from '@smithy/types';
 import { ConfigurationError, tagError } from './errors';
 
 // One session = four SDK clients that share credentials, region, endpoint override, a
@@ -111,7 +121,9 @@ function isTrue(value: string | undefined): boolean {
 type SharedSections = Record<string, Record<string, string | undefined> | undefined>;
 
 /** The shared config and credentials files (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else ~/.aws), read afresh; empty when unreadable. */
-async function readSharedFiles(env: NodeJS.ProcessEnv): Promise<{ configFile: SharedSections; credentialsFile: SharedSections }> {
+async function readSharedFiles(
+  env: NodeJS.ProcessEnv,
+): Promise<{ configFile: SharedSections; credentialsFile: SharedSections }> {
   const files = await loadSharedConfigFiles({
     ignoreCache: true,
     ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
@@ -127,7 +139,10 @@ async function readSharedFiles(env: NodeJS.ProcessEnv): Promise<{ configFile: Sh
  * (the last three skipped when `ignore_configured_endpoint_urls` is set, as in the AWS CLI).
  * Reads AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE (or ~/.aws/config and credentials).
  */
-export async function resolveSettings(settings: AwsSettings, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedSettings> {
+export async function resolveSettings(
+  settings: AwsSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ResolvedSettings> {
   const named = nonEmpty(settings.profile) ?? nonEmpty(env.AWS_PROFILE);
   const profile = named ?? 'default';
   const { configFile, credentialsFile } = await readSharedFiles(env);
@@ -137,13 +152,19 @@ export async function resolveSettings(settings: AwsSettings, env: NodeJS.Process
   let region = nonEmpty(settings.region);
   let regionSource: SettingSource | undefined = region ? 'setting' : undefined;
   if (!region && nonEmpty(section.region)) [region, regionSource] = [nonEmpty(section.region), 'profile'];
-  if (!region && nonEmpty(env.AWS_REGION ?? env.AWS_DEFAULT_REGION)) [region, regionSource] = [nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION), 'environment'];
+  if (!region && nonEmpty(env.AWS_REGION ?? env.AWS_DEFAULT_REGION))
+    [region, regionSource] = [nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION), 'environment'];
 
   const endpoints: Partial<Record<ServiceId, string>> = {};
   const explicit = nonEmpty(settings.endpointUrl);
-  const ignoreConfigured = isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) || isTrue(section.ignore_configured_endpoint_urls);
+  const ignoreConfigured =
+    isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) || isTrue(section.ignore_configured_endpoint_urls);
   for (const id of SERVICE_IDS) {
-    const url = explicit ?? (ignoreConfigured ? undefined : nonEmpty(env[ENV_SERVICE_KEYS[id]]) ?? nonEmpty(env.AWS_ENDPOINT_URL) ?? nonEmpty(section.endpoint_url));
+    const url =
+      explicit ??
+      (ignoreConfigured
+        ? undefined
+        : (nonEmpty(env[ENV_SERVICE_KEYS[id]]) ?? nonEmpty(env.AWS_ENDPOINT_URL) ?? nonEmpty(section.endpoint_url)));
     if (url) endpoints[id] = url;
   }
   const profileFound = configFile[profile] !== undefined || credentialsFile[profile] !== undefined;
@@ -169,7 +190,11 @@ export interface ProfileEntry {
 export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promise<ProfileEntry[]> {
   const { configFile, credentialsFile } = await readSharedFiles(env);
   const entries = new Map<string, ProfileEntry>();
-  const add = (name: string, file: 'config' | 'credentials', section: Record<string, string | undefined> | undefined) => {
+  const add = (
+    name: string,
+    file: 'config' | 'credentials',
+    section: Record<string, string | undefined> | undefined,
+  ) => {
     if (/^(sso-session|services)\./.test(name)) return;
     const entry = entries.get(name) ?? { name, files: [], sso: false };
     entry.files.push(file);
@@ -196,9 +221,16 @@ const RETRY_ALSO = new Set(['ConcurrentUpdateException']);
 const NEVER_RETRY = new Set(['LimitExceededException', 'LimitExceededFault']);
 
 class Token implements RetryToken {
-  constructor(private readonly count: number, private readonly delay: number) {}
-  getRetryCount(): number { return this.count; }
-  getRetryDelay(): number { return this.delay; }
+  constructor(
+    private readonly count: number,
+    private readonly delay: number,
+  ) {}
+  getRetryCount(): number {
+    return this.count;
+  }
+  getRetryDelay(): number {
+    return this.delay;
+  }
 }
 
 /** Standard retries plus ConcurrentUpdateException, with configurable delays. */
@@ -228,7 +260,8 @@ export class ScalingRetryStrategy implements RetryStrategyV2 {
     if (!retryable || count + 1 >= this.maxAttempts) throw info.error ?? new Error('not retried');
     const cap = Math.min(this.maxDelayMs, (slow ? this.throttlingBaseDelayMs : this.baseDelayMs) * 2 ** count);
     let delay = Math.random() * cap;
-    if (info.retryAfterHint) delay = Math.max(delay, Math.min(this.maxDelayMs, info.retryAfterHint.getTime() - Date.now()));
+    if (info.retryAfterHint)
+      delay = Math.max(delay, Math.min(this.maxDelayMs, info.retryAfterHint.getTime() - Date.now()));
     return new Token(count + 1, Math.max(0, Math.round(delay)));
   }
 
@@ -239,7 +272,9 @@ export class ScalingRetryStrategy implements RetryStrategyV2 {
 // The per-call log: a middleware at the outermost step, so it sees one call (all its
 // attempts) and never the signed request.
 
-interface MetadataBearer { $metadata?: { requestId?: string; attempts?: number; httpStatusCode?: number } }
+interface MetadataBearer {
+  $metadata?: { requestId?: string; attempts?: number; httpStatusCode?: number };
+}
 
 /** One line for a call: `PutScalingPolicy us-east-1 ok 12 ms request 1a2b…`. */
 export function formatCallRecord(r: CallRecord): string {
@@ -263,14 +298,23 @@ interface CallContext extends HandlerExecutionContext {
 }
 
 /** Logs each call and tags its errors with the call (operation, region, URL) for errors.ts. */
-function addCallMiddleware(client: { middlewareStack: AnyStack }, service: string, iamService: string, region: string, log: SessionOptions['log']): void {
+function addCallMiddleware(
+  client: { middlewareStack: AnyStack },
+  service: string,
+  iamService: string,
+  region: string,
+  log: SessionOptions['log'],
+): void {
   const outer: InitializeMiddleware<object, MetadataBearer> = (next, context: CallContext) => async (args) => {
     const started = performance.now();
     const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
     const report = (outcome: string, meta: MetadataBearer['$metadata']) => {
       if (!log) return;
       const record: CallRecord = {
-        service, operation, region, outcome,
+        service,
+        operation,
+        region,
+        outcome,
         attempts: meta?.attempts ?? 1,
         durationMs: Math.round(performance.now() - started),
       };
@@ -287,16 +331,22 @@ function addCallMiddleware(client: { middlewareStack: AnyStack }, service: strin
       report('ok', result.output.$metadata);
       return result;
     } catch (error) {
-      tagError(error, { iamService, operation, region, ...(context.sagemakerScalingUrl ? { url: context.sagemakerScalingUrl } : {}) });
+      tagError(error, {
+        iamService,
+        operation,
+        region,
+        ...(context.sagemakerScalingUrl ? { url: context.sagemakerScalingUrl } : {}),
+      });
       const { name, code } = (error ?? {}) as { name?: string; code?: string };
-      report(name && name !== 'Error' ? name : code ?? 'Error', (error as MetadataBearer)?.$metadata);
+      report(name && name !== 'Error' ? name : (code ?? 'Error'), (error as MetadataBearer)?.$metadata);
       throw error;
     }
   };
   // The build step sees the resolved request: note where it goes (no headers, no body).
   const where: BuildMiddleware<object, MetadataBearer> = (next, context: CallContext) => async (args) => {
     const request = args.request as { protocol?: string; hostname?: string; port?: number } | undefined;
-    if (request?.hostname) context.sagemakerScalingUrl = `${request.protocol ?? 'https:'}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
+    if (request?.hostname)
+      context.sagemakerScalingUrl = `${request.protocol ?? 'https:'}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
     return next(args);
   };
   client.middlewareStack.add(outer, { step: 'initialize', name: 'sagemakerScalingCallLog', priority: 'high' });
@@ -314,7 +364,9 @@ export async function createClients(settings: AwsSettings, options: SessionOptio
   const region = resolved.region;
   if (!region) {
     if (resolved.profileNamed && !resolved.profileFound) {
-      throw new ConfigurationError(`Profile ${resolved.profile} is not in the shared config files (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, or ~/.aws/): run aws configure --profile ${resolved.profile}, or choose another profile.`);
+      throw new ConfigurationError(
+        `Profile ${resolved.profile} is not in the shared config files (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, or ~/.aws/): run aws configure --profile ${resolved.profile}, or choose another profile.`,
+      );
     }
     throw new ConfigurationError(
       `No AWS region is configured${resolved.profileNamed ? ` for profile ${resolved.profile}` : ''}: pass --region (or set "Region" in the file), set AWS_REGION, or add region to the profile (aws configure set region <region>${resolved.profileNamed ? ` --profile ${resolved.profile}` : ''}).`,
@@ -324,10 +376,13 @@ export async function createClients(settings: AwsSettings, options: SessionOptio
     try {
       new URL(url);
     } catch {
-      throw new ConfigurationError(`The endpoint URL "${url}" is not a URL: give it as http://host:port or https://host.`);
+      throw new ConfigurationError(
+        `The endpoint URL "${url}" is not a URL: give it as http://host:port or https://host.`,
+      );
     }
   }
-  const credentials: AwsCredentialIdentityProvider = options.credentials ?? fromNodeProviderChain(settings.profile ? { profile: settings.profile } : {});
+  const credentials: AwsCredentialIdentityProvider =
+    options.credentials ?? fromNodeProviderChain(settings.profile ? { profile: settings.profile } : {});
   const retryStrategy = new ScalingRetryStrategy(options.retry);
   const common = {
     region,
@@ -350,7 +405,10 @@ export async function createClients(settings: AwsSettings, options: SessionOptio
   addCallMiddleware(cloudWatch, 'CloudWatch', 'cloudwatch', region, options.log);
   addCallMiddleware(sts, 'STS', 'sts', region, options.log);
   return {
-    autoScaling, sageMaker, cloudWatch, sts,
+    autoScaling,
+    sageMaker,
+    cloudWatch,
+    sts,
     settings: { ...resolved, region },
     destroy() {
       for (const client of [autoScaling, sageMaker, cloudWatch, sts]) client.destroy();

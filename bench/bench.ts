@@ -129,7 +129,13 @@ function numberRange(lsp: LspSession, uri: string, key: string) {
   return { start: doc.positionAt(at), end: doc.positionAt(end) };
 }
 
-async function measureLsp(typical: string, large: string, roundTrips: number, burstEdits: number, burstRuns: number): Promise<LspFigures> {
+async function measureLsp(
+  typical: string,
+  large: string,
+  roundTrips: number,
+  burstEdits: number,
+  burstRuns: number,
+): Promise<LspFigures> {
   const typicalUri = 'file:///bench/typical.scaling.json';
   const largeUri = 'file:///bench/large.scaling.json';
   // Debounce 0 for the round trips; the large file keeps the server's default debounce.
@@ -143,7 +149,9 @@ async function measureLsp(typical: string, large: string, roundTrips: number, bu
       const version = lsp.document(typicalUri).version + 1;
       const published = lsp.publishOf(typicalUri, version);
       const start = performance.now();
-      await lsp.change(typicalUri, [{ range: numberRange(lsp, typicalUri, 'TargetValue'), text: String(50 + (i % 40)) }]);
+      await lsp.change(typicalUri, [
+        { range: numberRange(lsp, typicalUri, 'TargetValue'), text: String(50 + (i % 40)) },
+      ]);
       const { receivedAt } = await published;
       if (i >= 20) times.push(receivedAt - start); // the first 20 warm up
     }
@@ -158,7 +166,12 @@ async function measureLsp(typical: string, large: string, roundTrips: number, bu
       const published = lsp.publishOf(largeUri, last, 30_000);
       const start = performance.now();
       const sends: Promise<number>[] = [];
-      for (let i = 0; i < burstEdits; i++) sends.push(lsp.change(largeUri, [{ range: numberRange(lsp, largeUri, 'MaxCapacity'), text: String(10 + ((run * burstEdits + i) % 50)) }]));
+      for (let i = 0; i < burstEdits; i++)
+        sends.push(
+          lsp.change(largeUri, [
+            { range: numberRange(lsp, largeUri, 'MaxCapacity'), text: String(10 + ((run * burstEdits + i) % 50)) },
+          ]),
+        );
       await Promise.all(sends);
       const { receivedAt } = await published;
       burstTimes.push(receivedAt - start);
@@ -166,7 +179,12 @@ async function measureLsp(typical: string, large: string, roundTrips: number, bu
       const trailer = lsp.publishOf(largeUri, last + 1, 30_000);
       await lsp.change(largeUri, [{ range: numberRange(lsp, largeUri, 'MaxCapacity'), text: '12' }]);
       await trailer;
-      burstCounts.push(lsp.publishes.slice(from).filter((p) => p.uri === largeUri && p.version !== undefined && p.version >= first && p.version <= last).length);
+      burstCounts.push(
+        lsp.publishes
+          .slice(from)
+          .filter((p) => p.uri === largeUri && p.version !== undefined && p.version >= first && p.version <= last)
+          .length,
+      );
     }
     return {
       roundTrips,
@@ -202,7 +220,12 @@ async function main(): Promise<void> {
   const largeText = generateScalingFile(2_000);
   const started = performance.now();
 
-  const typical = await compare(typicalText, 3, { warmup: 200, minIterations: 100, maxIterations: 2_000, budgetMs: 8_000 });
+  const typical = await compare(typicalText, 3, {
+    warmup: 200,
+    minIterations: 100,
+    maxIterations: 2_000,
+    budgetMs: 8_000,
+  });
   const large = await compare(largeText, 2_000, { warmup: 2, minIterations: 9, maxIterations: 40, budgetMs: 40_000 });
   const lsp = await measureLsp(typicalText, largeText, 200, 20, 3);
 
@@ -216,12 +239,14 @@ async function main(): Promise<void> {
   ];
   for (const line of lines) console.log(line);
   if (json) {
-    console.log(JSON.stringify({
-      typical,
-      large,
-      lsp,
-      budgets: { semanticVsSchemaRatio: RATIO_BUDGET, roundTripP95Ms: P95_BUDGET_MS, burstPublishes: 1 },
-    }));
+    console.log(
+      JSON.stringify({
+        typical,
+        large,
+        lsp,
+        budgets: { semanticVsSchemaRatio: RATIO_BUDGET, roundTripP95Ms: P95_BUDGET_MS, burstPublishes: 1 },
+      }),
+    );
   }
 }
 

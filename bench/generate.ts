@@ -3,7 +3,20 @@
 // actions, in the proportions a fleet of SageMaker endpoints would have, so the rules and the
 // schema see realistic variety rather than one object repeated.
 
-const TEAMS = ['search', 'recommender', 'fraud-scoring', 'ranking', 'vision', 'speech', 'chat', 'forecast', 'pricing', 'ads', 'moderation', 'translate'];
+const TEAMS = [
+  'search',
+  'recommender',
+  'fraud-scoring',
+  'ranking',
+  'vision',
+  'speech',
+  'chat',
+  'forecast',
+  'pricing',
+  'ads',
+  'moderation',
+  'translate',
+];
 const MODELS = ['bert', 'xgboost', 'llama', 'resnet', 't5', 'mistral', 'whisper', 'clip'];
 const VARIANTS = ['AllTraffic', 'primary', 'blue', 'green', 'canary'];
 const TIMEZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC', 'Australia/Sydney'];
@@ -80,18 +93,48 @@ function scheduledActions(endpoint: string, i: number, min: number, max: number)
       return [];
     case 1:
       return [
-        { ScheduledActionName: `${endpoint}-weekday-floor`, Schedule: `cron(${i % 60} ${6 + (i % 4)} ? * MON-FRI *)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: 3 + (i % 3) } },
-        { ScheduledActionName: `${endpoint}-night-floor`, Schedule: `cron(${i % 60} ${19 + (i % 4)} ? * MON-FRI *)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: min } },
+        {
+          ScheduledActionName: `${endpoint}-weekday-floor`,
+          Schedule: `cron(${i % 60} ${6 + (i % 4)} ? * MON-FRI *)`,
+          Timezone: timezone,
+          ScalableTargetAction: { MinCapacity: 3 + (i % 3) },
+        },
+        {
+          ScheduledActionName: `${endpoint}-night-floor`,
+          Schedule: `cron(${i % 60} ${19 + (i % 4)} ? * MON-FRI *)`,
+          Timezone: timezone,
+          ScalableTargetAction: { MinCapacity: min },
+        },
       ];
     case 2:
       return [
-        { ScheduledActionName: `${endpoint}-month-end-up`, Schedule: `cron(0 ${i % 24} L * ? *)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: 6, MaxCapacity: 40 } },
-        { ScheduledActionName: `${endpoint}-month-start-down`, Schedule: `cron(0 ${i % 24} 2 * ? *)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: min, MaxCapacity: max } },
+        {
+          ScheduledActionName: `${endpoint}-month-end-up`,
+          Schedule: `cron(0 ${i % 24} L * ? *)`,
+          Timezone: timezone,
+          ScalableTargetAction: { MinCapacity: 6, MaxCapacity: 40 },
+        },
+        {
+          ScheduledActionName: `${endpoint}-month-start-down`,
+          Schedule: `cron(0 ${i % 24} 2 * ? *)`,
+          Timezone: timezone,
+          ScalableTargetAction: { MinCapacity: min, MaxCapacity: max },
+        },
       ];
     default:
       return [
-        { ScheduledActionName: `${endpoint}-launch`, Schedule: `at(2027-0${1 + (i % 9)}-1${i % 10}T09:00:00)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: 8, MaxCapacity: 50 } },
-        { ScheduledActionName: `${endpoint}-launch-over`, Schedule: `at(2027-0${1 + (i % 9)}-2${i % 8}T21:00:00)`, Timezone: timezone, ScalableTargetAction: { MinCapacity: min, MaxCapacity: max } },
+        {
+          ScheduledActionName: `${endpoint}-launch`,
+          Schedule: `at(2027-0${1 + (i % 9)}-1${i % 10}T09:00:00)`,
+          Timezone: timezone,
+          ScalableTargetAction: { MinCapacity: 8, MaxCapacity: 50 },
+        },
+        {
+          ScheduledActionName: `${endpoint}-launch-over`,
+          Schedule: `at(2027-0${1 + (i % 9)}-2${i % 8}T21:00:00)`,
+          Timezone: timezone,
+          ScalableTargetAction: { MinCapacity: min, MaxCapacity: max },
+        },
       ];
   }
 }
@@ -111,7 +154,11 @@ function target(i: number): Json {
       MinCapacity: kind === 8 ? 0 : min,
       MaxCapacity: max,
       ScalingPolicies: [
-        targetTracking(`${component}-invocations`, { PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerInferenceComponentInvocationsPerCopy' } }, i),
+        targetTracking(
+          `${component}-invocations`,
+          { PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerInferenceComponentInvocationsPerCopy' } },
+          i,
+        ),
       ],
       ScheduledActions: scheduledActions(component, i, kind === 8 ? 0 : min, max),
     };
@@ -124,19 +171,40 @@ function target(i: number): Json {
       MinCapacity: min,
       MaxCapacity: max * 10,
       ScalingPolicies: [
-        targetTracking(`${endpoint}-provisioned`, { PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantProvisionedConcurrencyUtilization' } }, i),
+        targetTracking(
+          `${endpoint}-provisioned`,
+          {
+            PredefinedMetricSpecification: {
+              PredefinedMetricType: 'SageMakerVariantProvisionedConcurrencyUtilization',
+            },
+          },
+          i,
+        ),
       ],
       ScheduledActions: scheduledActions(endpoint, i, min, max * 10),
     };
   }
-  const metric: Json = i % 5 === 0
-    ? {
-      CustomizedMetricSpecification: {
-        MetricName: 'CPUUtilization', Namespace: '/aws/sagemaker/Endpoints', Statistic: 'Average',
-        Dimensions: [{ Name: 'EndpointName', Value: endpoint }, { Name: 'VariantName', Value: variant }],
-      },
-    }
-    : { PredefinedMetricSpecification: { PredefinedMetricType: i % 2 === 0 ? 'SageMakerVariantInvocationsPerInstance' : 'SageMakerVariantConcurrentRequestsPerModelHighResolution' } };
+  const metric: Json =
+    i % 5 === 0
+      ? {
+          CustomizedMetricSpecification: {
+            MetricName: 'CPUUtilization',
+            Namespace: '/aws/sagemaker/Endpoints',
+            Statistic: 'Average',
+            Dimensions: [
+              { Name: 'EndpointName', Value: endpoint },
+              { Name: 'VariantName', Value: variant },
+            ],
+          },
+        }
+      : {
+          PredefinedMetricSpecification: {
+            PredefinedMetricType:
+              i % 2 === 0
+                ? 'SageMakerVariantInvocationsPerInstance'
+                : 'SageMakerVariantConcurrentRequestsPerModelHighResolution',
+          },
+        };
   const policies: Json[] = [targetTracking(`${endpoint}-${i % 5 === 0 ? 'cpu' : 'invocations'}`, metric, i)];
   // Most teams track a metric; some add a step policy on latency as a safety net.
   if (i % 6 === 1) policies.push(stepPolicy(endpoint, variant, i));
@@ -146,7 +214,15 @@ function target(i: number): Json {
     ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
     MinCapacity: min,
     MaxCapacity: max,
-    ...(i % 11 === 0 ? { SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: i % 2 === 0 } } : {}),
+    ...(i % 11 === 0
+      ? {
+          SuspendedState: {
+            DynamicScalingInSuspended: false,
+            DynamicScalingOutSuspended: false,
+            ScheduledScalingSuspended: i % 2 === 0,
+          },
+        }
+      : {}),
     ScalingPolicies: policies,
     ScheduledActions: scheduledActions(endpoint, i, min, max),
   };
@@ -165,7 +241,9 @@ function format(value: Json, indent: string): string {
   if (value === null || typeof value !== 'object' || indent.length + flat.length <= 110) return flat;
   const inner = `${indent}  `;
   if (Array.isArray(value)) return `[\n${value.map((v) => inner + format(v, inner)).join(',\n')}\n${indent}]`;
-  return `{\n${Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${format(v, inner)}`).join(',\n')}\n${indent}}`;
+  return `{\n${Object.entries(value)
+    .map(([k, v]) => `${inner}${JSON.stringify(k)}: ${format(v, inner)}`)
+    .join(',\n')}\n${indent}}`;
 }
 
 /** A scaling file of `targets` SageMaker targets, laid out as a person would keep it. */

@@ -105,13 +105,22 @@ export const APPLY_USAGE = `Usage: sagemaker-scaling apply [--prune] [--yes] [--
 /** `apply` from its command-line arguments. */
 export async function applyMain(args: string[], out: Output, now: Date): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: { ...AWS_OPTION_DEFINITIONS, prune: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' }, help: { type: 'boolean', short: 'h' } },
+    args,
+    allowPositionals: true,
+    options: {
+      ...AWS_OPTION_DEFINITIONS,
+      prune: { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     out.out(APPLY_USAGE);
     return EXIT.ok;
   }
   if (positionals.length !== 1) return usageError(out, `apply takes one file, not ${positionals.length}`);
-  return applyCommand({ file: positionals[0]!, prune: values.prune === true, yes: values.yes === true, aws: awsOptionsFrom(values), now }, out);
+  return applyCommand(
+    { file: positionals[0]!, prune: values.prune === true, yes: values.yes === true, aws: awsOptionsFrom(values), now },
+    out,
+  );
 }

@@ -22,7 +22,12 @@ export interface AwsCliOptions {
 }
 
 /** The AWS options out of parseArgs values. */
-export function awsOptionsFrom(values: { profile?: string; region?: string; 'endpoint-url'?: string; verbose?: boolean }): AwsCliOptions {
+export function awsOptionsFrom(values: {
+  profile?: string;
+  region?: string;
+  'endpoint-url'?: string;
+  verbose?: boolean;
+}): AwsCliOptions {
   const options: AwsCliOptions = { verbose: values.verbose === true };
   if (values.profile !== undefined) options.profile = values.profile;
   if (values.region !== undefined) options.region = values.region;
@@ -40,11 +45,17 @@ export class RegionConflictError extends Error {}
  */
 export async function openSession(options: AwsCliOptions, out: Output, fileRegion?: string): Promise<AwsClients> {
   if (options.region && fileRegion && options.region !== fileRegion) {
-    throw new RegionConflictError(`--region ${options.region} contradicts the file's "Region": "${fileRegion}". Drop --region, or change the file.`);
+    throw new RegionConflictError(
+      `--region ${options.region} contradicts the file's "Region": "${fileRegion}". Drop --region, or change the file.`,
+    );
   }
   const region = options.region ?? fileRegion;
   return createClients(
-    { ...(options.profile ? { profile: options.profile } : {}), ...(region ? { region } : {}), ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}) },
+    {
+      ...(options.profile ? { profile: options.profile } : {}),
+      ...(region ? { region } : {}),
+      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+    },
     options.verbose ? { log: (line) => out.err(`aws: ${line}`) } : {},
   );
 }

@@ -81,7 +81,11 @@ export async function fetchCommand(options: FetchCommandOptions, out: Output): P
       writeFileAtomic(options.output, text, options.force);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      say(code === 'EEXIST' ? `${options.output} exists: pass --force to overwrite it` : `cannot write ${options.output}: ${code ?? (error as Error).message}`);
+      say(
+        code === 'EEXIST'
+          ? `${options.output} exists: pass --force to overwrite it`
+          : `cannot write ${options.output}: ${code ?? (error as Error).message}`,
+      );
       return EXIT.usage;
     }
     out.err(`Wrote ${targets.length} scalable target${targets.length === 1 ? '' : 's'} to ${options.output}.`);
@@ -103,8 +107,14 @@ export const FETCH_USAGE = `Usage: sagemaker-scaling fetch [-o file [--force]] [
 /** `fetch` from its command-line arguments. */
 export async function fetchMain(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: { ...AWS_OPTION_DEFINITIONS, output: { type: 'string', short: 'o' }, force: { type: 'boolean', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+    args,
+    allowPositionals: true,
+    options: {
+      ...AWS_OPTION_DEFINITIONS,
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean', short: 'f' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     out.out(FETCH_USAGE);

@@ -34,7 +34,9 @@ export function collectFiles(paths: string[]): { files: string[]; problems: stri
       stats = statSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      problems.push(code === 'ENOENT' ? `no such file or folder: ${path}` : `cannot read ${path}: ${code ?? String(error)}`);
+      problems.push(
+        code === 'ENOENT' ? `no such file or folder: ${path}` : `cannot read ${path}: ${code ?? String(error)}`,
+      );
       continue;
     }
     if (stats.isDirectory()) {

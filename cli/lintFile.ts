@@ -36,13 +36,23 @@ export function readText(path: string): string {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a folder` : `cannot read ${path}: ${code ?? String(error)}`);
+    throw new Error(
+      code === 'ENOENT'
+        ? `no such file: ${path}`
+        : code === 'EISDIR'
+          ? `${path} is a folder`
+          : `cannot read ${path}: ${code ?? String(error)}`,
+    );
   }
   return utf8.decode(bytes).replace(/^\uFEFF/, '');
 }
 
 /** All three layers for one file's text: syntax and schema as the editor shows them, then our rules. */
-export async function lintText(file: string, text: string, options: { now: Date; config?: RuleConfig }): Promise<LintMessage[]> {
+export async function lintText(
+  file: string,
+  text: string,
+  options: { now: Date; config?: RuleConfig },
+): Promise<LintMessage[]> {
   const uri = pathToFileURL(resolve(file)).toString();
   const { document, diagnostics } = await validateWithSchema(text, uri);
   const messages: LintMessage[] = diagnostics.map(({ diagnostic: d, syntax }) => ({
@@ -78,5 +88,14 @@ export function findingToMessage(file: string, document: TextDocument | string, 
 
 /** A file that is not UTF-8 text: reported as a finding at its start, not as a crash. */
 export function encodingMessage(file: string): LintMessage {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'format.encoding', message: 'The file is not valid UTF-8 text. Save it as UTF-8.' };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'error',
+    code: 'format.encoding',
+    message: 'The file is not valid UTF-8 text. Save it as UTF-8.',
+  };
 }

@@ -62,7 +62,11 @@ function parseFormat(value: string | undefined): 'text' | 'json' {
 }
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
-export async function main(argv: string[], out: Output = processOutput, now: () => Date = () => new Date()): Promise<number> {
+export async function main(
+  argv: string[],
+  out: Output = processOutput,
+  now: () => Date = () => new Date(),
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -77,14 +81,26 @@ export async function main(argv: string[], out: Output = processOutput, now: () 
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { format: { type: 'string' }, 'max-warnings': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        options: {
+          format: { type: 'string' },
+          'max-warnings': { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
       });
       if (values.help) {
         out.out(USAGE);
         return 0;
       }
       if (positionals.length === 0) throw new UsageError('lint needs at least one file or folder');
-      return await lintCommand({ paths: positionals, format: parseFormat(values.format), maxWarnings: parseMaxWarnings(values['max-warnings']), now: now() }, out);
+      return await lintCommand(
+        {
+          paths: positionals,
+          format: parseFormat(values.format),
+          maxWarnings: parseMaxWarnings(values['max-warnings']),
+          now: now(),
+        },
+        out,
+      );
     }
     if (command === 'plan') return await planMain(rest, out, now());
     if (command === 'apply') return await applyMain(rest, out, now());

@@ -7,7 +7,14 @@ import type { DesiredState, LiveState } from '../core/live';
 import { planChanges, renderPlanText } from '../core/plan';
 import type { Plan } from '../core/planTypes';
 import { parseArgs } from 'node:util';
-import { AWS_OPTION_DEFINITIONS, awsOptionsFrom, openSession, RegionConflictError, usageError, type AwsCliOptions } from './awsOptions';
+import {
+  AWS_OPTION_DEFINITIONS,
+  awsOptionsFrom,
+  openSession,
+  RegionConflictError,
+  usageError,
+  type AwsCliOptions,
+} from './awsOptions';
 import { findingToMessage, lintText, readText, type LintMessage } from './lintFile';
 import type { Output } from './output';
 import { RuleConfigLoader } from './ruleConfig';
@@ -43,7 +50,11 @@ function printMessages(messages: LintMessage[], out: Output): void {
  * (2: unreadable; 1: lint errors, failed live checks, or an AWS error), having said why.
  * The caller destroys the clients.
  */
-export async function preparePlan(command: string, options: PlanCommandOptions, out: Output): Promise<PreparedPlan | number> {
+export async function preparePlan(
+  command: string,
+  options: PlanCommandOptions,
+  out: Output,
+): Promise<PreparedPlan | number> {
   const say = (line: string) => out.err(`sagemaker-scaling ${command}: ${line}`);
   let text: string;
   try {
@@ -63,11 +74,14 @@ export async function preparePlan(command: string, options: PlanCommandOptions, 
     return EXIT.usage;
   }
   const messages = await lintText(options.file, text, { now: options.now, config });
-  for (const loaded of configs.loaded()) messages.push(...loaded.findings.map((f) => findingToMessage(loaded.path, loaded.text, f)));
+  for (const loaded of configs.loaded())
+    messages.push(...loaded.findings.map((f) => findingToMessage(loaded.path, loaded.text, f)));
   printMessages(messages, out);
   const errors = messages.filter((m) => m.severity === 'error').length;
   if (errors > 0) {
-    say(`${errors} error${errors === 1 ? '' : 's'} in the file: fix ${errors === 1 ? 'it' : 'them'} first (see sagemaker-scaling lint)`);
+    say(
+      `${errors} error${errors === 1 ? '' : 's'} in the file: fix ${errors === 1 ? 'it' : 'them'} first (see sagemaker-scaling lint)`,
+    );
     return EXIT.failed;
   }
   const desired = desiredFromText(text);
@@ -80,7 +94,9 @@ export async function preparePlan(command: string, options: PlanCommandOptions, 
   try {
     clients = await openSession(options.aws, out, desired.Region);
   } catch (error) {
-    say(error instanceof RegionConflictError ? error.message : describeAwsError(error, { profile: options.aws.profile }));
+    say(
+      error instanceof RegionConflictError ? error.message : describeAwsError(error, { profile: options.aws.profile }),
+    );
     return error instanceof RegionConflictError ? EXIT.usage : EXIT.failed;
   }
   const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
@@ -91,7 +107,9 @@ export async function preparePlan(command: string, options: PlanCommandOptions, 
     printMessages(live, out);
     const liveErrors = live.filter((m) => m.severity === 'error').length;
     if (liveErrors > 0) {
-      say(`${liveErrors} live check${liveErrors === 1 ? '' : 's'} failed in ${clients.settings.region}: nothing can be applied until ${liveErrors === 1 ? 'it passes' : 'they pass'}`);
+      say(
+        `${liveErrors} live check${liveErrors === 1 ? '' : 's'} failed in ${clients.settings.region}: nothing can be applied until ${liveErrors === 1 ? 'it passes' : 'they pass'}`,
+      );
       clients.destroy();
       return EXIT.failed;
     }
@@ -119,7 +137,11 @@ export const PLAN_USAGE = `Usage: sagemaker-scaling plan [--prune] [--profile P]
 
 /** `plan` from its command-line arguments. */
 export async function planMain(args: string[], out: Output, now: Date): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...AWS_OPTION_DEFINITIONS, prune: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...AWS_OPTION_DEFINITIONS, prune: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     out.out(PLAN_USAGE);
     return EXIT.ok;

@@ -32,7 +32,13 @@ export interface ScheduleFinding {
 const OPTION_OF = { Timezone: '--timezone', StartTime: '--start', EndTime: '--end' } as const;
 
 function toFinding(p: ScheduleProblem): ScheduleFinding {
-  const finding: ScheduleFinding = { code: p.code, severity: p.severity, message: p.message, column: p.start + 1, endColumn: Math.max(p.end, p.start + 1) + 1 };
+  const finding: ScheduleFinding = {
+    code: p.code,
+    severity: p.severity,
+    message: p.message,
+    column: p.start + 1,
+    endColumn: Math.max(p.end, p.start + 1) + 1,
+  };
   if (p.on) finding.on = OPTION_OF[p.on];
   return finding;
 }
@@ -44,10 +50,14 @@ function isoUtc(date: Date): string {
 /** The text a finding points into, as the user typed it. */
 function sourceOf(options: ScheduleOptions, finding: ScheduleFinding): { prefix: string; text: string } {
   switch (finding.on) {
-    case '--timezone': return { prefix: '--timezone ', text: options.timeZone ?? '' };
-    case '--start': return { prefix: '--start ', text: options.start ? isoUtc(options.start) : '' };
-    case '--end': return { prefix: '--end ', text: options.end ? isoUtc(options.end) : '' };
-    default: return { prefix: '', text: options.expression };
+    case '--timezone':
+      return { prefix: '--timezone ', text: options.timeZone ?? '' };
+    case '--start':
+      return { prefix: '--start ', text: options.start ? isoUtc(options.start) : '' };
+    case '--end':
+      return { prefix: '--end ', text: options.end ? isoUtc(options.end) : '' };
+    default:
+      return { prefix: '', text: options.expression };
   }
 }
 
@@ -73,7 +83,8 @@ export function scheduleCommand(options: ScheduleOptions, out: Output): number {
     ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
     ...(options.start ? { start: options.start } : {}),
     ...(options.end ? { end: options.end } : {}),
-    after: options.after, count: options.count,
+    after: options.after,
+    count: options.count,
   });
   const findings = summary.problems.map(toFinding);
   const ok = summaryOk(summary) && !findings.some((f) => f.severity === 'error');
@@ -83,13 +94,19 @@ export function scheduleCommand(options: ScheduleOptions, out: Output): number {
       out.out(JSON.stringify({ findings }, null, 2));
       return 1;
     }
-    out.out(JSON.stringify({
-      expression: options.expression,
-      timezone: summary.timeZone,
-      description: summary.description,
-      runs: summary.runs.map((r) => r.local),
-      ...(findings.length ? { warnings: findings } : {}),
-    }, null, 2));
+    out.out(
+      JSON.stringify(
+        {
+          expression: options.expression,
+          timezone: summary.timeZone,
+          description: summary.description,
+          runs: summary.runs.map((r) => r.local),
+          ...(findings.length ? { warnings: findings } : {}),
+        },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
 
@@ -98,7 +115,12 @@ export function scheduleCommand(options: ScheduleOptions, out: Output): number {
     return 1;
   }
   out.out(`${options.expression}: ${summary.description}`);
-  const window = [options.start ? `from ${readableTime(isoUtc(options.start))}` : '', options.end ? `until ${readableTime(isoUtc(options.end))}` : ''].filter(Boolean).join(' ');
+  const window = [
+    options.start ? `from ${readableTime(isoUtc(options.start))}` : '',
+    options.end ? `until ${readableTime(isoUtc(options.end))}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   if (summary.runs.length === 0) {
     out.out(`No run after ${readableTime(isoUtc(options.after))}${window ? ` (active ${window})` : ''}.`);
   } else {
@@ -108,7 +130,9 @@ export function scheduleCommand(options: ScheduleOptions, out: Output): number {
     const width = Math.max(summary.timeZone.length, ...local.map((l) => l.length)) + 3;
     const twoColumns = summary.timeZone !== 'UTC';
     if (twoColumns) out.out(`  ${pad(summary.timeZone, width)}UTC`);
-    summary.runs.forEach((r, i) => out.out(twoColumns ? `  ${pad(local[i]!, width)}${readableTime(r.utc)}` : `  ${readableTime(r.utc)}`));
+    summary.runs.forEach((r, i) =>
+      out.out(twoColumns ? `  ${pad(local[i]!, width)}${readableTime(r.utc)}` : `  ${readableTime(r.utc)}`),
+    );
   }
   for (const f of findings) printFinding(options, f, (line) => out.err(line));
   return 0;
@@ -122,14 +146,16 @@ class ScheduleUsageError extends Error {}
 function parseInstant(option: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const parsed = parseTimestamp(value);
-  if (!parsed) throw new ScheduleUsageError(`${option} takes an ISO-8601 time such as 2026-12-01T08:00:00Z, not "${value}"`);
+  if (!parsed)
+    throw new ScheduleUsageError(`${option} takes an ISO-8601 time such as 2026-12-01T08:00:00Z, not "${value}"`);
   if (!parsed.ok) throw new ScheduleUsageError(`${option} "${value}" is not a real time: ${parsed.problem}`);
   return new Date(parsed.epochMs);
 }
 
 function parseCount(value: string | undefined): number {
   if (value === undefined) return 5;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1000) throw new ScheduleUsageError(`-n takes a whole number from 1 to 1000, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1000)
+    throw new ScheduleUsageError(`-n takes a whole number from 1 to 1000, not "${value}"`);
   return Number(value);
 }
 
@@ -144,8 +170,13 @@ export function scheduleMain(args: string[], out: Output, now: Date): number {
     args,
     allowPositionals: true,
     options: {
-      timezone: { type: 'string' }, after: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
-      count: { type: 'string', short: 'n' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      timezone: { type: 'string' },
+      after: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      count: { type: 'string', short: 'n' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -153,19 +184,25 @@ export function scheduleMain(args: string[], out: Output, now: Date): number {
     return 0;
   }
   try {
-    if (positionals.length === 0) throw new ScheduleUsageError("schedule needs an expression, in quotes: sagemaker-scaling schedule 'cron(0 8 ? * MON-FRI *)'");
+    if (positionals.length === 0)
+      throw new ScheduleUsageError(
+        "schedule needs an expression, in quotes: sagemaker-scaling schedule 'cron(0 8 ? * MON-FRI *)'",
+      );
     const start = parseInstant('--start', values.start);
     const end = parseInstant('--end', values.end);
-    return scheduleCommand({
-      // Unquoted, the shell splits an expression at its spaces; put it back together.
-      expression: positionals.join(' '),
-      ...(values.timezone !== undefined ? { timeZone: values.timezone } : {}),
-      after: parseInstant('--after', values.after) ?? now,
-      ...(start ? { start } : {}),
-      ...(end ? { end } : {}),
-      count: parseCount(values.count),
-      format: parseFormat(values.format),
-    }, out);
+    return scheduleCommand(
+      {
+        // Unquoted, the shell splits an expression at its spaces; put it back together.
+        expression: positionals.join(' '),
+        ...(values.timezone !== undefined ? { timeZone: values.timezone } : {}),
+        after: parseInstant('--after', values.after) ?? now,
+        ...(start ? { start } : {}),
+        ...(end ? { end } : {}),
+        count: parseCount(values.count),
+        format: parseFormat(values.format),
+      },
+      out,
+    );
   } catch (error) {
     if (!(error instanceof ScheduleUsageError)) throw error;
     out.err(`sagemaker-scaling: ${error.message}\nRun sagemaker-scaling --help for usage.`);

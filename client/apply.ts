@@ -34,9 +34,14 @@ function confirmationDetail(lines: string[], headline: string): string {
 /** Refuses in an untrusted workspace: a cloned repository must not be applied by opening it. */
 export function refuseUntrusted(what: string): boolean {
   if (vscode.workspace.isTrusted) return false;
-  void vscode.window.showErrorMessage(`${what} is disabled in an untrusted workspace: trust this workspace first.`, 'Manage Workspace Trust').then((choice) => {
-    if (choice === 'Manage Workspace Trust') void vscode.commands.executeCommand('workbench.trust.manage');
-  });
+  void vscode.window
+    .showErrorMessage(
+      `${what} is disabled in an untrusted workspace: trust this workspace first.`,
+      'Manage Workspace Trust',
+    )
+    .then((choice) => {
+      if (choice === 'Manage Workspace Trust') void vscode.commands.executeCommand('workbench.trust.manage');
+    });
   return true;
 }
 
@@ -53,7 +58,11 @@ export async function applyFile(deps: PlanDeps, arg: unknown, afterApply: () => 
   const name = fileName(uri);
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.isDirty) {
-    const choice = await confirm(`${name} has unsaved changes.`, 'Apply sends the file as saved. Save it first?', 'Save and Apply');
+    const choice = await confirm(
+      `${name} has unsaved changes.`,
+      'Apply sends the file as saved. Save it first?',
+      'Save and Apply',
+    );
     if (choice !== 'Save and Apply') return { status: 'declined', message: 'not saved' };
     if (!(await document.save())) {
       const message = `${verb}: ${name} could not be saved.`;
@@ -76,7 +85,11 @@ export async function applyFile(deps: PlanDeps, arg: unknown, afterApply: () => 
     const account = (await fetchCallerIdentity(clients)).Account;
     const n = plan.changes.length;
     const question = `Apply ${n} change${n === 1 ? '' : 's'} to account ${account} in region ${region}?`;
-    const answer = await confirm(question, confirmationDetail(summarizePlan(plan), `${name}: ${planHeadline(plan)}`), 'Apply');
+    const answer = await confirm(
+      question,
+      confirmationDetail(summarizePlan(plan), `${name}: ${planHeadline(plan)}`),
+      'Apply',
+    );
     if (answer !== 'Apply') {
       deps.log.info(`Apply of ${name} to ${account} in ${region}: not confirmed`);
       return { status: 'declined', message: 'not confirmed', changes: n, account, region };
@@ -86,7 +99,11 @@ export async function applyFile(deps: PlanDeps, arg: unknown, afterApply: () => 
     let result: ApplyResult;
     try {
       result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Applying ${name} to ${account} in ${region}`, cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `Applying ${name} to ${account} in ${region}`,
+          cancellable: true,
+        },
         async (progress, token) => {
           const controller = new AbortController();
           const subscription = token.onCancellationRequested(() => controller.abort());

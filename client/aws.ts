@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { callInfoOf, ConfigurationError, describeAwsError } from '../aws/errors';
-import { createClients, resolveSettings, type AwsClients, type AwsSettings, type CallRecord, type ResolvedSettings } from '../aws/session';
+import {
+  createClients,
+  resolveSettings,
+  type AwsClients,
+  type AwsSettings,
+  type CallRecord,
+  type ResolvedSettings,
+} from '../aws/session';
 import { getAwsSettings } from './settings';
 
 // The AWS session of the extension: SDK clients built from the user-level settings (and,
@@ -31,7 +38,12 @@ export interface Lease {
 function sdkLike(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const name = (error as { name?: string }).name ?? '';
-  return callInfoOf(error) !== undefined || '$metadata' in error || error instanceof ConfigurationError || /^(CredentialsProviderError|TokenProviderError)$/.test(name);
+  return (
+    callInfoOf(error) !== undefined ||
+    '$metadata' in error ||
+    error instanceof ConfigurationError ||
+    /^(CredentialsProviderError|TokenProviderError)$/.test(name)
+  );
 }
 
 interface Entry {
@@ -115,7 +127,11 @@ export class AwsSession implements vscode.Disposable {
 
   private releaseEntry(entry: Entry): void {
     entry.users--;
-    if (entry.retired && entry.users === 0) void entry.clients.then((c) => c.destroy(), () => undefined);
+    if (entry.retired && entry.users === 0)
+      void entry.clients.then(
+        (c) => c.destroy(),
+        () => undefined,
+      );
   }
 
   /**
@@ -168,7 +184,11 @@ export class AwsSession implements vscode.Disposable {
     this.shared = undefined;
     if (!old) return;
     old.retired = true;
-    if (old.users === 0) void old.clients.then((c) => c.destroy(), () => undefined);
+    if (old.users === 0)
+      void old.clients.then(
+        (c) => c.destroy(),
+        () => undefined,
+      );
   }
 
   dispose(): void {

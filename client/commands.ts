@@ -10,8 +10,17 @@ export interface CommandHost {
 }
 
 /** Shows a message with a "Show Logs" button, without waiting for the user to answer. */
-export function notifyWithLogs(log: vscode.LogOutputChannel, kind: 'info' | 'warning' | 'error', message: string): void {
-  const show = kind === 'info' ? vscode.window.showInformationMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+export function notifyWithLogs(
+  log: vscode.LogOutputChannel,
+  kind: 'info' | 'warning' | 'error',
+  message: string,
+): void {
+  const show =
+    kind === 'info'
+      ? vscode.window.showInformationMessage
+      : kind === 'warning'
+        ? vscode.window.showWarningMessage
+        : vscode.window.showErrorMessage;
   void show(message, 'Show Logs').then((choice) => {
     if (choice === 'Show Logs') log.show();
   });
@@ -21,7 +30,12 @@ export function notifyWithLogs(log: vscode.LogOutputChannel, kind: 'info' | 'war
  * The one way to register a command: failures are logged and shown once, with a way to
  * the logs, as "<title> failed: <cause>". A cancellation is logged, not shown.
  */
-export function registerCommand(host: CommandHost, id: string, title: string, run: (...args: unknown[]) => unknown): void {
+export function registerCommand(
+  host: CommandHost,
+  id: string,
+  title: string,
+  run: (...args: unknown[]) => unknown,
+): void {
   host.context.subscriptions.push(
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {

@@ -11,9 +11,12 @@ export async function openInConsole(arg: unknown): Promise<string | undefined> {
   let endpointName: string | undefined;
   if (node?.kind === 'endpoint') endpointName = node.endpoint.EndpointName;
   else if (node?.kind === 'variant') endpointName = node.endpoint.endpoint.EndpointName;
-  else if (node?.kind === 'inferenceComponent') endpointName = node.component.EndpointName || node.endpoint.endpoint.EndpointName;
+  else if (node?.kind === 'inferenceComponent')
+    endpointName = node.component.EndpointName || node.endpoint.endpoint.EndpointName;
   if (!node || !endpointName || !('origin' in node)) {
-    void vscode.window.showErrorMessage('Open in AWS Console: choose an endpoint, a variant or an inference component in the Auto Scaling view.');
+    void vscode.window.showErrorMessage(
+      'Open in AWS Console: choose an endpoint, a variant or an inference component in the Auto Scaling view.',
+    );
     return undefined;
   }
   const url = endpointConsoleUrl(node.origin.region, endpointName);

@@ -27,21 +27,38 @@ function deletionPlan(node: PolicyNode | ScheduledActionNode): { plan: Plan; wha
   const label = targetLabel(target);
   if (node.kind === 'scheduledAction') {
     const name = node.action.ScheduledActionName;
-    const change: Change = { kind: 'deleteScheduledAction', target, actionName: name, summary: `delete scheduled action "${name}" on ${label}` };
+    const change: Change = {
+      kind: 'deleteScheduledAction',
+      target,
+      actionName: name,
+      summary: `delete scheduled action "${name}" on ${label}`,
+    };
     return { plan: { changes: [change], unmanaged: [] }, what: `scheduled action "${name}"`, extra: '' };
   }
   const name = node.policy.PolicyName;
   const alarms = node.policy.PolicyType === 'StepScaling' ? node.alarmNames : [];
   const changes: Change[] = alarms.map((alarmName): Change => ({
-    kind: 'deleteAlarm', target, policyName: name, alarmName, summary: `delete alarm "${alarmName}" of policy "${name}" on ${label}`,
+    kind: 'deleteAlarm',
+    target,
+    policyName: name,
+    alarmName,
+    summary: `delete alarm "${alarmName}" of policy "${name}" on ${label}`,
   }));
   changes.push({ kind: 'deletePolicy', target, policyName: name, summary: `delete policy "${name}" on ${label}` });
-  const extra = alarms.length > 0 ? ` The CloudWatch alarm${alarms.length === 1 ? '' : 's'} that trigger${alarms.length === 1 ? 's' : ''} it (${alarms.join(', ')}) ${alarms.length === 1 ? 'is' : 'are'} deleted too.` : '';
+  const extra =
+    alarms.length > 0
+      ? ` The CloudWatch alarm${alarms.length === 1 ? '' : 's'} that trigger${alarms.length === 1 ? 's' : ''} it (${alarms.join(', ')}) ${alarms.length === 1 ? 'is' : 'are'} deleted too.`
+      : '';
   return { plan: { changes, unmanaged: [] }, what: `scaling policy "${name}"`, extra };
 }
 
 /** sagemakerScaling.deletePolicy and deleteScheduledAction. `afterDelete` refreshes the tree. */
-export async function deleteFromTree(session: AwsSession, log: vscode.LogOutputChannel, arg: unknown, afterDelete: () => void): Promise<DeleteOutcome> {
+export async function deleteFromTree(
+  session: AwsSession,
+  log: vscode.LogOutputChannel,
+  arg: unknown,
+  afterDelete: () => void,
+): Promise<DeleteOutcome> {
   if (refuseUntrusted('Deleting from AWS')) return { status: 'refused', message: 'untrusted workspace' };
   const node = arg as PolicyNode | ScheduledActionNode | undefined;
   if (!node || (node.kind !== 'policy' && node.kind !== 'scheduledAction')) {
@@ -62,8 +79,10 @@ export async function deleteFromTree(session: AwsSession, log: vscode.LogOutputC
       'Delete',
     );
     if (answer !== 'Delete') return { status: 'declined', message: 'not confirmed', account, region };
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting ${what}` }, () =>
-      applyPlan(clients, plan, clients.settings.profileNamed ? { profile: clients.settings.profile } : {}));
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Deleting ${what}` },
+      () => applyPlan(clients, plan, clients.settings.profileNamed ? { profile: clients.settings.profile } : {}),
+    );
     afterDelete();
     log.info(`Delete ${what} of ${node.target.key.ResourceId} in ${account}/${region}:\n${renderApplyResult(result)}`);
     if (result.failed) {

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { applyFile } from './apply';
 import { AwsSession } from './aws';
 import { registerCommand, type CommandHost } from './commands';
@@ -31,13 +36,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'jsonc', pattern: '**/*.scaling.json' },
-      { pattern: '**/.scalingrc.json' },
-    ],
+    documentSelector: [{ language: 'jsonc', pattern: '**/*.scaling.json' }, { pattern: '**/.scalingrc.json' }],
     synchronize: {
       configurationSection: SECTION,
       fileEvents: ruleConfigWatcher,
@@ -55,7 +61,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const liveDiagnostics = vscode.languages.createDiagnosticCollection(LIVE_SOURCE);
   const documents = new PlanDocuments();
   context.subscriptions.push(
-    session, statusBar, tree, view, liveDiagnostics, documents,
+    session,
+    statusBar,
+    tree,
+    view,
+    liveDiagnostics,
+    documents,
     vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, documents),
   );
 
@@ -101,15 +112,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommand(host, RETRY_COMMAND, 'Retry', (node: unknown) => tree.refresh(node as TreeNode | undefined));
   registerCommand(host, 'sagemakerScaling.selectProfile', 'Choose AWS Profile', () => selectProfile(session));
   registerCommand(host, 'sagemakerScaling.selectRegion', 'Choose AWS Region', () => selectRegion(session));
-  registerCommand(host, 'sagemakerScaling.fetchToFile', 'Fetch scaling configuration', (node: unknown) => fetchToFile(session, log, node));
-  registerCommand(host, 'sagemakerScaling.openInConsole', 'Open in AWS Console', (node: unknown) => openInConsole(node));
+  registerCommand(host, 'sagemakerScaling.fetchToFile', 'Fetch scaling configuration', (node: unknown) =>
+    fetchToFile(session, log, node),
+  );
+  registerCommand(host, 'sagemakerScaling.openInConsole', 'Open in AWS Console', (node: unknown) =>
+    openInConsole(node),
+  );
   registerCommand(host, 'sagemakerScaling.planFile', 'Show Plan', (uri: unknown) => planFile(planDeps, uri));
-  registerCommand(host, 'sagemakerScaling.applyFile', 'Apply to AWS', (uri: unknown) => applyFile(planDeps, uri, refreshTree));
-  registerCommand(host, 'sagemakerScaling.deletePolicy', 'Delete scaling policy', (node: unknown) => deleteFromTree(session, log, node, refreshTree));
-  registerCommand(host, 'sagemakerScaling.deleteScheduledAction', 'Delete scheduled action', (node: unknown) => deleteFromTree(session, log, node, refreshTree));
+  registerCommand(host, 'sagemakerScaling.applyFile', 'Apply to AWS', (uri: unknown) =>
+    applyFile(planDeps, uri, refreshTree),
+  );
+  registerCommand(host, 'sagemakerScaling.deletePolicy', 'Delete scaling policy', (node: unknown) =>
+    deleteFromTree(session, log, node, refreshTree),
+  );
+  registerCommand(host, 'sagemakerScaling.deleteScheduledAction', 'Delete scheduled action', (node: unknown) =>
+    deleteFromTree(session, log, node, refreshTree),
+  );
   registerTestHooks(host, tree);
 
-  log.info(`activated (VS Code ${vscode.version})${vscode.workspace.isTrusted ? '' : '; the workspace is not trusted: apply and delete are disabled'}`);
+  log.info(
+    `activated (VS Code ${vscode.version})${vscode.workspace.isTrusted ? '' : '; the workspace is not trusted: apply and delete are disabled'}`,
+  );
   await client.start();
 }
 

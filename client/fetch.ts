@@ -32,7 +32,10 @@ function subjectOf(node: TreeNode): FetchSubject | undefined {
     case 'endpoint':
       return { id: node.endpoint.EndpointName, suggestedName: node.endpoint.EndpointName };
     case 'variant':
-      return { id: node.resourceId, suggestedName: `${node.endpoint.endpoint.EndpointName}-${node.variant.VariantName}` };
+      return {
+        id: node.resourceId,
+        suggestedName: `${node.endpoint.endpoint.EndpointName}-${node.variant.VariantName}`,
+      };
     case 'inferenceComponent':
       return { id: node.resourceId, suggestedName: node.component.InferenceComponentName };
     default:
@@ -52,14 +55,22 @@ async function chooseEndpoint(session: AwsSession): Promise<FetchSubject | undef
     }
   })();
   // If the list fails, the quick pick closes and the error reaches the command's handler.
-  const picked = await vscode.window.showQuickPick(items, { title: 'Fetch scaling configuration of endpoint', placeHolder: 'SageMaker endpoints of the configured region', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Fetch scaling configuration of endpoint',
+    placeHolder: 'SageMaker endpoints of the configured region',
+    ignoreFocusOut: true,
+  });
   return picked ? { id: picked.label, suggestedName: picked.label } : undefined;
 }
 
 /** Writes text atomically: a temporary file in the same folder, then a rename over the target. */
 export async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
   const name = uri.path.split('/').pop()!;
-  const temp = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const temp = vscode.Uri.joinPath(
+    uri,
+    '..',
+    `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`,
+  );
   await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
   try {
     await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
@@ -74,7 +85,11 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
 }
 
 /** sagemakerScaling.fetchToFile, from a tree node or the palette. */
-export async function fetchToFile(session: AwsSession, log: vscode.LogOutputChannel, arg: unknown): Promise<FetchOutcome> {
+export async function fetchToFile(
+  session: AwsSession,
+  log: vscode.LogOutputChannel,
+  arg: unknown,
+): Promise<FetchOutcome> {
   const node = arg && typeof arg === 'object' && 'kind' in arg ? (arg as TreeNode) : undefined;
   const subject = node ? subjectOf(node) : await chooseEndpoint(session);
   if (!subject) return { status: 'cancelled', message: 'nothing chosen' };
@@ -86,7 +101,11 @@ export async function fetchToFile(session: AwsSession, log: vscode.LogOutputChan
   const region = lease.clients.settings.region;
   try {
     const fetched = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Fetching the scaling configuration of ${subject.id} in ${region}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Fetching the scaling configuration of ${subject.id} in ${region}`,
+        cancellable: true,
+      },
       async (_progress, token) => {
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
@@ -131,7 +150,11 @@ export async function fetchToFile(session: AwsSession, log: vscode.LogOutputChan
     return { status: 'refused', message };
   }
   if (await exists(uri)) {
-    const answer = await confirm(`${name} exists. Replace it with the live configuration of ${subject.id}?`, 'The file is replaced as a whole; its comments and edits are lost.', 'Replace');
+    const answer = await confirm(
+      `${name} exists. Replace it with the live configuration of ${subject.id}?`,
+      'The file is replaced as a whole; its comments and edits are lost.',
+      'Replace',
+    );
     if (answer !== 'Replace') return { status: 'cancelled', message: 'not replaced' };
     // The user may have edited it while the question was open.
     if (openDocument(uri)?.isDirty) {

@@ -47,7 +47,11 @@ export async function ruleConfigFor(uri: vscode.Uri): Promise<RuleConfig> {
 }
 
 /** The errors that block apply, in document order. */
-export async function findFileErrors(document: vscode.TextDocument, config: RuleConfig, now = new Date()): Promise<FileError[]> {
+export async function findFileErrors(
+  document: vscode.TextDocument,
+  config: RuleConfig,
+  now = new Date(),
+): Promise<FileError[]> {
   const text = document.getText();
   const errors: FileError[] = [];
   const seen = new Set<string>();
@@ -61,7 +65,12 @@ export async function findFileErrors(document: vscode.TextDocument, config: Rule
   const { diagnostics } = await validateWithSchema(text, document.uri.toString());
   for (const { diagnostic: d, syntax } of diagnostics) {
     if (d.severity !== undefined && d.severity !== 1) continue; // 1: Error in the LSP's numbering
-    const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
+    const range = new vscode.Range(
+      d.range.start.line,
+      d.range.start.character,
+      d.range.end.line,
+      d.range.end.character,
+    );
     add(range, typeof d.message === 'string' ? d.message : d.message.value, syntax ? 'json.syntax' : 'json.schema');
   }
   for (const f of analyzeText(text, { now, config }).findings) {
@@ -72,7 +81,12 @@ export async function findFileErrors(document: vscode.TextDocument, config: Rule
   // except our own earlier live-check results, which apply runs afresh.
   for (const d of vscode.languages.getDiagnostics(document.uri)) {
     if (d.severity !== vscode.DiagnosticSeverity.Error || d.source === LIVE_SOURCE) continue;
-    const code = typeof d.code === 'object' ? String(d.code.value) : d.code !== undefined ? String(d.code) : d.source ?? 'editor';
+    const code =
+      typeof d.code === 'object'
+        ? String(d.code.value)
+        : d.code !== undefined
+          ? String(d.code)
+          : (d.source ?? 'editor');
     add(d.range, d.message, code);
   }
   return errors.sort((a, b) => a.range.start.compareTo(b.range.start));

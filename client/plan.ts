@@ -32,7 +32,11 @@ export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode
 
   /** Stores both sides for a file and returns their URIs (the same for the same file, so an open diff updates). */
   set(file: vscode.Uri, live: string, desired: string): { live: vscode.Uri; desired: vscode.Uri } {
-    const stem = file.path.split('/').pop()!.replace(/\.scaling\.json$/i, '').replace(/\.json$/i, '');
+    const stem = file.path
+      .split('/')
+      .pop()!
+      .replace(/\.scaling\.json$/i, '')
+      .replace(/\.json$/i, '');
     const query = encodeURIComponent(file.toString());
     const uris = {
       // .jsonc: comments allowed, and no *.scaling.json, so neither our server nor the schema checks them.
@@ -98,7 +102,12 @@ function refuse(message: string, options: { showProblems?: boolean } = {}): Plan
 
 function liveDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
   const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-  const severity = finding.severity === 'error' ? vscode.DiagnosticSeverity.Error : finding.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  const severity =
+    finding.severity === 'error'
+      ? vscode.DiagnosticSeverity.Error
+      : finding.severity === 'warning'
+        ? vscode.DiagnosticSeverity.Warning
+        : vscode.DiagnosticSeverity.Information;
   const diagnostic = new vscode.Diagnostic(range, finding.message, severity);
   diagnostic.source = LIVE_SOURCE;
   diagnostic.code = finding.code;
@@ -109,16 +118,24 @@ function liveDiagnostic(document: vscode.TextDocument, finding: Finding): vscode
  * Checks the document and plans it against AWS. `verb` names the command in messages
  * ("Apply to AWS", "Show Plan"). Work against AWS runs under a cancellable notification.
  */
-export async function preparePlan(deps: PlanDeps, document: vscode.TextDocument, verb: string): Promise<PreparedPlan | PlanRefusal> {
+export async function preparePlan(
+  deps: PlanDeps,
+  document: vscode.TextDocument,
+  verb: string,
+): Promise<PreparedPlan | PlanRefusal> {
   const uri = document.uri;
   const name = fileName(uri);
   deps.liveDiagnostics.delete(uri);
   const config = await ruleConfigFor(uri);
   const errors = await findFileErrors(document, config);
   if (errors.length > 0) {
-    for (const e of errors) deps.log.warn(`${name}:${e.range.start.line + 1}:${e.range.start.character + 1} ${e.code} ${e.message}`);
+    for (const e of errors)
+      deps.log.warn(`${name}:${e.range.start.line + 1}:${e.range.start.character + 1} ${e.code} ${e.message}`);
     await vscode.window.showTextDocument(document, { preview: false, preserveFocus: false });
-    return refuse(`${verb}: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first (${firstErrorText(errors)}).`, { showProblems: true });
+    return refuse(
+      `${verb}: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first (${firstErrorText(errors)}).`,
+      { showProblems: true },
+    );
   }
   const text = document.getText();
   const desired = desiredFromText(text);
@@ -130,14 +147,22 @@ export async function preparePlan(deps: PlanDeps, document: vscode.TextDocument,
   const prune = getPrune(uri);
   try {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `${verb}: reading ${name}'s targets in ${region}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `${verb}: reading ${name}'s targets in ${region}`,
+        cancellable: true,
+      },
       async (_progress, token) => {
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
         try {
           const checks = await runLiveChecks(clients, text, { signal: controller.signal, config });
           for (const note of checks.skipped) deps.log.warn(`Live check skipped: ${note}`);
-          if (checks.findings.length > 0) deps.liveDiagnostics.set(uri, checks.findings.map((f) => liveDiagnostic(document, f)));
+          if (checks.findings.length > 0)
+            deps.liveDiagnostics.set(
+              uri,
+              checks.findings.map((f) => liveDiagnostic(document, f)),
+            );
           const failed = checks.findings.filter((f) => f.severity === 'error');
           if (failed.length > 0) {
             for (const f of failed) deps.log.warn(`${name}: live check ${f.code}: ${f.message}`);
@@ -154,10 +179,15 @@ export async function preparePlan(deps: PlanDeps, document: vscode.TextDocument,
       const failed = result.failed ?? [];
       const first = failed[0]!;
       lease.release();
-      return refuse(`${verb}: ${failed.length} live check${failed.length === 1 ? '' : 's'} failed in ${region} (line ${document.positionAt(first.start).line + 1}: ${first.message})`, { showProblems: true });
+      return refuse(
+        `${verb}: ${failed.length} live check${failed.length === 1 ? '' : 's'} failed in ${region} (line ${document.positionAt(first.start).line + 1}: ${first.message})`,
+        { showProblems: true },
+      );
     }
     const plan = planChanges(desired, result.live, { prune });
-    deps.log.info(`Plan for ${name} in ${region}${prune ? ' (prune)' : ''}:\n${renderPlanText(plan).replace(/\n$/, '')}`);
+    deps.log.info(
+      `Plan for ${name} in ${region}${prune ? ' (prune)' : ''}:\n${renderPlanText(plan).replace(/\n$/, '')}`,
+    );
     return { document, desired, live: result.live, plan, lease, region, prune };
   } catch (error) {
     lease.release();

@@ -48,18 +48,27 @@ export async function selectProfile(session: AwsSession): Promise<string | undef
     },
     ...profiles.map((p): ProfileItem => ({
       label: p.name,
-      description: [p.name === current ? 'current' : '', p.region ?? '', p.sso ? 'SSO' : ''].filter(Boolean).join(' · '),
+      description: [p.name === current ? 'current' : '', p.region ?? '', p.sso ? 'SSO' : '']
+        .filter(Boolean)
+        .join(' · '),
       detail: `in ${p.files.map((f) => (f === 'config' ? 'the config file' : 'the credentials file')).join(' and ')}`,
       profile: p.name,
     })),
   ]);
   const title = 'AWS profile for SageMaker Scaling';
-  const picked = await choose(title, items, () => vscode.window.showQuickPick(items, {
+  const picked = await choose(
     title,
-    placeHolder: 'Profiles of ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE)',
-    matchOnDetail: false,
-    ignoreFocusOut: true,
-  }), (text, all) => all.find((i) => i.label === text));
+    items,
+    () =>
+      vscode.window.showQuickPick(items, {
+        title,
+        placeHolder:
+          'Profiles of ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE)',
+        matchOnDetail: false,
+        ignoreFocusOut: true,
+      }),
+    (text, all) => all.find((i) => i.label === text),
+  );
   if (!picked) return undefined;
   await setAwsSetting('aws.profile', picked.profile);
   return picked.profile ?? '';
@@ -73,13 +82,27 @@ interface RegionItem extends vscode.QuickPickItem {
 export async function selectRegion(session: AwsSession): Promise<string | undefined> {
   const current = session.settings().region;
   const fixed: RegionItem[] = [
-    { label: '$(settings) From the profile or environment', description: current === undefined ? 'current' : '', detail: "The profile's region, then AWS_REGION / AWS_DEFAULT_REGION", region: undefined },
-    ...COMMON_REGIONS.map(([region, name]): RegionItem => ({ label: region, description: [name, region === current ? 'current' : ''].filter(Boolean).join(' · '), region })),
+    {
+      label: '$(settings) From the profile or environment',
+      description: current === undefined ? 'current' : '',
+      detail: "The profile's region, then AWS_REGION / AWS_DEFAULT_REGION",
+      region: undefined,
+    },
+    ...COMMON_REGIONS.map(([region, name]): RegionItem => ({
+      label: region,
+      description: [name, region === current ? 'current' : ''].filter(Boolean).join(' · '),
+      region,
+    })),
   ];
   const title = 'AWS region for SageMaker Scaling';
   const typed = (value: string) => typedRegion(value, fixed);
   const listed = (value: string) => fixed.find((i) => i.label === value || i.region === value.trim().toLowerCase());
-  const chosen = await choose(title, fixed, () => showRegionPick(title, fixed, typed), (text) => listed(text) ?? typed(text));
+  const chosen = await choose(
+    title,
+    fixed,
+    () => showRegionPick(title, fixed, typed),
+    (text) => listed(text) ?? typed(text),
+  );
   if (!chosen) return undefined;
   await setAwsSetting('aws.region', chosen.region);
   return chosen.region ?? '';
@@ -93,7 +116,11 @@ function typedRegion(value: string, fixed: readonly RegionItem[]): RegionItem | 
 }
 
 /** The region quick pick: the fixed items, and what is typed when it is a region name. */
-function showRegionPick(title: string, fixed: RegionItem[], typed: (value: string) => RegionItem | undefined): Promise<RegionItem | undefined> {
+function showRegionPick(
+  title: string,
+  fixed: RegionItem[],
+  typed: (value: string) => RegionItem | undefined,
+): Promise<RegionItem | undefined> {
   const pick = vscode.window.createQuickPick<RegionItem>();
   pick.title = title;
   pick.placeholder = 'Choose a region, or type one (such as il-central-1)';

@@ -46,7 +46,11 @@ function nextTestAnswer(): { answer: string | undefined } | undefined {
  */
 export async function confirm(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {
   const test = nextTestAnswer();
-  const answer = test ? (test.answer !== undefined && actions.includes(test.answer) ? test.answer : undefined) : await vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
+  const answer = test
+    ? test.answer !== undefined && actions.includes(test.answer)
+      ? test.answer
+      : undefined
+    : await vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
   asked.push({ kind: 'confirm', message, detail, ...(answer !== undefined ? { answer } : {}) });
   return answer;
 }
@@ -58,7 +62,11 @@ function uriOf(answer: string): vscode.Uri {
 /** Where to save a file: the save dialog, or a queued test answer (a URI or a file path). */
 export async function pickSaveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
   const test = nextTestAnswer();
-  const uri = test ? (test.answer !== undefined ? uriOf(test.answer) : undefined) : await vscode.window.showSaveDialog(options);
+  const uri = test
+    ? test.answer !== undefined
+      ? uriOf(test.answer)
+      : undefined
+    : await vscode.window.showSaveDialog(options);
   asked.push({ kind: 'save', message: options.title ?? 'Save', ...(uri ? { answer: uri.toString() } : {}) });
   return uri;
 }
@@ -77,6 +85,11 @@ export async function choose<T extends vscode.QuickPickItem>(
 ): Promise<T | undefined> {
   const test = nextTestAnswer();
   const chosen = test ? (test.answer !== undefined ? accept(test.answer, await items) : undefined) : await show();
-  asked.push({ kind: 'pick', message: title, items: (await items).map((i) => i.label), ...(chosen ? { answer: chosen.label } : {}) });
+  asked.push({
+    kind: 'pick',
+    message: title,
+    items: (await items).map((i) => i.label),
+    ...(chosen ? { answer: chosen.label } : {}),
+  });
   return chosen;
 }

@@ -20,7 +20,11 @@ function userValue(key: string): string | undefined {
 
 /** Profile, region and endpoint from the user's own settings, never the workspace's. */
 export function getAwsSettings(): AwsSettings {
-  return { profile: userValue('aws.profile'), region: userValue('aws.region'), endpointUrl: userValue('aws.endpointUrl') };
+  return {
+    profile: userValue('aws.profile'),
+    region: userValue('aws.region'),
+    endpointUrl: userValue('aws.endpointUrl'),
+  };
 }
 
 /** Whether apply deletes live objects the file does not list. Off in an untrusted workspace. */
@@ -30,7 +34,10 @@ export function getPrune(resource: vscode.Uri | undefined): boolean {
 }
 
 /** Stores an AWS setting at user level (the only level that is read). */
-export async function setAwsSetting(key: 'aws.profile' | 'aws.region' | 'aws.endpointUrl', value: string | undefined): Promise<void> {
+export async function setAwsSetting(
+  key: 'aws.profile' | 'aws.region' | 'aws.endpointUrl',
+  value: string | undefined,
+): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update(key, value ?? undefined, vscode.ConfigurationTarget.Global);
 }
 

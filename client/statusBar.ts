@@ -5,7 +5,11 @@ import type { AwsSession, SessionDescription } from './aws';
 // use. Shown while a *.scaling.json is the active editor or the Auto Scaling view is
 // visible; a click chooses the profile, the tooltip links to choosing the region.
 
-const SOURCE_WORDS: Record<string, string> = { setting: 'the setting', profile: 'the profile', environment: 'the environment (AWS_REGION)' };
+const SOURCE_WORDS: Record<string, string> = {
+  setting: 'the setting',
+  profile: 'the profile',
+  environment: 'the environment (AWS_REGION)',
+};
 
 /** Profile and region in a few words: `my-profile · eu-west-1`. */
 export function sessionLabel(d: SessionDescription | undefined): string {
@@ -23,10 +27,16 @@ export class AwsStatusBar implements vscode.Disposable {
   private viewVisible = false;
   private generation = 0;
 
-  constructor(private readonly session: AwsSession, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly session: AwsSession,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.item.name = 'SageMaker Scaling: AWS profile and region';
     this.item.command = 'sagemakerScaling.selectProfile';
-    this.subscriptions.push(this.item, vscode.window.onDidChangeActiveTextEditor(() => this.updateVisibility()));
+    this.subscriptions.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateVisibility()),
+    );
     this.updateVisibility();
   }
 
@@ -56,11 +66,19 @@ export class AwsStatusBar implements vscode.Disposable {
     tooltip.isTrusted = { enabledCommands: ['sagemakerScaling.selectProfile', 'sagemakerScaling.selectRegion'] };
     tooltip.appendMarkdown('**SageMaker Scaling: AWS**\n\n');
     if (description) {
-      tooltip.appendMarkdown(`Profile: ${description.profileNamed ? `\`${description.profileLabel}\`` : 'the default credential chain'}\n\n`);
-      tooltip.appendMarkdown(description.region ? `Region: \`${description.region}\` (from ${SOURCE_WORDS[description.regionSource ?? ''] ?? 'the settings'})\n\n` : 'Region: none configured\n\n');
+      tooltip.appendMarkdown(
+        `Profile: ${description.profileNamed ? `\`${description.profileLabel}\`` : 'the default credential chain'}\n\n`,
+      );
+      tooltip.appendMarkdown(
+        description.region
+          ? `Region: \`${description.region}\` (from ${SOURCE_WORDS[description.regionSource ?? ''] ?? 'the settings'})\n\n`
+          : 'Region: none configured\n\n',
+      );
       if (description.endpoint) tooltip.appendMarkdown(`Endpoint: \`${description.endpoint}\`\n\n`);
     }
-    tooltip.appendMarkdown('[Choose profile](command:sagemakerScaling.selectProfile) · [Choose region](command:sagemakerScaling.selectRegion)');
+    tooltip.appendMarkdown(
+      '[Choose profile](command:sagemakerScaling.selectProfile) · [Choose region](command:sagemakerScaling.selectRegion)',
+    );
     this.item.tooltip = tooltip;
     return description;
   }

@@ -31,8 +31,14 @@ export function registerTestHooks(host: CommandHost, tree: EndpointsTreeProvider
     const children = await tree.getChildren(node);
     return children.map((child): TreeChild => {
       const item = tree.getTreeItem(child);
-      const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-      return { id: child.id, label, description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue ?? '', node: child };
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      return {
+        id: child.id,
+        label,
+        description: typeof item.description === 'string' ? item.description : '',
+        contextValue: item.contextValue ?? '',
+        node: child,
+      };
     });
   });
   registerCommand(host, 'sagemakerScaling.test.refreshTree', 'Refresh tree', () => tree.refresh());

@@ -22,7 +22,11 @@ const dimension: ObjectShape = { definition: 'metricDimension', members: [['Name
 
 const targetTrackingMetric: ObjectShape = {
   definition: 'targetTrackingMetric',
-  members: [['Dimensions', { ...dimension, definition: 'targetTrackingMetricDimension' }], ['MetricName'], ['Namespace']],
+  members: [
+    ['Dimensions', { ...dimension, definition: 'targetTrackingMetricDimension' }],
+    ['MetricName'],
+    ['Namespace'],
+  ],
 };
 const targetTrackingMetricStat: ObjectShape = {
   definition: 'targetTrackingMetricStat',
@@ -39,53 +43,104 @@ const stepAdjustment: ObjectShape = {
 };
 const stepScalingConfiguration: ObjectShape = {
   definition: 'stepScalingPolicyConfiguration',
-  members: [['AdjustmentType'], ['StepAdjustments', stepAdjustment], ['MinAdjustmentMagnitude'], ['Cooldown'], ['MetricAggregationType']],
+  members: [
+    ['AdjustmentType'],
+    ['StepAdjustments', stepAdjustment],
+    ['MinAdjustmentMagnitude'],
+    ['Cooldown'],
+    ['MetricAggregationType'],
+  ],
 };
 
 const targetTrackingConfiguration: ObjectShape = {
   definition: 'targetTrackingScalingPolicyConfiguration',
   members: [
     ['TargetValue'],
-    ['PredefinedMetricSpecification', { definition: 'predefinedMetricSpecification', members: [['PredefinedMetricType'], ['ResourceLabel']] }],
-    ['CustomizedMetricSpecification', {
-      definition: 'customizedMetricSpecification',
-      members: [['MetricName'], ['Namespace'], ['Dimensions', dimension], ['Statistic'], ['Unit'], ['Metrics', targetTrackingMetricDataQuery]],
-    }],
-    ['ScaleOutCooldown'], ['ScaleInCooldown'], ['DisableScaleIn'],
+    [
+      'PredefinedMetricSpecification',
+      { definition: 'predefinedMetricSpecification', members: [['PredefinedMetricType'], ['ResourceLabel']] },
+    ],
+    [
+      'CustomizedMetricSpecification',
+      {
+        definition: 'customizedMetricSpecification',
+        members: [
+          ['MetricName'],
+          ['Namespace'],
+          ['Dimensions', dimension],
+          ['Statistic'],
+          ['Unit'],
+          ['Metrics', targetTrackingMetricDataQuery],
+        ],
+      },
+    ],
+    ['ScaleOutCooldown'],
+    ['ScaleInCooldown'],
+    ['DisableScaleIn'],
   ],
 };
 
 const predictiveMetric: ObjectShape = {
   definition: 'predictiveScalingMetric',
-  members: [['Dimensions', { ...dimension, definition: 'predictiveScalingMetricDimension' }], ['MetricName'], ['Namespace']],
+  members: [
+    ['Dimensions', { ...dimension, definition: 'predictiveScalingMetricDimension' }],
+    ['MetricName'],
+    ['Namespace'],
+  ],
 };
 const predictiveCustomized: ObjectShape = {
   definition: 'predictiveScalingCustomizedMetricSpecification',
-  members: [['MetricDataQueries', {
-    definition: 'predictiveScalingMetricDataQuery',
-    members: [['Expression'], ['Id'], ['Label'], ['MetricStat', {
-      definition: 'predictiveScalingMetricStat',
-      members: [['Metric', predictiveMetric], ['Stat'], ['Unit']],
-    }], ['ReturnData']],
-  }]],
+  members: [
+    [
+      'MetricDataQueries',
+      {
+        definition: 'predictiveScalingMetricDataQuery',
+        members: [
+          ['Expression'],
+          ['Id'],
+          ['Label'],
+          [
+            'MetricStat',
+            {
+              definition: 'predictiveScalingMetricStat',
+              members: [['Metric', predictiveMetric], ['Stat'], ['Unit']],
+            },
+          ],
+          ['ReturnData'],
+        ],
+      },
+    ],
+  ],
 };
-const predefinedPair = (definition: string): ObjectShape => ({ definition, members: [['PredefinedMetricType'], ['ResourceLabel']] });
+const predefinedPair = (definition: string): ObjectShape => ({
+  definition,
+  members: [['PredefinedMetricType'], ['ResourceLabel']],
+});
 const predictiveConfiguration: ObjectShape = {
   definition: 'predictiveScalingPolicyConfiguration',
   members: [
-    ['MetricSpecifications', {
-      definition: 'predictiveScalingMetricSpecification',
-      members: [
-        ['TargetValue'],
-        ['PredefinedMetricPairSpecification', predefinedPair('predictiveScalingPredefinedMetricPairSpecification')],
-        ['PredefinedScalingMetricSpecification', predefinedPair('predictiveScalingPredefinedScalingMetricSpecification')],
-        ['PredefinedLoadMetricSpecification', predefinedPair('predictiveScalingPredefinedLoadMetricSpecification')],
-        ['CustomizedScalingMetricSpecification', predictiveCustomized],
-        ['CustomizedLoadMetricSpecification', predictiveCustomized],
-        ['CustomizedCapacityMetricSpecification', predictiveCustomized],
-      ],
-    }],
-    ['Mode'], ['SchedulingBufferTime'], ['MaxCapacityBreachBehavior'], ['MaxCapacityBuffer'],
+    [
+      'MetricSpecifications',
+      {
+        definition: 'predictiveScalingMetricSpecification',
+        members: [
+          ['TargetValue'],
+          ['PredefinedMetricPairSpecification', predefinedPair('predictiveScalingPredefinedMetricPairSpecification')],
+          [
+            'PredefinedScalingMetricSpecification',
+            predefinedPair('predictiveScalingPredefinedScalingMetricSpecification'),
+          ],
+          ['PredefinedLoadMetricSpecification', predefinedPair('predictiveScalingPredefinedLoadMetricSpecification')],
+          ['CustomizedScalingMetricSpecification', predictiveCustomized],
+          ['CustomizedLoadMetricSpecification', predictiveCustomized],
+          ['CustomizedCapacityMetricSpecification', predictiveCustomized],
+        ],
+      },
+    ],
+    ['Mode'],
+    ['SchedulingBufferTime'],
+    ['MaxCapacityBreachBehavior'],
+    ['MaxCapacityBuffer'],
   ],
 };
 
@@ -102,18 +157,45 @@ const cloudWatchMetric: ObjectShape = {
 export const ALARM_SHAPE: ObjectShape = {
   definition: 'cloudWatchAlarm',
   members: [
-    ['AlarmName'], ['AlarmDescription'], ['ActionsEnabled'], ['OKActions'], ['InsufficientDataActions'],
-    ['MetricName'], ['Namespace'], ['Dimensions', cloudWatchDimension], ['Statistic'], ['ExtendedStatistic'],
-    ['Period'], ['Unit'], ['EvaluationPeriods'], ['DatapointsToAlarm'], ['Threshold'], ['ComparisonOperator'],
-    ['TreatMissingData'], ['EvaluateLowSampleCountPercentile'],
-    ['Metrics', {
-      definition: 'cloudWatchMetricDataQuery',
-      members: [
-        ['Id'],
-        ['MetricStat', { definition: 'cloudWatchMetricStat', members: [['Metric', cloudWatchMetric], ['Period'], ['Stat'], ['Unit']] }],
-        ['Expression'], ['Label'], ['ReturnData'], ['Period'], ['AccountId'],
-      ],
-    }],
+    ['AlarmName'],
+    ['AlarmDescription'],
+    ['ActionsEnabled'],
+    ['OKActions'],
+    ['InsufficientDataActions'],
+    ['MetricName'],
+    ['Namespace'],
+    ['Dimensions', cloudWatchDimension],
+    ['Statistic'],
+    ['ExtendedStatistic'],
+    ['Period'],
+    ['Unit'],
+    ['EvaluationPeriods'],
+    ['DatapointsToAlarm'],
+    ['Threshold'],
+    ['ComparisonOperator'],
+    ['TreatMissingData'],
+    ['EvaluateLowSampleCountPercentile'],
+    [
+      'Metrics',
+      {
+        definition: 'cloudWatchMetricDataQuery',
+        members: [
+          ['Id'],
+          [
+            'MetricStat',
+            {
+              definition: 'cloudWatchMetricStat',
+              members: [['Metric', cloudWatchMetric], ['Period'], ['Stat'], ['Unit']],
+            },
+          ],
+          ['Expression'],
+          ['Label'],
+          ['ReturnData'],
+          ['Period'],
+          ['AccountId'],
+        ],
+      },
+    ],
     ['Tags', { definition: 'cloudWatchTag', members: [['Key'], ['Value']] }],
     ['ThresholdMetricId'],
   ],
@@ -123,7 +205,8 @@ export const ALARM_SHAPE: ObjectShape = {
 export const POLICY_SHAPE: ObjectShape = {
   definition: 'scalingPolicy',
   members: [
-    ['PolicyName'], ['PolicyType'],
+    ['PolicyName'],
+    ['PolicyType'],
     ['StepScalingPolicyConfiguration', stepScalingConfiguration],
     ['TargetTrackingScalingPolicyConfiguration', targetTrackingConfiguration],
     ['PredictiveScalingPolicyConfiguration', predictiveConfiguration],
@@ -135,7 +218,11 @@ export const POLICY_SHAPE: ObjectShape = {
 export const SCHEDULED_ACTION_SHAPE: ObjectShape = {
   definition: 'scheduledAction',
   members: [
-    ['ScheduledActionName'], ['Schedule'], ['Timezone'], ['StartTime'], ['EndTime'],
+    ['ScheduledActionName'],
+    ['Schedule'],
+    ['Timezone'],
+    ['StartTime'],
+    ['EndTime'],
     ['ScalableTargetAction', { definition: 'scalableTargetAction', members: [['MinCapacity'], ['MaxCapacity']] }],
   ],
 };
@@ -149,9 +236,16 @@ export const SUSPENDED_STATE_SHAPE: ObjectShape = {
 export const TARGET_SHAPE: ObjectShape = {
   definition: 'scalableTarget',
   members: [
-    ['ServiceNamespace'], ['ResourceId'], ['ScalableDimension'], ['MinCapacity'], ['MaxCapacity'], ['RoleARN'],
-    ['SuspendedState', SUSPENDED_STATE_SHAPE], ['Tags', 'map'],
-    ['ScalingPolicies', POLICY_SHAPE], ['ScheduledActions', SCHEDULED_ACTION_SHAPE],
+    ['ServiceNamespace'],
+    ['ResourceId'],
+    ['ScalableDimension'],
+    ['MinCapacity'],
+    ['MaxCapacity'],
+    ['RoleARN'],
+    ['SuspendedState', SUSPENDED_STATE_SHAPE],
+    ['Tags', 'map'],
+    ['ScalingPolicies', POLICY_SHAPE],
+    ['ScheduledActions', SCHEDULED_ACTION_SHAPE],
   ],
 };
 
@@ -175,7 +269,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function canonicalize(value: unknown, shape?: Shape): unknown {
   if (value === null || value === undefined) return undefined;
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map((element) => canonicalize(element, shape)).filter((element) => element !== undefined);
+  if (Array.isArray(value))
+    return value.map((element) => canonicalize(element, shape)).filter((element) => element !== undefined);
   if (!isRecord(value)) return value;
   const result: Record<string, unknown> = {};
   if (shape === undefined) {

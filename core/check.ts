@@ -69,13 +69,20 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
   const findings: Finding[] = [];
   if (parsed.tooDeep) {
     findings.push({
-      code: 'format.too-deep', severity: 'error', start: 0, end: Math.min(parsed.text.length, 1),
-      message: 'The document is nested too deeply to read. A scaling file is a few levels deep; check that it is the right file.',
+      code: 'format.too-deep',
+      severity: 'error',
+      start: 0,
+      end: Math.min(parsed.text.length, 1),
+      message:
+        'The document is nested too deeply to read. A scaling file is a few levels deep; check that it is the right file.',
     });
   }
   if (!parsed.root && !parsed.tooDeep && parsed.syntaxErrors.length === 0) {
     findings.push({
-      code: 'format.empty', severity: 'warning', start: 0, end: parsed.text.length,
+      code: 'format.empty',
+      severity: 'warning',
+      start: 0,
+      end: parsed.text.length,
       message: 'The file is empty. A scaling file is an object: { "ScalableTargets": [ … ] }.',
     });
   }
@@ -89,7 +96,10 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
     report(code: string, range: Range, message: string, extra?: ReportExtra) {
       const meta = RULES_BY_CODE.get(code);
       const finding: Finding = {
-        code, message, start: range.start, end: range.end,
+        code,
+        message,
+        start: range.start,
+        end: range.end,
         severity: extra?.severity ?? meta?.severity ?? 'error',
       };
       if (extra?.related?.length) finding.related = extra.related;

@@ -1,4 +1,12 @@
-import { ALARM_SHAPE, canonicalize, isRecord, POLICY_SHAPE, SCHEDULED_ACTION_SHAPE, TARGET_SHAPE, type ObjectShape } from './canonical';
+import {
+  ALARM_SHAPE,
+  canonicalize,
+  isRecord,
+  POLICY_SHAPE,
+  SCHEDULED_ACTION_SHAPE,
+  TARGET_SHAPE,
+  type ObjectShape,
+} from './canonical';
 import type { FieldDiff } from './planTypes';
 import { parseTimestamp } from './timestamp';
 
@@ -43,8 +51,10 @@ interface Comparison {
   fill(value: Record<string, unknown>, side: Side): void;
 }
 
-const without = (shape: ObjectShape, names: readonly string[]): ObjectShape =>
-  ({ ...shape, members: shape.members.filter(([name]) => !names.includes(name)) });
+const without = (shape: ObjectShape, names: readonly string[]): ObjectShape => ({
+  ...shape,
+  members: shape.members.filter(([name]) => !names.includes(name)),
+});
 
 const COMPARISONS: Record<SpecKind, Comparison> = {
   target: {
@@ -122,7 +132,7 @@ export function canonicalInstant(value: string): string {
 }
 
 function dimensionKey(value: unknown): string {
-  return isRecord(value) ? `${String(value.Name)}\u0000${String(value.Value)}` : JSON.stringify(value) ?? '';
+  return isRecord(value) ? `${String(value.Name)}\u0000${String(value.Value)}` : (JSON.stringify(value) ?? '');
 }
 
 /** Tidies a canonical value in place (see each step); returns it. */
@@ -184,10 +194,21 @@ function isStrictObject(comparison: Comparison, pattern: string): boolean {
 }
 
 function compared(comparison: Comparison, pattern: string, key: string, desired: Record<string, unknown>): boolean {
-  return key in desired || isStrictObject(comparison, pattern) || (comparison.strictMembers?.has(join(pattern, key)) ?? false);
+  return (
+    key in desired ||
+    isStrictObject(comparison, pattern) ||
+    (comparison.strictMembers?.has(join(pattern, key)) ?? false)
+  );
 }
 
-function walk(comparison: Comparison, desired: unknown, live: unknown, path: string, pattern: string, out: FieldDiff[]): void {
+function walk(
+  comparison: Comparison,
+  desired: unknown,
+  live: unknown,
+  path: string,
+  pattern: string,
+  out: FieldDiff[],
+): void {
   if (isRecord(desired) && isRecord(live)) {
     const keys = [...Object.keys(desired), ...Object.keys(live).filter((k) => !(k in desired))];
     for (const key of keys) {
@@ -223,7 +244,9 @@ function project(comparison: Comparison, desired: unknown, live: unknown, patter
     return result;
   }
   if (Array.isArray(desired) && Array.isArray(live)) {
-    return live.map((element, i) => (i < desired.length ? project(comparison, desired[i], element, `${pattern}[]`) : element));
+    return live.map((element, i) =>
+      i < desired.length ? project(comparison, desired[i], element, `${pattern}[]`) : element,
+    );
   }
   return live;
 }
@@ -232,9 +255,16 @@ function project(comparison: Comparison, desired: unknown, live: unknown, patter
  * Both sides in normal form, the live side cut down to what is compared: rendered side by
  * side they differ exactly where diffSpecs reports a difference.
  */
-export function comparableSpecs(kind: SpecKind, desired: object, live: object): { desired: Record<string, unknown>; live: Record<string, unknown> } {
+export function comparableSpecs(
+  kind: SpecKind,
+  desired: object,
+  live: object,
+): { desired: Record<string, unknown>; live: Record<string, unknown> } {
   const comparison = COMPARISONS[kind];
   const normalDesired = normalizeSpec(kind, desired, 'desired');
   const normalLive = normalizeSpec(kind, live, 'live');
-  return { desired: normalDesired, live: project(comparison, normalDesired, normalLive, '') as Record<string, unknown> };
+  return {
+    desired: normalDesired,
+    live: project(comparison, normalDesired, normalLive, '') as Record<string, unknown>,
+  };
 }

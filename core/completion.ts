@@ -20,22 +20,40 @@ export interface Completion {
 }
 
 const RESOURCE_ID_TEMPLATES = table<{ label: string; snippet: string }>({
-  [SAGEMAKER_DIMENSIONS.variantInstances]: { label: 'endpoint/<endpoint>/variant/<variant>', snippet: '"endpoint/${1:my-endpoint}/variant/${2:AllTraffic}"' },
-  [SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency]: { label: 'endpoint/<endpoint>/variant/<variant>', snippet: '"endpoint/${1:my-serverless-endpoint}/variant/${2:AllTraffic}"' },
-  [SAGEMAKER_DIMENSIONS.inferenceComponentCopies]: { label: 'inference-component/<name>', snippet: '"inference-component/${1:my-component}"' },
+  [SAGEMAKER_DIMENSIONS.variantInstances]: {
+    label: 'endpoint/<endpoint>/variant/<variant>',
+    snippet: '"endpoint/${1:my-endpoint}/variant/${2:AllTraffic}"',
+  },
+  [SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency]: {
+    label: 'endpoint/<endpoint>/variant/<variant>',
+    snippet: '"endpoint/${1:my-serverless-endpoint}/variant/${2:AllTraffic}"',
+  },
+  [SAGEMAKER_DIMENSIONS.inferenceComponentCopies]: {
+    label: 'inference-component/<name>',
+    snippet: '"inference-component/${1:my-component}"',
+  },
 });
 
 const METRIC_NOTES = table<string>({
-  SageMakerVariantInvocationsPerInstance: 'Average invocations per instance per minute. Start from max requests per second × 0.5 × 60.',
-  SageMakerVariantConcurrentRequestsPerModelHighResolution: 'Concurrent requests per model copy, every 10 seconds: scales out faster.',
-  SageMakerVariantProvisionedConcurrencyUtilization: 'Used provisioned concurrency divided by provisioned concurrency: a ratio, 0.9 is typical.',
+  SageMakerVariantInvocationsPerInstance:
+    'Average invocations per instance per minute. Start from max requests per second × 0.5 × 60.',
+  SageMakerVariantConcurrentRequestsPerModelHighResolution:
+    'Concurrent requests per model copy, every 10 seconds: scales out faster.',
+  SageMakerVariantProvisionedConcurrencyUtilization:
+    'Used provisioned concurrency divided by provisioned concurrency: a ratio, 0.9 is typical.',
   SageMakerInferenceComponentInvocationsPerCopy: 'Average invocations per copy of the inference component per minute.',
-  SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution: 'Concurrent requests per copy, every 10 seconds: scales out faster.',
+  SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution:
+    'Concurrent requests per copy, every 10 seconds: scales out faster.',
 });
 
 /** The value node range at the offset (a string literal) or an empty range there. */
 function valueRange(offset: number, previous: { offset: number; length: number; type: string } | undefined): Range {
-  if (previous && previous.type === 'string' && previous.offset <= offset && offset <= previous.offset + previous.length) {
+  if (
+    previous &&
+    previous.type === 'string' &&
+    previous.offset <= offset &&
+    offset <= previous.offset + previous.length
+  ) {
     return { start: previous.offset, end: previous.offset + previous.length };
   }
   return { start: offset, end: offset };
@@ -53,7 +71,17 @@ export function completionsAt(text: string, model: ScalingFile | undefined, offs
   if (!dimension) return [];
   const range = valueRange(offset, location.previousNode);
 
-  if (location.matches(['ScalableTargets', '*', 'ScalingPolicies', '*', 'TargetTrackingScalingPolicyConfiguration', 'PredefinedMetricSpecification', 'PredefinedMetricType'])) {
+  if (
+    location.matches([
+      'ScalableTargets',
+      '*',
+      'ScalingPolicies',
+      '*',
+      'TargetTrackingScalingPolicyConfiguration',
+      'PredefinedMetricSpecification',
+      'PredefinedMetricType',
+    ])
+  ) {
     return (SAGEMAKER_METRICS_BY_DIMENSION[dimension] ?? []).map((metric) => ({
       label: metric,
       detail: `fits ${dimension}`,
@@ -66,7 +94,15 @@ export function completionsAt(text: string, model: ScalingFile | undefined, offs
   if (location.matches(['ScalableTargets', '*', 'ResourceId'])) {
     const template = RESOURCE_ID_TEMPLATES[dimension];
     if (!template) return [];
-    return [{ label: template.label, detail: `ResourceId for ${dimension}`, insertText: template.snippet, snippet: true, range }];
+    return [
+      {
+        label: template.label,
+        detail: `ResourceId for ${dimension}`,
+        insertText: template.snippet,
+        snippet: true,
+        range,
+      },
+    ];
   }
   return [];
 }

@@ -21,13 +21,16 @@ export function mergeRuleConfigs(...configs: (RuleConfig | undefined)[]): RuleCo
 export function checkRuleConfig(config: unknown, knownCodes: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   if (config === undefined || config === null) return problems;
-  if (typeof config !== 'object' || Array.isArray(config)) return ['the rule configuration must be an object like { "rules": { "<code>": "warning" } }'];
+  if (typeof config !== 'object' || Array.isArray(config))
+    return ['the rule configuration must be an object like { "rules": { "<code>": "warning" } }'];
   const rules = (config as { rules?: unknown }).rules;
   if (rules === undefined) return problems;
-  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return ['"rules" must be an object mapping rule codes to error, warning, information or off'];
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules))
+    return ['"rules" must be an object mapping rule codes to error, warning, information or off'];
   for (const [code, level] of Object.entries(rules)) {
     if (!knownCodes.has(code)) problems.push(`unknown rule code "${code}"`);
-    if (!RULE_LEVELS.includes(level as RuleLevel)) problems.push(`rule "${code}": level must be error, warning, information or off, not ${JSON.stringify(level)}`);
+    if (!RULE_LEVELS.includes(level as RuleLevel))
+      problems.push(`rule "${code}": level must be error, warning, information or off, not ${JSON.stringify(level)}`);
   }
   return problems;
 }

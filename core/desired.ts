@@ -1,5 +1,19 @@
-import { ALARM_SHAPE, canonicalize, isRecord, POLICY_SHAPE, SCHEDULED_ACTION_SHAPE, SUSPENDED_STATE_SHAPE } from './canonical';
-import { keyText, type AlarmSpec, type DesiredState, type PolicySpec, type ScheduledActionSpec, type TargetState } from './live';
+import {
+  ALARM_SHAPE,
+  canonicalize,
+  isRecord,
+  POLICY_SHAPE,
+  SCHEDULED_ACTION_SHAPE,
+  SUSPENDED_STATE_SHAPE,
+} from './canonical';
+import {
+  keyText,
+  type AlarmSpec,
+  type DesiredState,
+  type PolicySpec,
+  type ScheduledActionSpec,
+  type TargetState,
+} from './live';
 import { buildModel, type ScalableTarget, type ScalingFile, type ScalingPolicy, type ScheduledAction } from './model';
 import { parseDocument } from './parse';
 import { itemValue } from './tree';
@@ -44,7 +58,10 @@ function targetState(target: ScalableTarget): TargetState | undefined {
   if (target.maxCapacity) state.MaxCapacity = target.maxCapacity.value;
   if (target.roleArn) state.RoleARN = target.roleArn.value;
   if (target.suspendedState) {
-    state.SuspendedState = canonicalize(itemValue(target.suspendedState.item), SUSPENDED_STATE_SHAPE) as TargetState['SuspendedState'];
+    state.SuspendedState = canonicalize(
+      itemValue(target.suspendedState.item),
+      SUSPENDED_STATE_SHAPE,
+    ) as TargetState['SuspendedState'];
   }
   if (target.tags) {
     const tags: Record<string, string> = {};
@@ -87,14 +104,23 @@ function policySpec(policy: ScalingPolicy): PolicySpec | undefined {
   if (!name) return undefined;
   const value = canonicalize(itemValue(policy.item), POLICY_SHAPE) as Record<string, unknown>;
   const spec: PolicySpec = { PolicyName: name, PolicyType: policyType(policy) };
-  for (const member of ['StepScalingPolicyConfiguration', 'TargetTrackingScalingPolicyConfiguration', 'PredictiveScalingPolicyConfiguration'] as const) {
+  for (const member of [
+    'StepScalingPolicyConfiguration',
+    'TargetTrackingScalingPolicyConfiguration',
+    'PredictiveScalingPolicyConfiguration',
+  ] as const) {
     const config = value[member];
     if (isRecord(config)) spec[member] = config;
   }
   // Only a step policy's alarm is the file's to manage: target tracking owns its alarms
   // and predictive scaling has none (alarm.not-step reports one there).
   const alarm = canonicalize(value.CloudWatchAlarm, ALARM_SHAPE);
-  if (spec.PolicyType === 'StepScaling' && isRecord(alarm) && typeof alarm.AlarmName === 'string' && alarm.AlarmName !== '') {
+  if (
+    spec.PolicyType === 'StepScaling' &&
+    isRecord(alarm) &&
+    typeof alarm.AlarmName === 'string' &&
+    alarm.AlarmName !== ''
+  ) {
     spec.CloudWatchAlarm = alarm as AlarmSpec;
   }
   return spec;
@@ -110,6 +136,7 @@ function scheduledActionSpec(action: ScheduledAction): ScheduledActionSpec | und
   if (action.timezone) spec.Timezone = action.timezone.value;
   if (action.startTime) spec.StartTime = action.startTime.value;
   if (action.endTime) spec.EndTime = action.endTime.value;
-  if (isRecord(value.ScalableTargetAction)) spec.ScalableTargetAction = value.ScalableTargetAction as ScheduledActionSpec['ScalableTargetAction'];
+  if (isRecord(value.ScalableTargetAction))
+    spec.ScalableTargetAction = value.ScalableTargetAction as ScheduledActionSpec['ScalableTargetAction'];
   return spec;
 }

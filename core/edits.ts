@@ -8,7 +8,9 @@ const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
 /** The edits that set the member at `path` to `value` (adding it when missing). */
 export function setValueEdits(text: string, path: (string | number)[], value: unknown): TextEdit[] {
   return modify(text, path, value, { formattingOptions: FORMAT }).map((e) => ({
-    start: e.offset, end: e.offset + e.length, newText: e.content,
+    start: e.offset,
+    end: e.offset + e.length,
+    newText: e.content,
   }));
 }
 
@@ -55,7 +57,9 @@ export function removeMemberEdits(object: Item, member: Item): TextEdit[] {
 
 /** The text after non-overlapping edits, applied last first so earlier offsets stay valid. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+  return [...edits]
+    .sort((a, b) => b.start - a.start)
+    .reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
 }
 
 /**

@@ -40,7 +40,10 @@ class FastParser {
   private top = 0;
 
   /** `names`: member names to hand out as they are, instead of copies from the text. */
-  constructor(private readonly text: string, private readonly names: NameTable | undefined) {}
+  constructor(
+    private readonly text: string,
+    private readonly names: NameTable | undefined,
+  ) {}
 
   /** Pops the stack down to `mark`, returning what was above it. */
   private takeFrom(mark: number): Item[] {
@@ -104,7 +107,14 @@ class FastParser {
     throw NOT_FAST;
   }
 
-  private literal(key: string | undefined, keyStart: number, keyEnd: number, word: string, type: 'boolean' | 'null', value: boolean | null): Item {
+  private literal(
+    key: string | undefined,
+    keyStart: number,
+    keyEnd: number,
+    word: string,
+    type: 'boolean' | 'null',
+    value: boolean | null,
+  ): Item {
     if (!this.text.startsWith(word, this.pos)) throw NOT_FAST;
     const next = this.text.charCodeAt(this.pos + word.length);
     if (isWordChar(next)) throw NOT_FAST;
@@ -284,10 +294,21 @@ function isDigit(c: number): boolean {
 
 /** Letters, digits and the like that may not follow a number or literal directly. */
 function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 || c > 127;
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 || c > 127
+  );
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 
 function unescape(raw: string): string {
   let out = '';

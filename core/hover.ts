@@ -28,14 +28,24 @@ export function hoverAt(text: string, model: ScalingFile | undefined, offset: nu
   const target = model.targets.find((t) => t.index === path[1]);
   if (!target) return undefined;
 
-  if (location.matches(['ScalableTargets', '*', 'ScheduledActions', '*', 'Schedule']) && !location.isAtPropertyKey && typeof path[3] === 'number') {
+  if (
+    location.matches(['ScalableTargets', '*', 'ScheduledActions', '*', 'Schedule']) &&
+    !location.isAtPropertyKey &&
+    typeof path[3] === 'number'
+  ) {
     const action = target.scheduledActions.find((a) => a.index === path[3]);
     const schedule = action?.schedule;
     if (!action || !schedule || offset < schedule.range.start || offset > schedule.range.end) return undefined;
     return { markdown: scheduleMarkdown(action, now), range: schedule.range };
   }
-  if (path[2] === 'ScalingPolicies' && typeof path[3] === 'number' && path[4] === 'StepScalingPolicyConfiguration'
-    && path[5] === 'StepAdjustments' && typeof path[6] === 'number' && path.length >= 8) {
+  if (
+    path[2] === 'ScalingPolicies' &&
+    typeof path[3] === 'number' &&
+    path[4] === 'StepScalingPolicyConfiguration' &&
+    path[5] === 'StepAdjustments' &&
+    typeof path[6] === 'number' &&
+    path.length >= 8
+  ) {
     const policy = target.policies.find((p) => p.index === path[3]);
     if (!policy || !isStepPolicy(policy)) return undefined;
     const step = policy.stepScaling?.stepAdjustments?.items.find((s) => s.index === path[6]);
@@ -67,7 +77,8 @@ function scheduleMarkdown(action: ScheduledAction, now: Date): string {
     ...(action.timezone ? { timeZone: action.timezone.value } : {}),
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),
-    after: now, count: HOVER_RUNS,
+    after: now,
+    count: HOVER_RUNS,
   });
   return scheduleSummaryMarkdown(summary, { start, end });
 }
@@ -77,13 +88,18 @@ export function scheduleSummaryMarkdown(summary: ScheduleSummary, window: { star
   const code = `\`${summary.expression.replace(/`/g, "'")}\``;
   if (!summaryOk(summary)) {
     const errors = summary.problems.filter((p) => p.severity === 'error');
-    return [`**Schedule** ${code} can't be read:`, '', ...problemList(errors.length ? errors : summary.problems)].join('\n');
+    return [`**Schedule** ${code} can't be read:`, '', ...problemList(errors.length ? errors : summary.problems)].join(
+      '\n',
+    );
   }
   const lines = [`**Schedule** ${code}: ${summary.description}`, ''];
   if (summary.schedule?.kind === 'rate') {
-    lines.push(window.start
-      ? 'Intervals count from StartTime.'
-      : 'Intervals count from when AWS creates the action; the times below count from now.', '');
+    lines.push(
+      window.start
+        ? 'Intervals count from StartTime.'
+        : 'Intervals count from when AWS creates the action; the times below count from now.',
+      '',
+    );
   }
   if (!summary.zoneGiven && summary.schedule?.kind !== 'rate') lines.push('No `Timezone`: the times are UTC.', '');
   if (window.start || window.end) {
@@ -92,7 +108,9 @@ export function scheduleSummaryMarkdown(summary: ScheduleSummary, window: { star
     lines.push(`Active ${[from, to].filter(Boolean).join(' ')} (StartTime/EndTime).`, '');
   }
   if (summary.runs.length === 0) {
-    const why = summary.problems.filter((p) => p.code === 'at.past' || p.code === 'cron.never-fires' || p.code === 'sched.end-in-past');
+    const why = summary.problems.filter(
+      (p) => p.code === 'at.past' || p.code === 'cron.never-fires' || p.code === 'sched.end-in-past',
+    );
     lines.push('**No run to come.**', ...(why.length ? ['', ...problemList(why)] : []));
     return lines.join('\n');
   }
@@ -101,9 +119,14 @@ export function scheduleSummaryMarkdown(summary: ScheduleSummary, window: { star
   if (sameZone) {
     lines.push('| UTC |', '|---|', ...summary.runs.map((r) => `| ${readableTime(r.utc)} |`));
   } else {
-    lines.push(`| ${summary.timeZone} | UTC |`, '|---|---|', ...summary.runs.map((r) => `| ${readableTime(r.local)} | ${readableTime(r.utc)} |`));
+    lines.push(
+      `| ${summary.timeZone} | UTC |`,
+      '|---|---|',
+      ...summary.runs.map((r) => `| ${readableTime(r.local)} | ${readableTime(r.utc)} |`),
+    );
   }
-  if (summary.runs.length < HOVER_RUNS && summary.schedule?.kind !== 'at') lines.push('', window.end ? 'No further runs before EndTime.' : 'No further runs.');
+  if (summary.runs.length < HOVER_RUNS && summary.schedule?.kind !== 'at')
+    lines.push('', window.end ? 'No further runs before EndTime.' : 'No further runs.');
   const dst = summary.problems.filter((p) => p.code === 'tz.dst-gap');
   if (dst.length) lines.push('', ...dst.map((p) => `⚠ ${p.message}`));
   return lines.join('\n');
@@ -127,8 +150,10 @@ function adjustmentText(policy: ScalingPolicy, adjustment: number | undefined): 
       return `${adjustment < 0 ? `removes ${formatNumber(-adjustment)} from` : `adds ${formatNumber(adjustment)} to`} the capacity (ChangeInCapacity ${signed(adjustment)})`;
     case 'PercentChangeInCapacity':
       return `${adjustment < 0 ? 'shrinks' : 'grows'} the capacity by ${formatNumber(Math.abs(adjustment))}% (PercentChangeInCapacity ${signed(adjustment)})`;
-    case 'ExactCapacity': return `sets the capacity to ${formatNumber(adjustment)} (ExactCapacity)`;
-    default: return `ScalingAdjustment ${signed(adjustment)}`;
+    case 'ExactCapacity':
+      return `sets the capacity to ${formatNumber(adjustment)} (ExactCapacity)`;
+    default:
+      return `ScalingAdjustment ${signed(adjustment)}`;
   }
 }
 
@@ -143,14 +168,24 @@ function stepMarkdown(policy: ScalingPolicy, stepIndex: number): string | undefi
   const relative = formatInterval(info.relative);
   if (info.absolute && info.threshold !== undefined) {
     const metric = info.metricName ? `\`${info.metricName}\`` : 'the metric';
-    lines.push(`Runs when ${metric} is in **${formatInterval(info.absolute)}**: the alarm's Threshold ${formatNumber(info.threshold)} + the bounds ${relative}.`);
+    lines.push(
+      `Runs when ${metric} is in **${formatInterval(info.absolute)}**: the alarm's Threshold ${formatNumber(info.threshold)} + the bounds ${relative}.`,
+    );
   } else {
-    lines.push(`Runs when the metric is in the alarm's threshold + ${relative}. Add a \`CloudWatchAlarm\` with a \`Threshold\` to this policy to see the metric values.`);
+    lines.push(
+      `Runs when the metric is in the alarm's threshold + ${relative}. Add a \`CloudWatchAlarm\` with a \`Threshold\` to this policy to see the metric values.`,
+    );
   }
   const operator = policy.alarm?.comparisonOperator?.value;
   if (info.firesOn && operator) {
-    lines.push('', `The alarm (${operator}) is in ALARM ${info.firesOn} its threshold, so only steps on that side can run.`);
+    lines.push(
+      '',
+      `The alarm (${operator}) is in ALARM ${info.firesOn} its threshold, so only steps on that side can run.`,
+    );
   }
-  lines.push('', 'Bounds are offsets from the threshold: a lower bound at or above it is inclusive, an upper bound at or below it is inclusive.');
+  lines.push(
+    '',
+    'Bounds are offsets from the threshold: a lower bound at or above it is inclusive, an upper bound at or below it is inclusive.',
+  );
   return lines.join('\n');
 }

@@ -1,6 +1,15 @@
 import { canonicalize, isRecord, POLICY_SHAPE, SCHEDULED_ACTION_SHAPE, TARGET_SHAPE } from './canonical';
 import { canonicalInstant, comparableSpecs, normalizeSpec } from './compare';
-import { keyText, type AlarmSpec, type DesiredState, type LiveState, type PolicySpec, type ScheduledActionSpec, type TargetKey, type TargetState } from './live';
+import {
+  keyText,
+  type AlarmSpec,
+  type DesiredState,
+  type LiveState,
+  type PolicySpec,
+  type ScheduledActionSpec,
+  type TargetKey,
+  type TargetState,
+} from './live';
 
 // Live state as a *.scaling.json document (fetch), and both sides of a plan as documents
 // for VS Code's diff editor. One canonical form for all of them: targets by ResourceId,
@@ -18,11 +27,17 @@ export interface DocumentOptions {
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function compareTargets(a: TargetKey, b: TargetKey): number {
-  return compareText(a.ResourceId, b.ResourceId) || compareText(a.ScalableDimension, b.ScalableDimension) || compareText(a.ServiceNamespace, b.ServiceNamespace);
+  return (
+    compareText(a.ResourceId, b.ResourceId) ||
+    compareText(a.ScalableDimension, b.ScalableDimension) ||
+    compareText(a.ServiceNamespace, b.ServiceNamespace)
+  );
 }
 
-const byPolicyName = (a: { PolicyName: string }, b: { PolicyName: string }): number => compareText(a.PolicyName, b.PolicyName);
-const byActionName = (a: { ScheduledActionName: string }, b: { ScheduledActionName: string }): number => compareText(a.ScheduledActionName, b.ScheduledActionName);
+const byPolicyName = (a: { PolicyName: string }, b: { PolicyName: string }): number =>
+  compareText(a.PolicyName, b.PolicyName);
+const byActionName = (a: { ScheduledActionName: string }, b: { ScheduledActionName: string }): number =>
+  compareText(a.ScheduledActionName, b.ScheduledActionName);
 
 /** An instant as the file writes it: UTC, milliseconds only when there are some. */
 function fileInstant(text: string): string {
@@ -76,8 +91,11 @@ function documentAction(action: ScheduledActionSpec): Record<string, unknown> {
 
 function documentTarget(target: TargetState): Record<string, unknown> {
   const doc: Record<string, unknown> = {
-    ServiceNamespace: target.ServiceNamespace, ResourceId: target.ResourceId, ScalableDimension: target.ScalableDimension,
-    MinCapacity: target.MinCapacity, MaxCapacity: target.MaxCapacity,
+    ServiceNamespace: target.ServiceNamespace,
+    ResourceId: target.ResourceId,
+    ScalableDimension: target.ScalableDimension,
+    MinCapacity: target.MinCapacity,
+    MaxCapacity: target.MaxCapacity,
   };
   if (target.RoleARN && !serviceLinkedRole(target.RoleARN)) doc.RoleARN = target.RoleARN;
   // Nothing suspended is AWS's default; a suspension is written out in full.
@@ -95,7 +113,10 @@ function render(targets: Record<string, unknown>[], header: string, region: stri
   const root: Record<string, unknown> = {};
   if (region) root.Region = region;
   root.ScalableTargets = targets;
-  const comment = header.split(/\r\n|\r|\n/).map((line) => (line ? `// ${line}` : '//')).join('\n');
+  const comment = header
+    .split(/\r\n|\r|\n/)
+    .map((line) => (line ? `// ${line}` : '//'))
+    .join('\n');
   return `${comment}\n${JSON.stringify(root, null, 2)}\n`;
 }
 
@@ -106,14 +127,22 @@ function render(targets: Record<string, unknown>[], header: string, region: stri
  */
 export function liveToDocument(targets: readonly TargetState[], options: DocumentOptions = {}): string {
   const sorted = [...targets].sort(compareTargets);
-  return render(sorted.map(documentTarget), options.header ?? 'Live Application Auto Scaling configuration, fetched by sagemaker-scaling.', options.region);
+  return render(
+    sorted.map(documentTarget),
+    options.header ?? 'Live Application Auto Scaling configuration, fetched by sagemaker-scaling.',
+    options.region,
+  );
 }
 
 // ---------------------------------------------------------------------------------------
 // Live vs desired for the diff editor.
 
 /** A policy in the diff documents: compared members, and its alarm when the file has one. */
-function diffPolicy(desired: PolicySpec, live: PolicySpec | undefined, liveAlarm: AlarmSpec | undefined): { desired: Record<string, unknown>; live?: Record<string, unknown> } {
+function diffPolicy(
+  desired: PolicySpec,
+  live: PolicySpec | undefined,
+  liveAlarm: AlarmSpec | undefined,
+): { desired: Record<string, unknown>; live?: Record<string, unknown> } {
   const pair = comparableSpecs('policy', desired, live ?? desired);
   const result: { desired: Record<string, unknown>; live?: Record<string, unknown> } = { desired: pair.desired };
   if (live) result.live = pair.live;
@@ -126,7 +155,11 @@ function diffPolicy(desired: PolicySpec, live: PolicySpec | undefined, liveAlarm
 }
 
 /** Both sides of one target, cut to what the plan compares. */
-function diffTarget(desired: TargetState, live: TargetState | undefined, liveAlarms: ReadonlyMap<string, AlarmSpec>): { desired: Record<string, unknown>; live?: Record<string, unknown> } {
+function diffTarget(
+  desired: TargetState,
+  live: TargetState | undefined,
+  liveAlarms: ReadonlyMap<string, AlarmSpec>,
+): { desired: Record<string, unknown>; live?: Record<string, unknown> } {
   const settings = comparableSpecs('target', desired, live ?? desired);
   const desiredDoc: Record<string, unknown> = { ...settings.desired, ScalingPolicies: [], ScheduledActions: [] };
   const liveDoc: Record<string, unknown> = { ...settings.live, ScalingPolicies: [], ScheduledActions: [] };
@@ -177,7 +210,8 @@ export function diffDocuments(desired: DesiredState, live: LiveState): { desired
   const liveAlarms = new Map<string, AlarmSpec>();
   for (const target of live.targets) {
     for (const policy of target.ScalingPolicies) {
-      if (policy.PolicyType === 'StepScaling' && policy.CloudWatchAlarm) liveAlarms.set(policy.CloudWatchAlarm.AlarmName, policy.CloudWatchAlarm);
+      if (policy.PolicyType === 'StepScaling' && policy.CloudWatchAlarm)
+        liveAlarms.set(policy.CloudWatchAlarm.AlarmName, policy.CloudWatchAlarm);
     }
   }
   const desiredDocs: Record<string, unknown>[] = [];

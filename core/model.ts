@@ -248,13 +248,26 @@ function dimension(item: Item): MetricDimension {
 }
 
 function metricStatMetric(v: Item): MetricStatMetric {
-  const metric: MetricStatMetric = { range: rangeOf(v), keyRange: v.keyRange, item: v, metricName: undefined, namespace: undefined, dimensions: undefined };
+  const metric: MetricStatMetric = {
+    range: rangeOf(v),
+    keyRange: v.keyRange,
+    item: v,
+    metricName: undefined,
+    namespace: undefined,
+    dimensions: undefined,
+  };
   for (const m of membersOf(v)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'MetricName': metric.metricName = str(m); break;
-      case 'Namespace': metric.namespace = str(m); break;
-      case 'Dimensions': metric.dimensions = arrayOf(m, dimension); break;
+      case 'MetricName':
+        metric.metricName = str(m);
+        break;
+      case 'Namespace':
+        metric.namespace = str(m);
+        break;
+      case 'Dimensions':
+        metric.dimensions = arrayOf(m, dimension);
+        break;
     }
   }
   return metric;
@@ -262,41 +275,86 @@ function metricStatMetric(v: Item): MetricStatMetric {
 
 function metricStat(value: Item): MetricStat | undefined {
   if (value.type !== 'object') return undefined;
-  const stat: MetricStat = { range: rangeOf(value), keyRange: value.keyRange, item: value, metric: undefined, stat: undefined, unit: undefined };
+  const stat: MetricStat = {
+    range: rangeOf(value),
+    keyRange: value.keyRange,
+    item: value,
+    metric: undefined,
+    stat: undefined,
+    unit: undefined,
+  };
   for (const m of membersOf(value)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'Stat': stat.stat = str(m); break;
-      case 'Unit': stat.unit = str(m); break;
-      case 'Metric': stat.metric = m.type === 'object' ? metricStatMetric(m) : undefined; break;
+      case 'Stat':
+        stat.stat = str(m);
+        break;
+      case 'Unit':
+        stat.unit = str(m);
+        break;
+      case 'Metric':
+        stat.metric = m.type === 'object' ? metricStatMetric(m) : undefined;
+        break;
     }
   }
   return stat;
 }
 
 function metricDataQuery(item: Item, index: number): MetricDataQuery {
-  const q: MetricDataQuery = { range: rangeOf(item), item, index, id: undefined, expression: undefined, label: undefined, metricStat: undefined, returnData: undefined };
+  const q: MetricDataQuery = {
+    range: rangeOf(item),
+    item,
+    index,
+    id: undefined,
+    expression: undefined,
+    label: undefined,
+    metricStat: undefined,
+    returnData: undefined,
+  };
   for (const m of membersOf(item)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'Id': q.id = str(m); break;
-      case 'Expression': q.expression = str(m); break;
-      case 'Label': q.label = str(m); break;
-      case 'MetricStat': q.metricStat = metricStat(m); break;
-      case 'ReturnData': q.returnData = bool(m); break;
+      case 'Id':
+        q.id = str(m);
+        break;
+      case 'Expression':
+        q.expression = str(m);
+        break;
+      case 'Label':
+        q.label = str(m);
+        break;
+      case 'MetricStat':
+        q.metricStat = metricStat(m);
+        break;
+      case 'ReturnData':
+        q.returnData = bool(m);
+        break;
     }
   }
   return q;
 }
 
 function stepAdjustment(item: Item, index: number): StepAdjustment {
-  const step: StepAdjustment = { range: rangeOf(item), item, index, lowerBound: undefined, upperBound: undefined, scalingAdjustment: undefined };
+  const step: StepAdjustment = {
+    range: rangeOf(item),
+    item,
+    index,
+    lowerBound: undefined,
+    upperBound: undefined,
+    scalingAdjustment: undefined,
+  };
   for (const m of membersOf(item)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'MetricIntervalLowerBound': step.lowerBound = num(m); break;
-      case 'MetricIntervalUpperBound': step.upperBound = num(m); break;
-      case 'ScalingAdjustment': step.scalingAdjustment = num(m); break;
+      case 'MetricIntervalLowerBound':
+        step.lowerBound = num(m);
+        break;
+      case 'MetricIntervalUpperBound':
+        step.upperBound = num(m);
+        break;
+      case 'ScalingAdjustment':
+        step.scalingAdjustment = num(m);
+        break;
     }
   }
   return step;
@@ -304,15 +362,34 @@ function stepAdjustment(item: Item, index: number): StepAdjustment {
 
 function stepScaling(value: Item): StepScalingConfiguration | undefined {
   if (value.type !== 'object') return undefined;
-  const c: StepScalingConfiguration = { range: rangeOf(value), keyRange: value.keyRange, item: value, adjustmentType: undefined, stepAdjustments: undefined, minAdjustmentMagnitude: undefined, cooldown: undefined, metricAggregationType: undefined };
+  const c: StepScalingConfiguration = {
+    range: rangeOf(value),
+    keyRange: value.keyRange,
+    item: value,
+    adjustmentType: undefined,
+    stepAdjustments: undefined,
+    minAdjustmentMagnitude: undefined,
+    cooldown: undefined,
+    metricAggregationType: undefined,
+  };
   for (const m of membersOf(value)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'AdjustmentType': c.adjustmentType = str(m); break;
-      case 'StepAdjustments': c.stepAdjustments = arrayOf(m, stepAdjustment); break;
-      case 'MinAdjustmentMagnitude': c.minAdjustmentMagnitude = num(m); break;
-      case 'Cooldown': c.cooldown = num(m); break;
-      case 'MetricAggregationType': c.metricAggregationType = str(m); break;
+      case 'AdjustmentType':
+        c.adjustmentType = str(m);
+        break;
+      case 'StepAdjustments':
+        c.stepAdjustments = arrayOf(m, stepAdjustment);
+        break;
+      case 'MinAdjustmentMagnitude':
+        c.minAdjustmentMagnitude = num(m);
+        break;
+      case 'Cooldown':
+        c.cooldown = num(m);
+        break;
+      case 'MetricAggregationType':
+        c.metricAggregationType = str(m);
+        break;
     }
   }
   return c;
@@ -320,7 +397,13 @@ function stepScaling(value: Item): StepScalingConfiguration | undefined {
 
 function predefinedMetric(value: Item): PredefinedMetric | undefined {
   if (value.type !== 'object') return undefined;
-  const p: PredefinedMetric = { range: rangeOf(value), keyRange: value.keyRange, item: value, predefinedMetricType: undefined, resourceLabel: undefined };
+  const p: PredefinedMetric = {
+    range: rangeOf(value),
+    keyRange: value.keyRange,
+    item: value,
+    predefinedMetricType: undefined,
+    resourceLabel: undefined,
+  };
   for (const m of membersOf(value)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     if (m.key === 'PredefinedMetricType') p.predefinedMetricType = str(m);
@@ -331,16 +414,38 @@ function predefinedMetric(value: Item): PredefinedMetric | undefined {
 
 function customizedMetric(value: Item): CustomizedMetric | undefined {
   if (value.type !== 'object') return undefined;
-  const c: CustomizedMetric = { range: rangeOf(value), keyRange: value.keyRange, item: value, metricName: undefined, namespace: undefined, dimensions: undefined, statistic: undefined, unit: undefined, metrics: undefined };
+  const c: CustomizedMetric = {
+    range: rangeOf(value),
+    keyRange: value.keyRange,
+    item: value,
+    metricName: undefined,
+    namespace: undefined,
+    dimensions: undefined,
+    statistic: undefined,
+    unit: undefined,
+    metrics: undefined,
+  };
   for (const m of membersOf(value)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'MetricName': c.metricName = str(m); break;
-      case 'Namespace': c.namespace = str(m); break;
-      case 'Dimensions': c.dimensions = arrayOf(m, dimension); break;
-      case 'Statistic': c.statistic = str(m); break;
-      case 'Unit': c.unit = str(m); break;
-      case 'Metrics': c.metrics = arrayOf(m, metricDataQuery); break;
+      case 'MetricName':
+        c.metricName = str(m);
+        break;
+      case 'Namespace':
+        c.namespace = str(m);
+        break;
+      case 'Dimensions':
+        c.dimensions = arrayOf(m, dimension);
+        break;
+      case 'Statistic':
+        c.statistic = str(m);
+        break;
+      case 'Unit':
+        c.unit = str(m);
+        break;
+      case 'Metrics':
+        c.metrics = arrayOf(m, metricDataQuery);
+        break;
     }
   }
   return c;
@@ -348,16 +453,38 @@ function customizedMetric(value: Item): CustomizedMetric | undefined {
 
 function targetTracking(value: Item): TargetTrackingConfiguration | undefined {
   if (value.type !== 'object') return undefined;
-  const c: TargetTrackingConfiguration = { range: rangeOf(value), keyRange: value.keyRange, item: value, targetValue: undefined, predefined: undefined, customized: undefined, scaleOutCooldown: undefined, scaleInCooldown: undefined, disableScaleIn: undefined };
+  const c: TargetTrackingConfiguration = {
+    range: rangeOf(value),
+    keyRange: value.keyRange,
+    item: value,
+    targetValue: undefined,
+    predefined: undefined,
+    customized: undefined,
+    scaleOutCooldown: undefined,
+    scaleInCooldown: undefined,
+    disableScaleIn: undefined,
+  };
   for (const m of membersOf(value)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'TargetValue': c.targetValue = num(m); break;
-      case 'PredefinedMetricSpecification': c.predefined = predefinedMetric(m); break;
-      case 'CustomizedMetricSpecification': c.customized = customizedMetric(m); break;
-      case 'ScaleOutCooldown': c.scaleOutCooldown = num(m); break;
-      case 'ScaleInCooldown': c.scaleInCooldown = num(m); break;
-      case 'DisableScaleIn': c.disableScaleIn = bool(m); break;
+      case 'TargetValue':
+        c.targetValue = num(m);
+        break;
+      case 'PredefinedMetricSpecification':
+        c.predefined = predefinedMetric(m);
+        break;
+      case 'CustomizedMetricSpecification':
+        c.customized = customizedMetric(m);
+        break;
+      case 'ScaleOutCooldown':
+        c.scaleOutCooldown = num(m);
+        break;
+      case 'ScaleInCooldown':
+        c.scaleInCooldown = num(m);
+        break;
+      case 'DisableScaleIn':
+        c.disableScaleIn = bool(m);
+        break;
     }
   }
   return c;
@@ -366,26 +493,65 @@ function targetTracking(value: Item): TargetTrackingConfiguration | undefined {
 function alarm(value: Item): CloudWatchAlarm | undefined {
   if (value.type !== 'object') return undefined;
   const a: CloudWatchAlarm = {
-    range: rangeOf(value), keyRange: value.keyRange, item: value, alarmName: undefined, namespace: undefined, metricName: undefined, dimensions: undefined, statistic: undefined,
-    extendedStatistic: undefined, period: undefined, evaluationPeriods: undefined, datapointsToAlarm: undefined,
-    threshold: undefined, comparisonOperator: undefined, treatMissingData: undefined, metrics: undefined,
+    range: rangeOf(value),
+    keyRange: value.keyRange,
+    item: value,
+    alarmName: undefined,
+    namespace: undefined,
+    metricName: undefined,
+    dimensions: undefined,
+    statistic: undefined,
+    extendedStatistic: undefined,
+    period: undefined,
+    evaluationPeriods: undefined,
+    datapointsToAlarm: undefined,
+    threshold: undefined,
+    comparisonOperator: undefined,
+    treatMissingData: undefined,
+    metrics: undefined,
   };
   for (const m of membersOf(value)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'AlarmName': a.alarmName = str(m); break;
-      case 'Namespace': a.namespace = str(m); break;
-      case 'MetricName': a.metricName = str(m); break;
-      case 'Dimensions': a.dimensions = arrayOf(m, dimension); break;
-      case 'Statistic': a.statistic = str(m); break;
-      case 'ExtendedStatistic': a.extendedStatistic = str(m); break;
-      case 'Period': a.period = num(m); break;
-      case 'EvaluationPeriods': a.evaluationPeriods = num(m); break;
-      case 'DatapointsToAlarm': a.datapointsToAlarm = num(m); break;
-      case 'Threshold': a.threshold = num(m); break;
-      case 'ComparisonOperator': a.comparisonOperator = str(m); break;
-      case 'TreatMissingData': a.treatMissingData = str(m); break;
-      case 'Metrics': a.metrics = arrayOf(m, metricDataQuery); break;
+      case 'AlarmName':
+        a.alarmName = str(m);
+        break;
+      case 'Namespace':
+        a.namespace = str(m);
+        break;
+      case 'MetricName':
+        a.metricName = str(m);
+        break;
+      case 'Dimensions':
+        a.dimensions = arrayOf(m, dimension);
+        break;
+      case 'Statistic':
+        a.statistic = str(m);
+        break;
+      case 'ExtendedStatistic':
+        a.extendedStatistic = str(m);
+        break;
+      case 'Period':
+        a.period = num(m);
+        break;
+      case 'EvaluationPeriods':
+        a.evaluationPeriods = num(m);
+        break;
+      case 'DatapointsToAlarm':
+        a.datapointsToAlarm = num(m);
+        break;
+      case 'Threshold':
+        a.threshold = num(m);
+        break;
+      case 'ComparisonOperator':
+        a.comparisonOperator = str(m);
+        break;
+      case 'TreatMissingData':
+        a.treatMissingData = str(m);
+        break;
+      case 'Metrics':
+        a.metrics = arrayOf(m, metricDataQuery);
+        break;
     }
   }
   return a;
@@ -397,18 +563,38 @@ const READ_ONLY_TARGET: ReadonlySet<string> = new Set(READ_ONLY_MEMBERS.target);
 
 function policy(item: Item, index: number): ScalingPolicy {
   const p: ScalingPolicy = {
-    range: rangeOf(item), item, index, policyName: undefined, policyType: undefined, stepScaling: undefined,
-    targetTracking: undefined, predictive: undefined, alarm: undefined, readOnly: NONE,
+    range: rangeOf(item),
+    item,
+    index,
+    policyName: undefined,
+    policyType: undefined,
+    stepScaling: undefined,
+    targetTracking: undefined,
+    predictive: undefined,
+    alarm: undefined,
+    readOnly: NONE,
   };
   for (const m of membersOf(item)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'PolicyName': p.policyName = str(m); break;
-      case 'PolicyType': p.policyType = str(m); break;
-      case 'StepScalingPolicyConfiguration': p.stepScaling = stepScaling(m); break;
-      case 'TargetTrackingScalingPolicyConfiguration': p.targetTracking = targetTracking(m); break;
-      case 'PredictiveScalingPolicyConfiguration': p.predictive = objectAt(m); break;
-      case 'CloudWatchAlarm': p.alarm = alarm(m); break;
+      case 'PolicyName':
+        p.policyName = str(m);
+        break;
+      case 'PolicyType':
+        p.policyType = str(m);
+        break;
+      case 'StepScalingPolicyConfiguration':
+        p.stepScaling = stepScaling(m);
+        break;
+      case 'TargetTrackingScalingPolicyConfiguration':
+        p.targetTracking = targetTracking(m);
+        break;
+      case 'PredictiveScalingPolicyConfiguration':
+        p.predictive = objectAt(m);
+        break;
+      case 'CloudWatchAlarm':
+        p.alarm = alarm(m);
+        break;
       default:
         if (READ_ONLY_POLICY.has(m.key!)) p.readOnly = [...p.readOnly, m];
     }
@@ -417,7 +603,13 @@ function policy(item: Item, index: number): ScalingPolicy {
 }
 
 function scalableTargetAction(value: Item): ScalableTargetAction {
-  const action: ScalableTargetAction = { range: rangeOf(value), keyRange: value.keyRange, item: value, minCapacity: undefined, maxCapacity: undefined };
+  const action: ScalableTargetAction = {
+    range: rangeOf(value),
+    keyRange: value.keyRange,
+    item: value,
+    minCapacity: undefined,
+    maxCapacity: undefined,
+  };
   for (const m of membersOf(value)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     if (m.key === 'MinCapacity') action.minCapacity = num(m);
@@ -428,18 +620,38 @@ function scalableTargetAction(value: Item): ScalableTargetAction {
 
 function scheduledAction(item: Item, index: number): ScheduledAction {
   const a: ScheduledAction = {
-    range: rangeOf(item), item, index, name: undefined, schedule: undefined, timezone: undefined,
-    startTime: undefined, endTime: undefined, action: undefined, readOnly: NONE,
+    range: rangeOf(item),
+    item,
+    index,
+    name: undefined,
+    schedule: undefined,
+    timezone: undefined,
+    startTime: undefined,
+    endTime: undefined,
+    action: undefined,
+    readOnly: NONE,
   };
   for (const m of membersOf(item)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'ScheduledActionName': a.name = str(m); break;
-      case 'Schedule': a.schedule = str(m); break;
-      case 'Timezone': a.timezone = str(m); break;
-      case 'StartTime': a.startTime = str(m); break;
-      case 'EndTime': a.endTime = str(m); break;
-      case 'ScalableTargetAction': a.action = m.type === 'object' ? scalableTargetAction(m) : undefined; break;
+      case 'ScheduledActionName':
+        a.name = str(m);
+        break;
+      case 'Schedule':
+        a.schedule = str(m);
+        break;
+      case 'Timezone':
+        a.timezone = str(m);
+        break;
+      case 'StartTime':
+        a.startTime = str(m);
+        break;
+      case 'EndTime':
+        a.endTime = str(m);
+        break;
+      case 'ScalableTargetAction':
+        a.action = m.type === 'object' ? scalableTargetAction(m) : undefined;
+        break;
       default:
         if (READ_ONLY_ACTION.has(m.key!)) a.readOnly = [...a.readOnly, m];
     }
@@ -448,13 +660,26 @@ function scheduledAction(item: Item, index: number): ScheduledAction {
 }
 
 function suspendedState(value: Item): SuspendedState {
-  const state: SuspendedState = { range: rangeOf(value), keyRange: value.keyRange, item: value, dynamicScalingInSuspended: undefined, dynamicScalingOutSuspended: undefined, scheduledScalingSuspended: undefined };
+  const state: SuspendedState = {
+    range: rangeOf(value),
+    keyRange: value.keyRange,
+    item: value,
+    dynamicScalingInSuspended: undefined,
+    dynamicScalingOutSuspended: undefined,
+    scheduledScalingSuspended: undefined,
+  };
   for (const m of membersOf(value)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'DynamicScalingInSuspended': state.dynamicScalingInSuspended = bool(m); break;
-      case 'DynamicScalingOutSuspended': state.dynamicScalingOutSuspended = bool(m); break;
-      case 'ScheduledScalingSuspended': state.scheduledScalingSuspended = bool(m); break;
+      case 'DynamicScalingInSuspended':
+        state.dynamicScalingInSuspended = bool(m);
+        break;
+      case 'DynamicScalingOutSuspended':
+        state.dynamicScalingOutSuspended = bool(m);
+        break;
+      case 'ScheduledScalingSuspended':
+        state.scheduledScalingSuspended = bool(m);
+        break;
     }
   }
   return state;
@@ -474,23 +699,54 @@ function tags(value: Item): Located & { entries: Prop<string>[] } {
 
 function target(item: Item, index: number): ScalableTarget {
   const t: ScalableTarget = {
-    range: rangeOf(item), item, index, serviceNamespace: undefined, resourceId: undefined, scalableDimension: undefined,
-    minCapacity: undefined, maxCapacity: undefined, roleArn: undefined, suspendedState: undefined, tags: undefined,
-    policies: [], scheduledActions: [], readOnly: NONE,
+    range: rangeOf(item),
+    item,
+    index,
+    serviceNamespace: undefined,
+    resourceId: undefined,
+    scalableDimension: undefined,
+    minCapacity: undefined,
+    maxCapacity: undefined,
+    roleArn: undefined,
+    suspendedState: undefined,
+    tags: undefined,
+    policies: [],
+    scheduledActions: [],
+    readOnly: NONE,
   };
   for (const m of membersOf(item)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     switch (m.key) {
-      case 'ServiceNamespace': t.serviceNamespace = str(m); break;
-      case 'ResourceId': t.resourceId = str(m); break;
-      case 'ScalableDimension': t.scalableDimension = str(m); break;
-      case 'MinCapacity': t.minCapacity = num(m); break;
-      case 'MaxCapacity': t.maxCapacity = num(m); break;
-      case 'RoleARN': t.roleArn = str(m); break;
-      case 'SuspendedState': t.suspendedState = m.type === 'object' ? suspendedState(m) : undefined; break;
-      case 'Tags': t.tags = m.type === 'object' ? tags(m) : undefined; break;
-      case 'ScalingPolicies': t.policies = m.type === 'array' ? elements(m, policy) : []; break;
-      case 'ScheduledActions': t.scheduledActions = m.type === 'array' ? elements(m, scheduledAction) : []; break;
+      case 'ServiceNamespace':
+        t.serviceNamespace = str(m);
+        break;
+      case 'ResourceId':
+        t.resourceId = str(m);
+        break;
+      case 'ScalableDimension':
+        t.scalableDimension = str(m);
+        break;
+      case 'MinCapacity':
+        t.minCapacity = num(m);
+        break;
+      case 'MaxCapacity':
+        t.maxCapacity = num(m);
+        break;
+      case 'RoleARN':
+        t.roleArn = str(m);
+        break;
+      case 'SuspendedState':
+        t.suspendedState = m.type === 'object' ? suspendedState(m) : undefined;
+        break;
+      case 'Tags':
+        t.tags = m.type === 'object' ? tags(m) : undefined;
+        break;
+      case 'ScalingPolicies':
+        t.policies = m.type === 'array' ? elements(m, policy) : [];
+        break;
+      case 'ScheduledActions':
+        t.scheduledActions = m.type === 'array' ? elements(m, scheduledAction) : [];
+        break;
       default:
         if (READ_ONLY_TARGET.has(m.key!)) t.readOnly = [...t.readOnly, m];
     }
@@ -501,7 +757,13 @@ function target(item: Item, index: number): ScalableTarget {
 /** Builds the typed model from a parsed tree; undefined when the root is not an object. */
 export function buildModel(root: Item | undefined): ScalingFile | undefined {
   if (root?.type !== 'object') return undefined;
-  const file: ScalingFile = { range: rangeOf(root), item: root, region: undefined, targetsRange: undefined, targets: [] };
+  const file: ScalingFile = {
+    range: rangeOf(root),
+    item: root,
+    region: undefined,
+    targetsRange: undefined,
+    targets: [],
+  };
   for (const m of membersOf(root)) {
     if (m.type === 'missing') continue; // a name still being typed: as if absent
     if (m.key === 'Region') file.region = str(m);

@@ -1,6 +1,18 @@
 import { isRecord } from './canonical';
 import { canonicalInstant, diffSpecs, normalizeSpec } from './compare';
-import { keyText, type AlarmSpec, type DesiredState, type LivePolicyFacts, type LiveState, type LiveTarget, type PolicySpec, type ScheduledActionSpec, type TargetKey, type TargetSettings, type TargetState } from './live';
+import {
+  keyText,
+  type AlarmSpec,
+  type DesiredState,
+  type LivePolicyFacts,
+  type LiveState,
+  type LiveTarget,
+  type PolicySpec,
+  type ScheduledActionSpec,
+  type TargetKey,
+  type TargetSettings,
+  type TargetState,
+} from './live';
 import type { Change, FieldDiff, Plan, PlanOptions } from './planTypes';
 
 // The plan: desired state (a file) against live state (AWS), as the list of changes apply
@@ -20,7 +32,11 @@ export function targetLabel(key: TargetKey): string {
 }
 
 function keyOf(target: TargetKey): TargetKey {
-  return { ServiceNamespace: target.ServiceNamespace, ResourceId: target.ResourceId, ScalableDimension: target.ScalableDimension };
+  return {
+    ServiceNamespace: target.ServiceNamespace,
+    ResourceId: target.ResourceId,
+    ScalableDimension: target.ScalableDimension,
+  };
 }
 
 /**
@@ -60,8 +76,13 @@ interface Phases {
 
 class Planner {
   readonly phases: Phases = {
-    registerTarget: [], putPolicy: [], putAlarm: [], putScheduledAction: [],
-    deleteScheduledAction: [], deleteAlarm: [], deletePolicy: [],
+    registerTarget: [],
+    putPolicy: [],
+    putAlarm: [],
+    putScheduledAction: [],
+    deleteScheduledAction: [],
+    deleteAlarm: [],
+    deletePolicy: [],
   };
   readonly unmanaged: Plan['unmanaged'] = [];
   private readonly liveTargets = new Map<string, LiveTarget>();
@@ -70,7 +91,11 @@ class Planner {
   private readonly claimedAlarms = new Set<string>();
   private readonly retiredAlarms = new Set<string>();
 
-  constructor(desired: DesiredState, live: LiveState, private readonly options: PlanOptions) {
+  constructor(
+    desired: DesiredState,
+    live: LiveState,
+    private readonly options: PlanOptions,
+  ) {
     const entry = (name: string): LiveAlarm => {
       let found = this.liveAlarms.get(name);
       if (!found) {
@@ -84,12 +109,14 @@ class Planner {
       this.liveTargets.set(keyText(target), target);
       for (const policy of target.ScalingPolicies) {
         if (policy.PolicyType === TARGET_TRACKING) continue;
-        for (const name of alarmsOf(policy, target.policyFacts[policy.PolicyName])) entry(name).owners.add(ownerKey(target, policy.PolicyName));
+        for (const name of alarmsOf(policy, target.policyFacts[policy.PolicyName]))
+          entry(name).owners.add(ownerKey(target, policy.PolicyName));
         if (policy.CloudWatchAlarm) entry(policy.CloudWatchAlarm.AlarmName).alarm ??= policy.CloudWatchAlarm;
       }
     }
     for (const target of desired.targets) {
-      for (const policy of target.ScalingPolicies) if (policy.CloudWatchAlarm) this.claimedAlarms.add(policy.CloudWatchAlarm.AlarmName);
+      for (const policy of target.ScalingPolicies)
+        if (policy.CloudWatchAlarm) this.claimedAlarms.add(policy.CloudWatchAlarm.AlarmName);
     }
   }
 
@@ -103,8 +130,13 @@ class Planner {
     const p = this.phases;
     return {
       changes: [
-        ...p.registerTarget, ...p.putPolicy, ...p.putAlarm, ...p.putScheduledAction,
-        ...p.deleteScheduledAction, ...p.deleteAlarm, ...p.deletePolicy,
+        ...p.registerTarget,
+        ...p.putPolicy,
+        ...p.putAlarm,
+        ...p.putScheduledAction,
+        ...p.deleteScheduledAction,
+        ...p.deleteAlarm,
+        ...p.deletePolicy,
       ],
       unmanaged: this.unmanaged,
     };
@@ -114,12 +146,23 @@ class Planner {
     const target = keyOf(desired);
     const label = targetLabel(target);
     if (!live) {
-      this.phases.registerTarget.push({ kind: 'registerTarget', target, create: true, settings: createSettings(desired), diff: [], summary: `register target ${label}` });
+      this.phases.registerTarget.push({
+        kind: 'registerTarget',
+        target,
+        create: true,
+        settings: createSettings(desired),
+        diff: [],
+        summary: `register target ${label}`,
+      });
     } else {
       const diff = diffSpecs('target', desired, live);
       if (diff.length > 0) {
         this.phases.registerTarget.push({
-          kind: 'registerTarget', target, create: false, settings: updateSettings(desired, live), diff,
+          kind: 'registerTarget',
+          target,
+          create: false,
+          settings: updateSettings(desired, live),
+          diff,
           summary: `update target ${label} (${diff.map((d) => d.path).join(', ')})`,
         });
       }
@@ -155,7 +198,12 @@ class Planner {
         const from = renamedFrom.get(policy.PolicyName);
         const note = from ? `${RENAME_NOTE} (renamed from "${from.PolicyName}")` : undefined;
         this.phases.putPolicy.push({
-          kind: 'putPolicy', target, create: true, policy: put, diff: [], ...(note ? { note } : {}),
+          kind: 'putPolicy',
+          target,
+          create: true,
+          policy: put,
+          diff: [],
+          ...(note ? { note } : {}),
           summary: `create policy "${policy.PolicyName}" on ${label}${from ? ` (renamed from "${from.PolicyName}")` : ''}`,
         });
         created = true;
@@ -164,30 +212,67 @@ class Planner {
         // deleted first (same name, so before the put), then the new one created.
         const note = `the policy type changes (${old.PolicyType} → ${policy.PolicyType}): delete + create`;
         this.phases.putPolicy.push(
-          { kind: 'deletePolicy', target, policyName: old.PolicyName, note, summary: `delete policy "${old.PolicyName}" on ${label} (type changes)` },
-          { kind: 'putPolicy', target, create: true, policy: put, diff: [{ path: 'PolicyType', live: old.PolicyType, desired: policy.PolicyType }], note, summary: `create policy "${policy.PolicyName}" on ${label} (type changes)` },
+          {
+            kind: 'deletePolicy',
+            target,
+            policyName: old.PolicyName,
+            note,
+            summary: `delete policy "${old.PolicyName}" on ${label} (type changes)`,
+          },
+          {
+            kind: 'putPolicy',
+            target,
+            create: true,
+            policy: put,
+            diff: [{ path: 'PolicyType', live: old.PolicyType, desired: policy.PolicyType }],
+            note,
+            summary: `create policy "${policy.PolicyName}" on ${label} (type changes)`,
+          },
         );
         created = true;
-        for (const name of alarmsOf(old, facts(old.PolicyName))) if (name !== alarm?.AlarmName) this.retireAlarm(target, old.PolicyName, name);
+        for (const name of alarmsOf(old, facts(old.PolicyName)))
+          if (name !== alarm?.AlarmName) this.retireAlarm(target, old.PolicyName, name);
       } else {
         const diff = diffSpecs('policy', policy, old);
         if (diff.length > 0) {
-          this.phases.putPolicy.push({ kind: 'putPolicy', target, create: false, policy: put, diff, summary: `update policy "${policy.PolicyName}" on ${label} (${diff.map((d) => d.path).join(', ')})` });
+          this.phases.putPolicy.push({
+            kind: 'putPolicy',
+            target,
+            create: false,
+            policy: put,
+            diff,
+            summary: `update policy "${policy.PolicyName}" on ${label} (${diff.map((d) => d.path).join(', ')})`,
+          });
         }
         // The file names the policy's alarm: any other alarm AWS has triggering the policy
         // is not in the file (a file without an alarm leaves them all to whoever manages them).
-        if (alarm) for (const name of alarmsOf(old, facts(old.PolicyName))) if (name !== alarm.AlarmName) this.retireAlarm(target, old.PolicyName, name);
+        if (alarm)
+          for (const name of alarmsOf(old, facts(old.PolicyName)))
+            if (name !== alarm.AlarmName) this.retireAlarm(target, old.PolicyName, name);
       }
-      if (alarm && policy.PolicyType === STEP_SCALING) this.planAlarm(target, policy.PolicyName, alarm, facts(policy.PolicyName), created);
+      if (alarm && policy.PolicyType === STEP_SCALING)
+        this.planAlarm(target, policy.PolicyName, alarm, facts(policy.PolicyName), created);
     }
 
     for (const old of orphans) {
       const to = renamedTo.get(old.PolicyName);
       if (to !== undefined) {
-        this.phases.deletePolicy.push({ kind: 'deletePolicy', target, policyName: old.PolicyName, note: `${RENAME_NOTE} (renamed to "${to}")`, summary: `delete policy "${old.PolicyName}" on ${label} (renamed to "${to}")` });
+        this.phases.deletePolicy.push({
+          kind: 'deletePolicy',
+          target,
+          policyName: old.PolicyName,
+          note: `${RENAME_NOTE} (renamed to "${to}")`,
+          summary: `delete policy "${old.PolicyName}" on ${label} (renamed to "${to}")`,
+        });
         for (const name of alarmsOf(old, facts(old.PolicyName))) this.retireAlarm(target, old.PolicyName, name);
       } else if (this.options.prune) {
-        this.phases.deletePolicy.push({ kind: 'deletePolicy', target, policyName: old.PolicyName, note: 'not in the file (prune)', summary: `delete policy "${old.PolicyName}" on ${label} (prune)` });
+        this.phases.deletePolicy.push({
+          kind: 'deletePolicy',
+          target,
+          policyName: old.PolicyName,
+          note: 'not in the file (prune)',
+          summary: `delete policy "${old.PolicyName}" on ${label} (prune)`,
+        });
         for (const name of alarmsOf(old, facts(old.PolicyName))) this.retireAlarm(target, old.PolicyName, name);
       } else {
         this.unmanaged.push({ target, kind: 'policy', name: old.PolicyName });
@@ -195,12 +280,26 @@ class Planner {
     }
   }
 
-  private planAlarm(target: TargetKey, policyName: string, alarm: AlarmSpec, facts: LivePolicyFacts | undefined, policyCreated: boolean): void {
+  private planAlarm(
+    target: TargetKey,
+    policyName: string,
+    alarm: AlarmSpec,
+    facts: LivePolicyFacts | undefined,
+    policyCreated: boolean,
+  ): void {
     const label = targetLabel(target);
     const live = this.liveAlarms.get(alarm.AlarmName);
     const what = `alarm "${alarm.AlarmName}" for policy "${policyName}" on ${label}`;
     if (!live) {
-      this.phases.putAlarm.push({ kind: 'putAlarm', target, create: true, policyName, alarm, diff: [], summary: `create ${what}` });
+      this.phases.putAlarm.push({
+        kind: 'putAlarm',
+        target,
+        create: true,
+        policyName,
+        alarm,
+        diff: [],
+        summary: `create ${what}`,
+      });
       return;
     }
     const diff = live.alarm ? diffSpecs('alarm', alarm, live.alarm) : [];
@@ -218,7 +317,13 @@ class Planner {
     // put does change the ARN (moto), aws/apply.ts re-points the alarms that named the old one.
     if (diff.length === 0 && note === undefined) return;
     this.phases.putAlarm.push({
-      kind: 'putAlarm', target, create: false, policyName, alarm, diff, ...(note ? { note } : {}),
+      kind: 'putAlarm',
+      target,
+      create: false,
+      policyName,
+      alarm,
+      diff,
+      ...(note ? { note } : {}),
       summary: `update ${what}${diff.length > 0 ? ` (${diff.map((d) => d.path).join(', ')})` : ` (${note})`}`,
     });
   }
@@ -228,7 +333,13 @@ class Planner {
     if (this.claimedAlarms.has(alarmName) || awsManagedAlarm(alarmName) || this.retiredAlarms.has(alarmName)) return;
     this.retiredAlarms.add(alarmName);
     if (this.options.prune) {
-      this.phases.deleteAlarm.push({ kind: 'deleteAlarm', target, policyName, alarmName, summary: `delete alarm "${alarmName}" of policy "${policyName}" on ${targetLabel(target)} (prune)` });
+      this.phases.deleteAlarm.push({
+        kind: 'deleteAlarm',
+        target,
+        policyName,
+        alarmName,
+        summary: `delete alarm "${alarmName}" of policy "${policyName}" on ${targetLabel(target)} (prune)`,
+      });
     } else {
       this.unmanaged.push({ target, kind: 'alarm', name: alarmName });
     }
@@ -240,13 +351,24 @@ class Planner {
     for (const action of desired.ScheduledActions) {
       const old = liveActions.get(action.ScheduledActionName);
       if (!old) {
-        this.phases.putScheduledAction.push({ kind: 'putScheduledAction', target, create: true, action: actionToPut(action, undefined), diff: [], summary: `create scheduled action "${action.ScheduledActionName}" on ${label}` });
+        this.phases.putScheduledAction.push({
+          kind: 'putScheduledAction',
+          target,
+          create: true,
+          action: actionToPut(action, undefined),
+          diff: [],
+          summary: `create scheduled action "${action.ScheduledActionName}" on ${label}`,
+        });
         continue;
       }
       const diff = diffSpecs('scheduledAction', action, old);
       if (diff.length === 0) continue;
       this.phases.putScheduledAction.push({
-        kind: 'putScheduledAction', target, create: false, action: actionToPut(action, old), diff,
+        kind: 'putScheduledAction',
+        target,
+        create: false,
+        action: actionToPut(action, old),
+        diff,
         summary: `update scheduled action "${action.ScheduledActionName}" on ${label} (${diff.map((d) => d.path).join(', ')})`,
       });
     }
@@ -254,7 +376,12 @@ class Planner {
     for (const old of live?.ScheduledActions ?? []) {
       if (names.has(old.ScheduledActionName)) continue;
       if (this.options.prune) {
-        this.phases.deleteScheduledAction.push({ kind: 'deleteScheduledAction', target, actionName: old.ScheduledActionName, summary: `delete scheduled action "${old.ScheduledActionName}" on ${label} (prune)` });
+        this.phases.deleteScheduledAction.push({
+          kind: 'deleteScheduledAction',
+          target,
+          actionName: old.ScheduledActionName,
+          summary: `delete scheduled action "${old.ScheduledActionName}" on ${label} (prune)`,
+        });
       } else {
         this.unmanaged.push({ target, kind: 'scheduledAction', name: old.ScheduledActionName });
       }
@@ -264,7 +391,9 @@ class Planner {
 
 /** Whether two policies differ in nothing but their names (and alarms): a rename. */
 function sameConfiguration(a: PolicySpec, b: PolicySpec): boolean {
-  return a.PolicyType === b.PolicyType && diffSpecs('policy', a, b).length === 0 && diffSpecs('policy', b, a).length === 0;
+  return (
+    a.PolicyType === b.PolicyType && diffSpecs('policy', a, b).length === 0 && diffSpecs('policy', b, a).length === 0
+  );
 }
 
 /** What RegisterScalableTarget takes to create the target: all the file states. */
@@ -304,7 +433,8 @@ function actionToPut(action: ScheduledActionSpec, live: ScheduledActionSpec | un
   if (put.StartTime !== undefined) put.StartTime = canonicalInstant(put.StartTime);
   if (put.EndTime !== undefined) put.EndTime = canonicalInstant(put.EndTime);
   if (put.ScalableTargetAction) put.ScalableTargetAction = { ...put.ScalableTargetAction };
-  if (put.Timezone === undefined && live?.Timezone !== undefined && live.Timezone !== '' && live.Timezone !== 'UTC') put.Timezone = 'UTC';
+  if (put.Timezone === undefined && live?.Timezone !== undefined && live.Timezone !== '' && live.Timezone !== 'UTC')
+    put.Timezone = 'UTC';
   return put;
 }
 
@@ -345,7 +475,8 @@ export function formatValue(value: unknown): string {
 /** The leaves of an object as `path: value` lines, for what a create sends; `skip` is a top-level member the header names. */
 function leaves(value: unknown, path: string, out: string[], skip?: string): void {
   if (isRecord(value) && Object.keys(value).length > 0) {
-    for (const [key, member] of Object.entries(value)) if (key !== skip) leaves(member, path ? `${path}.${key}` : key, out);
+    for (const [key, member] of Object.entries(value))
+      if (key !== skip) leaves(member, path ? `${path}.${key}` : key, out);
   } else if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
     value.forEach((element, i) => leaves(element, `${path}[${i}]`, out));
   } else if (value !== undefined) {
@@ -381,14 +512,20 @@ function describe(change: Change): { line: string; details: string[] } {
         leaves(change.alarm, '', details, 'AlarmName');
         return { line: `+ create ${what}`, details };
       }
-      return { line: `~ ${change.diff.length > 0 ? 'update' : 'put again'} ${what}${note}`, details: diffLines(change.diff) };
+      return {
+        line: `~ ${change.diff.length > 0 ? 'update' : 'put again'} ${what}${note}`,
+        details: diffLines(change.diff),
+      };
     }
     case 'putScheduledAction': {
       if (change.create) {
         leaves(change.action, '', details, 'ScheduledActionName');
         return { line: `+ create scheduled action "${change.action.ScheduledActionName}"`, details };
       }
-      return { line: `~ update scheduled action "${change.action.ScheduledActionName}"`, details: diffLines(change.diff) };
+      return {
+        line: `~ update scheduled action "${change.action.ScheduledActionName}"`,
+        details: diffLines(change.diff),
+      };
     }
     case 'deletePolicy':
       return { line: `- delete policy "${change.policyName}"${note}`, details };
@@ -409,7 +546,9 @@ export function renderPlanText(plan: Plan): string {
     lines.push(`Plan: ${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete.`);
   }
   if (plan.unmanaged.length > 0) {
-    lines.push(`${plan.unmanaged.length} live ${plan.unmanaged.length === 1 ? 'object is' : 'objects are'} not in the file and kept (prune to delete).`);
+    lines.push(
+      `${plan.unmanaged.length} live ${plan.unmanaged.length === 1 ? 'object is' : 'objects are'} not in the file and kept (prune to delete).`,
+    );
   }
 
   // Targets in the order their first change comes, each with its changes in plan order.

@@ -20,9 +20,22 @@ interface ChangeBase {
 
 export type Change =
   | (ChangeBase & { kind: 'registerTarget'; create: boolean; settings: TargetSettings; diff: FieldDiff[] })
-  | (ChangeBase & { kind: 'putPolicy'; create: boolean; policy: Omit<PolicySpec, 'CloudWatchAlarm'>; diff: FieldDiff[]; note?: string })
+  | (ChangeBase & {
+      kind: 'putPolicy';
+      create: boolean;
+      policy: Omit<PolicySpec, 'CloudWatchAlarm'>;
+      diff: FieldDiff[];
+      note?: string;
+    })
   | (ChangeBase & { kind: 'deletePolicy'; policyName: string; note?: string })
-  | (ChangeBase & { kind: 'putAlarm'; create: boolean; policyName: string; alarm: AlarmSpec; diff: FieldDiff[]; note?: string })
+  | (ChangeBase & {
+      kind: 'putAlarm';
+      create: boolean;
+      policyName: string;
+      alarm: AlarmSpec;
+      diff: FieldDiff[];
+      note?: string;
+    })
   | (ChangeBase & { kind: 'deleteAlarm'; policyName: string; alarmName: string })
   | (ChangeBase & { kind: 'putScheduledAction'; create: boolean; action: ScheduledActionSpec; diff: FieldDiff[] })
   | (ChangeBase & { kind: 'deleteScheduledAction'; actionName: string });

@@ -88,8 +88,12 @@ export function defineMultiCodeRule(codes: RuleMeta[], visitors: RuleVisitors): 
 /** Every rule object has the same fields in the same order, so the engine's loops see one shape. */
 function ruleOf(codes: RuleMeta[], report: Reporter, visitors: RuleVisitors): Rule {
   return {
-    codes, report,
-    file: visitors.file, target: visitors.target, policy: visitors.policy, scheduledAction: visitors.scheduledAction,
+    codes,
+    report,
+    file: visitors.file,
+    target: visitors.target,
+    policy: visitors.policy,
+    scheduledAction: visitors.scheduledAction,
   };
 }
 

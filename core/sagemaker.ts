@@ -10,9 +10,15 @@ export const SAGEMAKER_DIMENSIONS = {
 
 /** The predefined target-tracking metrics each SageMaker dimension accepts. */
 export const SAGEMAKER_METRICS_BY_DIMENSION = table<readonly string[]>({
-  [SAGEMAKER_DIMENSIONS.variantInstances]: ['SageMakerVariantInvocationsPerInstance', 'SageMakerVariantConcurrentRequestsPerModelHighResolution'],
+  [SAGEMAKER_DIMENSIONS.variantInstances]: [
+    'SageMakerVariantInvocationsPerInstance',
+    'SageMakerVariantConcurrentRequestsPerModelHighResolution',
+  ],
   [SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency]: ['SageMakerVariantProvisionedConcurrencyUtilization'],
-  [SAGEMAKER_DIMENSIONS.inferenceComponentCopies]: ['SageMakerInferenceComponentInvocationsPerCopy', 'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution'],
+  [SAGEMAKER_DIMENSIONS.inferenceComponentCopies]: [
+    'SageMakerInferenceComponentInvocationsPerCopy',
+    'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution',
+  ],
 });
 
 // SageMaker's own name patterns (EndpointName, VariantName, InferenceComponentName in the
@@ -47,7 +53,13 @@ function splitResourceId(resourceId: string): SageMakerResource | undefined {
   const variant = /^endpoint\/([^/]*)\/variant\/([^/]*)$/.exec(resourceId);
   if (variant) {
     const endpointName = variant[1]!;
-    return { kind: 'variant', endpointName, variantName: variant[2]!, endpointAt: 'endpoint/'.length, variantAt: 'endpoint/'.length + endpointName.length + '/variant/'.length };
+    return {
+      kind: 'variant',
+      endpointName,
+      variantName: variant[2]!,
+      endpointAt: 'endpoint/'.length,
+      variantAt: 'endpoint/'.length + endpointName.length + '/variant/'.length,
+    };
   }
   const component = /^inference-component\/([^/]*)$/.exec(resourceId);
   if (component) return { kind: 'inference-component', name: component[1]!, nameAt: 'inference-component/'.length };
@@ -59,6 +71,7 @@ export function sageMakerNameProblem(name: string, what: string, inferenceCompon
   if (name.length === 0) return `the ${what} is empty`;
   if (name.length > 63) return `the ${what} is ${name.length} characters long; SageMaker allows at most 63`;
   const pattern = inferenceComponent ? INFERENCE_COMPONENT_NAME : ENDPOINT_OR_VARIANT_NAME;
-  if (!pattern.test(name)) return `the ${what} "${name}" may hold only letters, digits and hyphens, and must start and end with a letter or digit`;
+  if (!pattern.test(name))
+    return `the ${what} "${name}" may hold only letters, digits and hyphens, and must start and end with a letter or digit`;
   return undefined;
 }

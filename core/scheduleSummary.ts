@@ -1,6 +1,13 @@
 import {
-  checkTimeZone, describeSchedule, dstIssues, formatInZone, neverFires, nextRuns, parseSchedule,
-  type Schedule, type ScheduleProblem,
+  checkTimeZone,
+  describeSchedule,
+  dstIssues,
+  formatInZone,
+  neverFires,
+  nextRuns,
+  parseSchedule,
+  type Schedule,
+  type ScheduleProblem,
 } from './schedule';
 
 // A schedule in words and its next run times: what the hover on a `Schedule` shows and what
@@ -73,14 +80,23 @@ export function summarizeSchedule(expression: string, options: SummaryOptions): 
   summary.description = describeSchedule(schedule, timeZone);
   if (schedule.kind === 'rate' && zoneGiven) {
     summary.problems.push({
-      code: 'rate.timezone-ignored', severity: 'information', on: 'Timezone', start: 0, end: timeZone.length,
+      code: 'rate.timezone-ignored',
+      severity: 'information',
+      on: 'Timezone',
+      start: 0,
+      end: timeZone.length,
       message: `A rate() schedule runs at fixed intervals, so the time zone ${timeZone} has no effect on it.`,
     });
   }
   const window = { ...(options.start ? { start: options.start } : {}), ...(options.end ? { end: options.end } : {}) };
   const instants = nextRuns(schedule, { after: options.after, timeZone, count: options.count, ...window });
-  summary.runs = instants.map((instant) => ({ instant, local: formatInZone(instant, timeZone), utc: utcText(instant) }));
-  if (instants.length < options.count) summary.problems.push(...neverFires(schedule, { now: options.after, timeZone, ...window }));
+  summary.runs = instants.map((instant) => ({
+    instant,
+    local: formatInZone(instant, timeZone),
+    utc: utcText(instant),
+  }));
+  if (instants.length < options.count)
+    summary.problems.push(...neverFires(schedule, { now: options.after, timeZone, ...window }));
   if (schedule.kind !== 'rate' && zoneGiven) summary.problems.push(...dstIssues(schedule, timeZone, options.after));
   return summary;
 }

@@ -1,4 +1,9 @@
-import { getLanguageService, type Diagnostic, type JSONSchema, type LanguageService } from 'vscode-json-languageservice';
+import {
+  getLanguageService,
+  type Diagnostic,
+  type JSONSchema,
+  type LanguageService,
+} from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import schemaJson from '../schemas/scaling.schema.json';
 
@@ -22,7 +27,11 @@ let service: LanguageService | undefined;
 export function schemaService(): LanguageService {
   if (!service) {
     service = getLanguageService({});
-    service.configure({ validate: true, allowComments: true, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.scaling.json'], schema }] });
+    service.configure({
+      validate: true,
+      allowComments: true,
+      schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.scaling.json'], schema }],
+    });
   }
   return service;
 }
@@ -42,7 +51,10 @@ function key(d: Diagnostic): string {
  * when the document nests deeper than the language service's recursive parser can go;
  * our own engine reports that case (format.too-deep).
  */
-export async function validateWithSchema(text: string, uri = 'file:///document.scaling.json'): Promise<{ document: TextDocument; diagnostics: JsonDiagnostic[] }> {
+export async function validateWithSchema(
+  text: string,
+  uri = 'file:///document.scaling.json',
+): Promise<{ document: TextDocument; diagnostics: JsonDiagnostic[] }> {
   const ls = schemaService();
   const document = TextDocument.create(uri, 'jsonc', 1, text);
   try {
@@ -52,7 +64,10 @@ export async function validateWithSchema(text: string, uri = 'file:///document.s
     const syntaxErrors = (json as unknown as { syntaxErrors?: Diagnostic[] }).syntaxErrors ?? [];
     const syntax = new Set(syntaxErrors.map(key));
     const diagnostics = await ls.doValidation(document, json, JSONC_SETTINGS);
-    return { document, diagnostics: diagnostics.map((diagnostic) => ({ diagnostic, syntax: syntax.has(key(diagnostic)) })) };
+    return {
+      document,
+      diagnostics: diagnostics.map((diagnostic) => ({ diagnostic, syntax: syntax.has(key(diagnostic)) })),
+    };
   } catch (error) {
     if (error instanceof RangeError) return { document, diagnostics: [] };
     throw error;

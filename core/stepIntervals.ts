@@ -13,7 +13,9 @@ const BELOW_OPERATORS: ReadonlySet<string> = new Set(['LessThanThreshold', 'Less
 
 /** Operators of anomaly-detection alarms, which compare with a band rather than a Threshold. */
 export const ANOMALY_BAND_OPERATORS: ReadonlySet<string> = new Set([
-  'LessThanLowerOrGreaterThanUpperThreshold', 'LessThanLowerThreshold', 'GreaterThanUpperThreshold',
+  'LessThanLowerOrGreaterThanUpperThreshold',
+  'LessThanLowerThreshold',
+  'GreaterThanUpperThreshold',
 ]);
 
 /** Whether the operator compares with a static Threshold. */
@@ -75,8 +77,10 @@ export function formatNumber(value: number): string {
 
 /** An interval in the usual notation: `[0, 50)`, `(-50, 0]`, `[50, +∞)`. */
 export function formatInterval(interval: MetricInterval): string {
-  const open = interval.lower === undefined ? '(−∞' : `${interval.lowerInclusive ? '[' : '('}${formatNumber(interval.lower)}`;
-  const close = interval.upper === undefined ? '+∞)' : `${formatNumber(interval.upper)}${interval.upperInclusive ? ']' : ')'}`;
+  const open =
+    interval.lower === undefined ? '(−∞' : `${interval.lowerInclusive ? '[' : '('}${formatNumber(interval.lower)}`;
+  const close =
+    interval.upper === undefined ? '+∞)' : `${formatNumber(interval.upper)}${interval.upperInclusive ? ']' : ')'}`;
   return `${open}, ${close}`;
 }
 
@@ -122,7 +126,11 @@ export function intervalOfStep(step: StepAdjustment, alarm: CloudWatchAlarm | un
   const absolute = shift(relative, threshold);
   const what = metricName ?? 'metric';
   return {
-    relative, absolute, threshold, metricName, firesOn,
+    relative,
+    absolute,
+    threshold,
+    metricName,
+    firesOn,
     text: `${formatInterval(absolute)} ${what}: threshold ${formatNumber(threshold)} + ${formatInterval(relative)}`,
   };
 }

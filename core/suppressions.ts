@@ -70,7 +70,12 @@ function parseDirectives(text: string, lineStarts: number[]): Directive[] {
  * Drops the findings silenced by disable comments and adds findings for comments that
  * silence nothing (of the rules that ran) or name an unknown code.
  */
-export function applySuppressions(text: string, findings: Finding[], knownCodes: ReadonlySet<string>, ranCodes: ReadonlySet<string> = knownCodes): Finding[] {
+export function applySuppressions(
+  text: string,
+  findings: Finding[],
+  knownCodes: ReadonlySet<string>,
+  ranCodes: ReadonlySet<string> = knownCodes,
+): Finding[] {
   if (!text.includes(DIRECTIVE)) return findings; // the common case costs one search
   const lineStarts = lineStartsOf(text);
   const directives = parseDirectives(text, lineStarts);
@@ -89,14 +94,31 @@ export function applySuppressions(text: string, findings: Finding[], knownCodes:
   for (const d of directives) {
     for (const { code, range } of d.codes) {
       if (!knownCodes.has(code)) {
-        kept.push({ ...range, code: 'format.unknown-rule', severity: 'warning', message: `"${code}" is not a rule code, so this comment silences nothing. See docs/rules.md for the codes.` });
+        kept.push({
+          ...range,
+          code: 'format.unknown-rule',
+          severity: 'warning',
+          message: `"${code}" is not a rule code, so this comment silences nothing. See docs/rules.md for the codes.`,
+        });
       } else if (!d.used.has(code) && ranCodes.has(code)) {
         // (A code whose rule did not run this time, as when tests run one rule, silenced nothing by chance.)
-        kept.push({ ...range, code: 'format.unused-disable', severity: 'warning', unnecessary: true, message: `Nothing on the next line is reported as ${code}; remove it from this comment.` });
+        kept.push({
+          ...range,
+          code: 'format.unused-disable',
+          severity: 'warning',
+          unnecessary: true,
+          message: `Nothing on the next line is reported as ${code}; remove it from this comment.`,
+        });
       }
     }
     if (d.codes.length === 0 && d.used.size === 0) {
-      kept.push({ ...d.range, code: 'format.unused-disable', severity: 'warning', unnecessary: true, message: 'This disable comment silences nothing on the next line; remove it.' });
+      kept.push({
+        ...d.range,
+        code: 'format.unused-disable',
+        severity: 'warning',
+        unnecessary: true,
+        message: 'This disable comment silences nothing on the next line; remove it.',
+      });
     }
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));

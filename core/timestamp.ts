@@ -7,27 +7,28 @@
 /** A StartTime/EndTime that has the shape of an ISO-8601 timestamp, taken apart. */
 export type Timestamp =
   | {
-    ok: true;
-    /** The instant, in milliseconds since the epoch (UTC when the text has no offset). */
-    epochMs: number;
-    /** Whether the text says which zone it is in (`Z` or `±hh[:mm]`). */
-    hasOffset: boolean;
-    /** Whether the text is a date alone, with no time of day. */
-    dateOnly: boolean;
-  }
+      ok: true;
+      /** The instant, in milliseconds since the epoch (UTC when the text has no offset). */
+      epochMs: number;
+      /** Whether the text says which zone it is in (`Z` or `±hh[:mm]`). */
+      hasOffset: boolean;
+      /** Whether the text is a date alone, with no time of day. */
+      dateOnly: boolean;
+    }
   | {
-    ok: false;
-    /** What is impossible about it, in the user's words ("month 13 does not exist"). */
-    problem: string;
-    /** Where the impossible part sits in the text. */
-    start: number;
-    end: number;
-  };
+      ok: false;
+      /** What is impossible about it, in the user's words ("month 13 does not exist"). */
+      problem: string;
+      /** Where the impossible part sits in the text. */
+      start: number;
+      end: number;
+    };
 
 // The same grammar as the schema's `isoTimestamp` pattern, with groups: date; optional time
 // after `T`, `t` or a space (seconds and fraction optional); optional `Z` or `±hh[[:]mm]`.
 // Anything else is the schema's to report.
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -50,12 +51,21 @@ export function parseTimestamp(text: string): Timestamp | undefined {
   const minute = hasTime ? Number(m[5]) : 0;
   const second = m[6] !== undefined ? Number(m[6]) : 0;
   const millis = m[7] !== undefined ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
-  const bad = (problem: string, start: number, length: number): Timestamp => ({ ok: false, problem, start, end: start + length });
+  const bad = (problem: string, start: number, length: number): Timestamp => ({
+    ok: false,
+    problem,
+    start,
+    end: start + length,
+  });
 
   // Offsets of each part in the text: the shape is fixed up to the seconds.
   if (month < 1 || month > 12) return bad(`month ${m[2]} does not exist`, 5, 2);
   if (day < 1 || day > daysInMonth(year, month)) {
-    return bad(day < 1 ? `day ${m[3]} does not exist` : `${year}-${m[2]} has only ${daysInMonth(year, month)} days`, 8, 2);
+    return bad(
+      day < 1 ? `day ${m[3]} does not exist` : `${year}-${m[2]} has only ${daysInMonth(year, month)} days`,
+      8,
+      2,
+    );
   }
   if (hour > 23) return bad(`hour ${m[4]} does not exist (hours run 00–23)`, 11, 2);
   if (minute > 59) return bad(`minute ${m[5]} does not exist (minutes run 00–59)`, 14, 2);
@@ -69,7 +79,8 @@ export function parseTimestamp(text: string): Timestamp | undefined {
     // The sign is the last `+` or `-` of the text: the date's hyphens all come before it.
     const offsetStart = text.lastIndexOf(m[9]);
     const offsetText = text.slice(offsetStart);
-    if (offsetHours > 23 || offsetMins > 59) return bad(`the offset ${offsetText} does not exist (at most ±23:59)`, offsetStart, offsetText.length);
+    if (offsetHours > 23 || offsetMins > 59)
+      return bad(`the offset ${offsetText} does not exist (at most ±23:59)`, offsetStart, offsetText.length);
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
 

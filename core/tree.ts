@@ -94,7 +94,16 @@ function convert(node: Node, keyNode: Node | undefined): Item {
   const key = keyNode ? String(keyNode.value) : undefined;
   const keyStart = keyNode ? keyNode.offset : -1;
   const keyEnd = keyNode ? keyNode.offset + keyNode.length : -1;
-  const item = new Item(node.type as ItemType, node.offset, node.offset + node.length, undefined, undefined, key, keyStart, keyEnd);
+  const item = new Item(
+    node.type as ItemType,
+    node.offset,
+    node.offset + node.length,
+    undefined,
+    undefined,
+    key,
+    keyStart,
+    keyEnd,
+  );
   if (node.type === 'object') {
     const members: Item[] = [];
     for (const property of node.children ?? []) {

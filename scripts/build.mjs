@@ -19,7 +19,11 @@ function tsFiles(dirs) {
     }
   };
   for (const dir of dirs) {
-    try { walk(dir); } catch (e) { if (e.code !== 'ENOENT') throw e; }
+    try {
+      walk(dir);
+    } catch (e) {
+      if (e.code !== 'ENOENT') throw e;
+    }
   }
   return found;
 }
@@ -45,14 +49,22 @@ const common = {
 const executable = (file) => ({
   name: 'executable',
   setup(build) {
-    build.onEnd((result) => { if (result.errors.length === 0) chmodSync(file, 0o755); });
+    build.onEnd((result) => {
+      if (result.errors.length === 0) chmodSync(file, 0o755);
+    });
   },
 });
 
 const bundles = [
   { ...common, entryPoints: { client: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/server.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [executable('dist/cli.js')] },
+  {
+    ...common,
+    entryPoints: { cli: 'cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [executable('dist/cli.js')],
+  },
   { ...common, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'dist', sourcemap: false },
 ];
 

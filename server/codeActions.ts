@@ -14,12 +14,20 @@ function overlaps(document: TextDocument, finding: Finding, range: Range): boole
  * Quick fixes for the findings under the requested range, each tied to its diagnostic;
  * in a document with syntax errors, only those that do not add to them.
  */
-export function toCodeActions(document: TextDocument, parsed: ParsedDocument, findings: Finding[], range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+export function toCodeActions(
+  document: TextDocument,
+  parsed: ParsedDocument,
+  findings: Finding[],
+  range: Range,
+  diagnostics: Diagnostic[],
+): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const finding of findings) {
     if (!finding.fixes?.length || !overlaps(document, finding, range)) continue;
     const fixes = fixesToOffer(parsed, finding.fixes);
-    const diagnostic = diagnostics.find((d) => d.code === finding.code && document.offsetAt(d.range.start) === finding.start);
+    const diagnostic = diagnostics.find(
+      (d) => d.code === finding.code && document.offsetAt(d.range.start) === finding.start,
+    );
     for (const fix of fixes) {
       actions.push({
         title: fix.title,

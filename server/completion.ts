@@ -13,9 +13,15 @@ export function toCompletionItems(document: TextDocument, completions: Completio
     // VS Code filters on what was typed, starting at the range: the opening quote when the
     // cursor is inside a string. Filter on the quoted label there, as the schema's items do,
     // and sort ahead of them (a space sorts before the quote that starts their labels).
-    filterText: text.startsWith('"', c.range.start) && c.range.end > c.range.start ? JSON.stringify(c.label).slice(0, -1) : c.label,
+    filterText:
+      text.startsWith('"', c.range.start) && c.range.end > c.range.start
+        ? JSON.stringify(c.label).slice(0, -1)
+        : c.label,
     sortText: ` ${String(i).padStart(3, '0')}`,
     insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    textEdit: { range: { start: document.positionAt(c.range.start), end: document.positionAt(c.range.end) }, newText: c.insertText },
+    textEdit: {
+      range: { start: document.positionAt(c.range.start), end: document.positionAt(c.range.end) },
+      newText: c.insertText,
+    },
   }));
 }

@@ -11,7 +11,10 @@ import { parseRuleConfigText, ruleConfigCandidates } from '../core/ruleConfigFil
 export class RuleConfigFiles {
   private readonly byFolder = new Map<string, RuleConfig | undefined>();
 
-  constructor(private readonly knownCodes: ReadonlySet<string>, private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly knownCodes: ReadonlySet<string>,
+    private readonly log: (message: string) => void,
+  ) {}
 
   forDocument(uri: string): RuleConfig | undefined {
     if (!uri.startsWith('file:')) return undefined;

@@ -20,7 +20,13 @@ export function runSafe<T>(connection: Connection, what: string, errorValue: T, 
 }
 
 /** Runs a request handler; cancellation answers RequestCancelled, an exception the default. */
-export async function runSafeAsync<T>(connection: Connection, what: string, errorValue: T, token: CancellationToken, fn: () => Promise<T>): Promise<T | ResponseError<void>> {
+export async function runSafeAsync<T>(
+  connection: Connection,
+  what: string,
+  errorValue: T,
+  token: CancellationToken,
+  fn: () => Promise<T>,
+): Promise<T | ResponseError<void>> {
   if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
   try {
     const result = await fn();

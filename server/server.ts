@@ -85,14 +85,18 @@ connection.onDidChangeWatchedFiles(() => runSafe(connection, 'didChangeWatchedFi
 // validated at once, later edits after the debounce delay.
 const justOpened = new Set<string>();
 documents.onDidOpen((e) => runSafe(connection, 'didOpen', undefined, () => justOpened.add(e.document.uri)));
-documents.onDidChangeContent((e) => runSafe(connection, 'didChange', undefined, () => {
-  validator.schedule(e.document, justOpened.delete(e.document.uri) ? 0 : undefined);
-}));
-documents.onDidClose((e) => runSafe(connection, 'didClose', undefined, () => {
-  validator.forget(e.document.uri);
-  settings.forget(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-}));
+documents.onDidChangeContent((e) =>
+  runSafe(connection, 'didChange', undefined, () => {
+    validator.schedule(e.document, justOpened.delete(e.document.uri) ? 0 : undefined);
+  }),
+);
+documents.onDidClose((e) =>
+  runSafe(connection, 'didClose', undefined, () => {
+    validator.forget(e.document.uri);
+    settings.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  }),
+);
 
 connection.onCodeAction((params: CodeActionParams, token) =>
   runSafeAsync(connection, 'codeAction', [] as CodeAction[], token, async () => {
@@ -108,7 +112,10 @@ connection.onCompletion((params, token) =>
     const document = documents.get(params.textDocument.uri);
     if (!document || isRuleConfigDocument(document.uri)) return [];
     const analysis = await validator.analysisFor(document);
-    return toCompletionItems(document, completionsAt(document.getText(), analysis.model, document.offsetAt(params.position)));
+    return toCompletionItems(
+      document,
+      completionsAt(document.getText(), analysis.model, document.offsetAt(params.position)),
+    );
   }),
 );
 
@@ -117,7 +124,10 @@ connection.onHover((params, token) =>
     const document = documents.get(params.textDocument.uri);
     if (!document || isRuleConfigDocument(document.uri)) return null;
     const analysis = await validator.analysisFor(document);
-    return toHover(document, hoverAt(document.getText(), analysis.model, document.offsetAt(params.position), new Date()));
+    return toHover(
+      document,
+      hoverAt(document.getText(), analysis.model, document.offsetAt(params.position), new Date()),
+    );
   }),
 );
 

@@ -11,9 +11,15 @@ export const DEFAULT_SETTINGS: ServerSettings = { rules: {}, debounceMs: 200 };
 
 function sanitize(raw: unknown): ServerSettings {
   const value = (raw ?? {}) as { rules?: unknown; validation?: { debounceMs?: unknown } };
-  const rules = value.rules && typeof value.rules === 'object' && !Array.isArray(value.rules) ? (value.rules as Record<string, RuleLevel>) : {};
+  const rules =
+    value.rules && typeof value.rules === 'object' && !Array.isArray(value.rules)
+      ? (value.rules as Record<string, RuleLevel>)
+      : {};
   const debounce = value.validation?.debounceMs;
-  const debounceMs = typeof debounce === 'number' && Number.isFinite(debounce) ? Math.min(Math.max(debounce, 0), 5000) : DEFAULT_SETTINGS.debounceMs;
+  const debounceMs =
+    typeof debounce === 'number' && Number.isFinite(debounce)
+      ? Math.min(Math.max(debounce, 0), 5000)
+      : DEFAULT_SETTINGS.debounceMs;
   return { rules, debounceMs };
 }
 
@@ -21,7 +27,10 @@ function sanitize(raw: unknown): ServerSettings {
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
 
-  constructor(private readonly connection: Connection, private readonly canRequest: () => boolean) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly canRequest: () => boolean,
+  ) {}
 
   get(uri: string): Promise<ServerSettings> {
     if (!this.canRequest()) return Promise.resolve(DEFAULT_SETTINGS);

@@ -60,11 +60,13 @@ export function createValidator(options: ValidatorOptions) {
     const config = mergeRuleConfigs(ruleConfigFiles.forDocument(document.uri), fromSettings);
     const configKey = JSON.stringify(config);
     const cached = cache.get(document.uri);
-    if (cached && cached.document === document && cached.version === document.version && cached.configKey === configKey) return cached.analysis;
+    if (cached && cached.document === document && cached.version === document.version && cached.configKey === configKey)
+      return cached.analysis;
     const analysis = analyzeText(document.getText(), { now: options.clock(), config });
     // Cache only for the document that is open now; one closed while settings were awaited
     // must not leave its findings behind for a reopened document of the same version.
-    if (documents.get(document.uri) === document) cache.set(document.uri, { document, version: document.version, configKey, analysis });
+    if (documents.get(document.uri) === document)
+      cache.set(document.uri, { document, version: document.version, configKey, analysis });
     return analysis;
   }
 
@@ -81,7 +83,9 @@ export function createValidator(options: ValidatorOptions) {
     if (documents.get(uri) !== document || document.version !== version) return;
     const diagnostics = findings.map((f) => toDiagnostic(document, f, options.rulesDocUri));
     await connection.sendDiagnostics({ uri, version, diagnostics });
-    options.log(`validated ${uri} v${version}: ${diagnostics.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
+    options.log(
+      `validated ${uri} v${version}: ${diagnostics.length} findings in ${(performance.now() - started).toFixed(1)} ms`,
+    );
   }
 
   return {
@@ -93,10 +97,15 @@ export function createValidator(options: ValidatorOptions) {
       void settings.get(uri).then((s) => {
         if (tickets.get(uri) !== ticket) return; // a later change superseded this one
         clearTimeout(timers.get(uri));
-        timers.set(uri, setTimeout(() => {
-          timers.delete(uri);
-          validate(uri).catch((error: unknown) => options.log(`validation of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
-        }, delayMs ?? s.debounceMs));
+        timers.set(
+          uri,
+          setTimeout(() => {
+            timers.delete(uri);
+            validate(uri).catch((error: unknown) =>
+              options.log(`validation of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
+            );
+          }, delayMs ?? s.debounceMs),
+        );
       });
     },
     analysisFor,

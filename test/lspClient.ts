@@ -69,16 +69,29 @@ export class LspSession {
   private readonly documents = new Map<string, TextDocument>();
   private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  private constructor(readonly child: ChildProcess, readonly connection: MessageConnection, settings: SettingsFor) {
+  private constructor(
+    readonly child: ChildProcess,
+    readonly connection: MessageConnection,
+    settings: SettingsFor,
+  ) {
     this.settings = settings;
     this.exited = new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
     // A waiter fails as soon as the server dies rather than at its timeout.
     void this.exited.then(({ code, signal }) => {
-      for (const waiter of this.waiters) waiter.reject(new Error(`the server exited (code ${code}, signal ${signal}) while a publish for ${waiter.uri} was awaited: ${this.stderr.slice(-4000)}`));
+      for (const waiter of this.waiters)
+        waiter.reject(
+          new Error(
+            `the server exited (code ${code}, signal ${signal}) while a publish for ${waiter.uri} was awaited: ${this.stderr.slice(-4000)}`,
+          ),
+        );
       this.waiters.clear();
     });
-    child.stderr?.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
-    child.stdout?.on('data', (chunk: Buffer) => { this.log.push(chunk.toString()); });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      this.log.push(chunk.toString());
+    });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const publish: Publish = { ...params, receivedAt: performance.now() };
       this.publishes.push(publish);
@@ -89,12 +102,16 @@ export class LspSession {
         }
       }
     });
-    connection.onNotification(LogMessageNotification.type, (params) => { this.log.push(params.message); });
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.log.push(params.message);
+    });
     connection.onRequest(ConfigurationRequest.type, (params) =>
-      Promise.all(params.items.map((item) => {
-        this.configurationRequests.push(item.scopeUri);
-        return item.section === 'sagemakerScaling' ? this.settings(item.scopeUri) : null;
-      })),
+      Promise.all(
+        params.items.map((item) => {
+          this.configurationRequests.push(item.scopeUri);
+          return item.section === 'sagemakerScaling' ? this.settings(item.scopeUri) : null;
+        }),
+      ),
     );
   }
 
@@ -102,11 +119,17 @@ export class LspSession {
   static async start(serverPath: string, options: StartOptions = {}): Promise<LspSession> {
     const child = fork(serverPath, ['--node-ipc'], { silent: true, execArgv: options.execArgv ?? [] });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-    const session = new LspSession(child, connection, options.settings ?? (() => ({ rules: {}, validation: { debounceMs: 0 } })));
+    const session = new LspSession(
+      child,
+      connection,
+      options.settings ?? (() => ({ rules: {}, validation: { debounceMs: 0 } })),
+    );
     connection.listen();
     // A server that dies on start-up (a bundling error, say) fails here with its stderr.
     const died = session.exited.then(({ code, signal }) => {
-      throw new Error(`the server exited during initialize (code ${code}, signal ${signal}): ${session.stderr.slice(-4000)}`);
+      throw new Error(
+        `the server exited during initialize (code ${code}, signal ${signal}): ${session.stderr.slice(-4000)}`,
+      );
     });
     const initialized = connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -116,7 +139,12 @@ export class LspSession {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
         textDocument: {
           synchronization: { dynamicRegistration: false },
-          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, tagSupport: { valueSet: [1, 2] } },
+          publishDiagnostics: {
+            relatedInformation: true,
+            versionSupport: true,
+            codeDescriptionSupport: true,
+            tagSupport: { valueSet: [1, 2] },
+          },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
         },
       },
@@ -152,7 +180,11 @@ export class LspSession {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`no matching publishDiagnostics for ${uri} within ${timeoutMs} ms (server alive: ${this.alive}; stderr: ${this.stderr.slice(-2000)}; log: ${this.log.slice(-5).join(' | ')})`));
+        reject(
+          new Error(
+            `no matching publishDiagnostics for ${uri} within ${timeoutMs} ms (server alive: ${this.alive}; stderr: ${this.stderr.slice(-2000)}; log: ${this.log.slice(-5).join(' | ')})`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
@@ -166,7 +198,9 @@ export class LspSession {
   /** Sends didOpen (version 1 unless given); the text is kept to apply later edits. */
   async open(uri: string, text: string, version = 1): Promise<void> {
     this.documents.set(uri, TextDocument.create(uri, 'jsonc', version, text));
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jsonc', version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'jsonc', version, text },
+    });
   }
 
   /** Opens a document and resolves with its first publish (version 1). */
@@ -180,7 +214,10 @@ export class LspSession {
   async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
     const version = this.document(uri).version + 1;
     this.documents.set(uri, TextDocument.update(this.document(uri), changes, version));
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
     return version;
   }
 
@@ -232,6 +269,8 @@ export class LspSession {
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

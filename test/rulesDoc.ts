@@ -20,10 +20,19 @@ const MAX_EXAMPLE_LINES = 60;
 function shorten(text: string): string {
   const lines = text.trimEnd().split('\n');
   if (lines.length <= MAX_EXAMPLE_LINES) return lines.join('\n');
-  return [...lines.slice(0, MAX_EXAMPLE_LINES), `// … ${lines.length - MAX_EXAMPLE_LINES} more lines in test/fixtures/rules`].join('\n');
+  return [
+    ...lines.slice(0, MAX_EXAMPLE_LINES),
+    `// … ${lines.length - MAX_EXAMPLE_LINES} more lines in test/fixtures/rules`,
+  ].join('\n');
 }
 
-const CHECKER_WORDS = { schema: 'the JSON schema', 'plan and apply': 'plan and apply', 'fetch and the tree': 'fetch and the tree', hover: 'the hover', 'not applicable': 'not applicable' } as const;
+const CHECKER_WORDS = {
+  schema: 'the JSON schema',
+  'plan and apply': 'plan and apply',
+  'fetch and the tree': 'fetch and the tree',
+  hover: 'the hover',
+  'not applicable': 'not applicable',
+} as const;
 
 /** The Markdown of docs/rules.md. */
 export function renderRulesDoc(): string {
@@ -43,14 +52,19 @@ export function renderRulesDoc(): string {
     '',
     '### Catalogue checks made elsewhere',
     '',
-    'The rule catalogue this engine is built to also lists checks that no finding above carries: the JSON schema makes them as you type (their diagnostics come from VS Code\'s JSON support and `sagemaker-scaling lint`), another rule covers them, or plan, apply and fetch take care of them. Each is tested where it is made.',
+    "The rule catalogue this engine is built to also lists checks that no finding above carries: the JSON schema makes them as you type (their diagnostics come from VS Code's JSON support and `sagemaker-scaling lint`), another rule covers them, or plan, apply and fetch take care of them. Each is tested where it is made.",
     '',
     '| catalogue code | checked by | how |',
     '|---|---|---|',
-    ...Object.entries(CHECKED_ELSEWHERE).sort(([a], [b]) => a.localeCompare(b)).map(([code, entry]) => {
-      const by = entry.by === 'rules' ? entry.codes.map((c) => `[\`${c}\`](#${docsAnchor(c)})`).join(', ') : CHECKER_WORDS[entry.by];
-      return `| \`${code}\` | ${by} | ${entry.how} |`;
-    }),
+    ...Object.entries(CHECKED_ELSEWHERE)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, entry]) => {
+        const by =
+          entry.by === 'rules'
+            ? entry.codes.map((c) => `[\`${c}\`](#${docsAnchor(c)})`).join(', ')
+            : CHECKER_WORDS[entry.by];
+        return `| \`${code}\` | ${by} | ${entry.how} |`;
+      }),
     '',
   ];
   for (const meta of codes) {

@@ -7,7 +7,8 @@ import { readableTime, summarizeSchedule } from '../../core/scheduleSummary';
 
 type Json = Record<string, unknown>;
 
-const asRecord = (value: unknown): Json | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined);
+const asRecord = (value: unknown): Json | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
 const asNumber = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -26,9 +27,10 @@ export function variantSummary(v: VariantDetails): string {
     if (s.ProvisionedConcurrency !== undefined) parts.push(`provisioned ${s.ProvisionedConcurrency}`);
     return parts.join(' · ');
   }
-  const counts = v.CurrentInstanceCount !== undefined || v.DesiredInstanceCount !== undefined
-    ? `${v.CurrentInstanceCount ?? '?'}/${v.DesiredInstanceCount ?? '?'} instances`
-    : undefined;
+  const counts =
+    v.CurrentInstanceCount !== undefined || v.DesiredInstanceCount !== undefined
+      ? `${v.CurrentInstanceCount ?? '?'}/${v.DesiredInstanceCount ?? '?'} instances`
+      : undefined;
   return [v.InstanceType ?? 'instance type unknown', counts].filter(Boolean).join(' · ');
 }
 
@@ -45,7 +47,14 @@ export function suspendedWords(target: LiveTarget): string | undefined {
 
 /** A target's bounds and suspensions: `DesiredInstanceCount · min 1 · max 4`. */
 export function targetSummary(target: LiveTarget): string {
-  return [dimensionWords(target.ScalableDimension), `min ${target.MinCapacity ?? '?'}`, `max ${target.MaxCapacity ?? '?'}`, suspendedWords(target)].filter(Boolean).join(' · ');
+  return [
+    dimensionWords(target.ScalableDimension),
+    `min ${target.MinCapacity ?? '?'}`,
+    `max ${target.MaxCapacity ?? '?'}`,
+    suspendedWords(target),
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The tree's name for a policy type. */
@@ -57,7 +66,7 @@ function metricName(config: Json): string {
   const predefined = asRecord(config.PredefinedMetricSpecification);
   if (predefined) return asString(predefined.PredefinedMetricType) ?? 'predefined metric';
   const custom = asRecord(config.CustomizedMetricSpecification);
-  if (custom) return Array.isArray(custom.Metrics) ? 'metric math' : asString(custom.MetricName) ?? 'custom metric';
+  if (custom) return Array.isArray(custom.Metrics) ? 'metric math' : (asString(custom.MetricName) ?? 'custom metric');
   return 'metric';
 }
 
@@ -71,17 +80,24 @@ function adjustment(type: string | undefined, value: number | undefined): string
 /** A step policy's intervals as offsets from the alarm threshold: `0…50: +1, 50…: +2`. */
 export function stepSummary(config: Json): string {
   const type = asString(config.AdjustmentType);
-  const steps = Array.isArray(config.StepAdjustments) ? config.StepAdjustments.map(asRecord).filter((s): s is Json => s !== undefined) : [];
+  const steps = Array.isArray(config.StepAdjustments)
+    ? config.StepAdjustments.map(asRecord).filter((s): s is Json => s !== undefined)
+    : [];
   if (steps.length === 0) return 'no steps';
-  return steps.map((s) => {
-    const lower = asNumber(s.MetricIntervalLowerBound);
-    const upper = asNumber(s.MetricIntervalUpperBound);
-    return `${lower ?? ''}…${upper ?? ''}: ${adjustment(type, asNumber(s.ScalingAdjustment))}`;
-  }).join(', ');
+  return steps
+    .map((s) => {
+      const lower = asNumber(s.MetricIntervalLowerBound);
+      const upper = asNumber(s.MetricIntervalUpperBound);
+      return `${lower ?? ''}…${upper ?? ''}: ${adjustment(type, asNumber(s.ScalingAdjustment))}`;
+    })
+    .join(', ');
 }
 
 const OPERATORS: Record<string, string> = {
-  GreaterThanOrEqualToThreshold: '≥', GreaterThanThreshold: '>', LessThanThreshold: '<', LessThanOrEqualToThreshold: '≤',
+  GreaterThanOrEqualToThreshold: '≥',
+  GreaterThanThreshold: '>',
+  LessThanThreshold: '<',
+  LessThanOrEqualToThreshold: '≤',
 };
 
 /** A policy's type and key figures: `target tracking · 70 SageMakerVariantInvocationsPerInstance`. */
@@ -103,7 +119,9 @@ export function policySummary(policy: PolicySpec): string {
       const config = asRecord(policy.PredictiveScalingPolicyConfiguration) ?? {};
       const spec = Array.isArray(config.MetricSpecifications) ? asRecord(config.MetricSpecifications[0]) : undefined;
       const pair = asRecord(spec?.PredefinedMetricPairSpecification);
-      const metric = asString(pair?.PredefinedMetricType) ?? (spec?.CustomizedScalingMetricSpecification ? 'custom metrics' : 'metric');
+      const metric =
+        asString(pair?.PredefinedMetricType) ??
+        (spec?.CustomizedScalingMetricSpecification ? 'custom metrics' : 'metric');
       return `predictive · ${asString(config.Mode) ?? 'ForecastOnly'} · ${asNumber(spec?.TargetValue) ?? '?'} ${metric}`;
     }
   }
@@ -128,15 +146,22 @@ export function actionWords(action: ScheduledActionSpec, now: Date, count = 3): 
   const start = date(action.StartTime);
   const end = date(action.EndTime);
   const summary = summarizeSchedule(action.Schedule, {
-    after: now, count,
+    after: now,
+    count,
     ...(action.Timezone ? { timeZone: action.Timezone } : {}),
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),
   });
   const min = action.ScalableTargetAction?.MinCapacity;
   const max = action.ScalableTargetAction?.MaxCapacity;
-  const capacity = [min !== undefined ? `min ${min}` : '', max !== undefined ? `max ${max}` : ''].filter(Boolean).join(', ') || 'no capacity change';
-  return { schedule: summary.description ?? action.Schedule, capacity, next: summary.runs.map((r) => readableTime(r.local)) };
+  const capacity =
+    [min !== undefined ? `min ${min}` : '', max !== undefined ? `max ${max}` : ''].filter(Boolean).join(', ') ||
+    'no capacity change';
+  return {
+    schedule: summary.description ?? action.Schedule,
+    capacity,
+    next: summary.runs.map((r) => readableTime(r.local)),
+  };
 }
 
 /** A scheduled action's description: `at 08:00 every day, Europe/Berlin · next Mon 2026-11-30 08:00 +01:00`. */

@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import type { EndpointSummary, InferenceComponentSummary, ScalingActivity, VariantDetails } from '../../aws/endpoints';
 import { keyText, type LiveTarget, type PolicySpec, type ScheduledActionSpec, type TargetKey } from '../../core/live';
-import { actionSummary, actionWords, activitySummary, policyKind, policySummary, readableInstant, targetSummary, variantSummary } from './labels';
+import {
+  actionSummary,
+  actionWords,
+  activitySummary,
+  policyKind,
+  policySummary,
+  readableInstant,
+  targetSummary,
+  variantSummary,
+} from './labels';
 
 // The nodes of the Auto Scaling view. Each wraps plain data (an endpoint, a variant, a
 // policy…) and builds its TreeItem on demand. Ids derive from ARNs and names, so they stay
@@ -25,7 +34,10 @@ export interface Origin {
 
 export class EndpointNode {
   readonly kind = 'endpoint';
-  constructor(readonly origin: Origin, readonly endpoint: EndpointSummary) {}
+  constructor(
+    readonly origin: Origin,
+    readonly endpoint: EndpointSummary,
+  ) {}
 
   get id(): string {
     return this.endpoint.EndpointArn || `endpoint:${this.origin.region}:${this.endpoint.EndpointName}`;
@@ -37,12 +49,15 @@ export class EndpointNode {
     item.id = this.id;
     item.contextValue = 'endpoint';
     item.description = e.EndpointStatus;
-    item.iconPath = e.EndpointStatus === 'InService'
-      ? new vscode.ThemeIcon('server-process')
-      : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    item.iconPath =
+      e.EndpointStatus === 'InService'
+        ? new vscode.ThemeIcon('server-process')
+        : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**Endpoint ${e.EndpointName}**\n\n`);
-    tooltip.appendMarkdown(`Status: ${e.EndpointStatus}${e.EndpointStatus === 'InService' ? '' : ' — Application Auto Scaling registers only endpoints in service'}\n\n`);
+    tooltip.appendMarkdown(
+      `Status: ${e.EndpointStatus}${e.EndpointStatus === 'InService' ? '' : ' — Application Auto Scaling registers only endpoints in service'}\n\n`,
+    );
     if (e.LastModifiedTime) tooltip.appendMarkdown(`Last modified: ${readableInstant(e.LastModifiedTime)}\n\n`);
     tooltip.appendMarkdown(`ARN: \`${e.EndpointArn}\``);
     item.tooltip = tooltip;
@@ -52,7 +67,11 @@ export class EndpointNode {
 
 export class VariantNode {
   readonly kind = 'variant';
-  constructor(readonly origin: Origin, readonly endpoint: EndpointNode, readonly variant: VariantDetails) {}
+  constructor(
+    readonly origin: Origin,
+    readonly endpoint: EndpointNode,
+    readonly variant: VariantDetails,
+  ) {}
 
   get id(): string {
     return `${this.endpoint.id}/variant/${this.variant.VariantName}`;
@@ -76,10 +95,17 @@ export class VariantNode {
 
 export class InferenceComponentNode {
   readonly kind = 'inferenceComponent';
-  constructor(readonly origin: Origin, readonly endpoint: EndpointNode, readonly component: InferenceComponentSummary) {}
+  constructor(
+    readonly origin: Origin,
+    readonly endpoint: EndpointNode,
+    readonly component: InferenceComponentSummary,
+  ) {}
 
   get id(): string {
-    return this.component.InferenceComponentArn || `${this.endpoint.id}/inference-component/${this.component.InferenceComponentName}`;
+    return (
+      this.component.InferenceComponentArn ||
+      `${this.endpoint.id}/inference-component/${this.component.InferenceComponentName}`
+    );
   }
 
   get resourceId(): string {
@@ -91,10 +117,13 @@ export class InferenceComponentNode {
     const item = new vscode.TreeItem(c.InferenceComponentName, Collapsed);
     item.id = this.id;
     item.contextValue = 'inferenceComponent';
-    item.description = ['inference component', c.Status, c.VariantName ? `on ${c.VariantName}` : ''].filter(Boolean).join(' · ');
-    item.iconPath = c.Status && c.Status !== 'InService'
-      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
-      : new vscode.ThemeIcon('symbol-module');
+    item.description = ['inference component', c.Status, c.VariantName ? `on ${c.VariantName}` : '']
+      .filter(Boolean)
+      .join(' · ');
+    item.iconPath =
+      c.Status && c.Status !== 'InService'
+        ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+        : new vscode.ThemeIcon('symbol-module');
     item.tooltip = codeTooltip(`Inference component ${c.InferenceComponentName}`, c);
     return item;
   }
@@ -105,7 +134,11 @@ export type ResourceNode = VariantNode | InferenceComponentNode;
 
 export class TargetNode {
   readonly kind = 'scalableTarget';
-  constructor(readonly origin: Origin, readonly parent: ResourceNode, readonly target: LiveTarget) {}
+  constructor(
+    readonly origin: Origin,
+    readonly parent: ResourceNode,
+    readonly target: LiveTarget,
+  ) {}
 
   get id(): string {
     return `${this.parent.id}/target/${this.target.ScalableDimension}`;
@@ -131,7 +164,11 @@ export class TargetNode {
 /** The groups under a target: policies, scheduled actions, recent activity. */
 export class FolderNode {
   readonly kind = 'folder';
-  constructor(readonly origin: Origin, readonly target: TargetNode, readonly folder: 'policies' | 'actions' | 'activity') {}
+  constructor(
+    readonly origin: Origin,
+    readonly target: TargetNode,
+    readonly folder: 'policies' | 'actions' | 'activity',
+  ) {}
 
   get id(): string {
     return `${this.target.id}/${this.folder}`;
@@ -139,11 +176,12 @@ export class FolderNode {
 
   treeItem(): vscode.TreeItem {
     const t = this.target.target;
-    const [label, icon, count] = this.folder === 'policies'
-      ? ['Scaling policies', 'graph-line', t.ScalingPolicies.length]
-      : this.folder === 'actions'
-        ? ['Scheduled actions', 'calendar', t.ScheduledActions.length]
-        : ['Recent scaling activity', 'history', undefined];
+    const [label, icon, count] =
+      this.folder === 'policies'
+        ? ['Scaling policies', 'graph-line', t.ScalingPolicies.length]
+        : this.folder === 'actions'
+          ? ['Scheduled actions', 'calendar', t.ScheduledActions.length]
+          : ['Recent scaling activity', 'history', undefined];
     // Policies and actions are already loaded; activity is read when opened.
     const item = new vscode.TreeItem(label, this.folder === 'activity' ? Collapsed : Expanded);
     item.id = this.id;
@@ -155,7 +193,11 @@ export class FolderNode {
 
 export class PolicyNode {
   readonly kind = 'policy';
-  constructor(readonly origin: Origin, readonly target: TargetNode, readonly policy: PolicySpec) {}
+  constructor(
+    readonly origin: Origin,
+    readonly target: TargetNode,
+    readonly policy: PolicySpec,
+  ) {}
 
   get id(): string {
     return `${this.target.id}/policy/${this.policy.PolicyName}`;
@@ -172,7 +214,9 @@ export class PolicyNode {
     const kind = policyKind(this.policy.PolicyType);
     item.contextValue = `policy.${kind}`;
     item.description = policySummary(this.policy);
-    item.iconPath = new vscode.ThemeIcon(kind === 'stepScaling' ? 'list-ordered' : kind === 'predictive' ? 'sparkle' : 'target');
+    item.iconPath = new vscode.ThemeIcon(
+      kind === 'stepScaling' ? 'list-ordered' : kind === 'predictive' ? 'sparkle' : 'target',
+    );
     item.tooltip = codeTooltip(`Scaling policy ${this.policy.PolicyName}`, this.policy);
     return item;
   }
@@ -180,7 +224,11 @@ export class PolicyNode {
 
 export class ScheduledActionNode {
   readonly kind = 'scheduledAction';
-  constructor(readonly origin: Origin, readonly target: TargetNode, readonly action: ScheduledActionSpec) {}
+  constructor(
+    readonly origin: Origin,
+    readonly target: TargetNode,
+    readonly action: ScheduledActionSpec,
+  ) {}
 
   get id(): string {
     return `${this.target.id}/scheduledAction/${this.action.ScheduledActionName}`;
@@ -195,9 +243,13 @@ export class ScheduledActionNode {
     const words = actionWords(this.action, now, 3);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**Scheduled action ${this.action.ScheduledActionName}**\n\n`);
-    tooltip.appendMarkdown(`\`${this.action.Schedule}\`${this.action.Timezone ? ` in ${this.action.Timezone}` : ' (UTC)'}: ${words.schedule}\n\n`);
+    tooltip.appendMarkdown(
+      `\`${this.action.Schedule}\`${this.action.Timezone ? ` in ${this.action.Timezone}` : ' (UTC)'}: ${words.schedule}\n\n`,
+    );
     tooltip.appendMarkdown(`Sets ${words.capacity}\n\n`);
-    tooltip.appendMarkdown(words.next.length > 0 ? `Next runs:\n\n${words.next.map((n) => `- ${n}`).join('\n')}` : 'No run left.');
+    tooltip.appendMarkdown(
+      words.next.length > 0 ? `Next runs:\n\n${words.next.map((n) => `- ${n}`).join('\n')}` : 'No run left.',
+    );
     item.tooltip = tooltip;
     return item;
   }
@@ -205,7 +257,11 @@ export class ScheduledActionNode {
 
 export class ActivityNode {
   readonly kind = 'activity';
-  constructor(readonly origin: Origin, readonly folder: FolderNode, readonly activity: ScalingActivity) {}
+  constructor(
+    readonly origin: Origin,
+    readonly folder: FolderNode,
+    readonly activity: ScalingActivity,
+  ) {}
 
   get id(): string {
     return `${this.folder.id}/${this.activity.ActivityId}`;
@@ -225,7 +281,9 @@ export class ActivityNode {
     tooltip.appendMarkdown(`**${a.StatusCode}**: ${a.Description}\n\n`);
     if (a.Cause) tooltip.appendMarkdown(`Cause: ${a.Cause}\n\n`);
     if (a.StatusMessage) tooltip.appendMarkdown(`${a.StatusMessage}\n\n`);
-    tooltip.appendMarkdown(`Started ${readableInstant(a.StartTime)}${a.EndTime ? `, ended ${readableInstant(a.EndTime)}` : ''}`);
+    tooltip.appendMarkdown(
+      `Started ${readableInstant(a.StartTime)}${a.EndTime ? `, ended ${readableInstant(a.EndTime)}` : ''}`,
+    );
     item.tooltip = tooltip;
     return item;
   }
@@ -258,5 +316,12 @@ export class PlaceholderNode {
 }
 
 export type TreeNode =
-  | EndpointNode | VariantNode | InferenceComponentNode | TargetNode | FolderNode
-  | PolicyNode | ScheduledActionNode | ActivityNode | PlaceholderNode;
+  | EndpointNode
+  | VariantNode
+  | InferenceComponentNode
+  | TargetNode
+  | FolderNode
+  | PolicyNode
+  | ScheduledActionNode
+  | ActivityNode
+  | PlaceholderNode;

@@ -1,11 +1,27 @@
 import * as vscode from 'vscode';
-import { describeEndpoint, EndpointNotFoundError, fetchResourceScaling, fetchScalingActivities, listEndpoints, listInferenceComponents } from '../../aws/endpoints';
+import {
+  describeEndpoint,
+  EndpointNotFoundError,
+  fetchResourceScaling,
+  fetchScalingActivities,
+  listEndpoints,
+  listInferenceComponents,
+} from '../../aws/endpoints';
 import { ConfigurationError, isAbortError } from '../../aws/errors';
 import type { AwsClients } from '../../aws/session';
 import type { AwsSession } from '../aws';
 import {
-  ActivityNode, EndpointNode, FolderNode, InferenceComponentNode, PlaceholderNode, PolicyNode, ScheduledActionNode, TargetNode, VariantNode,
-  type ResourceNode, type TreeNode,
+  ActivityNode,
+  EndpointNode,
+  FolderNode,
+  InferenceComponentNode,
+  PlaceholderNode,
+  PolicyNode,
+  ScheduledActionNode,
+  TargetNode,
+  VariantNode,
+  type ResourceNode,
+  type TreeNode,
 } from './nodes';
 
 // The Auto Scaling view's data: endpoints → variants and inference components → scalable
@@ -25,7 +41,10 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /** Nodes handed out since the last full refresh, by id (for commands and tests that name a node). */
   private readonly known = new Map<string, TreeNode>();
 
-  constructor(private readonly session: AwsSession, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly session: AwsSession,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return node.treeItem();
@@ -46,12 +65,18 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     if (!node) return this.load(undefined, 'endpoints', (clients, signal) => this.endpoints(clients, signal));
     switch (node.kind) {
       case 'endpoint':
-        return this.load(node, `endpoint ${node.endpoint.EndpointName}`, (clients, signal) => this.endpointChildren(node, clients, signal));
+        return this.load(node, `endpoint ${node.endpoint.EndpointName}`, (clients, signal) =>
+          this.endpointChildren(node, clients, signal),
+        );
       case 'variant':
       case 'inferenceComponent':
         return this.load(node, node.resourceId, (clients, signal) => this.targets(node, clients, signal));
       case 'scalableTarget':
-        return [new FolderNode(node.origin, node, 'policies'), new FolderNode(node.origin, node, 'actions'), new FolderNode(node.origin, node, 'activity')];
+        return [
+          new FolderNode(node.origin, node, 'policies'),
+          new FolderNode(node.origin, node, 'actions'),
+          new FolderNode(node.origin, node, 'activity'),
+        ];
       case 'folder':
         return this.folderChildren(node);
       default:
@@ -91,18 +116,24 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private failed(parent: TreeNode | undefined, error: unknown, cause: string): PlaceholderNode {
     if (!parent && error instanceof ConfigurationError && /region/i.test(cause)) {
       return new PlaceholderNode(parent, 'no-region', 'No AWS region configured — choose one', {
-        tooltip: cause, icon: 'warning', command: { title: 'Choose AWS Region', command: 'sagemakerScaling.selectRegion' },
+        tooltip: cause,
+        icon: 'warning',
+        command: { title: 'Choose AWS Region', command: 'sagemakerScaling.selectRegion' },
       });
     }
     return new PlaceholderNode(parent, 'failed', 'Failed to load — retry', {
-      tooltip: cause, description: cause, icon: 'error', command: { title: 'Retry', command: RETRY_COMMAND, arguments: [parent] },
+      tooltip: cause,
+      description: cause,
+      icon: 'error',
+      command: { title: 'Retry', command: RETRY_COMMAND, arguments: [parent] },
     });
   }
 
   private async endpoints(clients: AwsClients, signal: AbortSignal): Promise<TreeNode[]> {
     const origin = { region: clients.settings.region };
     const endpoints = await listEndpoints(clients, { signal });
-    if (endpoints.length === 0) return [new PlaceholderNode(undefined, 'empty', `No SageMaker endpoints in ${origin.region}`, { icon: 'info' })];
+    if (endpoints.length === 0)
+      return [new PlaceholderNode(undefined, 'empty', `No SageMaker endpoints in ${origin.region}`, { icon: 'info' })];
     return endpoints.map((e) => new EndpointNode(origin, e));
   }
 
@@ -114,18 +145,28 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       listInferenceComponents(clients, { endpointName: name, signal }).catch((error: unknown) => error as Error),
     ]);
     if (details instanceof EndpointNotFoundError) {
-      return [new PlaceholderNode(node, 'gone', 'The endpoint no longer exists — refresh', { icon: 'warning', command: { title: 'Refresh', command: 'sagemakerScaling.refresh' } })];
+      return [
+        new PlaceholderNode(node, 'gone', 'The endpoint no longer exists — refresh', {
+          icon: 'warning',
+          command: { title: 'Refresh', command: 'sagemakerScaling.refresh' },
+        }),
+      ];
     }
     if (details instanceof Error) throw details;
     const children: TreeNode[] = details.variants.map((v) => new VariantNode(node.origin, node, v));
-    if (details.configProblem) this.log.warn(`Endpoint ${name}: its configuration could not be read: ${details.configProblem}`);
+    if (details.configProblem)
+      this.log.warn(`Endpoint ${name}: its configuration could not be read: ${details.configProblem}`);
     if (components instanceof Error) {
       if (signal.aborted || isAbortError(components)) return [];
       const cause = this.session.describeError(components);
       this.log.warn(`Listing the inference components of ${name} failed: ${cause}`);
-      children.push(new PlaceholderNode(node, 'components-failed', 'Inference components: failed to load — retry', {
-        tooltip: cause, icon: 'error', command: { title: 'Retry', command: RETRY_COMMAND, arguments: [node] },
-      }));
+      children.push(
+        new PlaceholderNode(node, 'components-failed', 'Inference components: failed to load — retry', {
+          tooltip: cause,
+          icon: 'error',
+          command: { title: 'Retry', command: RETRY_COMMAND, arguments: [node] },
+        }),
+      );
     } else {
       children.push(...components.map((c) => new InferenceComponentNode(node.origin, node, c)));
     }
@@ -136,9 +177,12 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private async targets(node: ResourceNode, clients: AwsClients, signal: AbortSignal): Promise<TreeNode[]> {
     const targets = await fetchResourceScaling(clients, node.resourceId, signal);
     if (targets.length === 0) {
-      return [new PlaceholderNode(node, 'empty', 'Not auto scaled: no scalable target', {
-        icon: 'info', tooltip: `No scalable target is registered for ${node.resourceId}. Fetch it to a file, add one, and apply.`,
-      })];
+      return [
+        new PlaceholderNode(node, 'empty', 'Not auto scaled: no scalable target', {
+          icon: 'info',
+          tooltip: `No scalable target is registered for ${node.resourceId}. Fetch it to a file, add one, and apply.`,
+        }),
+      ];
     }
     return targets.map((t) => new TargetNode(node.origin, node, t));
   }
@@ -147,16 +191,27 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const target = folder.target;
     if (folder.folder === 'policies') {
       const policies = target.target.ScalingPolicies.map((p) => new PolicyNode(folder.origin, target, p));
-      return policies.length > 0 ? policies : [new PlaceholderNode(folder, 'empty', 'No scaling policies', { icon: 'info' })];
+      return policies.length > 0
+        ? policies
+        : [new PlaceholderNode(folder, 'empty', 'No scaling policies', { icon: 'info' })];
     }
     if (folder.folder === 'actions') {
       const actions = target.target.ScheduledActions.map((a) => new ScheduledActionNode(folder.origin, target, a));
-      return actions.length > 0 ? actions : [new PlaceholderNode(folder, 'empty', 'No scheduled actions', { icon: 'info' })];
+      return actions.length > 0
+        ? actions
+        : [new PlaceholderNode(folder, 'empty', 'No scheduled actions', { icon: 'info' })];
     }
     return this.load(folder, `scaling activity of ${target.target.ResourceId}`, async (clients, signal) => {
       const { activities, unavailable } = await fetchScalingActivities(clients, target.key, { signal, maxResults: 20 });
-      if (unavailable) return [new PlaceholderNode(folder, 'unavailable', 'Scaling activity unavailable', { icon: 'circle-slash', tooltip: unavailable })];
-      if (activities.length === 0) return [new PlaceholderNode(folder, 'empty', 'No recent scaling activity', { icon: 'info' })];
+      if (unavailable)
+        return [
+          new PlaceholderNode(folder, 'unavailable', 'Scaling activity unavailable', {
+            icon: 'circle-slash',
+            tooltip: unavailable,
+          }),
+        ];
+      if (activities.length === 0)
+        return [new PlaceholderNode(folder, 'empty', 'No recent scaling activity', { icon: 'info' })];
       return activities.map((a) => new ActivityNode(folder.origin, folder, a));
     });
   }

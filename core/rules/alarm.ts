@@ -2,7 +2,14 @@ import { removeMemberEdits, replaceValueEdits } from '../edits';
 import { has, member, type CloudWatchAlarm, type MetricDimension, type Prop, type ScalingPolicy } from '../model';
 import { defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
 import { parseSageMakerResourceId, type SageMakerResource } from '../sagemaker';
-import { alarmSide, ANOMALY_BAND_OPERATORS, formatNumber, isStaticOperator, isStepPolicy, type AlarmSide } from '../stepIntervals';
+import {
+  alarmSide,
+  ANOMALY_BAND_OPERATORS,
+  formatNumber,
+  isStaticOperator,
+  isStepPolicy,
+  type AlarmSide,
+} from '../stepIntervals';
 import { headOf, insideString, policyLabel } from './locate';
 
 // The CloudWatch alarm that triggers a step policy, kept in the policy's `CloudWatchAlarm`
@@ -16,7 +23,15 @@ function stepAlarm(policy: ScalingPolicy): CloudWatchAlarm | undefined {
 }
 
 /** Single-metric members that PutMetricAlarm refuses next to Metrics. */
-const SINGLE_METRIC_MEMBERS = ['Namespace', 'MetricName', 'Dimensions', 'Period', 'Unit', 'Statistic', 'ExtendedStatistic'] as const;
+const SINGLE_METRIC_MEMBERS = [
+  'Namespace',
+  'MetricName',
+  'Dimensions',
+  'Period',
+  'Unit',
+  'Statistic',
+  'ExtendedStatistic',
+] as const;
 
 /** Whether the alarm watches one metric (MetricName form) rather than metric math. */
 function singleMetric(alarm: CloudWatchAlarm): boolean {
@@ -30,31 +45,40 @@ function maxEvaluationSeconds(period: number): number {
 
 const notStep = defineRule(
   {
-    code: 'alarm.not-step', severity: 'error',
+    code: 'alarm.not-step',
+    severity: 'error',
     title: 'Only step policies carry a CloudWatchAlarm',
-    description: 'Target tracking creates and owns its alarms (and must not have them edited); predictive scaling uses none. A `CloudWatchAlarm` belongs only to a `StepScaling` policy.',
+    description:
+      'Target tracking creates and owns its alarms (and must not have them edited); predictive scaling uses none. A `CloudWatchAlarm` belongs only to a `StepScaling` policy.',
   },
   {
     policy(policy, _target, report) {
       const type = policy.policyType?.value;
       const alarm = policy.alarm;
       if (!alarm?.keyRange || (type !== 'TargetTrackingScaling' && type !== 'PredictiveScaling')) return;
-      const why = type === 'TargetTrackingScaling'
-        ? 'target tracking creates and manages its own alarms'
-        : 'predictive scaling scales on a forecast, not on an alarm';
-      report(alarm.keyRange, `A ${type} policy takes no CloudWatchAlarm: ${why}. Remove it, or make this a StepScaling policy.`, {
-        related: [{ ...policy.policyType!.range, message: `PolicyType is ${type}` }],
-        fixes: [{ title: 'Remove CloudWatchAlarm', edits: removeMemberEdits(policy.item, alarm.item) }],
-      });
+      const why =
+        type === 'TargetTrackingScaling'
+          ? 'target tracking creates and manages its own alarms'
+          : 'predictive scaling scales on a forecast, not on an alarm';
+      report(
+        alarm.keyRange,
+        `A ${type} policy takes no CloudWatchAlarm: ${why}. Remove it, or make this a StepScaling policy.`,
+        {
+          related: [{ ...policy.policyType!.range, message: `PolicyType is ${type}` }],
+          fixes: [{ title: 'Remove CloudWatchAlarm', edits: removeMemberEdits(policy.item, alarm.item) }],
+        },
+      );
     },
   },
 );
 
 const metric = defineRule(
   {
-    code: 'alarm.metric', severity: 'error',
+    code: 'alarm.metric',
+    severity: 'error',
     title: 'The alarm names one metric, or metric math, not both',
-    description: 'PutMetricAlarm takes either a single metric (`Namespace`, `MetricName`, optional `Dimensions`, a statistic and a `Period`) or a `Metrics` array of metric-math queries. With `Metrics`, the single-metric members are rejected; without either, there is nothing to watch.',
+    description:
+      'PutMetricAlarm takes either a single metric (`Namespace`, `MetricName`, optional `Dimensions`, a statistic and a `Period`) or a `Metrics` array of metric-math queries. With `Metrics`, the single-metric members are rejected; without either, there is nothing to watch.',
   },
   {
     policy(policy, _target, report) {
@@ -64,18 +88,30 @@ const metric = defineRule(
         for (const key of SINGLE_METRIC_MEMBERS) {
           const found = member(alarm, key);
           if (!found) continue;
-          report(found.keyRange, `${key} cannot be used together with Metrics: CloudWatch takes either a single metric or metric math. Move it into a Metrics query's MetricStat, or remove Metrics.`);
+          report(
+            found.keyRange,
+            `${key} cannot be used together with Metrics: CloudWatch takes either a single metric or metric math. Move it into a Metrics query's MetricStat, or remove Metrics.`,
+          );
         }
         return;
       }
       const hasName = has(alarm, 'MetricName');
       const hasNamespace = has(alarm, 'Namespace');
       if (!hasName && !hasNamespace) {
-        report(headOf(alarm), 'This alarm watches no metric. Add Namespace and MetricName (for SageMaker, "AWS/SageMaker" and e.g. "InvocationsPerInstance") with a Statistic, or a Metrics array for metric math.');
+        report(
+          headOf(alarm),
+          'This alarm watches no metric. Add Namespace and MetricName (for SageMaker, "AWS/SageMaker" and e.g. "InvocationsPerInstance") with a Statistic, or a Metrics array for metric math.',
+        );
       } else if (!hasName && alarm.namespace) {
-        report(alarm.namespace.range, `The alarm has Namespace "${alarm.namespace.value}" but no MetricName, so it watches nothing. Add the metric to watch, e.g. "MetricName": "InvocationsPerInstance".`);
+        report(
+          alarm.namespace.range,
+          `The alarm has Namespace "${alarm.namespace.value}" but no MetricName, so it watches nothing. Add the metric to watch, e.g. "MetricName": "InvocationsPerInstance".`,
+        );
       } else if (!hasNamespace && alarm.metricName) {
-        report(alarm.metricName.range, `MetricName "${alarm.metricName.value}" needs a Namespace to identify the metric, e.g. "Namespace": "AWS/SageMaker" for SageMaker endpoint metrics.`);
+        report(
+          alarm.metricName.range,
+          `MetricName "${alarm.metricName.value}" needs a Namespace to identify the metric, e.g. "Namespace": "AWS/SageMaker" for SageMaker endpoint metrics.`,
+        );
       }
     },
   },
@@ -83,9 +119,11 @@ const metric = defineRule(
 
 const statistic = defineRule(
   {
-    code: 'alarm.statistic', severity: 'error',
+    code: 'alarm.statistic',
+    severity: 'error',
     title: 'A single-metric alarm has Statistic or ExtendedStatistic, not both',
-    description: 'With `MetricName`, PutMetricAlarm needs exactly one of `Statistic` (Average, Sum, Minimum, Maximum, SampleCount) and `ExtendedStatistic` (a percentile such as `p99`).',
+    description:
+      'With `MetricName`, PutMetricAlarm needs exactly one of `Statistic` (Average, Sum, Minimum, Maximum, SampleCount) and `ExtendedStatistic` (a percentile such as `p99`).',
   },
   {
     policy(policy, _target, report) {
@@ -94,9 +132,15 @@ const statistic = defineRule(
       const hasStatistic = has(alarm, 'Statistic');
       const extended = member(alarm, 'ExtendedStatistic');
       if (!hasStatistic && !extended) {
-        report(alarm.metricName?.range ?? headOf(alarm), 'The alarm does not say which statistic of the metric to compare with its threshold. Add "Statistic": "Average" (or Sum, Maximum, …), or an ExtendedStatistic such as "p99".');
+        report(
+          alarm.metricName?.range ?? headOf(alarm),
+          'The alarm does not say which statistic of the metric to compare with its threshold. Add "Statistic": "Average" (or Sum, Maximum, …), or an ExtendedStatistic such as "p99".',
+        );
       } else if (hasStatistic && extended) {
-        report(extended.keyRange, 'An alarm takes Statistic or ExtendedStatistic, not both. Keep one: remove ExtendedStatistic to compare the Statistic, or remove Statistic to compare the percentile.');
+        report(
+          extended.keyRange,
+          'An alarm takes Statistic or ExtendedStatistic, not both. Keep one: remove ExtendedStatistic to compare the Statistic, or remove Statistic to compare the percentile.',
+        );
       }
     },
   },
@@ -104,16 +148,21 @@ const statistic = defineRule(
 
 const period = defineRule(
   {
-    code: 'alarm.period', severity: 'error',
+    code: 'alarm.period',
+    severity: 'error',
     title: 'A single-metric alarm has a Period CloudWatch accepts',
-    description: 'A static-threshold alarm on one metric needs `Period`: 10, 20 or 30 seconds (high-resolution metrics only) or a multiple of 60. SageMaker\'s endpoint metrics are per minute, so 60 or more.',
+    description:
+      "A static-threshold alarm on one metric needs `Period`: 10, 20 or 30 seconds (high-resolution metrics only) or a multiple of 60. SageMaker's endpoint metrics are per minute, so 60 or more.",
   },
   {
     policy(policy, _target, report) {
       const alarm = stepAlarm(policy);
       if (!alarm || !singleMetric(alarm)) return;
       if (!has(alarm, 'Period')) {
-        report(headOf(alarm), 'The alarm has no Period, which a single-metric alarm requires. Add "Period": 60 (seconds per data point; SageMaker endpoint metrics are per minute).');
+        report(
+          headOf(alarm),
+          'The alarm has no Period, which a single-metric alarm requires. Add "Period": 60 (seconds per data point; SageMaker endpoint metrics are per minute).',
+        );
         return;
       }
       const value = alarm.period?.value;
@@ -122,16 +171,21 @@ const period = defineRule(
       if (value === 10 || value === 20 || value === 30 || value % 60 === 0) return;
       const below = Math.max(60, Math.floor(value / 60) * 60);
       const above = Math.ceil(value / 60) * 60;
-      report(alarm.period!.range, `CloudWatch does not accept a Period of ${value} seconds: use 10, 20 or 30 (high-resolution metrics only) or a multiple of 60, such as ${below === above ? below : `${below} or ${above}`}.`);
+      report(
+        alarm.period!.range,
+        `CloudWatch does not accept a Period of ${value} seconds: use 10, 20 or 30 (high-resolution metrics only) or a multiple of 60, such as ${below === above ? below : `${below} or ${above}`}.`,
+      );
     },
   },
 );
 
 const evaluationRange = defineRule(
   {
-    code: 'alarm.evaluation-range', severity: 'error',
-    title: 'Period × EvaluationPeriods stays within CloudWatch\'s evaluation window',
-    description: 'CloudWatch evaluates at most one day of data for periods under an hour (86,400 seconds) and at most seven days otherwise (604,800 seconds). A longer `Period × EvaluationPeriods` is rejected.',
+    code: 'alarm.evaluation-range',
+    severity: 'error',
+    title: "Period × EvaluationPeriods stays within CloudWatch's evaluation window",
+    description:
+      'CloudWatch evaluates at most one day of data for periods under an hour (86,400 seconds) and at most seven days otherwise (604,800 seconds). A longer `Period × EvaluationPeriods` is rejected.',
   },
   {
     policy(policy, _target, report) {
@@ -142,18 +196,24 @@ const evaluationRange = defineRule(
       const limit = maxEvaluationSeconds(p.value);
       if (p.value * n.value <= limit) return;
       const most = Math.floor(limit / p.value);
-      report(n.range, `${n.value} evaluation periods of ${p.value} seconds span ${p.value * n.value} seconds, more than CloudWatch allows (${limit === 86_400 ? 'one day for periods under an hour' : 'seven days'}). Use at most ${most} evaluation periods, or a longer Period.`, {
-        related: [{ ...p.range, message: `Period is ${p.value} seconds` }],
-      });
+      report(
+        n.range,
+        `${n.value} evaluation periods of ${p.value} seconds span ${p.value * n.value} seconds, more than CloudWatch allows (${limit === 86_400 ? 'one day for periods under an hour' : 'seven days'}). Use at most ${most} evaluation periods, or a longer Period.`,
+        {
+          related: [{ ...p.range, message: `Period is ${p.value} seconds` }],
+        },
+      );
     },
   },
 );
 
 const datapoints = defineRule(
   {
-    code: 'alarm.datapoints', severity: 'error',
+    code: 'alarm.datapoints',
+    severity: 'error',
     title: 'DatapointsToAlarm is at most EvaluationPeriods',
-    description: '`DatapointsToAlarm` is the M of an "M out of N" alarm, and `EvaluationPeriods` the N; M cannot exceed N.',
+    description:
+      '`DatapointsToAlarm` is the M of an "M out of N" alarm, and `EvaluationPeriods` the N; M cannot exceed N.',
   },
   {
     policy(policy, _target, report) {
@@ -161,9 +221,13 @@ const datapoints = defineRule(
       const m = alarm?.datapointsToAlarm;
       const n = alarm?.evaluationPeriods;
       if (!m || !n || m.value <= n.value) return;
-      report(m.range, `DatapointsToAlarm ${m.value} is more than EvaluationPeriods ${n.value}: the alarm cannot find ${m.value} breaching data points among the last ${n.value}. Lower DatapointsToAlarm or raise EvaluationPeriods.`, {
-        related: [{ ...n.range, message: `EvaluationPeriods is ${n.value}` }],
-      });
+      report(
+        m.range,
+        `DatapointsToAlarm ${m.value} is more than EvaluationPeriods ${n.value}: the alarm cannot find ${m.value} breaching data points among the last ${n.value}. Lower DatapointsToAlarm or raise EvaluationPeriods.`,
+        {
+          related: [{ ...n.range, message: `EvaluationPeriods is ${n.value}` }],
+        },
+      );
     },
   },
 );
@@ -188,39 +252,65 @@ const expectedByResource = new WeakMap<SageMakerResource, readonly ExpectedDimen
 function expectedDimensions(resource: SageMakerResource): readonly ExpectedDimension[] {
   let expected = expectedByResource.get(resource);
   if (!expected) {
-    expected = resource.kind === 'variant'
-      ? [
-        { name: 'EndpointName', value: resource.endpointName, what: 'endpoint', at: resource.endpointAt },
-        { name: 'VariantName', value: resource.variantName, what: 'variant', at: resource.variantAt },
-      ]
-      : [{ name: 'InferenceComponentName', value: resource.name, what: 'inference component', at: resource.nameAt }];
+    expected =
+      resource.kind === 'variant'
+        ? [
+            { name: 'EndpointName', value: resource.endpointName, what: 'endpoint', at: resource.endpointAt },
+            { name: 'VariantName', value: resource.variantName, what: 'variant', at: resource.variantAt },
+          ]
+        : [{ name: 'InferenceComponentName', value: resource.name, what: 'inference component', at: resource.nameAt }];
     expectedByResource.set(resource, expected);
   }
   return expected;
 }
 
-function expectedNamed(expected: readonly ExpectedDimension[], name: string | undefined): ExpectedDimension | undefined {
+function expectedNamed(
+  expected: readonly ExpectedDimension[],
+  name: string | undefined,
+): ExpectedDimension | undefined {
   for (const e of expected) if (e.name === name) return e;
   return undefined;
 }
 
-function reportMismatches(dimensions: MetricDimension[] | undefined, expected: readonly ExpectedDimension[], id: Prop<string>, report: Reporter, ctx: RuleContext): void {
+function reportMismatches(
+  dimensions: MetricDimension[] | undefined,
+  expected: readonly ExpectedDimension[],
+  id: Prop<string>,
+  report: Reporter,
+  ctx: RuleContext,
+): void {
   for (const dimension of dimensions ?? []) {
     const want = expectedNamed(expected, dimension.name?.value);
     const got = dimension.value;
     if (!want || !got || got.value === want.value) continue;
-    report(got.range, `The alarm's ${want.name} is "${got.value}", but this target scales ${want.what} "${want.value}" (ResourceId "${id.value}"): the policy would react to another ${want.what}'s load. Set it to "${want.value}".`, {
-      related: [{ ...insideString(ctx.text, id, want.at, want.value.length), message: `the target's ${want.what} is "${want.value}"` }],
-      fixes: [{ title: `Set ${want.name} to "${want.value}"`, edits: replaceValueEdits(member(dimension, 'Value')!, want.value) }],
-    });
+    report(
+      got.range,
+      `The alarm's ${want.name} is "${got.value}", but this target scales ${want.what} "${want.value}" (ResourceId "${id.value}"): the policy would react to another ${want.what}'s load. Set it to "${want.value}".`,
+      {
+        related: [
+          {
+            ...insideString(ctx.text, id, want.at, want.value.length),
+            message: `the target's ${want.what} is "${want.value}"`,
+          },
+        ],
+        fixes: [
+          {
+            title: `Set ${want.name} to "${want.value}"`,
+            edits: replaceValueEdits(member(dimension, 'Value')!, want.value),
+          },
+        ],
+      },
+    );
   }
 }
 
 const dimensionsMatch = defineRule(
   {
-    code: 'alarm.dimensions-match', severity: 'warning',
+    code: 'alarm.dimensions-match',
+    severity: 'warning',
     title: 'The alarm watches the metric of the target it scales',
-    description: 'For a SageMaker variant, the alarm\'s `EndpointName` and `VariantName` dimensions must name the endpoint and variant in the target\'s `ResourceId`; for an inference component, `InferenceComponentName` must name the component. Otherwise the policy scales one resource on another\'s load.',
+    description:
+      "For a SageMaker variant, the alarm's `EndpointName` and `VariantName` dimensions must name the endpoint and variant in the target's `ResourceId`; for an inference component, `InferenceComponentName` must name the component. Otherwise the policy scales one resource on another's load.",
   },
   {
     policy(policy, target, report, ctx) {
@@ -231,10 +321,12 @@ const dimensionsMatch = defineRule(
       if (!resource) return;
       const expected = expectedDimensions(resource);
       reportMismatches(alarm.dimensions?.items, expected, id, report, ctx);
-      for (const query of alarm.metrics?.items ?? []) reportMismatches(query.metricStat?.metric?.dimensions?.items, expected, id, report, ctx);
+      for (const query of alarm.metrics?.items ?? [])
+        reportMismatches(query.metricStat?.metric?.dimensions?.items, expected, id, report, ctx);
 
       // A SageMaker endpoint metric without the variant's dimensions is another series (or none).
-      if (resource.kind !== 'variant' || !singleMetric(alarm) || !isSageMakerEndpointNamespace(alarm.namespace?.value)) return;
+      if (resource.kind !== 'variant' || !singleMetric(alarm) || !isSageMakerEndpointNamespace(alarm.namespace?.value))
+        return;
       if (has(alarm, 'Dimensions') && !alarm.dimensions) return; // not an array: the schema's finding
       const items = alarm.dimensions?.items ?? [];
       const named = (e: ExpectedDimension): boolean => items.some((d) => d.name?.value === e.name);
@@ -242,16 +334,21 @@ const dimensionsMatch = defineRule(
       const missing = expected.filter((e) => !named(e));
       if (missing.length === 0) return;
       const add = missing.map((e) => `{ "Name": "${e.name}", "Value": "${e.value}" }`).join(', ');
-      report(alarm.dimensions?.keyRange ?? alarm.metricName?.range ?? headOf(alarm), `The alarm's metric has no ${missing.map((e) => e.name).join(' or ')} dimension, so it does not watch this target's variant (ResourceId "${id.value}"). Add ${add} to Dimensions.`);
+      report(
+        alarm.dimensions?.keyRange ?? alarm.metricName?.range ?? headOf(alarm),
+        `The alarm's metric has no ${missing.map((e) => e.name).join(' or ')} dimension, so it does not watch this target's variant (ResourceId "${id.value}"). Add ${add} to Dimensions.`,
+      );
     },
   },
 );
 
 const bandOperator = defineRule(
   {
-    code: 'alarm.band-operator', severity: 'error',
+    code: 'alarm.band-operator',
+    severity: 'error',
     title: 'An anomaly-detection alarm cannot trigger a step policy',
-    description: '`LessThanLowerOrGreaterThanUpperThreshold`, `LessThanLowerThreshold` and `GreaterThanUpperThreshold` compare with an anomaly-detection band (`ThresholdMetricId`), and CloudWatch does not allow such an alarm to have Auto Scaling actions. Step bounds are offsets from a static `Threshold`, so use `GreaterThanOrEqualToThreshold`, `GreaterThanThreshold`, `LessThanThreshold` or `LessThanOrEqualToThreshold` with a `Threshold`.',
+    description:
+      '`LessThanLowerOrGreaterThanUpperThreshold`, `LessThanLowerThreshold` and `GreaterThanUpperThreshold` compare with an anomaly-detection band (`ThresholdMetricId`), and CloudWatch does not allow such an alarm to have Auto Scaling actions. Step bounds are offsets from a static `Threshold`, so use `GreaterThanOrEqualToThreshold`, `GreaterThanThreshold`, `LessThanThreshold` or `LessThanOrEqualToThreshold` with a `Threshold`.',
   },
   {
     policy(policy, _target, report) {
@@ -259,12 +356,18 @@ const bandOperator = defineRule(
       if (!alarm) return;
       const operator = alarm.comparisonOperator;
       if (operator && ANOMALY_BAND_OPERATORS.has(operator.value)) {
-        report(operator.range, `${operator.value} is for anomaly-detection alarms, which compare with a band rather than a Threshold and cannot trigger scaling policies. Use GreaterThanOrEqualToThreshold (scale out) or LessThanOrEqualToThreshold (scale in) with a static Threshold.`);
+        report(
+          operator.range,
+          `${operator.value} is for anomaly-detection alarms, which compare with a band rather than a Threshold and cannot trigger scaling policies. Use GreaterThanOrEqualToThreshold (scale out) or LessThanOrEqualToThreshold (scale in) with a static Threshold.`,
+        );
         return;
       }
       const band = member(alarm, 'ThresholdMetricId');
       if (band) {
-        report(band.keyRange, 'ThresholdMetricId makes this an anomaly-detection alarm, and CloudWatch does not allow those to trigger scaling policies. Remove it and compare with a static Threshold.');
+        report(
+          band.keyRange,
+          'ThresholdMetricId makes this an anomaly-detection alarm, and CloudWatch does not allow those to trigger scaling policies. Remove it and compare with a static Threshold.',
+        );
       }
     },
   },
@@ -272,9 +375,11 @@ const bandOperator = defineRule(
 
 const thresholdRequired = defineRule(
   {
-    code: 'alarm.threshold-required', severity: 'error',
+    code: 'alarm.threshold-required',
+    severity: 'error',
     title: 'A static-threshold alarm has a Threshold',
-    description: 'With `GreaterThan…` or `LessThan…` operators the alarm compares its statistic with `Threshold`, and the step bounds are offsets from it; without one, CloudWatch rejects the alarm.',
+    description:
+      'With `GreaterThan…` or `LessThan…` operators the alarm compares its statistic with `Threshold`, and the step bounds are offsets from it; without one, CloudWatch rejects the alarm.',
   },
   {
     policy(policy, _target, report) {
@@ -282,7 +387,10 @@ const thresholdRequired = defineRule(
       const operator = alarm?.comparisonOperator;
       if (!alarm || !operator || !isStaticOperator(operator.value)) return;
       if (has(alarm, 'Threshold') || has(alarm, 'ThresholdMetricId')) return;
-      report(operator.range, `${operator.value} compares the metric with a Threshold, and this alarm has none. Add "Threshold": the value the step bounds are offsets from (e.g. 100 invocations per instance).`);
+      report(
+        operator.range,
+        `${operator.value} compares the metric with a Threshold, and this alarm has none. Add "Threshold": the value the step bounds are offsets from (e.g. 100 invocations per instance).`,
+      );
     },
   },
 );
@@ -300,17 +408,22 @@ function watched(policy: ScalingPolicy): WatchedAlarm | undefined {
   const alarm = stepAlarm(policy);
   const threshold = alarm?.threshold?.value;
   const side = alarmSide(alarm?.comparisonOperator?.value);
-  if (!alarm || threshold === undefined || !side || !alarm.namespace || !alarm.metricName || has(alarm, 'Metrics')) return undefined;
-  const dimensions = (alarm.dimensions?.items ?? []).map((d) => `${d.name?.value ?? ''}=${d.value?.value ?? ''}`).sort();
+  if (!alarm || threshold === undefined || !side || !alarm.namespace || !alarm.metricName || has(alarm, 'Metrics'))
+    return undefined;
+  const dimensions = (alarm.dimensions?.items ?? [])
+    .map((d) => `${d.name?.value ?? ''}=${d.value?.value ?? ''}`)
+    .sort();
   const key = [alarm.namespace.value, alarm.metricName.value, ...dimensions].join('\u0000');
   return { policy, alarm, side, threshold, key };
 }
 
 const stepPoliciesFight = defineRule(
   {
-    code: 'sanity.step-policies-fight', severity: 'warning',
+    code: 'sanity.step-policies-fight',
+    severity: 'warning',
     title: 'A scale-in alarm does not fire where a scale-out alarm on the same metric fires',
-    description: 'When a scale-in step policy\'s alarm threshold is at or above the threshold of a scale-out policy\'s alarm on the same metric, both alarms can be in ALARM at once (or one right after the other), and the policies undo each other: the fleet flaps. Keep a band between the two thresholds.',
+    description:
+      "When a scale-in step policy's alarm threshold is at or above the threshold of a scale-out policy's alarm on the same metric, both alarms can be in ALARM at once (or one right after the other), and the policies undo each other: the fleet flaps. Keep a band between the two thresholds.",
   },
   {
     target(target, report) {
@@ -330,15 +443,33 @@ const stepPoliciesFight = defineRule(
         if (!out || w.threshold < out.threshold) continue;
         const inAt = formatNumber(w.threshold);
         const outAt = formatNumber(out.threshold);
-        const overlap = w.threshold === out.threshold ? `both fire around ${outAt}` : `between ${outAt} and ${inAt} both alarms are in ALARM`;
-        report(w.alarm.threshold!.range, `The scale-in alarm of ${policyLabel(w.policy)} (${w.alarm.comparisonOperator!.value} ${inAt}) and the scale-out alarm of ${policyLabel(out.policy)} (${out.alarm.comparisonOperator!.value} ${outAt}) watch the same metric, and ${overlap}: the policies undo each other and capacity flaps. Set this threshold well below ${outAt}.`, {
-          related: [{ ...out.alarm.threshold!.range, message: `${policyLabel(out.policy)} scales out above ${outAt}` }],
-        });
+        const overlap =
+          w.threshold === out.threshold
+            ? `both fire around ${outAt}`
+            : `between ${outAt} and ${inAt} both alarms are in ALARM`;
+        report(
+          w.alarm.threshold!.range,
+          `The scale-in alarm of ${policyLabel(w.policy)} (${w.alarm.comparisonOperator!.value} ${inAt}) and the scale-out alarm of ${policyLabel(out.policy)} (${out.alarm.comparisonOperator!.value} ${outAt}) watch the same metric, and ${overlap}: the policies undo each other and capacity flaps. Set this threshold well below ${outAt}.`,
+          {
+            related: [
+              { ...out.alarm.threshold!.range, message: `${policyLabel(out.policy)} scales out above ${outAt}` },
+            ],
+          },
+        );
       }
     },
   },
 );
 
 export const alarmRules: Rule[] = [
-  notStep, metric, statistic, period, evaluationRange, datapoints, dimensionsMatch, bandOperator, thresholdRequired, stepPoliciesFight,
+  notStep,
+  metric,
+  statistic,
+  period,
+  evaluationRange,
+  datapoints,
+  dimensionsMatch,
+  bandOperator,
+  thresholdRequired,
+  stepPoliciesFight,
 ];

@@ -24,9 +24,11 @@ function seconds(value: number): string {
 
 const cooldownInt = defineRule(
   {
-    code: 'tt.cooldown-int', severity: 'error',
+    code: 'tt.cooldown-int',
+    severity: 'error',
     title: 'Cooldowns are whole seconds, not negative',
-    description: '`ScaleInCooldown` and `ScaleOutCooldown` are integers of seconds; the JSON schema checks the type. The API sets no bound, but a negative wait means nothing, and AWS is not expected to accept it. Leave a cooldown out to get the service default (300 s for SageMaker).',
+    description:
+      '`ScaleInCooldown` and `ScaleOutCooldown` are integers of seconds; the JSON schema checks the type. The API sets no bound, but a negative wait means nothing, and AWS is not expected to accept it. Leave a cooldown out to get the service default (300 s for SageMaker).',
   },
   {
     policy(policy, _target, report) {
@@ -40,15 +42,20 @@ const cooldownInt = defineRule(
 
 function reportNegative(report: Reporter, name: string, cooldown: Prop<number> | undefined): void {
   if (cooldown && cooldown.value < 0) {
-    report(cooldown.range, `${name} is ${cooldown.value}, but a cooldown is a number of seconds to wait and cannot be negative. Use 0 or more, or leave it out for the default.`);
+    report(
+      cooldown.range,
+      `${name} is ${cooldown.value}, but a cooldown is a number of seconds to wait and cannot be negative. Use 0 or more, or leave it out for the default.`,
+    );
   }
 }
 
 const cooldownOutGtIn = defineRule(
   {
-    code: 'sanity.cooldown-out-gt-in', severity: 'warning',
+    code: 'sanity.cooldown-out-gt-in',
+    severity: 'warning',
     title: 'Scale out fast, scale in slowly',
-    description: 'AWS\'s guidance for target tracking (Application Auto Scaling User Guide, "Define cooldown periods") is to scale out quickly and scale in conservatively: a short `ScaleOutCooldown` lets capacity follow a surge, a long `ScaleInCooldown` keeps it from being removed while the load may come back. The SageMaker auto scaling walkthrough uses 60 s out and 300 s in, AWS\'s SageMaker CloudFormation example 30 s out and 600 s in. A scale-out cooldown longer than the scale-in one does the reverse: the fleet grows slowly and shrinks fast.',
+    description:
+      'AWS\'s guidance for target tracking (Application Auto Scaling User Guide, "Define cooldown periods") is to scale out quickly and scale in conservatively: a short `ScaleOutCooldown` lets capacity follow a surge, a long `ScaleInCooldown` keeps it from being removed while the load may come back. The SageMaker auto scaling walkthrough uses 60 s out and 300 s in, AWS\'s SageMaker CloudFormation example 30 s out and 600 s in. A scale-out cooldown longer than the scale-in one does the reverse: the fleet grows slowly and shrinks fast.',
   },
   {
     policy(policy, target, report, ctx) {
@@ -59,26 +66,38 @@ const cooldownOutGtIn = defineRule(
       const explicitIn = tt.scaleInCooldown;
       const scaleIn = explicitIn?.value ?? defaultCooldown(target);
       if (scaleIn === undefined || scaleIn < 0 || out.value <= scaleIn) return;
-      const inWords = explicitIn ? `ScaleInCooldown ${seconds(scaleIn)}` : `the ${seconds(scaleIn)} ScaleInCooldown that SageMaker applies when it is left out`;
-      report(out.range, `ScaleOutCooldown ${seconds(out.value)} is longer than ${inWords}: the policy adds capacity slowly and removes it quickly, the reverse of AWS's advice to scale out fast and scale in slowly. Swap the two values.`, {
-        related: explicitIn ? [{ ...explicitIn.range, message: `ScaleInCooldown is ${explicitIn.value} here` }] : [],
-        fixes: [{
-          title: 'Swap ScaleOutCooldown and ScaleInCooldown',
-          edits: [
-            { ...out.range, newText: String(scaleIn) },
-            explicitIn ? { ...explicitIn.range, newText: String(out.value) } : appendMemberEdit(ctx.text, tt.item, 'ScaleInCooldown', String(out.value))!,
+      const inWords = explicitIn
+        ? `ScaleInCooldown ${seconds(scaleIn)}`
+        : `the ${seconds(scaleIn)} ScaleInCooldown that SageMaker applies when it is left out`;
+      report(
+        out.range,
+        `ScaleOutCooldown ${seconds(out.value)} is longer than ${inWords}: the policy adds capacity slowly and removes it quickly, the reverse of AWS's advice to scale out fast and scale in slowly. Swap the two values.`,
+        {
+          related: explicitIn ? [{ ...explicitIn.range, message: `ScaleInCooldown is ${explicitIn.value} here` }] : [],
+          fixes: [
+            {
+              title: 'Swap ScaleOutCooldown and ScaleInCooldown',
+              edits: [
+                { ...out.range, newText: String(scaleIn) },
+                explicitIn
+                  ? { ...explicitIn.range, newText: String(out.value) }
+                  : appendMemberEdit(ctx.text, tt.item, 'ScaleInCooldown', String(out.value))!,
+              ],
+            },
           ],
-        }],
-      });
+        },
+      );
     },
   },
 );
 
 const scaleInTooFast = defineRule(
   {
-    code: 'sanity.scale-in-too-fast', severity: 'warning',
+    code: 'sanity.scale-in-too-fast',
+    severity: 'warning',
     title: 'A SageMaker instance fleet should wait at least 300 s between scale-ins',
-    description: 'New SageMaker instances take several minutes to provision. With a `ScaleInCooldown` under 300 s, the policy removes instances one after the other as soon as the load dips, and has to add them back, minutes later, when it returns: the fleet flaps. 300 s is what SageMaker uses when `ScaleInCooldown` is left out; 600 s or more suits bursty traffic.',
+    description:
+      'New SageMaker instances take several minutes to provision. With a `ScaleInCooldown` under 300 s, the policy removes instances one after the other as soon as the load dips, and has to add them back, minutes later, when it returns: the fleet flaps. 300 s is what SageMaker uses when `ScaleInCooldown` is left out; 600 s or more suits bursty traffic.',
   },
   {
     policy(policy, target, report) {
@@ -87,7 +106,10 @@ const scaleInTooFast = defineRule(
       const scaleIn = tt?.scaleInCooldown;
       if (!scaleIn || scaleIn.value < 0 || scaleIn.value >= SAGEMAKER_DEFAULT_COOLDOWN) return; // negative: tt.cooldown-int
       if (tt.disableScaleIn?.value === true) return; // the policy never scales in
-      report(scaleIn.range, `ScaleInCooldown ${seconds(scaleIn.value)} lets the policy remove instances again soon after a scale-in, but new SageMaker instances take minutes to start, so a brief dip in traffic makes the fleet shrink and grow again. Use at least 300 s (the default when ScaleInCooldown is left out).`);
+      report(
+        scaleIn.range,
+        `ScaleInCooldown ${seconds(scaleIn.value)} lets the policy remove instances again soon after a scale-in, but new SageMaker instances take minutes to start, so a brief dip in traffic makes the fleet shrink and grow again. Use at least 300 s (the default when ScaleInCooldown is left out).`,
+      );
     },
   },
 );
@@ -97,15 +119,20 @@ const HUGE_COOLDOWN = 3600;
 
 function reportHuge(report: Reporter, name: string, cooldown: Prop<number> | undefined): void {
   if (cooldown && cooldown.value > HUGE_COOLDOWN) {
-    report(cooldown.range, `${name} is ${seconds(cooldown.value)}: after each scaling step the policy waits over an hour before the next one in that direction. Check that this is intended; a few minutes is usual.`);
+    report(
+      cooldown.range,
+      `${name} is ${seconds(cooldown.value)}: after each scaling step the policy waits over an hour before the next one in that direction. Check that this is intended; a few minutes is usual.`,
+    );
   }
 }
 
 const cooldownHuge = defineRule(
   {
-    code: 'sanity.cooldown-huge', severity: 'information',
+    code: 'sanity.cooldown-huge',
+    severity: 'information',
     title: 'A cooldown over an hour',
-    description: 'After scaling, a policy waits its cooldown before the next step in the same direction. Over an hour, a long surge or a long quiet spell is answered one step per hour or more; make sure that is what you want.',
+    description:
+      'After scaling, a policy waits its cooldown before the next step in the same direction. Over an hour, a long surge or a long quiet spell is answered one step per hour or more; make sure that is what you want.',
   },
   {
     policy(policy, _target, report) {

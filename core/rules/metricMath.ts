@@ -1,6 +1,13 @@
 import { appendMemberEdit } from '../edits';
 import type { Range, TextEdit } from '../finding';
-import { has, member, type CustomizedMetric, type MetricDataQuery, type ScalableTarget, type ScalingPolicy } from '../model';
+import {
+  has,
+  member,
+  type CustomizedMetric,
+  type MetricDataQuery,
+  type ScalableTarget,
+  type ScalingPolicy,
+} from '../model';
 import { defineMultiCodeRule, type Rule, type RuleContext, type RuleMeta } from '../rule';
 import { headOf, insideString } from './locate';
 import { trackingOf } from './targetTracking';
@@ -22,39 +29,53 @@ const CODES = {
 
 const META: RuleMeta[] = [
   {
-    code: CODES.id, severity: 'error',
+    code: CODES.id,
+    severity: 'error',
     title: 'A query Id starts with a lowercase letter and is unique in its policy',
-    description: 'Each metric data query has an `Id` of letters, digits and underscores that starts with a lowercase letter (`m1`, `invocations`, `e_total`); expressions use it as a variable, so it must be unique among the queries of the policy.',
+    description:
+      'Each metric data query has an `Id` of letters, digits and underscores that starts with a lowercase letter (`m1`, `invocations`, `e_total`); expressions use it as a variable, so it must be unique among the queries of the policy.',
   },
   {
-    code: CODES.exprXorStat, severity: 'error',
+    code: CODES.exprXorStat,
+    severity: 'error',
     title: 'A query has either an Expression or a MetricStat',
-    description: 'A metric data query either fetches a metric (`MetricStat`, with a `Metric` that names `MetricName` and `Namespace`, and a `Stat`) or computes one (`Expression`). AWS rejects a query with both or with neither.',
+    description:
+      'A metric data query either fetches a metric (`MetricStat`, with a `Metric` that names `MetricName` and `Namespace`, and a `Stat`) or computes one (`Expression`). AWS rejects a query with both or with neither.',
   },
   {
-    code: CODES.returnData, severity: 'error',
+    code: CODES.returnData,
+    severity: 'error',
     title: 'Exactly one query returns data',
-    description: 'The metric that target tracking follows is the one query whose `ReturnData` is true: the final expression. Every other query must say `"ReturnData": false`. An omitted `ReturnData` counts as **true**, so in metric math the inputs need it spelled out; a single plain metric can leave it out.',
+    description:
+      'The metric that target tracking follows is the one query whose `ReturnData` is true: the final expression. Every other query must say `"ReturnData": false`. An omitted `ReturnData` counts as **true**, so in metric math the inputs need it spelled out; a single plain metric can leave it out.',
   },
   {
-    code: CODES.refs, severity: 'error',
+    code: CODES.refs,
+    severity: 'error',
     title: 'Expressions refer to existing queries, without cycles',
-    description: 'An expression uses other queries by their `Id`. Every Id it names must be a query of the same policy, and no query may depend on itself, directly or through others.',
+    description:
+      'An expression uses other queries by their `Id`. Every Id it names must be a query of the same policy, and no query may depend on itself, directly or through others.',
   },
   {
-    code: CODES.unused, severity: 'warning',
+    code: CODES.unused,
+    severity: 'warning',
     title: 'Every query that returns no data feeds an expression',
-    description: 'A query with `"ReturnData": false` that no expression uses is fetched for nothing: often a typo in the expression that was meant to use it. Use it or remove it.',
+    description:
+      'A query with `"ReturnData": false` that no expression uses is fetched for nothing: often a typo in the expression that was meant to use it. Use it or remove it.',
   },
   {
-    code: CODES.size, severity: 'error',
+    code: CODES.size,
+    severity: 'error',
     title: 'A policy with metric math stays under 50 KB',
-    description: 'With metric math, the whole PutScalingPolicy request may be at most 50 KB; AWS rejects a larger one. Use fewer queries, shorter labels, or a metric that already aggregates what you need.',
+    description:
+      'With metric math, the whole PutScalingPolicy request may be at most 50 KB; AWS rejects a larger one. Use fewer queries, shorter labels, or a metric that already aggregates what you need.',
   },
   {
-    code: CODES.unsupported, severity: 'error',
+    code: CODES.unsupported,
+    severity: 'error',
     title: 'Metric math is not available for DynamoDB, Keyspaces, MSK or Neptune',
-    description: 'Application Auto Scaling does not support metric math in target-tracking policies for DynamoDB, Amazon Keyspaces, Amazon MSK or Neptune (nor for EMR, which has no target tracking at all). Use a predefined metric or a single customized metric.',
+    description:
+      'Application Auto Scaling does not support metric math in target-tracking policies for DynamoDB, Amazon Keyspaces, Amazon MSK or Neptune (nor for EMR, which has no target tracking at all). Use a predefined metric or a single customized metric.',
   },
 ];
 
@@ -135,7 +156,10 @@ const INVALID_ID_CHARACTER = /[^a-zA-Z0-9_]/;
 // From the metric math page of the Application Auto Scaling User Guide. EMR is left out:
 // it takes no target tracking at all, which policy.type-supported reports.
 const NO_METRIC_MATH = table<string>({
-  dynamodb: 'DynamoDB', cassandra: 'Amazon Keyspaces', kafka: 'Amazon MSK', neptune: 'Neptune',
+  dynamodb: 'DynamoDB',
+  cassandra: 'Amazon Keyspaces',
+  kafka: 'Amazon MSK',
+  neptune: 'Neptune',
 });
 
 // "The maximum request size is 50 KB", for a PutScalingPolicy request with metric math.
@@ -182,14 +206,22 @@ export function compactJsonBytes(text: string, start: number, end: number, skip?
 
 function checkSize(policy: ScalingPolicy, target: ScalableTarget, metricsKey: Range, ctx: RuleContext): void {
   // The request also carries the target's identity, which the policy inherits.
-  const identity = 64 + (target.serviceNamespace?.value.length ?? 0) + (target.resourceId?.value.length ?? 0) + (target.scalableDimension?.value.length ?? 0);
+  const identity =
+    64 +
+    (target.serviceNamespace?.value.length ?? 0) +
+    (target.resourceId?.value.length ?? 0) +
+    (target.scalableDimension?.value.length ?? 0);
   // The compact form is never longer than the text, so most policies stop here.
   if (policy.range.end - policy.range.start + identity <= MAX_REQUEST_BYTES) return;
   const alarm = member(policy, 'CloudWatchAlarm');
   const skip = alarm && alarm.type !== 'missing' ? { start: alarm.keyStart, end: alarm.end } : undefined;
   const bytes = compactJsonBytes(ctx.text, policy.range.start, policy.range.end, skip) + identity;
   if (bytes <= MAX_REQUEST_BYTES) return;
-  ctx.report(CODES.size, metricsKey, `With this metric math the PutScalingPolicy request comes to about ${(bytes / 1024).toFixed(1)} KB, and AWS rejects requests over 50 KB. Use fewer queries or shorter labels, or publish one metric that already aggregates what you need.`);
+  ctx.report(
+    CODES.size,
+    metricsKey,
+    `With this metric math the PutScalingPolicy request comes to about ${(bytes / 1024).toFixed(1)} KB, and AWS rejects requests over 50 KB. Use fewer queries or shorter labels, or publish one metric that already aggregates what you need.`,
+  );
 }
 
 function checkIds(queries: MetricDataQuery[], ctx: RuleContext): Map<string, MetricDataQuery> {
@@ -198,16 +230,30 @@ function checkIds(queries: MetricDataQuery[], ctx: RuleContext): Map<string, Met
     const id = query.id;
     if (!id || id.value.length === 0) continue; // missing or empty: the schema reports it
     if (!isLower(id.value.charCodeAt(0))) {
-      ctx.report(CODES.id, insideString(ctx.text, id, 0, 1), `Query Id "${id.value}" must start with a lowercase letter, such as "${id.value.charAt(0).toLowerCase()}${id.value.slice(1)}"; AWS rejects it otherwise. Rename it here and in the expressions that use it.`);
+      ctx.report(
+        CODES.id,
+        insideString(ctx.text, id, 0, 1),
+        `Query Id "${id.value}" must start with a lowercase letter, such as "${id.value.charAt(0).toLowerCase()}${id.value.slice(1)}"; AWS rejects it otherwise. Rename it here and in the expressions that use it.`,
+      );
     } else {
       const bad = INVALID_ID_CHARACTER.exec(id.value);
-      if (bad) ctx.report(CODES.id, insideString(ctx.text, id, bad.index, bad[0].length), `Query Id "${id.value}" may hold only letters, digits and underscores, not "${bad[0]}"; AWS rejects it otherwise. Rename it here and in the expressions that use it.`);
+      if (bad)
+        ctx.report(
+          CODES.id,
+          insideString(ctx.text, id, bad.index, bad[0].length),
+          `Query Id "${id.value}" may hold only letters, digits and underscores, not "${bad[0]}"; AWS rejects it otherwise. Rename it here and in the expressions that use it.`,
+        );
     }
     const first = byId.get(id.value);
     if (first) {
-      ctx.report(CODES.id, id.range, `Another query of this policy already has Id "${id.value}"; Ids must be unique, since expressions name queries by them. Rename one of the two.`, {
-        related: [{ ...first.id!.range, message: `"${id.value}" is first used here` }],
-      });
+      ctx.report(
+        CODES.id,
+        id.range,
+        `Another query of this policy already has Id "${id.value}"; Ids must be unique, since expressions name queries by them. Rename one of the two.`,
+        {
+          related: [{ ...first.id!.range, message: `"${id.value}" is first used here` }],
+        },
+      );
     } else {
       byId.set(id.value, query);
     }
@@ -220,17 +266,30 @@ function checkExpressionXorStat(query: MetricDataQuery, ctx: RuleContext): void 
   const stat = member(query, 'MetricStat');
   if (expression && stat) {
     const [first, second] = expression.keyStart < stat.keyStart ? [expression, stat] : [stat, expression];
-    ctx.report(CODES.exprXorStat, second.keyRange, `Query ${queryName(query)} has both an Expression and a MetricStat; a query either fetches a metric or computes one, and AWS rejects both. Split it into two queries, or remove one.`, {
-      related: [{ ...first.keyRange, message: `${first.key!} is here` }],
-    });
+    ctx.report(
+      CODES.exprXorStat,
+      second.keyRange,
+      `Query ${queryName(query)} has both an Expression and a MetricStat; a query either fetches a metric or computes one, and AWS rejects both. Split it into two queries, or remove one.`,
+      {
+        related: [{ ...first.keyRange, message: `${first.key!} is here` }],
+      },
+    );
   } else if (!expression && !stat) {
-    ctx.report(CODES.exprXorStat, queryHead(query), `Query ${queryName(query)} has neither an Expression nor a MetricStat, so it yields nothing, and AWS rejects it. Add a MetricStat to fetch a metric or an Expression to compute one.`);
+    ctx.report(
+      CODES.exprXorStat,
+      queryHead(query),
+      `Query ${queryName(query)} has neither an Expression nor a MetricStat, so it yields nothing, and AWS rejects it. Add a MetricStat to fetch a metric or an Expression to compute one.`,
+    );
   }
   const metric = query.metricStat?.metric;
   if (metric?.keyRange) {
     const missing = ['MetricName', 'Namespace'].filter((key) => !has(metric, key));
     if (missing.length > 0) {
-      ctx.report(CODES.exprXorStat, metric.keyRange, `This Metric lacks ${missing.join(' and ')}, so CloudWatch cannot tell which metric to fetch. Add ${missing.length === 1 ? 'it' : 'them'} (with the Dimensions the metric was published with).`);
+      ctx.report(
+        CODES.exprXorStat,
+        metric.keyRange,
+        `This Metric lacks ${missing.join(' and ')}, so CloudWatch cannot tell which metric to fetch. Add ${missing.length === 1 ? 'it' : 'them'} (with the Dimensions the metric was published with).`,
+      );
     }
   }
 }
@@ -268,13 +327,26 @@ function readUsage(queries: MetricDataQuery[], byId: Map<string, MetricDataQuery
   return { refs, unknownRefs, usedBy };
 }
 
-function checkRefs(queries: MetricDataQuery[], byId: Map<string, MetricDataQuery>, usage: Usage, ctx: RuleContext): void {
+function checkRefs(
+  queries: MetricDataQuery[],
+  byId: Map<string, MetricDataQuery>,
+  usage: Usage,
+  ctx: RuleContext,
+): void {
   // Name a few of the Ids in the message, not hundreds.
-  const known = [...byId.keys()].slice(0, 8).map((k) => `"${k}"`).join(', ') + (byId.size > 8 ? ', …' : '');
+  const known =
+    [...byId.keys()]
+      .slice(0, 8)
+      .map((k) => `"${k}"`)
+      .join(', ') + (byId.size > 8 ? ', …' : '');
   for (const [query, read] of usage.refs) {
     for (const ref of read.refs) {
       if (byId.has(ref.id)) continue;
-      ctx.report(CODES.refs, insideString(ctx.text, query.expression!, ref.at, ref.id.length), `This expression uses "${ref.id}", but no query of this policy has that Id${byId.size > 0 ? ` (there are ${known})` : ''}. Fix the name, or add the query.`);
+      ctx.report(
+        CODES.refs,
+        insideString(ctx.text, query.expression!, ref.at, ref.id.length),
+        `This expression uses "${ref.id}", but no query of this policy has that Id${byId.size > 0 ? ` (there are ${known})` : ''}. Fix the name, or add the query.`,
+      );
     }
   }
   // Cycles: a depth-first walk over the Id graph, without recursion so a long chain in a
@@ -299,7 +371,11 @@ function checkRefs(queries: MetricDataQuery[], byId: Map<string, MetricDataQuery
       if (seen === 'open') {
         const from = path.findIndex((f) => f.query === target);
         const cycle = [...path.slice(from).map((f) => f.query.id?.value ?? '?'), ref.id].join(' → ');
-        ctx.report(CODES.refs, insideString(ctx.text, frame.query.expression!, ref.at, ref.id.length), `This expression uses "${ref.id}", which depends on this query in turn (${cycle}); CloudWatch cannot compute a cycle. Make the chain end in metrics.`);
+        ctx.report(
+          CODES.refs,
+          insideString(ctx.text, frame.query.expression!, ref.at, ref.id.length),
+          `This expression uses "${ref.id}", which depends on this query in turn (${cycle}); CloudWatch cannot compute a cycle. Make the chain end in metrics.`,
+        );
       } else if (seen === undefined) {
         state.set(target, 'open');
         path.push({ query: target, next: 0 });
@@ -324,9 +400,16 @@ function checkReturnData(queries: MetricDataQuery[], metricsKey: Range, usage: U
   if (returning.length === 0) {
     const finals = queries.filter((q) => !isInput(q));
     const fix = finals.length === 1 ? finals[0]! : undefined;
-    ctx.report(CODES.returnData, metricsKey, `No query here has ReturnData true, so the policy has no metric to track. Set ReturnData to true on the final expression${fix ? ` (${queryName(fix)})` : ''}.`, {
-      fixes: fix ? [{ title: `Set ReturnData to true on ${queryName(fix)}`, edits: setReturnData(ctx.text, fix, true) }] : [],
-    });
+    ctx.report(
+      CODES.returnData,
+      metricsKey,
+      `No query here has ReturnData true, so the policy has no metric to track. Set ReturnData to true on the final expression${fix ? ` (${queryName(fix)})` : ''}.`,
+      {
+        fixes: fix
+          ? [{ title: `Set ReturnData to true on ${queryName(fix)}`, edits: setReturnData(ctx.text, fix, true) }]
+          : [],
+      },
+    );
     return;
   }
   if (returning.length === 1) return;
@@ -337,15 +420,26 @@ function checkReturnData(queries: MetricDataQuery[], metricsKey: Range, usage: U
       continue;
     }
     const why = query.returnData ? 'its ReturnData is true' : 'it leaves out ReturnData, which then defaults to true';
-    ctx.report(CODES.returnData, queryHead(query, true), `Query ${queryName(query)} feeds ${usage.usedBy.get(query.id!.value)!.join(', ')}, but ${why}: only the final expression may return data. Set ReturnData to false here.`, {
-      fixes: [{ title: `Set ReturnData to false on ${queryName(query)}`, edits: setReturnData(ctx.text, query, false) }],
-    });
+    ctx.report(
+      CODES.returnData,
+      queryHead(query, true),
+      `Query ${queryName(query)} feeds ${usage.usedBy.get(query.id!.value)!.join(', ')}, but ${why}: only the final expression may return data. Set ReturnData to false here.`,
+      {
+        fixes: [
+          { title: `Set ReturnData to false on ${queryName(query)}`, edits: setReturnData(ctx.text, query, false) },
+        ],
+      },
+    );
   }
   if (finals.length < 2) return;
   const names = finals.map(queryName).join(', ');
   for (const query of finals) {
     const why = query.returnData ? '' : ' (an omitted ReturnData counts as true)';
-    ctx.report(CODES.returnData, queryHead(query, true), `Queries ${names} all return data${why}, but the tracked metric must be one time series. Combine them in one final expression with ReturnData true, and set ReturnData to false on the others.`);
+    ctx.report(
+      CODES.returnData,
+      queryHead(query, true),
+      `Queries ${names} all return data${why}, but the tracked metric must be one time series. Combine them in one final expression with ReturnData true, and set ReturnData to false on the others.`,
+    );
   }
 }
 
@@ -355,19 +449,33 @@ function checkUnused(queries: MetricDataQuery[], usage: Usage, ctx: RuleContext)
   if (usage.unknownRefs || !queries.some((q) => q.returnData?.value ?? true)) return;
   for (const query of queries) {
     if (query.returnData?.value !== false || !query.id || usage.usedBy.has(query.id.value)) continue;
-    ctx.report(CODES.unused, query.id.range, `Query "${query.id.value}" returns no data and no expression uses it, so it is fetched for nothing. Use it in the final expression, or remove it.`);
+    ctx.report(
+      CODES.unused,
+      query.id.range,
+      `Query "${query.id.value}" returns no data and no expression uses it, so it is fetched for nothing. Use it in the final expression, or remove it.`,
+    );
   }
 }
 
-function checkMetricMath(customized: CustomizedMetric, policy: ScalingPolicy, target: ScalableTarget, ctx: RuleContext): void {
+function checkMetricMath(
+  customized: CustomizedMetric,
+  policy: ScalingPolicy,
+  target: ScalableTarget,
+  ctx: RuleContext,
+): void {
   const metrics = customized.metrics;
   if (!metrics?.keyRange) return;
   const namespace = target.serviceNamespace;
   const service = namespace && NO_METRIC_MATH[namespace.value];
   if (service) {
-    ctx.report(CODES.unsupported, metrics.keyRange, `Metric math is not available for ${service}; AWS rejects this policy. Track a predefined metric, or a single customized metric with MetricName, Namespace and Statistic.`, {
-      related: [{ ...namespace.range, message: `ServiceNamespace is "${namespace.value}" here` }],
-    });
+    ctx.report(
+      CODES.unsupported,
+      metrics.keyRange,
+      `Metric math is not available for ${service}; AWS rejects this policy. Track a predefined metric, or a single customized metric with MetricName, Namespace and Statistic.`,
+      {
+        related: [{ ...namespace.range, message: `ServiceNamespace is "${namespace.value}" here` }],
+      },
+    );
   }
   checkSize(policy, target, metrics.keyRange, ctx);
   const queries = metrics.items;

@@ -24,49 +24,63 @@ function firstOver(items: readonly Located[], limit: number, name: (index: numbe
 
 const policiesPerTarget = defineRule(
   {
-    code: 'quota.policies-per-target', severity: 'error',
+    code: 'quota.policies-per-target',
+    severity: 'error',
     title: 'At most 50 scaling policies per scalable target',
-    description: 'Application Auto Scaling allows 50 scaling policies (step and target tracking together) per scalable target, and the quota cannot be raised: the 51st PutScalingPolicy fails. Merge policies or split the load across targets.',
+    description:
+      'Application Auto Scaling allows 50 scaling policies (step and target tracking together) per scalable target, and the quota cannot be raised: the 51st PutScalingPolicy fails. Merge policies or split the load across targets.',
   },
   {
     target(target, report) {
       const count = target.policies.length;
       if (count <= MAX_POLICIES_PER_TARGET) return;
-      report(listKey(target, 'ScalingPolicies'), `This target has ${count} scaling policies; AWS allows at most ${MAX_POLICIES_PER_TARGET} per scalable target, and the quota cannot be raised. Remove or merge ${count - MAX_POLICIES_PER_TARGET} of them.`, {
-        related: firstOver(target.policies, MAX_POLICIES_PER_TARGET, (i) => {
-          const name = target.policies[i]!.policyName;
-          return name ? `Policy "${name.value}"` : `Policy #${i + 1}`;
-        }),
-      });
+      report(
+        listKey(target, 'ScalingPolicies'),
+        `This target has ${count} scaling policies; AWS allows at most ${MAX_POLICIES_PER_TARGET} per scalable target, and the quota cannot be raised. Remove or merge ${count - MAX_POLICIES_PER_TARGET} of them.`,
+        {
+          related: firstOver(target.policies, MAX_POLICIES_PER_TARGET, (i) => {
+            const name = target.policies[i]!.policyName;
+            return name ? `Policy "${name.value}"` : `Policy #${i + 1}`;
+          }),
+        },
+      );
     },
   },
 );
 
 const scheduledPerTarget = defineRule(
   {
-    code: 'quota.scheduled-per-target', severity: 'error',
+    code: 'quota.scheduled-per-target',
+    severity: 'error',
     title: 'At most 200 scheduled actions per scalable target',
-    description: 'Application Auto Scaling allows 200 scheduled actions per scalable target, and the quota cannot be raised: the 201st PutScheduledAction fails. Replace one-time `at()` actions with a recurring `cron()` schedule, or drop actions that have ended.',
+    description:
+      'Application Auto Scaling allows 200 scheduled actions per scalable target, and the quota cannot be raised: the 201st PutScheduledAction fails. Replace one-time `at()` actions with a recurring `cron()` schedule, or drop actions that have ended.',
   },
   {
     target(target, report) {
       const count = target.scheduledActions.length;
       if (count <= MAX_SCHEDULED_ACTIONS_PER_TARGET) return;
-      report(listKey(target, 'ScheduledActions'), `This target has ${count} scheduled actions; AWS allows at most ${MAX_SCHEDULED_ACTIONS_PER_TARGET} per scalable target, and the quota cannot be raised. Remove ${count - MAX_SCHEDULED_ACTIONS_PER_TARGET}, for example by turning one-time at() actions into a recurring cron() schedule.`, {
-        related: firstOver(target.scheduledActions, MAX_SCHEDULED_ACTIONS_PER_TARGET, (i) => {
-          const name = target.scheduledActions[i]!.name;
-          return name ? `Action "${name.value}"` : `Action #${i + 1}`;
-        }),
-      });
+      report(
+        listKey(target, 'ScheduledActions'),
+        `This target has ${count} scheduled actions; AWS allows at most ${MAX_SCHEDULED_ACTIONS_PER_TARGET} per scalable target, and the quota cannot be raised. Remove ${count - MAX_SCHEDULED_ACTIONS_PER_TARGET}, for example by turning one-time at() actions into a recurring cron() schedule.`,
+        {
+          related: firstOver(target.scheduledActions, MAX_SCHEDULED_ACTIONS_PER_TARGET, (i) => {
+            const name = target.scheduledActions[i]!.name;
+            return name ? `Action "${name.value}"` : `Action #${i + 1}`;
+          }),
+        },
+      );
     },
   },
 );
 
 const targetsPerType = defineRule(
   {
-    code: 'quota.targets-per-type', severity: 'information',
+    code: 'quota.targets-per-type',
+    severity: 'information',
     title: 'Scalable targets per resource type stay within the account quota',
-    description: 'An account may register, per Region, 5,000 DynamoDB, 3,000 ECS, 1,500 Keyspaces and 500 scalable targets of every other resource type, SageMaker included. The quotas can be raised in Service Quotas, and targets already registered count too, so this is a hint: reported once per service namespace when the file alone goes over.',
+    description:
+      'An account may register, per Region, 5,000 DynamoDB, 3,000 ECS, 1,500 Keyspaces and 500 scalable targets of every other resource type, SageMaker included. The quotas can be raised in Service Quotas, and targets already registered count too, so this is a hint: reported once per service namespace when the file alone goes over.',
   },
   {
     file(file, report) {
@@ -79,7 +93,10 @@ const targetsPerType = defineRule(
         const quota = TARGETS_PER_NAMESPACE[ns.value] ?? TARGETS_PER_OTHER_NAMESPACE;
         if (count !== quota + 1) continue;
         const total = file.targets.filter((t) => t.serviceNamespace?.value === ns.value).length;
-        report(ns.range, `This file registers ${total} ${ns.value} scalable targets; the default quota is ${quota} per resource type in a Region, and targets already in the account count too. Request an increase in Service Quotas before applying, or split the targets across Regions or accounts.`);
+        report(
+          ns.range,
+          `This file registers ${total} ${ns.value} scalable targets; the default quota is ${quota} per resource type in a Region, and targets already in the account count too. Request an increase in Service Quotas before applying, or split the targets across Regions or accounts.`,
+        );
       }
     },
   },

@@ -2,21 +2,32 @@ import { removeMemberEdits } from '../edits';
 import type { Located, Prop } from '../model';
 import { defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
 
-function reportReadOnly(owner: Located & { readOnly: Prop<unknown>[] }, where: string, report: Reporter, ctx: RuleContext): void {
+function reportReadOnly(
+  owner: Located & { readOnly: Prop<unknown>[] },
+  where: string,
+  report: Reporter,
+  ctx: RuleContext,
+): void {
   for (const prop of owner.readOnly) {
     const name = ctx.text.slice(prop.keyStart + 1, prop.keyEnd - 1);
-    report({ start: prop.keyStart, end: prop.end }, `${name} is read-only describe output; apply ignores it on a ${where}. Remove it to keep the file to what you control.`, {
-      unnecessary: true,
-      fixes: [{ title: `Remove read-only ${name}`, edits: removeMemberEdits(owner.item, prop) }],
-    });
+    report(
+      { start: prop.keyStart, end: prop.end },
+      `${name} is read-only describe output; apply ignores it on a ${where}. Remove it to keep the file to what you control.`,
+      {
+        unnecessary: true,
+        fixes: [{ title: `Remove read-only ${name}`, edits: removeMemberEdits(owner.item, prop) }],
+      },
+    );
   }
 }
 
 const readOnlyField = defineRule(
   {
-    code: 'format.read-only-field', severity: 'information',
+    code: 'format.read-only-field',
+    severity: 'information',
     title: 'Read-only fields from describe output are ignored',
-    description: 'Fields such as `PolicyARN`, `Alarms`, `CreationTime` and `ScheduledActionARN` come from Describe* output. AWS sets them; apply ignores them; a policy or action inherits `ServiceNamespace`, `ResourceId` and `ScalableDimension` from its target.',
+    description:
+      'Fields such as `PolicyARN`, `Alarms`, `CreationTime` and `ScheduledActionARN` come from Describe* output. AWS sets them; apply ignores them; a policy or action inherits `ServiceNamespace`, `ResourceId` and `ScalableDimension` from its target.',
   },
   {
     target: (target, report, ctx) => reportReadOnly(target, 'scalable target', report, ctx),
@@ -26,4 +37,3 @@ const readOnlyField = defineRule(
 );
 
 export const readOnlyRules: Rule[] = [readOnlyField];
-

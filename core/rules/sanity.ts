@@ -31,48 +31,69 @@ function scheduledWakeUp(target: ScalableTarget): boolean {
 
 const noPolicies = defineRule(
   {
-    code: 'sanity.no-policies', severity: 'information',
+    code: 'sanity.no-policies',
+    severity: 'information',
     title: 'A scalable target with nothing that scales it',
-    description: 'A target with neither scaling policies nor scheduled actions is registered but never scaled: its capacity only stays within `MinCapacity` and `MaxCapacity`. Add a target-tracking policy or a scheduled action. (Policies that exist in AWS but not in the file are kept by apply unless you prune, so this can be intended while you migrate.)',
+    description:
+      'A target with neither scaling policies nor scheduled actions is registered but never scaled: its capacity only stays within `MinCapacity` and `MaxCapacity`. Add a target-tracking policy or a scheduled action. (Policies that exist in AWS but not in the file are kept by apply unless you prune, so this can be intended while you migrate.)',
   },
   {
     target(target, report) {
       if (elementCount(target, 'ScalingPolicies') !== 0 || elementCount(target, 'ScheduledActions') !== 0) return;
-      report(targetAnchor(target), `${targetLabel(target)} has no scaling policies and no scheduled actions, so nothing scales it. Add a target-tracking policy (or a scheduled action) to let its capacity follow the load.`);
+      report(
+        targetAnchor(target),
+        `${targetLabel(target)} has no scaling policies and no scheduled actions, so nothing scales it. Add a target-tracking policy (or a scheduled action) to let its capacity follow the load.`,
+      );
     },
   },
 );
 
 /** A target-tracking policy on a predefined metric: all of them are per unit of capacity or a utilisation, undefined at zero capacity. */
 function tracksPredefinedMetric(policy: ScalingPolicy): boolean {
-  return policy.policyType?.value === 'TargetTrackingScaling' && policy.targetTracking?.predefined !== undefined && policy.targetTracking.customized === undefined;
+  return (
+    policy.policyType?.value === 'TargetTrackingScaling' &&
+    policy.targetTracking?.predefined !== undefined &&
+    policy.targetTracking.customized === undefined
+  );
 }
 
 const minZeroNoWakeup = defineRule(
   {
-    code: 'sanity.min-zero-no-wakeup', severity: 'warning',
+    code: 'sanity.min-zero-no-wakeup',
+    severity: 'warning',
     title: 'MinCapacity 0 with nothing to scale out from zero',
-    description: 'Target tracking on a predefined metric follows a value per unit of capacity (invocations per instance, utilisation); at zero capacity that metric has no data, so a target that only has such policies never scales out again once it reaches 0. Raise `MinCapacity` to 1, or add a step scaling policy on a metric that exists at zero capacity. Not reported when a scheduled action raises `MinCapacity` above 0, when a policy tracks a customized metric (which may exist at zero), or for SageMaker instance variants (`target.sm-variant-min-zero`) and inference components (`sm.ic-scale-to-zero`), which have their own codes.',
+    description:
+      'Target tracking on a predefined metric follows a value per unit of capacity (invocations per instance, utilisation); at zero capacity that metric has no data, so a target that only has such policies never scales out again once it reaches 0. Raise `MinCapacity` to 1, or add a step scaling policy on a metric that exists at zero capacity. Not reported when a scheduled action raises `MinCapacity` above 0, when a policy tracks a customized metric (which may exist at zero), or for SageMaker instance variants (`target.sm-variant-min-zero`) and inference components (`sm.ic-scale-to-zero`), which have their own codes.',
   },
   {
     target(target, report) {
       const min = target.minCapacity;
       if (min?.value !== 0 || target.policies.length === 0) return;
       const dimension = target.scalableDimension?.value;
-      if (dimension === SAGEMAKER_DIMENSIONS.variantInstances || dimension === SAGEMAKER_DIMENSIONS.inferenceComponentCopies) return;
+      if (
+        dimension === SAGEMAKER_DIMENSIONS.variantInstances ||
+        dimension === SAGEMAKER_DIMENSIONS.inferenceComponentCopies
+      )
+        return;
       if (!target.policies.every(tracksPredefinedMetric) || scheduledWakeUp(target)) return;
-      report(min.range, 'MinCapacity is 0 and only target tracking scales this target: at zero capacity its metric has no data, so once capacity reaches 0 nothing scales it out again. Set MinCapacity to 1, or add a step scaling policy on a metric that exists at zero capacity.', {
-        related: target.policies.map((p) => policyRelated(p, `Target-tracking policy ${policyLabel(p)}`)),
-      });
+      report(
+        min.range,
+        'MinCapacity is 0 and only target tracking scales this target: at zero capacity its metric has no data, so once capacity reaches 0 nothing scales it out again. Set MinCapacity to 1, or add a step scaling policy on a metric that exists at zero capacity.',
+        {
+          related: target.policies.map((p) => policyRelated(p, `Target-tracking policy ${policyLabel(p)}`)),
+        },
+      );
     },
   },
 );
 
 const schedMinAboveMax = defineRule(
   {
-    code: 'sanity.sched-min-above-max', severity: 'error',
+    code: 'sanity.sched-min-above-max',
+    severity: 'error',
     title: 'A one-sided scheduled action crosses every maximum (or minimum) it could meet',
-    description: 'An action that sets only `MinCapacity`, above the target\'s `MaxCapacity` and above every `MaxCapacity` the other scheduled actions set, can never apply: whichever action ran before it, the new minimum exceeds the maximum. Likewise an action that sets only `MaxCapacity` below the target\'s `MinCapacity` and below every other action\'s `MinCapacity`. Reported only when other actions set the opposite bound; with none, `sched.action-vs-target` reports the comparison with the target. Give the action both bounds.',
+    description:
+      "An action that sets only `MinCapacity`, above the target's `MaxCapacity` and above every `MaxCapacity` the other scheduled actions set, can never apply: whichever action ran before it, the new minimum exceeds the maximum. Likewise an action that sets only `MaxCapacity` below the target's `MinCapacity` and below every other action's `MinCapacity`. Reported only when other actions set the opposite bound; with none, `sched.action-vs-target` reports the comparison with the target. Give the action both bounds.",
   },
   {
     target(target, report) {
@@ -83,19 +104,27 @@ const schedMinAboveMax = defineRule(
         if (crossing?.others !== 'no-room') continue;
         const { value, targetBound, nearest } = crossing;
         if (crossing.side === 'min') {
-          report(value.range, `This action sets only MinCapacity ${value.value}, above the target's MaxCapacity ${targetBound.value} and above the highest MaxCapacity another scheduled action sets (${nearest!.value}); whatever ran before it, the minimum would exceed the maximum. Add "MaxCapacity" (at least ${value.value}) to this action.`, {
-            related: [
-              { ...targetBound.range, message: `The target's MaxCapacity is ${targetBound.value} here` },
-              { ...nearest!.range, message: `The highest scheduled MaxCapacity is ${nearest!.value} here` },
-            ],
-          });
+          report(
+            value.range,
+            `This action sets only MinCapacity ${value.value}, above the target's MaxCapacity ${targetBound.value} and above the highest MaxCapacity another scheduled action sets (${nearest!.value}); whatever ran before it, the minimum would exceed the maximum. Add "MaxCapacity" (at least ${value.value}) to this action.`,
+            {
+              related: [
+                { ...targetBound.range, message: `The target's MaxCapacity is ${targetBound.value} here` },
+                { ...nearest!.range, message: `The highest scheduled MaxCapacity is ${nearest!.value} here` },
+              ],
+            },
+          );
         } else {
-          report(value.range, `This action sets only MaxCapacity ${value.value}, below the target's MinCapacity ${targetBound.value} and below the lowest MinCapacity another scheduled action sets (${nearest!.value}); whatever ran before it, the maximum would fall below the minimum. Add "MinCapacity" (at most ${value.value}) to this action.`, {
-            related: [
-              { ...targetBound.range, message: `The target's MinCapacity is ${targetBound.value} here` },
-              { ...nearest!.range, message: `The lowest scheduled MinCapacity is ${nearest!.value} here` },
-            ],
-          });
+          report(
+            value.range,
+            `This action sets only MaxCapacity ${value.value}, below the target's MinCapacity ${targetBound.value} and below the lowest MinCapacity another scheduled action sets (${nearest!.value}); whatever ran before it, the maximum would fall below the minimum. Add "MinCapacity" (at most ${value.value}) to this action.`,
+            {
+              related: [
+                { ...targetBound.range, message: `The target's MinCapacity is ${targetBound.value} here` },
+                { ...nearest!.range, message: `The lowest scheduled MinCapacity is ${nearest!.value} here` },
+              ],
+            },
+          );
         }
       }
     },
@@ -114,17 +143,24 @@ const NO_CAPACITY_METRIC = 'NoCapacityInvocationFailures';
 function cannotWakeFromZero(policy: ScalingPolicy): RelatedLocation | undefined {
   const steps = policy.stepScaling?.stepAdjustments?.items ?? [];
   const adjustments = steps.flatMap((s) => (s.scalingAdjustment ? [s.scalingAdjustment.value] : []));
-  if (adjustments.length > 0 && adjustments.every((a) => a <= 0)) return policyRelated(policy, `Step policy ${policyLabel(policy)} only removes copies`);
+  if (adjustments.length > 0 && adjustments.every((a) => a <= 0))
+    return policyRelated(policy, `Step policy ${policyLabel(policy)} only removes copies`);
   const metric = policy.alarm?.metricName;
-  if (metric && metric.value !== NO_CAPACITY_METRIC) return { ...metric.range, message: `${policyLabel(policy)} is triggered by ${metric.value}, which has no data at 0 copies` };
+  if (metric && metric.value !== NO_CAPACITY_METRIC)
+    return {
+      ...metric.range,
+      message: `${policyLabel(policy)} is triggered by ${metric.value}, which has no data at 0 copies`,
+    };
   return undefined;
 }
 
 const icScaleToZero = defineRule(
   {
-    code: 'sm.ic-scale-to-zero', severity: 'warning',
+    code: 'sm.ic-scale-to-zero',
+    severity: 'warning',
     title: 'An inference component that scales to zero needs a step policy to scale out again',
-    description: 'With `MinCapacity` 0 an inference component can scale in to zero copies, but target tracking cannot bring it back: its per-copy metrics have no data at zero copies. SageMaker\'s scale-to-zero set-up adds a **step scaling** policy triggered by a CloudWatch alarm on `NoCapacityInvocationFailures` that adds a copy. Reported when no step policy here can do that (none exists, or each one only removes copies or is triggered by another metric); not reported when a scheduled action raises `MinCapacity` above 0. The endpoint also needs `ManagedInstanceScaling.MinInstanceCount` 0, which only a live check can see.',
+    description:
+      "With `MinCapacity` 0 an inference component can scale in to zero copies, but target tracking cannot bring it back: its per-copy metrics have no data at zero copies. SageMaker's scale-to-zero set-up adds a **step scaling** policy triggered by a CloudWatch alarm on `NoCapacityInvocationFailures` that adds a copy. Reported when no step policy here can do that (none exists, or each one only removes copies or is triggered by another metric); not reported when a scheduled action raises `MinCapacity` above 0. The endpoint also needs `ManagedInstanceScaling.MinInstanceCount` 0, which only a live check can see.",
   },
   {
     target(target, report) {
@@ -135,14 +171,22 @@ const icScaleToZero = defineRule(
       const reasons = stepPolicies.map(cannotWakeFromZero);
       if (reasons.some((r) => r === undefined)) return;
       if (stepPolicies.length === 0) {
-        report(min.range, `MinCapacity 0 lets this inference component scale in to zero copies, but only target tracking scales it, and target tracking cannot scale out from zero (per-copy metrics have no data at 0 copies): requests would fail until someone adds a copy. Add a StepScaling policy with a CloudWatch alarm on ${NO_CAPACITY_METRIC}, or set MinCapacity to 1.`, {
-          related: target.policies.map((p) => policyRelated(p, `Policy ${policyLabel(p)}`)),
-        });
+        report(
+          min.range,
+          `MinCapacity 0 lets this inference component scale in to zero copies, but only target tracking scales it, and target tracking cannot scale out from zero (per-copy metrics have no data at 0 copies): requests would fail until someone adds a copy. Add a StepScaling policy with a CloudWatch alarm on ${NO_CAPACITY_METRIC}, or set MinCapacity to 1.`,
+          {
+            related: target.policies.map((p) => policyRelated(p, `Policy ${policyLabel(p)}`)),
+          },
+        );
         return;
       }
-      report(min.range, `MinCapacity 0 lets this inference component scale in to zero copies, but none of its step scaling policies can bring it back: each one only removes copies or is triggered by a metric with no data at 0 copies. Trigger a policy that adds a copy from a CloudWatch alarm on ${NO_CAPACITY_METRIC}, or set MinCapacity to 1.`, {
-        related: reasons as RelatedLocation[],
-      });
+      report(
+        min.range,
+        `MinCapacity 0 lets this inference component scale in to zero copies, but none of its step scaling policies can bring it back: each one only removes copies or is triggered by a metric with no data at 0 copies. Trigger a policy that adds a copy from a CloudWatch alarm on ${NO_CAPACITY_METRIC}, or set MinCapacity to 1.`,
+        {
+          related: reasons as RelatedLocation[],
+        },
+      );
     },
   },
 );

@@ -3,8 +3,23 @@ import { appendMemberEdit, applyEdits, removeMemberEdits } from '../edits';
 import { has, type Prop, type ScalableTarget, type ScheduledAction } from '../model';
 import { defineMultiCodeRule, type Rule, type RuleContext, type RuleMeta } from '../rule';
 import {
-  checkTimeZone, describeSchedule, dstIssues, formatInZone, localToInstant, localToInstants, matchesCron, MAX_SCHEDULE_LENGTH,
-  neverFires, nextRuns, parseSchedule, type CronField, type CronFields, type Schedule, type ScheduleParse, type ScheduleProblem, type TimeZoneCheck,
+  checkTimeZone,
+  describeSchedule,
+  dstIssues,
+  formatInZone,
+  localToInstant,
+  localToInstants,
+  matchesCron,
+  MAX_SCHEDULE_LENGTH,
+  neverFires,
+  nextRuns,
+  parseSchedule,
+  type CronField,
+  type CronFields,
+  type Schedule,
+  type ScheduleParse,
+  type ScheduleProblem,
+  type TimeZoneCheck,
 } from '../schedule';
 import { cronDayMatches } from '../schedule/cron';
 import { wallClock } from '../schedule/zoneTime';
@@ -29,134 +44,185 @@ import { headOf, insideString } from './locate';
 
 const META: RuleMeta[] = [
   {
-    code: 'sched.schedule-required', severity: 'error',
+    code: 'sched.schedule-required',
+    severity: 'error',
     title: 'A scheduled action has a Schedule: at(), rate() or cron()',
-    description: 'AWS needs to know when the action runs: `at(YYYY-MM-DDThh:mm:ss)` once, `rate(5 minutes)` at a fixed interval, or `cron(0 8 ? * MON-FRI *)`. The API model (and so the schema) does not require `Schedule`, but PutScheduledAction fails without it, and a bare crontab line with no `cron(...)` around it (a common mistake when a tool expects a plain cron) is rejected. The quick fix adds the wrapper when the intent is clear. Empty and over-long values are the schema\'s to report.',
+    description:
+      "AWS needs to know when the action runs: `at(YYYY-MM-DDThh:mm:ss)` once, `rate(5 minutes)` at a fixed interval, or `cron(0 8 ? * MON-FRI *)`. The API model (and so the schema) does not require `Schedule`, but PutScheduledAction fails without it, and a bare crontab line with no `cron(...)` around it (a common mistake when a tool expects a plain cron) is rejected. The quick fix adds the wrapper when the intent is clear. Empty and over-long values are the schema's to report.",
   },
   {
-    code: 'cron.wrapper', severity: 'error',
+    code: 'cron.wrapper',
+    severity: 'error',
     title: 'A cron schedule is written exactly `cron(...)`',
-    description: 'The keyword is lowercase, directly followed by `(`, and the expression ends with `)` with nothing around it.',
+    description:
+      'The keyword is lowercase, directly followed by `(`, and the expression ends with `)` with nothing around it.',
   },
   {
-    code: 'cron.field-count', severity: 'error',
+    code: 'cron.field-count',
+    severity: 'error',
     title: 'AWS cron has six fields',
-    description: 'Application Auto Scaling\'s cron has six fields: minutes, hours, day-of-month, month, day-of-week and **year**. A five-field Unix crontab line (the EC2 Auto Scaling `Recurrence` style) is rejected; the quick fix converts it, adding the year and a `?` in one day field (Unix day numbers become day names, since AWS counts 1 = Sunday).',
+    description:
+      "Application Auto Scaling's cron has six fields: minutes, hours, day-of-month, month, day-of-week and **year**. A five-field Unix crontab line (the EC2 Auto Scaling `Recurrence` style) is rejected; the quick fix converts it, adding the year and a `?` in one day field (Unix day numbers become day names, since AWS counts 1 = Sunday).",
   },
   {
-    code: 'cron.seven-fields', severity: 'warning',
+    code: 'cron.seven-fields',
+    severity: 'warning',
     title: 'A seven-field cron (with seconds)',
-    description: 'AWS accepts a leading seconds field as an exception, but second precision is not guaranteed and some consoles cannot show it. Drop the seconds.',
+    description:
+      'AWS accepts a leading seconds field as an exception, but second precision is not guaranteed and some consoles cannot show it. Drop the seconds.',
   },
   {
-    code: 'cron.dom-dow-question', severity: 'error',
+    code: 'cron.dom-dow-question',
+    severity: 'error',
     title: 'Exactly one of day-of-month and day-of-week is `?`',
-    description: 'AWS cannot combine a day of the month with a day of the week, so one of the two must be `?`. Its own error for `cron(0 16 * * MON-FRI *)` is the misleading "Invalid Month value: \'MON\'". The quick fix sets the unrestricted field to `?`.',
+    description:
+      'AWS cannot combine a day of the month with a day of the week, so one of the two must be `?`. Its own error for `cron(0 16 * * MON-FRI *)` is the misleading "Invalid Month value: \'MON\'". The quick fix sets the unrestricted field to `?`.',
   },
   {
-    code: 'cron.both-question', severity: 'error',
+    code: 'cron.both-question',
+    severity: 'error',
     title: 'Day-of-month and day-of-week are not both `?`',
-    description: '`?` means "whichever" in one day field while the other decides. Both `?` decides nothing; for every day write `*` in day-of-month and `?` in day-of-week.',
+    description:
+      '`?` means "whichever" in one day field while the other decides. Both `?` decides nothing; for every day write `*` in day-of-month and `?` in day-of-week.',
   },
   {
-    code: 'cron.wildcard-placement', severity: 'error',
+    code: 'cron.wildcard-placement',
+    severity: 'error',
     title: 'Each cron wildcard sits in a field that allows it',
-    description: '`?` and `L` belong in day-of-month or day-of-week only; `W` (`nW`, `LW`) in day-of-month only; `#` (`2#1`, the first Monday) in day-of-week only; and `/` is not allowed in day-of-week.',
+    description:
+      '`?` and `L` belong in day-of-month or day-of-week only; `W` (`nW`, `LW`) in day-of-month only; `#` (`2#1`, the first Monday) in day-of-week only; and `/` is not allowed in day-of-week.',
   },
   {
-    code: 'cron.hash-single', severity: 'error',
+    code: 'cron.hash-single',
+    severity: 'error',
     title: 'A day-of-week with `#` holds one expression',
-    description: 'With `#`, day-of-week takes exactly one "nth weekday" (`3#1`); a list such as `3#1,6#3` is rejected. Use one scheduled action per date.',
+    description:
+      'With `#`, day-of-week takes exactly one "nth weekday" (`3#1`); a list such as `3#1,6#3` is rejected. Use one scheduled action per date.',
   },
   {
-    code: 'cron.ranges', severity: 'error',
-    title: 'Every cron value is within its field\'s range',
-    description: 'Minutes 0–59, hours 0–23, day-of-month 1–31, month 1–12 or JAN–DEC, day-of-week 1–7 or SUN–SAT (1 = Sunday; Unix\'s 0 is rejected), year 1970–2199; increments `/n` need n ≥ 1, and lists use commas.',
+    code: 'cron.ranges',
+    severity: 'error',
+    title: "Every cron value is within its field's range",
+    description:
+      "Minutes 0–59, hours 0–23, day-of-month 1–31, month 1–12 or JAN–DEC, day-of-week 1–7 or SUN–SAT (1 = Sunday; Unix's 0 is rejected), year 1970–2199; increments `/n` need n ≥ 1, and lists use commas.",
   },
   {
-    code: 'cron.range-order', severity: 'warning',
+    code: 'cron.range-order',
+    severity: 'warning',
     title: 'A cron range runs upwards',
-    description: 'A backwards range such as `FRI-MON` or `22-2` may be read as wrapping around or rejected, depending on the parser. Write it as two ascending ranges (the quick fix does), or swap the ends.',
+    description:
+      'A backwards range such as `FRI-MON` or `22-2` may be read as wrapping around or rejected, depending on the parser. Write it as two ascending ranges (the quick fix does), or swap the ends.',
   },
   {
-    code: 'cron.names-case', severity: 'warning',
+    code: 'cron.names-case',
+    severity: 'warning',
     title: 'Month and day names are uppercase',
-    description: 'Write `JAN`–`DEC` and `SUN`–`SAT` (and `L`, `W`) in uppercase, as AWS\'s documentation does.',
+    description: "Write `JAN`–`DEC` and `SUN`–`SAT` (and `L`, `W`) in uppercase, as AWS's documentation does.",
   },
   {
-    code: 'cron.dow-numbering', severity: 'information',
+    code: 'cron.dow-numbering',
+    severity: 'information',
     title: 'Day-of-week numbers count from Sunday = 1',
-    description: 'AWS numbers the days 1 = Sunday … 7 = Saturday, unlike Unix (0 = Sunday), so `2-6` is Monday to Friday. Even AWS\'s own older example got this wrong. Day names (`MON-FRI`) cannot be misread; the quick fix writes them.',
+    description:
+      "AWS numbers the days 1 = Sunday … 7 = Saturday, unlike Unix (0 = Sunday), so `2-6` is Monday to Friday. Even AWS's own older example got this wrong. Day names (`MON-FRI`) cannot be misread; the quick fix writes them.",
   },
   {
-    code: 'cron.every-minute', severity: 'warning',
+    code: 'cron.every-minute',
+    severity: 'warning',
     title: 'A cron that runs every minute',
-    description: 'With `*` in minutes the action runs every minute of every matching hour, resetting the bounds sixty times an hour. Put a minute such as `0`.',
+    description:
+      'With `*` in minutes the action runs every minute of every matching hour, resetting the bounds sixty times an hour. Put a minute such as `0`.',
   },
   {
-    code: 'cron.never-fires', severity: 'warning',
+    code: 'cron.never-fires',
+    severity: 'warning',
     title: 'A cron schedule that never runs',
-    description: 'The expression matches no date (day 31 in a month that lacks it, a year field wholly in the past), or has no run left between `StartTime` and `EndTime`. AWS accepts it, and the action silently never runs. (An `EndTime` in the past is `sched.end-in-past`; an `at()` in the past is `at.past`.)',
+    description:
+      'The expression matches no date (day 31 in a month that lacks it, a year field wholly in the past), or has no run left between `StartTime` and `EndTime`. AWS accepts it, and the action silently never runs. (An `EndTime` in the past is `sched.end-in-past`; an `at()` in the past is `at.past`.)',
   },
   {
-    code: 'cron.sub-minute', severity: 'information',
+    code: 'cron.sub-minute',
+    severity: 'information',
     title: 'Scheduled actions run at most once a minute',
-    description: 'A seconds field with several values (`*/10` in a seven-field cron) asks for runs within a minute, but the finest resolution of scheduled scaling is one minute: the action runs once. Drop the seconds field.',
+    description:
+      'A seconds field with several values (`*/10` in a seven-field cron) asks for runs within a minute, but the finest resolution of scheduled scaling is one minute: the action runs once. Drop the seconds field.',
   },
   {
-    code: 'at.syntax', severity: 'error',
+    code: 'at.syntax',
+    severity: 'error',
     title: 'A one-time schedule is `at(YYYY-MM-DDThh:mm:ss)`',
-    description: 'Exactly a date, `T` and a time with seconds: no `Z`, no offset, no fraction, and a date and time that exist. The time is read in the action\'s `Timezone` (UTC when none is set).',
+    description:
+      "Exactly a date, `T` and a time with seconds: no `Z`, no offset, no fraction, and a date and time that exist. The time is read in the action's `Timezone` (UTC when none is set).",
   },
   {
-    code: 'at.past', severity: 'warning',
+    code: 'at.past',
+    severity: 'warning',
     title: 'A one-time schedule in the past',
-    description: 'An `at()` time that has passed never comes: the action never runs. Pick a future time, or delete the action.',
+    description:
+      'An `at()` time that has passed never comes: the action never runs. Pick a future time, or delete the action.',
   },
   {
-    code: 'rate.syntax', severity: 'error',
+    code: 'rate.syntax',
+    severity: 'error',
     title: 'A rate schedule is `rate(<value> <unit>)`',
-    description: 'A whole number of at least 1 and one of `minute`, `minutes`, `hour`, `hours`, `day`, `days`, separated by one space. Seconds, weeks and abbreviations such as `mins` are rejected.',
+    description:
+      'A whole number of at least 1 and one of `minute`, `minutes`, `hour`, `hours`, `day`, `days`, separated by one space. Seconds, weeks and abbreviations such as `mins` are rejected.',
   },
   {
-    code: 'rate.plural', severity: 'error',
+    code: 'rate.plural',
+    severity: 'error',
     title: 'A rate of 1 takes the singular unit',
-    description: '`rate(1 hour)` but `rate(2 hours)`: EventBridge, whose syntax Application Auto Scaling documents, rejects the other spellings.',
+    description:
+      '`rate(1 hour)` but `rate(2 hours)`: EventBridge, whose syntax Application Auto Scaling documents, rejects the other spellings.',
   },
   {
-    code: 'rate.timezone-ignored', severity: 'information',
+    code: 'rate.timezone-ignored',
+    severity: 'information',
     title: 'Timezone has no effect on a rate() schedule',
-    description: '`Timezone` applies to `at()` and `cron()` times. A `rate()` runs at fixed intervals from when the action starts, so the zone changes nothing; remove it.',
+    description:
+      '`Timezone` applies to `at()` and `cron()` times. A `rate()` runs at fixed intervals from when the action starts, so the zone changes nothing; remove it.',
   },
   {
-    code: 'tz.valid', severity: 'error',
+    code: 'tz.valid',
+    severity: 'error',
     title: 'Timezone is a canonical IANA zone name',
-    description: 'AWS takes IANA names such as `Europe/Berlin`, `America/New_York` or `UTC`. Abbreviations (`PST`, `CET`), offsets (`GMT+2`, `+05:30`), old aliases and misspellings are rejected; the quick fix writes the zone meant when there is one clear candidate (for an offset, the `Etc/GMT` zone with the inverted sign).',
+    description:
+      'AWS takes IANA names such as `Europe/Berlin`, `America/New_York` or `UTC`. Abbreviations (`PST`, `CET`), offsets (`GMT+2`, `+05:30`), old aliases and misspellings are rejected; the quick fix writes the zone meant when there is one clear candidate (for an offset, the `Etc/GMT` zone with the inverted sign).',
   },
   {
-    code: 'tz.etc-sign', severity: 'information',
+    code: 'tz.etc-sign',
+    severity: 'information',
     title: '`Etc/GMT±n` zones invert the sign',
-    description: 'In the tz database `Etc/GMT+9` means UTC−9 (POSIX convention), a classic trap. A city zone also follows daylight saving.',
+    description:
+      'In the tz database `Etc/GMT+9` means UTC−9 (POSIX convention), a classic trap. A city zone also follows daylight saving.',
   },
   {
-    code: 'tz.dst-gap', severity: 'warning',
+    code: 'tz.dst-gap',
+    severity: 'warning',
     title: 'A run time that daylight saving skips or repeats',
-    description: 'AWS follows daylight saving in the action\'s `Timezone`. A run at a local time that does not exist on the spring-forward night may be skipped, and one in the repeated hour of the fall-back night may run twice. Checked over the next year; move the time out of the change (usually 01:00–03:00), or use UTC.',
+    description:
+      "AWS follows daylight saving in the action's `Timezone`. A run at a local time that does not exist on the spring-forward night may be skipped, and one in the repeated hour of the fall-back night may run twice. Checked over the next year; move the time out of the change (usually 01:00–03:00), or use UTC.",
   },
   {
-    code: 'tz.utc-default', severity: 'information',
+    code: 'tz.utc-default',
+    severity: 'information',
     title: 'A schedule without Timezone runs in UTC',
-    description: 'With no `Timezone`, `at()` and `cron()` times are UTC, and they do not follow daylight saving: "08:00" is 09:00 in Berlin in winter and 10:00 in summer. Add `Timezone` with the zone you mean. Reported once per action, and only for times of day; the quick fix writes `"Timezone": "UTC"`, which keeps the meaning and says it is intended.',
+    description:
+      'With no `Timezone`, `at()` and `cron()` times are UTC, and they do not follow daylight saving: "08:00" is 09:00 in Berlin in winter and 10:00 in summer. Add `Timezone` with the zone you mean. Reported once per action, and only for times of day; the quick fix writes `"Timezone": "UTC"`, which keeps the meaning and says it is intended.',
   },
   {
-    code: 'sched.order', severity: 'warning',
+    code: 'sched.order',
+    severity: 'warning',
     title: 'Two actions on one target run in the same minute',
-    description: 'AWS runs the scheduled actions of a target one after another; two due in the same minute may take effect in either order, so the bounds you end up with are uncertain. Move one of them by a few minutes, or merge them into one action. Compared over the next year for `cron()` schedules in one zone, exactly for `at()`, and over the next few runs for crons in different zones; `rate()` schedules are left out, since their runs count from when AWS creates the action.',
+    description:
+      'AWS runs the scheduled actions of a target one after another; two due in the same minute may take effect in either order, so the bounds you end up with are uncertain. Move one of them by a few minutes, or merge them into one action. Compared over the next year for `cron()` schedules in one zone, exactly for `at()`, and over the next few runs for crons in different zones; `rate()` schedules are left out, since their runs count from when AWS creates the action.',
   },
   {
-    code: 'sched.no-revert', severity: 'warning',
+    code: 'sched.no-revert',
+    severity: 'warning',
     title: 'A scheduled raise that nothing lowers again',
-    description: 'An action that raises `MinCapacity` (or `MaxCapacity`) above the target\'s own value keeps it raised: Application Auto Scaling never restores the earlier bounds, not even after the action\'s `EndTime`. Add an action that sets the bound back after the busy period. Reported when no other action on the target sets a lower value and runs after it (for a recurring raise, a recurring action; for a one-time raise, one due later). The catalogue\'s `sanity.sched-raises-never-lowers` is the same check.',
+    description:
+      "An action that raises `MinCapacity` (or `MaxCapacity`) above the target's own value keeps it raised: Application Auto Scaling never restores the earlier bounds, not even after the action's `EndTime`. Add an action that sets the bound back after the busy period. Reported when no other action on the target sets a lower value and runs after it (for a recurring raise, a recurring action; for a one-time raise, one due later). The catalogue's `sanity.sched-raises-never-lowers` is the same check.",
   },
 ];
 
@@ -265,7 +331,13 @@ function readsTimeOfDay(schedule: Schedule): boolean {
   if (schedule.kind === 'at') return true;
   if (schedule.kind === 'rate') return false;
   const f = schedule.fields;
-  return !(f.hours.values.length === 24 && f.dayOfMonth.kind === 'any' && f.dayOfWeek.kind === 'any' && f.month.any && f.year.any);
+  return !(
+    f.hours.values.length === 24 &&
+    f.dayOfMonth.kind === 'any' &&
+    f.dayOfWeek.kind === 'any' &&
+    f.month.any &&
+    f.year.any
+  );
 }
 
 /** Reports the action's Timezone problems; the zone its times are read in, when it is valid. */
@@ -289,8 +361,11 @@ function checkSchedule(action: ScheduledAction, ctx: RuleContext): ActionInfo {
   const prop = action.schedule;
   if (!prop) {
     if (!has(action, 'Schedule')) {
-      ctx.report('sched.schedule-required', action.name?.range ?? headOf(action),
-        'This scheduled action has no Schedule, so AWS rejects it. Add "Schedule": "cron(0 8 ? * MON-FRI *)" (a cron), "rate(1 day)" or "at(2030-01-01T08:00:00)" (once).');
+      ctx.report(
+        'sched.schedule-required',
+        action.name?.range ?? headOf(action),
+        'This scheduled action has no Schedule, so AWS rejects it. Add "Schedule": "cron(0 8 ? * MON-FRI *)" (a cron), "rate(1 day)" or "at(2030-01-01T08:00:00)" (once).',
+      );
     }
     return info;
   }
@@ -306,24 +381,41 @@ function checkSchedule(action: ScheduledAction, ctx: RuleContext): ActionInfo {
   const fields = schedule.kind === 'cron' ? schedule.fields : undefined;
   const seconds = fields?.seconds;
   if (fields && seconds && seconds.values.length > 1) {
-    const fix = literalFix(prop, 'Remove the seconds field', prop.value.slice(0, seconds.start) + prop.value.slice(fields.minutes.start));
-    ctx.report('cron.sub-minute', insideString(ctx.text, prop, seconds.start, seconds.end - seconds.start),
+    const fix = literalFix(
+      prop,
+      'Remove the seconds field',
+      prop.value.slice(0, seconds.start) + prop.value.slice(fields.minutes.start),
+    );
+    ctx.report(
+      'cron.sub-minute',
+      insideString(ctx.text, prop, seconds.start, seconds.end - seconds.start),
       `Seconds \`${seconds.text}\` ask for ${seconds.values.length} runs a minute, but scheduled actions run at most once a minute: this one runs once, at second ${seconds.values[0]}. Remove the seconds field.`,
-      { fixes: [fix] });
+      { fixes: [fix] },
+    );
   }
 
   if (schedule.kind === 'rate' && action.timezone) {
     const tz = action.timezone;
-    ctx.report('rate.timezone-ignored', tz.range,
+    ctx.report(
+      'rate.timezone-ignored',
+      tz.range,
       `Timezone "${tz.value}" has no effect on a rate() schedule, which runs at fixed intervals from when the action starts. Remove it, or use cron() for runs at set local times.`,
-      { unnecessary: true, related: [{ ...prop.range, message: 'The rate() schedule is here' }], fixes: [{ title: 'Remove Timezone', edits: removeMemberEdits(action.item, tz) }] });
+      {
+        unnecessary: true,
+        related: [{ ...prop.range, message: 'The rate() schedule is here' }],
+        fixes: [{ title: 'Remove Timezone', edits: removeMemberEdits(action.item, tz) }],
+      },
+    );
   }
 
   if (!has(action, 'Timezone') && readsTimeOfDay(schedule)) {
     const edit = appendMemberEdit(ctx.text, action.item, 'Timezone', '"UTC"');
-    ctx.report('tz.utc-default', prop.range,
+    ctx.report(
+      'tz.utc-default',
+      prop.range,
       `No Timezone, so this schedule runs in UTC (${describeSchedule(schedule, 'UTC')}) and does not follow daylight saving. If you mean local time, add "Timezone" with an IANA name such as "Europe/Berlin"; if UTC is intended, say so with "Timezone": "UTC".`,
-      edit ? { fixes: [{ title: 'Add "Timezone": "UTC" (keeps the times)', edits: [edit] }] } : undefined);
+      edit ? { fixes: [{ title: 'Add "Timezone": "UTC" (keeps the times)', edits: [edit] }] } : undefined,
+    );
   }
 
   if (zone === undefined) return info;
@@ -334,10 +426,12 @@ function checkSchedule(action: ScheduledAction, ctx: RuleContext): ActionInfo {
   }
   // A cron over every year with no EndTime always has a run to come (the parser has ruled out
   // impossible dates), so only at(), a restricted year or an EndTime needs the clock.
-  const mayBeOver = schedule.kind === 'at' || (schedule.kind === 'cron' && (!schedule.fields.year.any || info.end !== undefined));
+  const mayBeOver =
+    schedule.kind === 'at' || (schedule.kind === 'cron' && (!schedule.fields.year.any || info.end !== undefined));
   if (mayBeOver) {
     const never = neverFires(schedule, {
-      now: ctx.now, timeZone: zone,
+      now: ctx.now,
+      timeZone: zone,
       ...(info.start !== undefined ? { start: new Date(info.start) } : {}),
       ...(info.end !== undefined ? { end: new Date(info.end) } : {}),
     });
@@ -396,11 +490,16 @@ function within(info: ActionInfo, t: number): boolean {
 function possibleDays(f: CronFields): readonly number[] | undefined {
   const dom = f.dayOfMonth;
   switch (dom.kind) {
-    case 'any': return undefined;
-    case 'values': return dom.days;
-    case 'last': return [28, 29, 30, 31];
-    case 'lastWeekday': return [26, 27, 28, 29, 30, 31];
-    case 'nearestWeekday': return [dom.day - 2, dom.day - 1, dom.day, dom.day + 1, dom.day + 2]; // sorted, as intersect needs
+    case 'any':
+      return undefined;
+    case 'values':
+      return dom.days;
+    case 'last':
+      return [28, 29, 30, 31];
+    case 'lastWeekday':
+      return [26, 27, 28, 29, 30, 31];
+    case 'nearestWeekday':
+      return [dom.day - 2, dom.day - 1, dom.day, dom.day + 1, dom.day + 2]; // sorted, as intersect needs
   }
 }
 
@@ -426,8 +525,16 @@ function datesDisjoint(fa: CronFields, fb: CronFields): boolean {
 }
 
 /** The first instant after `now` when two crons read in the same zone both run, within a year. */
-function sharedCronMinute(a: ActionInfo, fa: CronFields, b: ActionInfo, fb: CronFields, zone: string, now: number): number | undefined {
-  if (!meet(fa.minutes.values, fb.minutes.values) || !meet(fa.hours.values, fb.hours.values) || datesDisjoint(fa, fb)) return undefined;
+function sharedCronMinute(
+  a: ActionInfo,
+  fa: CronFields,
+  b: ActionInfo,
+  fb: CronFields,
+  zone: string,
+  now: number,
+): number | undefined {
+  if (!meet(fa.minutes.values, fb.minutes.values) || !meet(fa.hours.values, fb.hours.values) || datesDisjoint(fa, fb))
+    return undefined;
   const minutes = intersect(fa.minutes.values, fb.minutes.values);
   const hours = intersect(fa.hours.values, fb.hours.values);
   const today = wallClock(now, zone);
@@ -453,7 +560,12 @@ function minuteOf(t: number): number {
 }
 
 /** The first instant after `now` when both actions are due in the same minute, if one is found. */
-function sharedMinute(a: ActionInfo, b: ActionInfo, now: number, runs: (info: ActionInfo) => number[]): number | undefined {
+function sharedMinute(
+  a: ActionInfo,
+  b: ActionInfo,
+  now: number,
+  runs: (info: ActionInfo) => number[],
+): number | undefined {
   const sa = a.schedule!;
   const sb = b.schedule!;
   if (sa.kind === 'at' && sb.kind === 'at') {
@@ -495,7 +607,9 @@ function checkOrder(infos: readonly ActionInfo[], ctx: RuleContext): void {
     let found = runCache.get(info);
     if (!found) {
       found = nextRuns(info.schedule!, {
-        after: ctx.now, timeZone: info.zone!, count: RUNS_COMPARED,
+        after: ctx.now,
+        timeZone: info.zone!,
+        count: RUNS_COMPARED,
         ...(info.start !== undefined ? { start: new Date(info.start) } : {}),
         ...(info.end !== undefined ? { end: new Date(info.end) } : {}),
       }).map((d) => d.getTime());
@@ -511,9 +625,12 @@ function checkOrder(infos: readonly ActionInfo[], ctx: RuleContext): void {
       if (t === undefined) continue;
       const when = readableTime(formatInZone(new Date(t), b.zone!));
       const zone = UTC_NAMES.has(b.zone!) ? '' : ` (${b.zone})`;
-      ctx.report('sched.order', b.action.schedule!.range,
+      ctx.report(
+        'sched.order',
+        b.action.schedule!.range,
         `This action and ${actionLabel(a.action)} are due in the same minute, first on ${when}${zone}. AWS runs a target's actions one after another, so they may take effect in either order and the bounds you end up with are uncertain. Move one of them by a few minutes, or merge them into one action.`,
-        { related: [{ ...a.action.schedule!.range, message: `${actionLabel(a.action)} runs in the same minute` }] });
+        { related: [{ ...a.action.schedule!.range, message: `${actionLabel(a.action)} runs in the same minute` }] },
+      );
       break;
     }
   }
@@ -541,7 +658,13 @@ function boundOf(action: ScheduledAction, bound: Bound): Prop<number> | undefine
 }
 
 /** Whether some other action sets `bound` below `value` and runs after `raiser` stops (or may: unknown counts). */
-function lowersLater(infos: readonly ActionInfo[], raiser: ActionInfo, bound: Bound, value: number, raiserLast: number): boolean {
+function lowersLater(
+  infos: readonly ActionInfo[],
+  raiser: ActionInfo,
+  bound: Bound,
+  value: number,
+  raiserLast: number,
+): boolean {
   for (const other of infos) {
     if (other === raiser) continue;
     const v = boundOf(other.action, bound);
@@ -562,9 +685,12 @@ function checkNoRevert(target: ScalableTarget, infos: readonly ActionInfo[], ctx
       if (!value || !own || value.value <= own.value) continue;
       if (lowersLater(infos, info, bound, value.value, raiserLast)) continue;
       const afterEnd = info.end !== undefined && info.schedule?.kind !== 'at' ? ', not even after its EndTime' : '';
-      ctx.report('sched.no-revert', value.range,
+      ctx.report(
+        'sched.no-revert',
+        value.range,
         `This action raises ${bound} to ${value.value} (the target's is ${own.value}), and no scheduled action lowers it again afterwards. Application Auto Scaling never restores the earlier bounds${afterEnd}, so ${bound} stays ${value.value} for good. Add an action that sets ${bound} back after the busy period.`,
-        { related: [{ ...own.range, message: `The target's ${bound} is ${own.value} here` }] });
+        { related: [{ ...own.range, message: `The target's ${bound} is ${own.value} here` }] },
+      );
       break; // one finding per action
     }
   }

@@ -1,9 +1,25 @@
 import { removeMemberEdits, replaceValueEdits } from '../edits';
 import type { Fix, Range, RelatedLocation } from '../finding';
-import { has, member, type Prop, type ScalableTarget, type ScalingPolicy, type StepAdjustment, type StepScalingConfiguration } from '../model';
+import {
+  has,
+  member,
+  type Prop,
+  type ScalableTarget,
+  type ScalingPolicy,
+  type StepAdjustment,
+  type StepScalingConfiguration,
+} from '../model';
 import { defineMultiCodeRule, defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
 import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
-import { alarmSide, boundsOf, formatInterval, formatNumber, isStepPolicy, relativeInterval, type AlarmSide } from '../stepIntervals';
+import {
+  alarmSide,
+  boundsOf,
+  formatInterval,
+  formatNumber,
+  isStepPolicy,
+  relativeInterval,
+  type AlarmSide,
+} from '../stepIntervals';
 import { headOf } from './locate';
 
 // Step scaling (catalogue section 4). The schema already reports the JSON types, the
@@ -42,10 +58,14 @@ function unreadableBounds(step: StepAdjustment): boolean {
 /** What one unit of capacity is called for a dimension, for messages. */
 function capacityUnit(target: ScalableTarget): string {
   switch (target.scalableDimension?.value) {
-    case SAGEMAKER_DIMENSIONS.variantInstances: return 'instances';
-    case SAGEMAKER_DIMENSIONS.inferenceComponentCopies: return 'copies';
-    case SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency: return 'units of provisioned concurrency';
-    default: return 'capacity units';
+    case SAGEMAKER_DIMENSIONS.variantInstances:
+      return 'instances';
+    case SAGEMAKER_DIMENSIONS.inferenceComponentCopies:
+      return 'copies';
+    case SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency:
+      return 'units of provisioned concurrency';
+    default:
+      return 'capacity units';
   }
 }
 
@@ -53,7 +73,12 @@ function capacityUnit(target: ScalableTarget): string {
 function setLowerBoundFix(step: StepAdjustment, value: number, other: StepAdjustment): Fix[] {
   const lower = member(step, LOWER);
   if (!lower) return [];
-  return [{ title: `Start step ${step.index + 1} at ${formatNumber(value)}, where step ${other.index + 1} ends`, edits: replaceValueEdits(lower, value) }];
+  return [
+    {
+      title: `Start step ${step.index + 1} at ${formatNumber(value)}, where step ${other.index + 1} ends`,
+      edits: replaceValueEdits(lower, value),
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -61,33 +86,46 @@ function setLowerBoundFix(step: StepAdjustment, value: number, other: StepAdjust
 
 const adjustmentType = defineRule(
   {
-    code: 'step.adjustment-type', severity: 'error',
+    code: 'step.adjustment-type',
+    severity: 'error',
     title: 'A step policy needs an AdjustmentType',
-    description: 'AWS requires `AdjustmentType` when it creates a step policy: `ChangeInCapacity` (add or remove units), `PercentChangeInCapacity` (a percentage of the current capacity) or `ExactCapacity` (set the capacity).',
+    description:
+      'AWS requires `AdjustmentType` when it creates a step policy: `ChangeInCapacity` (add or remove units), `PercentChangeInCapacity` (a percentage of the current capacity) or `ExactCapacity` (set the capacity).',
   },
   {
     policy(policy, _target, report) {
       const config = stepConfig(policy);
       if (!config || has(config, 'AdjustmentType')) return;
-      report(headOf(config), 'This step configuration has no AdjustmentType, and AWS requires one when it creates the policy. Add "AdjustmentType": "ChangeInCapacity" to add or remove units (or PercentChangeInCapacity, ExactCapacity).');
+      report(
+        headOf(config),
+        'This step configuration has no AdjustmentType, and AWS requires one when it creates the policy. Add "AdjustmentType": "ChangeInCapacity" to add or remove units (or PercentChangeInCapacity, ExactCapacity).',
+      );
     },
   },
 );
 
 const adjustmentsNonempty = defineRule(
   {
-    code: 'step.adjustments-nonempty', severity: 'error',
+    code: 'step.adjustments-nonempty',
+    severity: 'error',
     title: 'A step policy needs at least one step adjustment',
-    description: 'AWS requires at least one entry in `StepAdjustments` when it creates a step policy; without steps the policy cannot change anything.',
+    description:
+      'AWS requires at least one entry in `StepAdjustments` when it creates a step policy; without steps the policy cannot change anything.',
   },
   {
     policy(policy, _target, report) {
       const config = stepConfig(policy);
       if (!config) return;
       if (!has(config, 'StepAdjustments')) {
-        report(headOf(config), 'This step configuration has no StepAdjustments, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.');
+        report(
+          headOf(config),
+          'This step configuration has no StepAdjustments, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.',
+        );
       } else if (config.stepAdjustments && (config.stepAdjustments.item.children ?? []).length === 0) {
-        report(config.stepAdjustments.range, 'StepAdjustments is empty, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.');
+        report(
+          config.stepAdjustments.range,
+          'StepAdjustments is empty, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.',
+        );
       }
     },
   },
@@ -95,7 +133,8 @@ const adjustmentsNonempty = defineRule(
 
 const adjustmentsMax = defineRule(
   {
-    code: 'step.adjustments-max', severity: 'error',
+    code: 'step.adjustments-max',
+    severity: 'error',
     title: `At most ${MAX_STEPS} step adjustments per policy`,
     description: `Application Auto Scaling allows ${MAX_STEPS} step adjustments per policy by default ("There can be at most 20 step adjustments per scaling policy"). Merge steps, or ask AWS to raise the quota and turn this rule off. This is also the catalogue's \`quota.steps-per-policy\`.`,
   },
@@ -104,7 +143,10 @@ const adjustmentsMax = defineRule(
       const list = stepConfig(policy)?.stepAdjustments;
       const count = list?.item.children?.length ?? 0;
       if (!list?.keyRange || count <= MAX_STEPS) return;
-      report(list.keyRange, `This policy has ${count} step adjustments; AWS allows at most ${MAX_STEPS} per policy unless the quota was raised. Merge neighbouring steps.`);
+      report(
+        list.keyRange,
+        `This policy has ${count} step adjustments; AWS allows at most ${MAX_STEPS} per policy unless the quota was raised. Merge neighbouring steps.`,
+      );
     },
   },
 );
@@ -114,56 +156,106 @@ const adjustmentsMax = defineRule(
 
 const intervals = defineMultiCodeRule(
   [
-    { code: 'step.bound-present', severity: 'error', title: 'A step has at least one bound',
-      description: 'A step with neither `MetricIntervalLowerBound` nor `MetricIntervalUpperBound` would cover every metric value; AWS rejects it. Give it the bound on the threshold side (usually 0).' },
-    { code: 'step.upper-gt-lower', severity: 'error', title: 'A step\'s upper bound is above its lower bound',
-      description: 'When a step has both bounds, `MetricIntervalUpperBound` must be greater than `MetricIntervalLowerBound`.' },
-    { code: 'step.no-overlap', severity: 'error', title: 'Step intervals do not overlap',
-      description: 'Each metric value may fall in one step only. Sorted by lower bound, each step must start where the one before ends. The quick fix starts the later step where the earlier one ends.' },
-    { code: 'step.no-gap', severity: 'error', title: 'Step intervals leave no gap',
-      description: 'AWS rejects steps that leave a range of the metric uncovered between them: each step must start exactly where the one below ends. The quick fix starts the later step where the earlier one ends.' },
-    { code: 'step.single-null-lower', severity: 'error', title: 'At most one step has no lower bound',
-      description: 'A missing `MetricIntervalLowerBound` means negative infinity; only one step may reach down that far.' },
-    { code: 'step.single-null-upper', severity: 'error', title: 'At most one step has no upper bound',
-      description: 'A missing `MetricIntervalUpperBound` means positive infinity; only one step may reach up that far.' },
-    { code: 'step.negative-needs-null-lower', severity: 'error', title: 'A negative lower bound needs a step with no lower bound',
-      description: 'When a step has a negative lower bound, AWS requires one step without a lower bound, so that every value below the threshold is covered.' },
-    { code: 'step.positive-needs-null-upper', severity: 'error', title: 'A positive upper bound needs a step with no upper bound',
-      description: 'AWS: "There must be a step adjustment with an unspecified upper bound when one step adjustment has a positive upper bound". Remove the upper bound of the highest step.' },
-  ], {
-  policy(policy, _target, _report, ctx) {
-    const all = steps(policy);
-    if (all.length === 0) return;
-    let readable = true;
-    let malformed = false;
-    const usable: StepAdjustment[] = [];
-    for (const step of all) {
-      if (unreadableBounds(step)) {
-        readable = false;
-        continue;
+    {
+      code: 'step.bound-present',
+      severity: 'error',
+      title: 'A step has at least one bound',
+      description:
+        'A step with neither `MetricIntervalLowerBound` nor `MetricIntervalUpperBound` would cover every metric value; AWS rejects it. Give it the bound on the threshold side (usually 0).',
+    },
+    {
+      code: 'step.upper-gt-lower',
+      severity: 'error',
+      title: "A step's upper bound is above its lower bound",
+      description:
+        'When a step has both bounds, `MetricIntervalUpperBound` must be greater than `MetricIntervalLowerBound`.',
+    },
+    {
+      code: 'step.no-overlap',
+      severity: 'error',
+      title: 'Step intervals do not overlap',
+      description:
+        'Each metric value may fall in one step only. Sorted by lower bound, each step must start where the one before ends. The quick fix starts the later step where the earlier one ends.',
+    },
+    {
+      code: 'step.no-gap',
+      severity: 'error',
+      title: 'Step intervals leave no gap',
+      description:
+        'AWS rejects steps that leave a range of the metric uncovered between them: each step must start exactly where the one below ends. The quick fix starts the later step where the earlier one ends.',
+    },
+    {
+      code: 'step.single-null-lower',
+      severity: 'error',
+      title: 'At most one step has no lower bound',
+      description:
+        'A missing `MetricIntervalLowerBound` means negative infinity; only one step may reach down that far.',
+    },
+    {
+      code: 'step.single-null-upper',
+      severity: 'error',
+      title: 'At most one step has no upper bound',
+      description: 'A missing `MetricIntervalUpperBound` means positive infinity; only one step may reach up that far.',
+    },
+    {
+      code: 'step.negative-needs-null-lower',
+      severity: 'error',
+      title: 'A negative lower bound needs a step with no lower bound',
+      description:
+        'When a step has a negative lower bound, AWS requires one step without a lower bound, so that every value below the threshold is covered.',
+    },
+    {
+      code: 'step.positive-needs-null-upper',
+      severity: 'error',
+      title: 'A positive upper bound needs a step with no upper bound',
+      description:
+        'AWS: "There must be a step adjustment with an unspecified upper bound when one step adjustment has a positive upper bound". Remove the upper bound of the highest step.',
+    },
+  ],
+  {
+    policy(policy, _target, _report, ctx) {
+      const all = steps(policy);
+      if (all.length === 0) return;
+      let readable = true;
+      let malformed = false;
+      const usable: StepAdjustment[] = [];
+      for (const step of all) {
+        if (unreadableBounds(step)) {
+          readable = false;
+          continue;
+        }
+        const { lowerBound: lower, upperBound: upper } = step;
+        if (!lower && !upper) {
+          malformed = true;
+          ctx.report(
+            'step.bound-present',
+            step.range,
+            `Step ${step.index + 1} has neither MetricIntervalLowerBound nor MetricIntervalUpperBound; AWS requires at least one. Add the bound on the alarm's side of the threshold, e.g. "MetricIntervalLowerBound": 0 for a scale-out step.`,
+          );
+          continue;
+        }
+        if (lower && upper && upper.value <= lower.value) {
+          malformed = true;
+          ctx.report(
+            'step.upper-gt-lower',
+            upper.range,
+            `MetricIntervalUpperBound ${formatNumber(upper.value)} must be greater than MetricIntervalLowerBound ${formatNumber(lower.value)}. Swap the bounds or raise the upper one.`,
+            {
+              related: [{ ...lower.range, message: `the lower bound is ${formatNumber(lower.value)} here` }],
+            },
+          );
+          continue;
+        }
+        usable.push(step);
       }
-      const { lowerBound: lower, upperBound: upper } = step;
-      if (!lower && !upper) {
-        malformed = true;
-        ctx.report('step.bound-present', step.range, `Step ${step.index + 1} has neither MetricIntervalLowerBound nor MetricIntervalUpperBound; AWS requires at least one. Add the bound on the alarm's side of the threshold, e.g. "MetricIntervalLowerBound": 0 for a scale-out step.`);
-        continue;
-      }
-      if (lower && upper && upper.value <= lower.value) {
-        malformed = true;
-        ctx.report('step.upper-gt-lower', upper.range, `MetricIntervalUpperBound ${formatNumber(upper.value)} must be greater than MetricIntervalLowerBound ${formatNumber(lower.value)}. Swap the bounds or raise the upper one.`, {
-          related: [{ ...lower.range, message: `the lower bound is ${formatNumber(lower.value)} here` }],
-        });
-        continue;
-      }
-      usable.push(step);
-    }
-    // With a bound we cannot read, any set-level verdict could be wrong; the schema speaks first.
-    if (!readable) return;
-    checkOpenEnds(all, ctx);
-    // A gap or overlap next to a malformed step is a consequence of it: fix that first.
-    if (!malformed) checkCoverage(usable, ctx);
+      // With a bound we cannot read, any set-level verdict could be wrong; the schema speaks first.
+      if (!readable) return;
+      checkOpenEnds(all, ctx);
+      // A gap or overlap next to a malformed step is a consequence of it: fix that first.
+      if (!malformed) checkCoverage(usable, ctx);
+    },
   },
-});
+);
 
 /** Single-null and needs-null checks; a step without bounds counts as open on both sides. */
 function checkOpenEnds(all: StepAdjustment[], ctx: RuleContext): void {
@@ -180,26 +272,56 @@ function checkOpenEnds(all: StepAdjustment[], ctx: RuleContext): void {
     }
     if (!lower) {
       if (firstOpenBelow) {
-        ctx.report('step.single-null-lower', upper!.range, `Step ${step.index + 1} has no MetricIntervalLowerBound (negative infinity), and neither has ${stepLabel(firstOpenBelow)}; only one step may be open below. Give this step a lower bound.`, {
-          related: [{ ...(firstOpenBelow.upperBound?.range ?? firstOpenBelow.range), message: `${stepLabel(firstOpenBelow)} is already open below` }],
-        });
+        ctx.report(
+          'step.single-null-lower',
+          upper!.range,
+          `Step ${step.index + 1} has no MetricIntervalLowerBound (negative infinity), and neither has ${stepLabel(firstOpenBelow)}; only one step may be open below. Give this step a lower bound.`,
+          {
+            related: [
+              {
+                ...(firstOpenBelow.upperBound?.range ?? firstOpenBelow.range),
+                message: `${stepLabel(firstOpenBelow)} is already open below`,
+              },
+            ],
+          },
+        );
       } else firstOpenBelow = step;
-    } else if (lower.value < 0 && (!lowestNegative || lower.value < lowestNegative.lowerBound!.value)) lowestNegative = step;
+    } else if (lower.value < 0 && (!lowestNegative || lower.value < lowestNegative.lowerBound!.value))
+      lowestNegative = step;
     if (!upper) {
       if (firstOpenAbove) {
-        ctx.report('step.single-null-upper', lower!.range, `Step ${step.index + 1} has no MetricIntervalUpperBound (positive infinity), and neither has ${stepLabel(firstOpenAbove)}; only one step may be open above. Give this step an upper bound.`, {
-          related: [{ ...(firstOpenAbove.lowerBound?.range ?? firstOpenAbove.range), message: `${stepLabel(firstOpenAbove)} is already open above` }],
-        });
+        ctx.report(
+          'step.single-null-upper',
+          lower!.range,
+          `Step ${step.index + 1} has no MetricIntervalUpperBound (positive infinity), and neither has ${stepLabel(firstOpenAbove)}; only one step may be open above. Give this step an upper bound.`,
+          {
+            related: [
+              {
+                ...(firstOpenAbove.lowerBound?.range ?? firstOpenAbove.range),
+                message: `${stepLabel(firstOpenAbove)} is already open above`,
+              },
+            ],
+          },
+        );
       } else firstOpenAbove = step;
-    } else if (upper.value > 0 && (!highestPositive || upper.value > highestPositive.upperBound!.value)) highestPositive = step;
+    } else if (upper.value > 0 && (!highestPositive || upper.value > highestPositive.upperBound!.value))
+      highestPositive = step;
   }
   if (lowestNegative && !firstOpenBelow) {
     const lower = lowestNegative.lowerBound!;
-    ctx.report('step.negative-needs-null-lower', lower.range, `MetricIntervalLowerBound ${formatNumber(lower.value)} is negative, so AWS requires a step with no lower bound, and there is none. Remove the lower bound of this step, the lowest one, to cover every value below it.`);
+    ctx.report(
+      'step.negative-needs-null-lower',
+      lower.range,
+      `MetricIntervalLowerBound ${formatNumber(lower.value)} is negative, so AWS requires a step with no lower bound, and there is none. Remove the lower bound of this step, the lowest one, to cover every value below it.`,
+    );
   }
   if (highestPositive && !firstOpenAbove) {
     const upper = highestPositive.upperBound!;
-    ctx.report('step.positive-needs-null-upper', upper.range, `MetricIntervalUpperBound ${formatNumber(upper.value)} is positive, so AWS requires a step with no upper bound, and there is none. Remove the upper bound of this step, the highest one, to cover every value above it.`);
+    ctx.report(
+      'step.positive-needs-null-upper',
+      upper.range,
+      `MetricIntervalUpperBound ${formatNumber(upper.value)} is positive, so AWS requires a step with no upper bound, and there is none. Remove the upper bound of this step, the highest one, to cover every value above it.`,
+    );
   }
 }
 
@@ -209,8 +331,9 @@ function checkOpenEnds(all: StepAdjustment[], ctx: RuleContext): void {
  * reports a step nested inside a wide one as an overlap rather than a phantom gap.
  */
 function checkCoverage(usable: StepAdjustment[], ctx: RuleContext): void {
-  const sorted = [...usable].sort((a, b) =>
-    (a.lowerBound?.value ?? -Infinity) - (b.lowerBound?.value ?? -Infinity) || a.index - b.index);
+  const sorted = [...usable].sort(
+    (a, b) => (a.lowerBound?.value ?? -Infinity) - (b.lowerBound?.value ?? -Infinity) || a.index - b.index,
+  );
   let reach = sorted[0];
   for (const step of sorted.slice(1)) {
     if (!reach) break;
@@ -222,22 +345,30 @@ function checkCoverage(usable: StepAdjustment[], ctx: RuleContext): void {
     if (lower && !bothOpen && lower.value < reachEnd) {
       const fixable = reachEnd < stepEnd;
       const self = `Step ${step.index + 1} ${formatInterval(relativeInterval(boundsOf(step)))}`;
-      const message = reachEnd === Infinity
-        ? `${self} overlaps ${stepLabel(reach)}, which already covers every value from ${formatNumber(reach.lowerBound!.value)} up: a metric value in both matches two steps. Give step ${reach.index + 1} an upper bound of ${formatNumber(lower.value)}, or remove this step.`
-        : fixable
-          ? `${self} overlaps ${stepLabel(reach)}: a metric value in both matches two steps. Start this step at ${formatNumber(reachEnd)}, where step ${reach.index + 1} ends.`
-          : `${self} lies inside ${stepLabel(reach)}: a metric value in both matches two steps. Split step ${reach.index + 1} around it, or remove one of them.`;
+      const message =
+        reachEnd === Infinity
+          ? `${self} overlaps ${stepLabel(reach)}, which already covers every value from ${formatNumber(reach.lowerBound!.value)} up: a metric value in both matches two steps. Give step ${reach.index + 1} an upper bound of ${formatNumber(lower.value)}, or remove this step.`
+          : fixable
+            ? `${self} overlaps ${stepLabel(reach)}: a metric value in both matches two steps. Start this step at ${formatNumber(reachEnd)}, where step ${reach.index + 1} ends.`
+            : `${self} lies inside ${stepLabel(reach)}: a metric value in both matches two steps. Split step ${reach.index + 1} around it, or remove one of them.`;
       ctx.report('step.no-overlap', lower.range, message, {
-        related: [reach.upperBound
-          ? { ...reach.upperBound.range, message: `${stepLabel(reach)} ends here` }
-          : { ...(reach.lowerBound?.range ?? reach.range), message: `${stepLabel(reach)} has no upper bound` }],
+        related: [
+          reach.upperBound
+            ? { ...reach.upperBound.range, message: `${stepLabel(reach)} ends here` }
+            : { ...(reach.lowerBound?.range ?? reach.range), message: `${stepLabel(reach)} has no upper bound` },
+        ],
         fixes: fixable ? setLowerBoundFix(step, reachEnd, reach) : [],
       });
     } else if (lower && !bothOpen && lower.value > reachEnd) {
-      ctx.report('step.no-gap', lower.range, `Step ${step.index + 1} starts at ${formatNumber(lower.value)}, but ${stepLabel(reach)} ends at ${formatNumber(reachEnd)}: no step covers the values in between, and AWS rejects the gap. Start this step at ${formatNumber(reachEnd)}.`, {
-        related: [{ ...reach.upperBound!.range, message: `${stepLabel(reach)} ends here` }],
-        fixes: setLowerBoundFix(step, reachEnd, reach),
-      });
+      ctx.report(
+        'step.no-gap',
+        lower.range,
+        `Step ${step.index + 1} starts at ${formatNumber(lower.value)}, but ${stepLabel(reach)} ends at ${formatNumber(reachEnd)}: no step covers the values in between, and AWS rejects the gap. Start this step at ${formatNumber(reachEnd)}.`,
+        {
+          related: [{ ...reach.upperBound!.range, message: `${stepLabel(reach)} ends here` }],
+          fixes: setLowerBoundFix(step, reachEnd, reach),
+        },
+      );
     }
     if (stepEnd > reachEnd) reach = step;
   }
@@ -247,7 +378,10 @@ function checkCoverage(usable: StepAdjustment[], ctx: RuleContext): void {
 // The steps against the alarm's threshold and comparison operator.
 
 /** The side a policy scales on: the alarm's operator, else the common sign of the adjustments. */
-function policySide(policy: ScalingPolicy, config: StepScalingConfiguration): { side: AlarmSide; fromAlarm: boolean } | undefined {
+function policySide(
+  policy: ScalingPolicy,
+  config: StepScalingConfiguration,
+): { side: AlarmSide; fromAlarm: boolean } | undefined {
   const fromOperator = alarmSide(policy.alarm?.comparisonOperator?.value);
   if (fromOperator) return { side: fromOperator, fromAlarm: true };
   const type = config.adjustmentType?.value;
@@ -267,9 +401,11 @@ function policySide(policy: ScalingPolicy, config: StepScalingConfiguration): { 
 
 const signSide = defineRule(
   {
-    code: 'step.sign-side', severity: 'warning',
+    code: 'step.sign-side',
+    severity: 'warning',
     title: 'Steps sit on the side of the threshold where the alarm fires',
-    description: 'A `GreaterThan…` alarm is in ALARM only above its threshold, so its steps need bounds ≥ 0 and, for a change in capacity, positive adjustments; a `LessThan…` alarm fires below, so bounds ≤ 0 and negative adjustments. A step on the other side never runs. Without an alarm in the file, the side is taken from the signs of the adjustments.',
+    description:
+      'A `GreaterThan…` alarm is in ALARM only above its threshold, so its steps need bounds ≥ 0 and, for a change in capacity, positive adjustments; a `LessThan…` alarm fires below, so bounds ≤ 0 and negative adjustments. A step on the other side never runs. Without an alarm in the file, the side is taken from the signs of the adjustments.',
   },
   {
     policy(policy, _target, report) {
@@ -284,20 +420,62 @@ const signSide = defineRule(
         const { lowerBound: lower, upperBound: upper, scalingAdjustment: adjustment } = step;
         if (side === 'above') {
           if (upper && upper.value <= 0) {
-            reportSide(report, upper.range, side, operator, (why) => `Step ${step.index + 1} ends at or below the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≥ 0.`);
+            reportSide(
+              report,
+              upper.range,
+              side,
+              operator,
+              (why) =>
+                `Step ${step.index + 1} ends at or below the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≥ 0.`,
+            );
           } else if (lower && lower.value < 0) {
-            reportSide(report, lower.range, side, operator, (why) => `Step ${step.index + 1} starts below the threshold, but ${why}, so that part never runs. Start it at 0.`);
+            reportSide(
+              report,
+              lower.range,
+              side,
+              operator,
+              (why) =>
+                `Step ${step.index + 1} starts below the threshold, but ${why}, so that part never runs. Start it at 0.`,
+            );
           }
         } else if (lower && lower.value >= 0) {
-          reportSide(report, lower.range, side, operator, (why) => `Step ${step.index + 1} starts at or above the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≤ 0.`);
+          reportSide(
+            report,
+            lower.range,
+            side,
+            operator,
+            (why) =>
+              `Step ${step.index + 1} starts at or above the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≤ 0.`,
+          );
         } else if (upper && upper.value > 0) {
-          reportSide(report, upper.range, side, operator, (why) => `Step ${step.index + 1} reaches above the threshold, but ${why}, so that part never runs. End it at 0.`);
+          reportSide(
+            report,
+            upper.range,
+            side,
+            operator,
+            (why) =>
+              `Step ${step.index + 1} reaches above the threshold, but ${why}, so that part never runs. End it at 0.`,
+          );
         }
         if (!fromAlarm || !adjustment || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) continue;
         if (side === 'above' && adjustment.value < 0) {
-          reportSide(report, adjustment.range, side, operator, (why) => `ScalingAdjustment ${adjustment.value} removes capacity, but ${why}, when load is high. Use a positive adjustment, or a LessThan… operator for a scale-in policy.`);
+          reportSide(
+            report,
+            adjustment.range,
+            side,
+            operator,
+            (why) =>
+              `ScalingAdjustment ${adjustment.value} removes capacity, but ${why}, when load is high. Use a positive adjustment, or a LessThan… operator for a scale-in policy.`,
+          );
         } else if (side === 'below' && adjustment.value > 0) {
-          reportSide(report, adjustment.range, side, operator, (why) => `ScalingAdjustment ${adjustment.value} adds capacity, but ${why}, when load is low. Use a negative adjustment, or a GreaterThan… operator for a scale-out policy.`);
+          reportSide(
+            report,
+            adjustment.range,
+            side,
+            operator,
+            (why) =>
+              `ScalingAdjustment ${adjustment.value} adds capacity, but ${why}, when load is low. Use a negative adjustment, or a GreaterThan… operator for a scale-out policy.`,
+          );
         }
       }
     },
@@ -309,7 +487,13 @@ const signSide = defineRule(
  * one (`operator`), else from the direction of the adjustments. The words are put
  * together only here, for a finding: most step policies have none.
  */
-function reportSide(report: Reporter, range: Range, side: AlarmSide, operator: Prop<string> | undefined, message: (why: string) => string): void {
+function reportSide(
+  report: Reporter,
+  range: Range,
+  side: AlarmSide,
+  operator: Prop<string> | undefined,
+  message: (why: string) => string,
+): void {
   const why = operator
     ? `the alarm (${operator.value}) fires only ${side} its threshold`
     : `every adjustment ${side === 'above' ? 'adds' : 'removes'} capacity, so the alarm should fire ${side} its threshold`;
@@ -319,9 +503,11 @@ function reportSide(report: Reporter, range: Range, side: AlarmSide, operator: P
 
 const boundsRelative = defineRule(
   {
-    code: 'step.bounds-relative', severity: 'warning',
+    code: 'step.bounds-relative',
+    severity: 'warning',
     title: 'Step bounds are offsets from the alarm threshold',
-    description: 'Step bounds are added to the alarm\'s `Threshold`; they are not metric values. When the steps on the alarm\'s side do not start at the threshold (0), the alarm fires for values no step covers and nothing scales. A first bound as large as the threshold usually means absolute values were written.',
+    description:
+      "Step bounds are added to the alarm's `Threshold`; they are not metric values. When the steps on the alarm's side do not start at the threshold (0), the alarm fires for values no step covers and nothing scales. A first bound as large as the threshold usually means absolute values were written.",
   },
   {
     policy(policy, _target, report) {
@@ -333,7 +519,9 @@ const boundsRelative = defineRule(
       const all = config.stepAdjustments?.items ?? [];
       if (all.some(unreadableBounds)) return;
       const t = threshold.value;
-      const related = (): RelatedLocation[] => [{ ...threshold.range, message: `the alarm threshold is ${formatNumber(t)}` }];
+      const related = (): RelatedLocation[] => [
+        { ...threshold.range, message: `the alarm threshold is ${formatNumber(t)}` },
+      ];
       if (side === 'above') {
         // The step nearest the threshold among those that reach the firing side.
         let first: StepAdjustment | undefined;
@@ -346,9 +534,10 @@ const boundsRelative = defineRule(
         if (!start || start.value <= 0) return;
         const from = formatNumber(t);
         const to = formatNumber(t + start.value);
-        const message = t > 0 && start.value >= t
-          ? `MetricIntervalLowerBound ${formatNumber(start.value)} is an offset from the alarm threshold ${from}, not a metric value: this step starts at ${to}, and from ${from} to ${to} the alarm fires but no step matches. If you wrote metric values, subtract ${from} from every bound, so the first step starts at 0.`
-          : `The lowest step starts ${formatNumber(start.value)} above the alarm threshold ${from}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Start the step at MetricIntervalLowerBound 0, or raise the threshold to ${to}.`;
+        const message =
+          t > 0 && start.value >= t
+            ? `MetricIntervalLowerBound ${formatNumber(start.value)} is an offset from the alarm threshold ${from}, not a metric value: this step starts at ${to}, and from ${from} to ${to} the alarm fires but no step matches. If you wrote metric values, subtract ${from} from every bound, so the first step starts at 0.`
+            : `The lowest step starts ${formatNumber(start.value)} above the alarm threshold ${from}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Start the step at MetricIntervalLowerBound 0, or raise the threshold to ${to}.`;
         report(start.range, message, { related: related() });
       } else {
         let last: StepAdjustment | undefined;
@@ -361,7 +550,11 @@ const boundsRelative = defineRule(
         if (!end || end.value >= 0) return;
         const from = formatNumber(t + end.value);
         const to = formatNumber(t);
-        report(end.range, `The highest step ends ${formatNumber(-end.value)} below the alarm threshold ${to}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Bounds are offsets from the threshold: end the step at MetricIntervalUpperBound 0, or lower the threshold to ${from}.`, { related: related() });
+        report(
+          end.range,
+          `The highest step ends ${formatNumber(-end.value)} below the alarm threshold ${to}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Bounds are offsets from the threshold: end the step at MetricIntervalUpperBound 0, or lower the threshold to ${from}.`,
+          { related: related() },
+        );
       }
     },
   },
@@ -372,7 +565,8 @@ const boundsRelative = defineRule(
 
 const exactNonneg = defineRule(
   {
-    code: 'step.exact-nonneg', severity: 'error',
+    code: 'step.exact-nonneg',
+    severity: 'error',
     title: 'ExactCapacity adjustments are not negative',
     description: 'With `ExactCapacity`, `ScalingAdjustment` is the capacity to set, so AWS requires a value ≥ 0.',
   },
@@ -383,9 +577,13 @@ const exactNonneg = defineRule(
       for (const step of config.stepAdjustments?.items ?? []) {
         const adjustment = step.scalingAdjustment;
         if (adjustment && adjustment.value < 0) {
-          report(adjustment.range, `With ExactCapacity, ScalingAdjustment is the capacity to set, and AWS requires it to be ≥ 0, not ${adjustment.value}. Write the capacity you want, or use ChangeInCapacity to remove ${-adjustment.value}.`, {
-            related: [{ ...config.adjustmentType.range, message: 'the adjustment type is ExactCapacity' }],
-          });
+          report(
+            adjustment.range,
+            `With ExactCapacity, ScalingAdjustment is the capacity to set, and AWS requires it to be ≥ 0, not ${adjustment.value}. Write the capacity you want, or use ChangeInCapacity to remove ${-adjustment.value}.`,
+            {
+              related: [{ ...config.adjustmentType.range, message: 'the adjustment type is ExactCapacity' }],
+            },
+          );
         }
       }
     },
@@ -394,9 +592,11 @@ const exactNonneg = defineRule(
 
 const exactInRange = defineRule(
   {
-    code: 'step.exact-in-range', severity: 'warning',
-    title: 'ExactCapacity adjustments lie within the target\'s capacity range',
-    description: 'Application Auto Scaling never scales outside `[MinCapacity, MaxCapacity]`, so an exact capacity outside that range is silently clamped to it.',
+    code: 'step.exact-in-range',
+    severity: 'warning',
+    title: "ExactCapacity adjustments lie within the target's capacity range",
+    description:
+      'Application Auto Scaling never scales outside `[MinCapacity, MaxCapacity]`, so an exact capacity outside that range is silently clamped to it.',
   },
   {
     policy(policy, target, report) {
@@ -407,13 +607,21 @@ const exactInRange = defineRule(
         const adjustment = step.scalingAdjustment;
         if (!adjustment || adjustment.value < 0) continue; // negative: step.exact-nonneg
         if (adjustment.value > max.value) {
-          report(adjustment.range, `ExactCapacity ${adjustment.value} is above the target's MaxCapacity ${max.value}, so AWS sets ${max.value} instead. Lower it, or raise MaxCapacity.`, {
-            related: [{ ...max.range, message: `MaxCapacity is ${max.value}` }],
-          });
+          report(
+            adjustment.range,
+            `ExactCapacity ${adjustment.value} is above the target's MaxCapacity ${max.value}, so AWS sets ${max.value} instead. Lower it, or raise MaxCapacity.`,
+            {
+              related: [{ ...max.range, message: `MaxCapacity is ${max.value}` }],
+            },
+          );
         } else if (adjustment.value < min.value) {
-          report(adjustment.range, `ExactCapacity ${adjustment.value} is below the target's MinCapacity ${min.value}, so AWS sets ${min.value} instead. Raise it, or lower MinCapacity.`, {
-            related: [{ ...min.range, message: `MinCapacity is ${min.value}` }],
-          });
+          report(
+            adjustment.range,
+            `ExactCapacity ${adjustment.value} is below the target's MinCapacity ${min.value}, so AWS sets ${min.value} instead. Raise it, or lower MinCapacity.`,
+            {
+              related: [{ ...min.range, message: `MinCapacity is ${min.value}` }],
+            },
+          );
         }
       }
     },
@@ -422,9 +630,11 @@ const exactInRange = defineRule(
 
 const minAdjustmentMagnitude = defineRule(
   {
-    code: 'step.min-adjustment-magnitude', severity: 'error',
+    code: 'step.min-adjustment-magnitude',
+    severity: 'error',
     title: 'MinAdjustmentMagnitude goes with PercentChangeInCapacity and is at least 1',
-    description: '`MinAdjustmentMagnitude` sets the smallest change a `PercentChangeInCapacity` step makes. With another adjustment type it is not valid (an error); a value ≤ 0 changes nothing (a warning).',
+    description:
+      '`MinAdjustmentMagnitude` sets the smallest change a `PercentChangeInCapacity` step makes. With another adjustment type it is not valid (an error); a value ≤ 0 changes nothing (a warning).',
   },
   {
     policy(policy, _target, report) {
@@ -433,12 +643,25 @@ const minAdjustmentMagnitude = defineRule(
       const type = config?.adjustmentType;
       if (!magnitude) return;
       if (type && type.value !== 'PercentChangeInCapacity') {
-        report(magnitude.keyRange, `MinAdjustmentMagnitude applies only to PercentChangeInCapacity, and this policy uses ${type.value}. Remove it.`, {
-          related: [{ ...type.range, message: `the adjustment type is ${type.value}` }],
-          fixes: [{ title: 'Remove MinAdjustmentMagnitude', edits: removeMemberEdits(config!.item, member(config!, 'MinAdjustmentMagnitude')!) }],
-        });
+        report(
+          magnitude.keyRange,
+          `MinAdjustmentMagnitude applies only to PercentChangeInCapacity, and this policy uses ${type.value}. Remove it.`,
+          {
+            related: [{ ...type.range, message: `the adjustment type is ${type.value}` }],
+            fixes: [
+              {
+                title: 'Remove MinAdjustmentMagnitude',
+                edits: removeMemberEdits(config!.item, member(config!, 'MinAdjustmentMagnitude')!),
+              },
+            ],
+          },
+        );
       } else if (magnitude.value <= 0) {
-        report(magnitude.range, `MinAdjustmentMagnitude ${magnitude.value} has no effect: it is the smallest number of units a percentage step changes, so it should be at least 1. Set it to 1 or more, or remove it.`, { severity: 'warning' });
+        report(
+          magnitude.range,
+          `MinAdjustmentMagnitude ${magnitude.value} has no effect: it is the smallest number of units a percentage step changes, so it should be at least 1. Set it to 1 or more, or remove it.`,
+          { severity: 'warning' },
+        );
       }
     },
   },
@@ -446,15 +669,23 @@ const minAdjustmentMagnitude = defineRule(
 
 const percentRounding = defineRule(
   {
-    code: 'step.percent-rounding', severity: 'information',
+    code: 'step.percent-rounding',
+    severity: 'information',
     title: 'Percentage steps on a small fleet round to one unit',
-    description: 'With `PercentChangeInCapacity`, AWS rounds a result between 0 and 1 up to 1 (and between −1 and 0 down to −1) and truncates larger results. On a fleet of a few instances, most percentages therefore change the capacity by exactly one, whatever the step. Use `ChangeInCapacity`, or set `MinAdjustmentMagnitude`.',
+    description:
+      'With `PercentChangeInCapacity`, AWS rounds a result between 0 and 1 up to 1 (and between −1 and 0 down to −1) and truncates larger results. On a fleet of a few instances, most percentages therefore change the capacity by exactly one, whatever the step. Use `ChangeInCapacity`, or set `MinAdjustmentMagnitude`.',
   },
   {
     policy(policy, target, report) {
       const config = stepConfig(policy);
       const max = target.maxCapacity;
-      if (config?.adjustmentType?.value !== 'PercentChangeInCapacity' || !max || max.value > SMALL_FLEET || max.value <= 0) return;
+      if (
+        config?.adjustmentType?.value !== 'PercentChangeInCapacity' ||
+        !max ||
+        max.value > SMALL_FLEET ||
+        max.value <= 0
+      )
+        return;
       if ((config.minAdjustmentMagnitude?.value ?? 0) >= 2) return;
       const unit = capacityUnit(target);
       for (const step of config.stepAdjustments?.items ?? []) {
@@ -464,9 +695,13 @@ const percentRounding = defineRule(
         const largest = (Math.abs(adjustment.value) * max.value) / 100;
         if (largest >= 2) continue;
         const sign = adjustment.value > 0 ? 'adds' : 'removes';
-        report(adjustment.range, `${Math.abs(adjustment.value)}% of this target's MaxCapacity (${max.value} ${unit}) is ${formatNumber(largest)}, and AWS truncates results above 1 and raises smaller ones to 1: on this fleet the step always ${sign} exactly 1. ChangeInCapacity says so plainly; or set MinAdjustmentMagnitude.`, {
-          related: [{ ...max.range, message: `MaxCapacity is ${max.value}` }],
-        });
+        report(
+          adjustment.range,
+          `${Math.abs(adjustment.value)}% of this target's MaxCapacity (${max.value} ${unit}) is ${formatNumber(largest)}, and AWS truncates results above 1 and raises smaller ones to 1: on this fleet the step always ${sign} exactly 1. ChangeInCapacity says so plainly; or set MinAdjustmentMagnitude.`,
+          {
+            related: [{ ...max.range, message: `MaxCapacity is ${max.value}` }],
+          },
+        );
       }
     },
   },
@@ -474,9 +709,11 @@ const percentRounding = defineRule(
 
 const changeGtRange = defineRule(
   {
-    code: 'sanity.change-gt-range', severity: 'warning',
-    title: 'A step changes capacity by more than the target\'s range allows',
-    description: 'A `ChangeInCapacity` step larger than `MaxCapacity − MinCapacity`, or a percentage beyond ±100, is clamped by the capacity range; it usually means the wrong adjustment type or a typo.',
+    code: 'sanity.change-gt-range',
+    severity: 'warning',
+    title: "A step changes capacity by more than the target's range allows",
+    description:
+      'A `ChangeInCapacity` step larger than `MaxCapacity − MinCapacity`, or a percentage beyond ±100, is clamped by the capacity range; it usually means the wrong adjustment type or a typo.',
   },
   {
     policy(policy, target, report) {
@@ -490,11 +727,18 @@ const changeGtRange = defineRule(
         if (!adjustment) continue;
         const size = Math.abs(adjustment.value);
         if (type === 'ChangeInCapacity' && range !== undefined && size > range) {
-          report(adjustment.range, `ScalingAdjustment ${adjustment.value} is more than the whole capacity range of this target (MinCapacity ${min!.value} to MaxCapacity ${max!.value}, ${range} ${capacityUnit(target)}), so the change is always clamped. Use a smaller step, or ExactCapacity if you mean a fixed size.`, {
-            related: [{ ...max!.range, message: `MaxCapacity is ${max!.value}` }],
-          });
+          report(
+            adjustment.range,
+            `ScalingAdjustment ${adjustment.value} is more than the whole capacity range of this target (MinCapacity ${min!.value} to MaxCapacity ${max!.value}, ${range} ${capacityUnit(target)}), so the change is always clamped. Use a smaller step, or ExactCapacity if you mean a fixed size.`,
+            {
+              related: [{ ...max!.range, message: `MaxCapacity is ${max!.value}` }],
+            },
+          );
         } else if (type === 'PercentChangeInCapacity' && size > 100) {
-          report(adjustment.range, `ScalingAdjustment ${adjustment.value}% is beyond ±100%: ${adjustment.value < 0 ? 'no step can remove more than the whole fleet' : 'the fleet would more than double in one step'}. Check the adjustment type and the value.`);
+          report(
+            adjustment.range,
+            `ScalingAdjustment ${adjustment.value}% is beyond ±100%: ${adjustment.value < 0 ? 'no step can remove more than the whole fleet' : 'the fleet would more than double in one step'}. Check the adjustment type and the value.`,
+          );
         }
       }
     },
@@ -506,7 +750,8 @@ const changeGtRange = defineRule(
 
 const cooldown = defineRule(
   {
-    code: 'step.cooldown', severity: 'error',
+    code: 'step.cooldown',
+    severity: 'error',
     title: 'Step cooldown is not negative, nor very short on an instance fleet',
     description: `\`Cooldown\` is the seconds a step policy waits after a scaling activity before acting again (default 300). A negative value is an error. On \`${SAGEMAKER_DIMENSIONS.variantInstances}\`, new instances take minutes to serve, so a cooldown under ${INSTANCE_COOLDOWN_FLOOR} seconds lets the alarm add or remove capacity again before the last change shows (a warning).`,
   },
@@ -515,9 +760,19 @@ const cooldown = defineRule(
       const value = stepConfig(policy)?.cooldown;
       if (!value) return;
       if (value.value < 0) {
-        report(value.range, `Cooldown ${value.value} is negative; it is a number of seconds. Use 0 or more (AWS's default is 300).`);
-      } else if (value.value < INSTANCE_COOLDOWN_FLOOR && target.scalableDimension?.value === SAGEMAKER_DIMENSIONS.variantInstances) {
-        report(value.range, `A Cooldown of ${value.value} seconds on an instance fleet lets the alarm scale again before the last change takes effect (new instances take minutes to serve), so capacity overshoots. Use at least ${INSTANCE_COOLDOWN_FLOOR}.`, { severity: 'warning' });
+        report(
+          value.range,
+          `Cooldown ${value.value} is negative; it is a number of seconds. Use 0 or more (AWS's default is 300).`,
+        );
+      } else if (
+        value.value < INSTANCE_COOLDOWN_FLOOR &&
+        target.scalableDimension?.value === SAGEMAKER_DIMENSIONS.variantInstances
+      ) {
+        report(
+          value.range,
+          `A Cooldown of ${value.value} seconds on an instance fleet lets the alarm scale again before the last change takes effect (new instances take minutes to serve), so capacity overshoots. Use at least ${INSTANCE_COOLDOWN_FLOOR}.`,
+          { severity: 'warning' },
+        );
       }
     },
   },
@@ -525,20 +780,36 @@ const cooldown = defineRule(
 
 const alarmAttached = defineRule(
   {
-    code: 'step.alarm-attached', severity: 'warning',
+    code: 'step.alarm-attached',
+    severity: 'warning',
     title: 'A step policy has a CloudWatch alarm to trigger it',
-    description: 'A step policy does nothing until a CloudWatch alarm names it in its actions. Describe the alarm in the policy\'s `CloudWatchAlarm`, so apply creates it and points it at the policy. If the alarm is managed elsewhere, turn this rule off for the file or silence it with `// scaling-disable-next-line step.alarm-attached -- alarm managed in <where>`.',
+    description:
+      "A step policy does nothing until a CloudWatch alarm names it in its actions. Describe the alarm in the policy's `CloudWatchAlarm`, so apply creates it and points it at the policy. If the alarm is managed elsewhere, turn this rule off for the file or silence it with `// scaling-disable-next-line step.alarm-attached -- alarm managed in <where>`.",
   },
   {
     policy(policy, _target, report) {
       if (!isStepPolicy(policy) || has(policy, 'CloudWatchAlarm')) return;
       const where: Range = policy.policyName?.range ?? policy.policyType?.range ?? headOf(policy);
-      report(where, 'Nothing triggers this step policy: it has no CloudWatchAlarm, and a step policy acts only when an alarm fires. Add a CloudWatchAlarm (metric, Threshold, ComparisonOperator); if the alarm is managed elsewhere, silence this warning.');
+      report(
+        where,
+        'Nothing triggers this step policy: it has no CloudWatchAlarm, and a step policy acts only when an alarm fires. Add a CloudWatchAlarm (metric, Threshold, ComparisonOperator); if the alarm is managed elsewhere, silence this warning.',
+      );
     },
   },
 );
 
 export const stepRules: Rule[] = [
-  adjustmentType, adjustmentsNonempty, adjustmentsMax, intervals, signSide, boundsRelative,
-  exactNonneg, exactInRange, minAdjustmentMagnitude, percentRounding, changeGtRange, cooldown, alarmAttached,
+  adjustmentType,
+  adjustmentsNonempty,
+  adjustmentsMax,
+  intervals,
+  signSide,
+  boundsRelative,
+  exactNonneg,
+  exactInRange,
+  minAdjustmentMagnitude,
+  percentRounding,
+  changeGtRange,
+  cooldown,
+  alarmAttached,
 ];

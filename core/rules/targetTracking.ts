@@ -1,6 +1,14 @@
 import { removeMemberEdits } from '../edits';
 import type { Range } from '../finding';
-import { has, member, type Located, type Prop, type ScalableTarget, type ScalingPolicy, type TargetTrackingConfiguration } from '../model';
+import {
+  has,
+  member,
+  type Located,
+  type Prop,
+  type ScalableTarget,
+  type ScalingPolicy,
+  type TargetTrackingConfiguration,
+} from '../model';
 import { metricFitsDimension, namespaceOfMetric, predefinedMetricsFor } from '../predefinedMetrics';
 import { defineRule, type Rule } from '../rule';
 import { SAGEMAKER_METRICS_BY_DIMENSION } from '../sagemaker';
@@ -67,7 +75,12 @@ const NO_STEP_SCALING = new Set(['dynamodb', 'comprehend', 'lambda', 'cassandra'
 function unsupportedType(type: string, namespace: string): string | undefined {
   const service = SERVICE_NAMES[namespace];
   if (!service) return undefined; // an unknown namespace is the schema's to report
-  const alternatives = namespace === 'elasticmapreduce' ? 'StepScaling' : NO_STEP_SCALING.has(namespace) ? 'TargetTrackingScaling' : 'TargetTrackingScaling or StepScaling';
+  const alternatives =
+    namespace === 'elasticmapreduce'
+      ? 'StepScaling'
+      : NO_STEP_SCALING.has(namespace)
+        ? 'TargetTrackingScaling'
+        : 'TargetTrackingScaling or StepScaling';
   if (type === 'PredictiveScaling' && namespace !== 'ecs') {
     return `PredictiveScaling is available only for ECS services; AWS rejects it for ${service}. Use ${alternatives} instead.`;
   }
@@ -82,9 +95,11 @@ function unsupportedType(type: string, namespace: string): string | undefined {
 
 const typeSupported = defineRule(
   {
-    code: 'policy.type-supported', severity: 'error',
-    title: 'The policy type must be available for the target\'s service',
-    description: 'Not every service takes every policy type: `PredictiveScaling` works only for ECS services; `TargetTrackingScaling` is not available for EMR; `StepScaling` is not available for DynamoDB, Comprehend, Lambda, Keyspaces, MSK, ElastiCache or Neptune. SageMaker endpoints take `TargetTrackingScaling` and `StepScaling`.',
+    code: 'policy.type-supported',
+    severity: 'error',
+    title: "The policy type must be available for the target's service",
+    description:
+      'Not every service takes every policy type: `PredictiveScaling` works only for ECS services; `TargetTrackingScaling` is not available for EMR; `StepScaling` is not available for DynamoDB, Comprehend, Lambda, Keyspaces, MSK, ElastiCache or Neptune. SageMaker endpoints take `TargetTrackingScaling` and `StepScaling`.',
   },
   {
     policy(policy, target, report) {
@@ -92,7 +107,10 @@ const typeSupported = defineRule(
       const namespace = target.serviceNamespace;
       if (!type || !namespace) return;
       const problem = unsupportedType(type.value, namespace.value);
-      if (problem) report(type.range, problem, { related: [{ ...namespace.range, message: `ServiceNamespace is "${namespace.value}" here` }] });
+      if (problem)
+        report(type.range, problem, {
+          related: [{ ...namespace.range, message: `ServiceNamespace is "${namespace.value}" here` }],
+        });
     },
   },
 );
@@ -105,9 +123,11 @@ const TARGET_VALUE_LIMIT = 2 ** 360;
 
 const targetValueRange = defineRule(
   {
-    code: 'tt.target-value-range', severity: 'error',
+    code: 'tt.target-value-range',
+    severity: 'error',
     title: 'TargetValue must lie within ±2^360',
-    description: 'AWS accepts a `TargetValue` between -2^360 and 2^360 (about ±2.3e108) and rejects anything larger. A value that fits the metric is far smaller: a percentage, a ratio, or a count per instance per minute.',
+    description:
+      'AWS accepts a `TargetValue` between -2^360 and 2^360 (about ±2.3e108) and rejects anything larger. A value that fits the metric is far smaller: a percentage, a ratio, or a count per instance per minute.',
   },
   {
     policy(policy, _target, report, ctx) {
@@ -117,7 +137,10 @@ const targetValueRange = defineRule(
       if (value?.type !== 'number' || typeof value.value !== 'number') return;
       if (Math.abs(value.value) <= TARGET_VALUE_LIMIT) return;
       const range = rangeOf(value);
-      report(range, `TargetValue ${ctx.text.slice(range.start, range.end)} is outside what AWS accepts (-2^360 to 2^360); it cannot be the value of any metric. Set the level of the metric you want to hold.`);
+      report(
+        range,
+        `TargetValue ${ctx.text.slice(range.start, range.end)} is outside what AWS accepts (-2^360 to 2^360); it cannot be the value of any metric. Set the level of the metric you want to hold.`,
+      );
     },
   },
 );
@@ -133,9 +156,11 @@ function metricSuggestion(target: ScalableTarget): string {
 
 const metricExactlyOne = defineRule(
   {
-    code: 'tt.metric-exactly-one', severity: 'error',
+    code: 'tt.metric-exactly-one',
+    severity: 'error',
     title: 'A target-tracking policy tracks exactly one metric',
-    description: 'A `TargetTrackingScalingPolicyConfiguration` takes either a `PredefinedMetricSpecification` or a `CustomizedMetricSpecification`: AWS rejects a policy with both or with neither.',
+    description:
+      'A `TargetTrackingScalingPolicyConfiguration` takes either a `PredefinedMetricSpecification` or a `CustomizedMetricSpecification`: AWS rejects a policy with both or with neither.',
   },
   {
     policy(policy, target, report) {
@@ -144,12 +169,20 @@ const metricExactlyOne = defineRule(
       const predefined = member(tt, 'PredefinedMetricSpecification');
       const customized = member(tt, 'CustomizedMetricSpecification');
       if (predefined && customized) {
-        const [first, second] = predefined.keyStart < customized.keyStart ? [predefined, customized] : [customized, predefined];
-        report(second.keyRange, `This policy has both a PredefinedMetricSpecification and a CustomizedMetricSpecification; a target-tracking policy tracks one metric, and AWS rejects both together. Remove one of them.`, {
-          related: [{ ...first.keyRange, message: `${first.key!} is here` }],
-        });
+        const [first, second] =
+          predefined.keyStart < customized.keyStart ? [predefined, customized] : [customized, predefined];
+        report(
+          second.keyRange,
+          `This policy has both a PredefinedMetricSpecification and a CustomizedMetricSpecification; a target-tracking policy tracks one metric, and AWS rejects both together. Remove one of them.`,
+          {
+            related: [{ ...first.keyRange, message: `${first.key!} is here` }],
+          },
+        );
       } else if (!predefined && !customized && tt.keyRange) {
-        report(tt.keyRange, `This target-tracking policy names no metric, and AWS rejects it. Add a PredefinedMetricSpecification${metricSuggestion(target)} or a CustomizedMetricSpecification.`);
+        report(
+          tt.keyRange,
+          `This target-tracking policy names no metric, and AWS rejects it. Add a PredefinedMetricSpecification${metricSuggestion(target)} or a CustomizedMetricSpecification.`,
+        );
       }
     },
   },
@@ -162,16 +195,20 @@ function mismatchReason(metric: string, dimension: string): string {
   if (metric === 'ALBRequestCountPerTarget') return 'AWS offers it only for Spot Fleets and ECS services';
   const namespace = namespaceOfMetric(metric);
   if (namespace === dimension.slice(0, dimension.indexOf(':'))) {
-    return metric.includes('Read') ? 'it measures read capacity, and this dimension scales write capacity' : 'it measures write capacity, and this dimension scales read capacity';
+    return metric.includes('Read')
+      ? 'it measures read capacity, and this dimension scales write capacity'
+      : 'it measures write capacity, and this dimension scales read capacity';
   }
-  return `it measures ${namespace ? SERVICE_NAMES[namespace] ?? namespace : 'another service'}`;
+  return `it measures ${namespace ? (SERVICE_NAMES[namespace] ?? namespace) : 'another service'}`;
 }
 
 const predefinedDimensionMatch = defineRule(
   {
-    code: 'tt.predefined-dimension-match', severity: 'error',
-    title: 'The predefined metric must belong to the target\'s dimension',
-    description: 'Each predefined metric measures one kind of resource: `ECSService…` metrics go with ECS services, `DynamoDB…Read…` with read capacity, `ALBRequestCountPerTarget` with Spot Fleets and ECS services, and so on. On a SageMaker target, the JSON schema already limits `PredefinedMetricType` to the metrics of its dimension; this rule covers the other namespaces and a SageMaker metric on a non-SageMaker target.',
+    code: 'tt.predefined-dimension-match',
+    severity: 'error',
+    title: "The predefined metric must belong to the target's dimension",
+    description:
+      'Each predefined metric measures one kind of resource: `ECSService…` metrics go with ECS services, `DynamoDB…Read…` with read capacity, `ALBRequestCountPerTarget` with Spot Fleets and ECS services, and so on. On a SageMaker target, the JSON schema already limits `PredefinedMetricType` to the metrics of its dimension; this rule covers the other namespaces and a SageMaker metric on a non-SageMaker target.',
   },
   {
     policy(policy, target, report) {
@@ -183,12 +220,17 @@ const predefinedDimensionMatch = defineRule(
       // takes no target tracking at all, which policy.type-supported reports.
       if (SAGEMAKER_METRICS_BY_DIMENSION[dimension.value] || dimension.value.startsWith('elasticmapreduce:')) return;
       const fitting = predefinedMetricsFor(dimension.value);
-      const fix = fitting.length > 0
-        ? `Use ${orList(fitting)}, or a CustomizedMetricSpecification.`
-        : `No predefined metric fits ${dimension.value}: use a CustomizedMetricSpecification.`;
-      report(type.range, `${type.value} cannot drive ${dimension.value}: ${mismatchReason(type.value, dimension.value)}. ${fix}`, {
-        related: [{ ...dimension.range, message: `ScalableDimension is "${dimension.value}" here` }],
-      });
+      const fix =
+        fitting.length > 0
+          ? `Use ${orList(fitting)}, or a CustomizedMetricSpecification.`
+          : `No predefined metric fits ${dimension.value}: use a CustomizedMetricSpecification.`;
+      report(
+        type.range,
+        `${type.value} cannot drive ${dimension.value}: ${mismatchReason(type.value, dimension.value)}. ${fix}`,
+        {
+          related: [{ ...dimension.range, message: `ScalableDimension is "${dimension.value}" here` }],
+        },
+      );
     },
   },
 );
@@ -198,11 +240,13 @@ const predefinedDimensionMatch = defineRule(
 
 // The final parts of a load balancer ARN and a target group ARN, joined by a slash.
 const ALB_RESOURCE_LABEL = /^app\/[^/]+\/[^/]+\/targetgroup\/[^/]+\/[^/]+$/;
-const ALB_LABEL_FORMAT = 'app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>';
+const ALB_LABEL_FORMAT =
+  'app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>';
 
 const resourceLabel = defineRule(
   {
-    code: 'tt.resource-label', severity: 'error',
+    code: 'tt.resource-label',
+    severity: 'error',
     title: 'ResourceLabel goes with ALBRequestCountPerTarget, and only with it',
     description: `\`ALBRequestCountPerTarget\` needs a \`ResourceLabel\` naming the load balancer and target group, \`${ALB_LABEL_FORMAT}\`. Every other predefined metric, every SageMaker metric included, takes no \`ResourceLabel\`, and AWS rejects one.`,
   },
@@ -214,17 +258,27 @@ const resourceLabel = defineRule(
       const label = predefined.resourceLabel;
       if (type.value === 'ALBRequestCountPerTarget') {
         if (!has(predefined, 'ResourceLabel')) {
-          report(type.range, `ALBRequestCountPerTarget needs a ResourceLabel that names the load balancer and target group: "${ALB_LABEL_FORMAT}". Add it.`);
+          report(
+            type.range,
+            `ALBRequestCountPerTarget needs a ResourceLabel that names the load balancer and target group: "${ALB_LABEL_FORMAT}". Add it.`,
+          );
         } else if (label && !ALB_RESOURCE_LABEL.test(label.value)) {
-          report(label.range, `ResourceLabel "${label.value}" is not of the form "${ALB_LABEL_FORMAT}": the last part of the load balancer ARN, a slash, and the last part of the target group ARN.`);
+          report(
+            label.range,
+            `ResourceLabel "${label.value}" is not of the form "${ALB_LABEL_FORMAT}": the last part of the load balancer ARN, a slash, and the last part of the target group ARN.`,
+          );
         }
         return;
       }
       if (!label) return;
       const whose = type.value.startsWith('SageMaker') ? 'SageMaker metrics take' : `${type.value} takes`;
-      report(label.range, `${whose} no ResourceLabel; AWS accepts one only with ALBRequestCountPerTarget and rejects this policy. Remove it.`, {
-        fixes: [{ title: 'Remove ResourceLabel', edits: removeMemberEdits(predefined.item, label) }],
-      });
+      report(
+        label.range,
+        `${whose} no ResourceLabel; AWS accepts one only with ALBRequestCountPerTarget and rejects this policy. Remove it.`,
+        {
+          fixes: [{ title: 'Remove ResourceLabel', edits: removeMemberEdits(predefined.item, label) }],
+        },
+      );
     },
   },
 );
@@ -242,9 +296,11 @@ function hasAll(located: Located, keys: readonly string[]): boolean {
 
 const customForm = defineRule(
   {
-    code: 'tt.custom-form', severity: 'error',
+    code: 'tt.custom-form',
+    severity: 'error',
     title: 'A customized metric is either one metric or metric math, not both',
-    description: 'A `CustomizedMetricSpecification` names its metric in one of two ways: `MetricName`, `Namespace` and `Statistic` (with the `Dimensions` the metric was published with, and an optional `Unit`), or a `Metrics` array of metric data queries for metric math. Mixing the two, or giving neither, is rejected.',
+    description:
+      'A `CustomizedMetricSpecification` names its metric in one of two ways: `MetricName`, `Namespace` and `Statistic` (with the `Dimensions` the metric was published with, and an optional `Unit`), or a `Metrics` array of metric data queries for metric math. Mixing the two, or giving neither, is rejected.',
   },
   {
     policy(policy, _target, report) {
@@ -257,21 +313,34 @@ const customForm = defineRule(
       if (metrics) {
         if (simple.length > 0) {
           const names = simple.map((m) => m.key!);
-          report(metrics.keyRange, `Metrics (metric math) cannot be combined with ${andList(names)}: a customized metric is either one metric or metric math. Move the metric into a query of Metrics as its MetricStat, or remove Metrics.`, {
-            related: simple.map((m) => ({ ...m.keyRange, message: `${m.key!} is here` })),
-          });
+          report(
+            metrics.keyRange,
+            `Metrics (metric math) cannot be combined with ${andList(names)}: a customized metric is either one metric or metric math. Move the metric into a query of Metrics as its MetricStat, or remove Metrics.`,
+            {
+              related: simple.map((m) => ({ ...m.keyRange, message: `${m.key!} is here` })),
+            },
+          );
         } else if (metrics.type === 'array' && (metrics.children?.length ?? 0) === 0) {
-          report(metrics.keyRange, 'Metrics is empty, so this customized metric names nothing to track. Add the metric data queries, or use MetricName, Namespace and Statistic.');
+          report(
+            metrics.keyRange,
+            'Metrics is empty, so this customized metric names nothing to track. Add the metric data queries, or use MetricName, Namespace and Statistic.',
+          );
         }
         return;
       }
       if (simple.length === 0) {
-        report(customized.keyRange, 'This CustomizedMetricSpecification names no metric. Give MetricName, Namespace and Statistic (with the Dimensions the metric was published with), or a Metrics array for metric math.');
+        report(
+          customized.keyRange,
+          'This CustomizedMetricSpecification names no metric. Give MetricName, Namespace and Statistic (with the Dimensions the metric was published with), or a Metrics array for metric math.',
+        );
         return;
       }
       const missing = SIMPLE_FORM_REQUIRED.filter((key) => !has(customized, key));
       if (missing.length > 0) {
-        report(customized.keyRange, `This customized metric lacks ${andList(missing)}; AWS needs MetricName, Namespace and Statistic to find the metric. Add ${missing.length === 1 ? 'it' : 'them'}.`);
+        report(
+          customized.keyRange,
+          `This customized metric lacks ${andList(missing)}; AWS needs MetricName, Namespace and Statistic to find the metric. Add ${missing.length === 1 ? 'it' : 'them'}.`,
+        );
       }
     },
   },
@@ -282,8 +351,13 @@ const customForm = defineRule(
 
 const SEP = '\u0000';
 
-function dimensionsKey(dimensions: Located & { items: { name?: Prop<string>; value?: Prop<string> }[] } | undefined): string {
-  return (dimensions?.items ?? []).map((d) => `${d.name?.value}=${d.value?.value}`).sort().join(SEP);
+function dimensionsKey(
+  dimensions: (Located & { items: { name?: Prop<string>; value?: Prop<string> }[] }) | undefined,
+): string {
+  return (dimensions?.items ?? [])
+    .map((d) => `${d.name?.value}=${d.value?.value}`)
+    .sort()
+    .join(SEP);
 }
 
 /** What a policy tracks, as a comparable key, the range that shows it, and words for it. */
@@ -292,20 +366,40 @@ function trackedMetric(tt: TargetTrackingConfiguration): { key: string; at: Rang
   if (predefined && !customized) {
     const type = predefined.predefinedMetricType;
     if (!type) return undefined;
-    return { key: ['p', type.value, predefined.resourceLabel?.value ?? ''].join(SEP), at: type.range, words: type.value };
+    return {
+      key: ['p', type.value, predefined.resourceLabel?.value ?? ''].join(SEP),
+      at: type.range,
+      words: type.value,
+    };
   }
   if (!customized || predefined || !customized.keyRange) return undefined;
   if (customized.metrics) {
     const queries = customized.metrics.items.map((q) => {
       const stat = q.metricStat;
-      return [q.id?.value, q.expression?.value, stat?.metric?.namespace?.value, stat?.metric?.metricName?.value, dimensionsKey(stat?.metric?.dimensions), stat?.stat?.value, stat?.unit?.value, q.returnData?.value].join(SEP);
+      return [
+        q.id?.value,
+        q.expression?.value,
+        stat?.metric?.namespace?.value,
+        stat?.metric?.metricName?.value,
+        dimensionsKey(stat?.metric?.dimensions),
+        stat?.stat?.value,
+        stat?.unit?.value,
+        q.returnData?.value,
+      ].join(SEP);
     });
     return { key: ['m', ...queries].join(SEP + SEP), at: customized.keyRange, words: 'the same metric math' };
   }
   const { namespace, metricName } = customized;
   if (!namespace || !metricName) return undefined;
   return {
-    key: ['c', namespace.value, metricName.value, customized.statistic?.value, customized.unit?.value, dimensionsKey(customized.dimensions)].join(SEP),
+    key: [
+      'c',
+      namespace.value,
+      metricName.value,
+      customized.statistic?.value,
+      customized.unit?.value,
+      dimensionsKey(customized.dimensions),
+    ].join(SEP),
     at: customized.keyRange,
     words: `the same customized metric (${namespace.value} ${metricName.value})`,
   };
@@ -313,9 +407,11 @@ function trackedMetric(tt: TargetTrackingConfiguration): { key: string; at: Rang
 
 const onePerMetric = defineRule(
   {
-    code: 'tt.one-per-metric', severity: 'error',
+    code: 'tt.one-per-metric',
+    severity: 'error',
     title: 'One target-tracking policy per metric on a target',
-    description: 'AWS rejects a second target-tracking policy on the same metric of a scalable target ("Only one TargetTrackingScaling policy for a given metric specification is allowed"). Merge the two policies, or give the second one another metric.',
+    description:
+      'AWS rejects a second target-tracking policy on the same metric of a scalable target ("Only one TargetTrackingScaling policy for a given metric specification is allowed"). Merge the two policies, or give the second one another metric.',
   },
   {
     target(target, report) {
@@ -332,9 +428,13 @@ const onePerMetric = defineRule(
           seen.set(tracked.key, { policy, at: tracked.at });
           continue;
         }
-        report(tracked.at, `Target-tracking policy ${policyLabel(first.policy)} on this target already tracks ${tracked.words}; AWS allows one target-tracking policy per metric and rejects this one. Merge the two policies, or track another metric.`, {
-          related: [{ ...first.at, message: `${policyLabel(first.policy)} tracks it here` }],
-        });
+        report(
+          tracked.at,
+          `Target-tracking policy ${policyLabel(first.policy)} on this target already tracks ${tracked.words}; AWS allows one target-tracking policy per metric and rejects this one. Merge the two policies, or track another metric.`,
+          {
+            related: [{ ...first.at, message: `${policyLabel(first.policy)} tracks it here` }],
+          },
+        );
       }
     },
   },
@@ -349,9 +449,11 @@ const NOT_PER_CAPACITY = /Latency|Error|Fault|Failure|5XX|4XX/i;
 
 const metricInverseProportional = defineRule(
   {
-    code: 'tt.metric-inverse-proportional', severity: 'warning',
+    code: 'tt.metric-inverse-proportional',
+    severity: 'warning',
     title: 'A tracked metric should fall as capacity rises',
-    description: 'Target tracking adds capacity until the metric comes down to the target, so the metric must fall in proportion as instances are added: a utilisation or a load per instance. Latency and error counts do not: they may not move when instances are added (a slow model stays slow), so the policy keeps scaling out, or never scales in. Track a load metric, and alarm on latency or errors with a step policy if you need to.',
+    description:
+      'Target tracking adds capacity until the metric comes down to the target, so the metric must fall in proportion as instances are added: a utilisation or a load per instance. Latency and error counts do not: they may not move when instances are added (a slow model stays slow), so the policy keeps scaling out, or never scales in. Track a load metric, and alarm on latency or errors with a step policy if you need to.',
   },
   {
     policy(policy, _target, report, ctx) {
@@ -367,7 +469,10 @@ const metricInverseProportional = defineRule(
       for (const name of names) {
         const match = NOT_PER_CAPACITY.exec(name.value);
         if (!match) continue;
-        report(insideString(ctx.text, name, match.index, match[0].length), `${name.value} measures ${/latency/i.test(match[0]) ? 'latency' : 'errors'}, which does not fall as instances are added, so target tracking on it may scale out without end or never scale in. Track a per-instance load (such as invocations per instance) or a utilisation metric instead, and alarm on ${name.value} with a step policy if needed.`);
+        report(
+          insideString(ctx.text, name, match.index, match[0].length),
+          `${name.value} measures ${/latency/i.test(match[0]) ? 'latency' : 'errors'}, which does not fall as instances are added, so target tracking on it may scale out without end or never scale in. Track a per-instance load (such as invocations per instance) or a utilisation metric instead, and alarm on ${name.value} with a step policy if needed.`,
+        );
       }
     },
   },
@@ -379,15 +484,20 @@ const metricInverseProportional = defineRule(
 /** Whether a scheduled action lowers MaxCapacity below the highest maximum the target has. */
 function scheduleLowersMax(target: ScalableTarget): boolean {
   let highest = target.maxCapacity?.value ?? -Infinity;
-  for (const action of target.scheduledActions) highest = Math.max(highest, action.action?.maxCapacity?.value ?? -Infinity);
-  return target.scheduledActions.some((a) => a.action?.maxCapacity !== undefined && a.action.maxCapacity.value < highest);
+  for (const action of target.scheduledActions)
+    highest = Math.max(highest, action.action?.maxCapacity?.value ?? -Infinity);
+  return target.scheduledActions.some(
+    (a) => a.action?.maxCapacity !== undefined && a.action.maxCapacity.value < highest,
+  );
 }
 
 const disableScaleIn = defineRule(
   {
-    code: 'tt.disable-scale-in', severity: 'warning',
+    code: 'tt.disable-scale-in',
+    severity: 'warning',
     title: 'DisableScaleIn needs another way to scale in',
-    description: 'With `DisableScaleIn: true` a target-tracking policy only adds capacity. That is right when a step policy (negative adjustments) or a scheduled action that lowers `MaxCapacity` removes it again; with neither, the target stays at its peak size, and keeps costing, until someone changes it by hand.',
+    description:
+      'With `DisableScaleIn: true` a target-tracking policy only adds capacity. That is right when a step policy (negative adjustments) or a scheduled action that lowers `MaxCapacity` removes it again; with neither, the target stays at its peak size, and keeps costing, until someone changes it by hand.',
   },
   {
     target(target, report) {
@@ -400,11 +510,18 @@ const disableScaleIn = defineRule(
         if (tt?.disableScaleIn?.value === true) disabled.push(tt.disableScaleIn);
         else if (tt) scalesIn = true;
         // ExactCapacity can set a lower capacity as well as a higher one.
-        if (scaleInAdjustment(policy) || (policy.stepScaling && policy.stepScaling.adjustmentType?.value === 'ExactCapacity')) scalesIn = true;
+        if (
+          scaleInAdjustment(policy) ||
+          (policy.stepScaling && policy.stepScaling.adjustmentType?.value === 'ExactCapacity')
+        )
+          scalesIn = true;
       }
       if (disabled.length === 0 || scalesIn || scheduleLowersMax(target)) return;
       for (const value of disabled) {
-        report(value.range, 'With DisableScaleIn true this policy never removes capacity, and nothing else on this target does (no step policy with a negative adjustment, no scheduled action that lowers MaxCapacity): once scaled out, the target stays at its peak. Set DisableScaleIn to false, or add a scale-in step policy or a scheduled action.');
+        report(
+          value.range,
+          'With DisableScaleIn true this policy never removes capacity, and nothing else on this target does (no step policy with a negative adjustment, no scheduled action that lowers MaxCapacity): once scaled out, the target stays at its peak. Set DisableScaleIn to false, or add a scale-in step policy or a scheduled action.',
+        );
       }
     },
   },
@@ -428,9 +545,11 @@ const INVOCATIONS_PER_MINUTE_FLOOR = 60;
 
 const targetValueInvocations = defineRule(
   {
-    code: 'sm.target-value-invocations', severity: 'warning',
+    code: 'sm.target-value-invocations',
+    severity: 'warning',
     title: 'SageMakerVariantInvocationsPerInstance counts invocations per minute',
-    description: 'The metric is invocations per instance **per minute**. SageMaker\'s guidance is `TargetValue = MAX_RPS × SAFETY_FACTOR × 60`, where MAX_RPS is what one instance serves at your latency limit (from a load test) and 0.5 is a good first safety factor: 4 requests per second gives 120. A target below 60 usually is a requests-per-second figure, which would keep far more instances than needed.',
+    description:
+      "The metric is invocations per instance **per minute**. SageMaker's guidance is `TargetValue = MAX_RPS × SAFETY_FACTOR × 60`, where MAX_RPS is what one instance serves at your latency limit (from a load test) and 0.5 is a good first safety factor: 4 requests per second gives 120. A target below 60 usually is a requests-per-second figure, which would keep far more instances than needed.",
   },
   {
     policy(policy, _target, report) {
@@ -439,9 +558,13 @@ const targetValueInvocations = defineRule(
       const { value, type } = found;
       if (value.value <= 0 || value.value >= INVOCATIONS_PER_MINUTE_FLOOR) return; // ≤ 0 is sanity.target-value-metric's
       const perMinute = Math.round(value.value * 0.5 * 60);
-      report(value.range, `SageMakerVariantInvocationsPerInstance counts invocations per instance per minute, so ${value.value} is under one request per second per instance; it looks like a requests-per-second figure. Use MAX_RPS × 0.5 × 60: if an instance serves ${value.value} requests per second, that is ${perMinute}.`, {
-        related: [{ ...type.range, message: 'the per-minute metric' }],
-      });
+      report(
+        value.range,
+        `SageMakerVariantInvocationsPerInstance counts invocations per instance per minute, so ${value.value} is under one request per second per instance; it looks like a requests-per-second figure. Use MAX_RPS × 0.5 × 60: if an instance serves ${value.value} requests per second, that is ${perMinute}.`,
+        {
+          related: [{ ...type.range, message: 'the per-minute metric' }],
+        },
+      );
     },
   },
 );
@@ -454,9 +577,11 @@ function asFraction(percent: number): number | undefined {
 
 const targetValuePcUtil = defineRule(
   {
-    code: 'sm.target-value-pc-util', severity: 'warning',
+    code: 'sm.target-value-pc-util',
+    severity: 'warning',
     title: 'SageMakerVariantProvisionedConcurrencyUtilization is a ratio from 0 to 1',
-    description: 'Provisioned concurrency utilisation is the share of provisioned concurrency in use, a number from 0 to 1; AWS\'s examples target 0.9. A target above 1 can never be reached, so the policy only ever scales in. A value such as 70 is a percentage: write 0.7.',
+    description:
+      "Provisioned concurrency utilisation is the share of provisioned concurrency in use, a number from 0 to 1; AWS's examples target 0.9. A target above 1 can never be reached, so the policy only ever scales in. A value such as 70 is a percentage: write 0.7.",
   },
   {
     policy(policy, _target, report) {
@@ -464,25 +589,42 @@ const targetValuePcUtil = defineRule(
       if (found?.type.value !== 'SageMakerVariantProvisionedConcurrencyUtilization' || found.value.value <= 1) return;
       const { value } = found;
       const fraction = asFraction(value.value);
-      report(value.range, `SageMakerVariantProvisionedConcurrencyUtilization is a ratio from 0 to 1, so a target of ${value.value} can never be reached and the policy would only scale in. ${fraction === undefined ? 'Use a ratio such as 0.9.' : `For ${value.value} %, write ${fraction}.`}`, {
-        fixes: fraction === undefined ? [] : [{ title: `Change TargetValue to ${fraction}`, edits: [{ ...value.range, newText: String(fraction) }] }],
-      });
+      report(
+        value.range,
+        `SageMakerVariantProvisionedConcurrencyUtilization is a ratio from 0 to 1, so a target of ${value.value} can never be reached and the policy would only scale in. ${fraction === undefined ? 'Use a ratio such as 0.9.' : `For ${value.value} %, write ${fraction}.`}`,
+        {
+          fixes:
+            fraction === undefined
+              ? []
+              : [
+                  {
+                    title: `Change TargetValue to ${fraction}`,
+                    edits: [{ ...value.range, newText: String(fraction) }],
+                  },
+                ],
+        },
+      );
     },
   },
 );
 
 const highResolutionSemantics = defineRule(
   {
-    code: 'sm.highres-semantics', severity: 'information',
+    code: 'sm.highres-semantics',
+    severity: 'information',
     title: 'High-resolution metrics scale out faster, not in',
-    description: 'The `…ConcurrentRequestsPer…HighResolution` metrics are published every 10 seconds, so the policy sees a surge and scales out sooner; scale-in still runs at the standard pace. The target is a number of concurrent requests per model (or per copy), usually small.',
+    description:
+      'The `…ConcurrentRequestsPer…HighResolution` metrics are published every 10 seconds, so the policy sees a surge and scales out sooner; scale-in still runs at the standard pace. The target is a number of concurrent requests per model (or per copy), usually small.',
   },
   {
     policy(policy, _target, report) {
       const type = trackingOf(policy)?.predefined?.predefinedMetricType;
       if (!type?.value.endsWith('HighResolution') || !type.value.startsWith('SageMaker')) return;
       const per = type.value.includes('PerCopy') ? 'copy' : 'model';
-      report(type.range, `High-resolution metric: 10-second data lets this policy scale out sooner, but it scales in at the standard pace. TargetValue is concurrent requests per ${per}.`);
+      report(
+        type.range,
+        `High-resolution metric: 10-second data lets this policy scale out sooner, but it scales in at the standard pace. TargetValue is concurrent requests per ${per}.`,
+      );
     },
   },
 );
@@ -495,7 +637,9 @@ function invocationsMetric(tt: TargetTrackingConfiguration): Prop<string> | unde
   const type = tt.predefined?.predefinedMetricType;
   if (type?.value === 'SageMakerVariantInvocationsPerInstance') return type;
   const name = tt.customized?.metricName;
-  return name?.value === 'InvocationsPerInstance' && tt.customized?.namespace?.value === 'AWS/SageMaker' ? name : undefined;
+  return name?.value === 'InvocationsPerInstance' && tt.customized?.namespace?.value === 'AWS/SageMaker'
+    ? name
+    : undefined;
 }
 
 /**
@@ -513,9 +657,11 @@ function scheduleCapsAtMinimum(target: ScalableTarget): boolean {
 
 const zeroTrafficNoScaleIn = defineRule(
   {
-    code: 'sm.zero-traffic-no-scale-in', severity: 'information',
+    code: 'sm.zero-traffic-no-scale-in',
+    severity: 'information',
     title: 'Traffic that stops does not scale the variant in',
-    description: 'SageMaker publishes no `InvocationsPerInstance` data point for a minute without invocations (it emits no zero values), so when traffic stops, a target-tracking policy on that metric has nothing to act on and the variant keeps its last size ("If a model\'s traffic becomes zero, Amazon SageMaker automatic scaling doesn\'t scale-in"). AWS\'s workarounds: keep sending requests until the variant has scaled in, or lower `MaxCapacity` to `MinCapacity` for the quiet period, for example with a scheduled action. Not reported when scale-in is disabled, when `MinCapacity` equals `MaxCapacity`, or when a scheduled action on the target brings `MaxCapacity` down to the minimum. Where traffic never stops, silence it with a reason: `// scaling-disable-next-line sm.zero-traffic-no-scale-in -- <why>`.',
+    description:
+      "SageMaker publishes no `InvocationsPerInstance` data point for a minute without invocations (it emits no zero values), so when traffic stops, a target-tracking policy on that metric has nothing to act on and the variant keeps its last size (\"If a model's traffic becomes zero, Amazon SageMaker automatic scaling doesn't scale-in\"). AWS's workarounds: keep sending requests until the variant has scaled in, or lower `MaxCapacity` to `MinCapacity` for the quiet period, for example with a scheduled action. Not reported when scale-in is disabled, when `MinCapacity` equals `MaxCapacity`, or when a scheduled action on the target brings `MaxCapacity` down to the minimum. Where traffic never stops, silence it with a reason: `// scaling-disable-next-line sm.zero-traffic-no-scale-in -- <why>`.",
   },
   {
     policy(policy, target, report) {
@@ -528,7 +674,10 @@ const zeroTrafficNoScaleIn = defineRule(
       const max = target.maxCapacity?.value;
       if (min !== undefined && max !== undefined && min >= max) return;
       if (scheduleCapsAtMinimum(target)) return;
-      report(metric.range, 'If traffic to this variant stops, SageMaker publishes no InvocationsPerInstance data (it emits no zeros), so this policy cannot scale in and the variant keeps its last size. For quiet periods, lower MaxCapacity to MinCapacity with a scheduled action, or keep some requests flowing.');
+      report(
+        metric.range,
+        'If traffic to this variant stops, SageMaker publishes no InvocationsPerInstance data (it emits no zeros), so this policy cannot scale in and the variant keeps its last size. For quiet periods, lower MaxCapacity to MinCapacity with a scheduled action, or keep some requests flowing.',
+      );
     },
   },
 );
@@ -552,9 +701,11 @@ function percentCeiling(namespace: string, metricName: string): number | undefin
 
 const targetValueMetric = defineRule(
   {
-    code: 'sanity.target-value-metric', severity: 'warning',
+    code: 'sanity.target-value-metric',
+    severity: 'warning',
     title: 'TargetValue must be a level the metric can reach',
-    description: 'The metric settles at `TargetValue`, so the value must be one the metric can take: above 0 (every predefined metric is a count, a ratio or a percentage), at most 100 for a percentage such as CPU, memory or disk utilisation, at most 1 for a provisioned-concurrency ratio. SageMaker\'s `CPUUtilization` and `GPUUtilization` add up the cores and can exceed 100.',
+    description:
+      "The metric settles at `TargetValue`, so the value must be one the metric can take: above 0 (every predefined metric is a count, a ratio or a percentage), at most 100 for a percentage such as CPU, memory or disk utilisation, at most 1 for a provisioned-concurrency ratio. SageMaker's `CPUUtilization` and `GPUUtilization` add up the cores and can exceed 100.",
   },
   {
     policy(policy, _target, report) {
@@ -564,14 +715,36 @@ const targetValueMetric = defineRule(
       const type = tt.predefined?.predefinedMetricType;
       if (type && !tt.customized) {
         if (value.value <= 0) {
-          report(value.range, `${type.value} never goes below 0, so a target of ${value.value} can never be met and the policy would scale out to MaxCapacity. Set the level of the metric you want to hold, above 0.`);
+          report(
+            value.range,
+            `${type.value} never goes below 0, so a target of ${value.value} can never be met and the policy would scale out to MaxCapacity. Set the level of the metric you want to hold, above 0.`,
+          );
         } else if (type.value === 'LambdaProvisionedConcurrencyUtilization' && value.value > 1) {
           const fraction = asFraction(value.value);
-          report(value.range, `LambdaProvisionedConcurrencyUtilization is a ratio from 0 to 1, so a target of ${value.value} can never be reached. ${fraction === undefined ? 'Use a ratio such as 0.7.' : `For ${value.value} %, write ${fraction}.`}`, {
-            fixes: fraction === undefined ? [] : [{ title: `Change TargetValue to ${fraction}`, edits: [{ ...value.range, newText: String(fraction) }] }],
-          });
-        } else if (PERCENT_METRIC_TYPE.test(type.value) && !type.value.endsWith('ProvisionedConcurrencyUtilization') && value.value > 100) {
-          report(value.range, `${type.value} is a percentage, so a target of ${value.value} can never be reached and the policy would only scale in. Use a value from 1 to 100.`);
+          report(
+            value.range,
+            `LambdaProvisionedConcurrencyUtilization is a ratio from 0 to 1, so a target of ${value.value} can never be reached. ${fraction === undefined ? 'Use a ratio such as 0.7.' : `For ${value.value} %, write ${fraction}.`}`,
+            {
+              fixes:
+                fraction === undefined
+                  ? []
+                  : [
+                      {
+                        title: `Change TargetValue to ${fraction}`,
+                        edits: [{ ...value.range, newText: String(fraction) }],
+                      },
+                    ],
+            },
+          );
+        } else if (
+          PERCENT_METRIC_TYPE.test(type.value) &&
+          !type.value.endsWith('ProvisionedConcurrencyUtilization') &&
+          value.value > 100
+        ) {
+          report(
+            value.range,
+            `${type.value} is a percentage, so a target of ${value.value} can never be reached and the policy would only scale in. Use a value from 1 to 100.`,
+          );
         }
         return;
       }
@@ -581,13 +754,21 @@ const targetValueMetric = defineRule(
       const ceiling = percentCeiling(namespace.value, name.value);
       if (ceiling === undefined) return;
       if (value.value <= 0) {
-        report(value.range, `${name.value} is a utilisation that never goes below 0, so a target of ${value.value} can never be met and the policy would scale out to MaxCapacity. Use the utilisation you want to hold, such as 70.`, {
-          related: [{ ...name.range, message: 'the tracked metric' }],
-        });
+        report(
+          value.range,
+          `${name.value} is a utilisation that never goes below 0, so a target of ${value.value} can never be met and the policy would scale out to MaxCapacity. Use the utilisation you want to hold, such as 70.`,
+          {
+            related: [{ ...name.range, message: 'the tracked metric' }],
+          },
+        );
       } else if (value.value > ceiling) {
-        report(value.range, `${name.value} is a percentage from 0 to 100, so a target of ${value.value} can never be reached and the policy would only scale in. Use the utilisation you want to hold, such as 70.`, {
-          related: [{ ...name.range, message: 'the tracked metric' }],
-        });
+        report(
+          value.range,
+          `${name.value} is a percentage from 0 to 100, so a target of ${value.value} can never be reached and the policy would only scale in. Use the utilisation you want to hold, such as 70.`,
+          {
+            related: [{ ...name.range, message: 'the tracked metric' }],
+          },
+        );
       }
     },
   },
@@ -598,9 +779,11 @@ const targetValueMetric = defineRule(
 
 const trackingPlusStepScaleIn = defineRule(
   {
-    code: 'sanity.tt-plus-step-scale-in', severity: 'warning',
+    code: 'sanity.tt-plus-step-scale-in',
+    severity: 'warning',
     title: 'Target tracking and a step policy both scale in',
-    description: 'AWS warns that target-tracking and step policies can fight: a step policy may scale in before target tracking is ready to, nothing blocks it, and target tracking then scales out again. Let one policy own scale-in: set `DisableScaleIn: true` on the target-tracking policy, or drop the negative steps.',
+    description:
+      'AWS warns that target-tracking and step policies can fight: a step policy may scale in before target tracking is ready to, nothing blocks it, and target tracking then scales out again. Let one policy own scale-in: set `DisableScaleIn: true` on the target-tracking policy, or drop the negative steps.',
   },
   {
     target(target, report) {
@@ -614,9 +797,13 @@ const trackingPlusStepScaleIn = defineRule(
         const adjustment = scaleInAdjustment(policy);
         if (!adjustment) continue;
         const names = orList(trackers.map(policyLabel));
-        report(adjustment.range, `This step policy scales in, and so does target-tracking policy ${names}. A step scale-in is not held back until target tracking is ready, which then scales out again: the fleet flaps. Set DisableScaleIn to true on ${names} to let this policy own scale-in, or remove the negative steps.`, {
-          related: trackers.map((p) => ({ ...policyHead(p), message: `${policyLabel(p)} also scales in` })),
-        });
+        report(
+          adjustment.range,
+          `This step policy scales in, and so does target-tracking policy ${names}. A step scale-in is not held back until target tracking is ready, which then scales out again: the fleet flaps. Set DisableScaleIn to true on ${names} to let this policy own scale-in, or remove the negative steps.`,
+          {
+            related: trackers.map((p) => ({ ...policyHead(p), message: `${policyLabel(p)} also scales in` })),
+          },
+        );
       }
     },
   },
@@ -624,17 +811,23 @@ const trackingPlusStepScaleIn = defineRule(
 
 const multiplePoliciesLargestWins = defineRule(
   {
-    code: 'sanity.multiple-policies-largest-wins', severity: 'information',
+    code: 'sanity.multiple-policies-largest-wins',
+    severity: 'information',
     title: 'With several policies, the largest capacity wins',
-    description: 'When several scaling policies of one target disagree, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike: a policy that wants fewer instances waits until the others agree.',
+    description:
+      'When several scaling policies of one target disagree, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike: a policy that wants fewer instances waits until the others agree.',
   },
   {
     target(target, report) {
       if (target.policies.length < 2) return;
       const second = target.policies[1]!;
-      report(policyHead(second), `This target has ${target.policies.length} scaling policies. When they disagree, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike.`, {
-        related: [{ ...policyHead(target.policies[0]!), message: `${policyLabel(target.policies[0]!)} is another` }],
-      });
+      report(
+        policyHead(second),
+        `This target has ${target.policies.length} scaling policies. When they disagree, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike.`,
+        {
+          related: [{ ...policyHead(target.policies[0]!), message: `${policyLabel(target.policies[0]!)} is another` }],
+        },
+      );
     },
   },
 );

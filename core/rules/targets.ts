@@ -7,17 +7,23 @@ import { headOf, insideString, targetLabel } from './locate';
 
 const minLeMax = defineRule(
   {
-    code: 'target.min-le-max', severity: 'error',
+    code: 'target.min-le-max',
+    severity: 'error',
     title: 'MinCapacity must not exceed MaxCapacity',
-    description: 'AWS rejects the registration with "Maximum capacity cannot be less than minimum capacity". Lower `MinCapacity` or raise `MaxCapacity`.',
+    description:
+      'AWS rejects the registration with "Maximum capacity cannot be less than minimum capacity". Lower `MinCapacity` or raise `MaxCapacity`.',
   },
   {
     target(target, report) {
       const { minCapacity: min, maxCapacity: max } = target;
       if (min && max && min.value > max.value) {
-        report(min.range, `MinCapacity ${min.value} is greater than MaxCapacity ${max.value}; AWS rejects this target. Lower MinCapacity or raise MaxCapacity.`, {
-          related: [{ ...max.range, message: `MaxCapacity is ${max.value} here` }],
-        });
+        report(
+          min.range,
+          `MinCapacity ${min.value} is greater than MaxCapacity ${max.value}; AWS rejects this target. Lower MinCapacity or raise MaxCapacity.`,
+          {
+            related: [{ ...max.range, message: `MaxCapacity is ${max.value} here` }],
+          },
+        );
       }
     },
   },
@@ -25,15 +31,20 @@ const minLeMax = defineRule(
 
 const minEqMax = defineRule(
   {
-    code: 'target.min-eq-max', severity: 'warning',
+    code: 'target.min-eq-max',
+    severity: 'warning',
     title: 'MinCapacity equal to MaxCapacity leaves no room to scale',
-    description: 'With equal bounds no policy can change the capacity. Widen the range, or drop the policies if a fixed size is what you want.',
+    description:
+      'With equal bounds no policy can change the capacity. Widen the range, or drop the policies if a fixed size is what you want.',
   },
   {
     target(target, report) {
       const { minCapacity: min, maxCapacity: max } = target;
       if (min && max && min.value === max.value && target.policies.length > 0) {
-        report(max.range, `MinCapacity and MaxCapacity are both ${max.value}, so the scaling policies can never change the capacity. Raise MaxCapacity to let them work.`);
+        report(
+          max.range,
+          `MinCapacity and MaxCapacity are both ${max.value}, so the scaling policies can never change the capacity. Raise MaxCapacity to let them work.`,
+        );
       }
     },
   },
@@ -41,9 +52,11 @@ const minEqMax = defineRule(
 
 const dimensionNamespace = defineRule(
   {
-    code: 'target.dimension-namespace-match', severity: 'error',
+    code: 'target.dimension-namespace-match',
+    severity: 'error',
     title: 'ScalableDimension must belong to ServiceNamespace',
-    description: 'The part of `ScalableDimension` before the first `:` names the service; it must equal `ServiceNamespace` (`sagemaker:variant:DesiredInstanceCount` goes with `sagemaker`).',
+    description:
+      'The part of `ScalableDimension` before the first `:` names the service; it must equal `ServiceNamespace` (`sagemaker:variant:DesiredInstanceCount` goes with `sagemaker`).',
   },
   {
     target(target, report) {
@@ -53,19 +66,29 @@ const dimensionNamespace = defineRule(
       if (colon < 0) return;
       const prefix = dim.value.slice(0, colon);
       if (prefix !== ns.value) {
-        report(dim.range, `ScalableDimension "${dim.value}" belongs to the "${prefix}" namespace, but ServiceNamespace is "${ns.value}". Set ServiceNamespace to "${prefix}" or pick a ${ns.value} dimension.`, {
-          related: [{ ...ns.range, message: `ServiceNamespace is "${ns.value}" here` }],
-        });
+        report(
+          dim.range,
+          `ScalableDimension "${dim.value}" belongs to the "${prefix}" namespace, but ServiceNamespace is "${ns.value}". Set ServiceNamespace to "${prefix}" or pick a ${ns.value} dimension.`,
+          {
+            related: [{ ...ns.range, message: `ServiceNamespace is "${ns.value}" here` }],
+          },
+        );
       }
     },
   },
 );
 
 /** One rule per SageMaker resource kind, as the catalogue lists them. */
-function resourceIdFormat(code: string, dimension: string, kind: 'variant' | 'inference-component', template: string): Rule {
+function resourceIdFormat(
+  code: string,
+  dimension: string,
+  kind: 'variant' | 'inference-component',
+  template: string,
+): Rule {
   return defineRule(
     {
-      code, severity: 'error',
+      code,
+      severity: 'error',
       title: `ResourceId for ${dimension} must be ${template}`,
       description: `A target with dimension \`${dimension}\` is identified by \`${template}\`, where each name is 1–63 letters, digits or inner hyphens.`,
     },
@@ -80,27 +103,53 @@ function resourceIdFormat(code: string, dimension: string, kind: 'variant' | 'in
         }
         if (parsed.kind === 'variant') {
           const endpointProblem = sageMakerNameProblem(parsed.endpointName, 'endpoint name');
-          if (endpointProblem) report(insideString(ctx.text, id, parsed.endpointAt, parsed.endpointName.length), `In ResourceId, ${endpointProblem}.`);
+          if (endpointProblem)
+            report(
+              insideString(ctx.text, id, parsed.endpointAt, parsed.endpointName.length),
+              `In ResourceId, ${endpointProblem}.`,
+            );
           const variantProblem = sageMakerNameProblem(parsed.variantName, 'variant name');
-          if (variantProblem) report(insideString(ctx.text, id, parsed.variantAt, parsed.variantName.length), `In ResourceId, ${variantProblem}.`);
+          if (variantProblem)
+            report(
+              insideString(ctx.text, id, parsed.variantAt, parsed.variantName.length),
+              `In ResourceId, ${variantProblem}.`,
+            );
         } else {
           const problem = sageMakerNameProblem(parsed.name, 'inference component name', true);
-          if (problem) report(insideString(ctx.text, id, parsed.nameAt, parsed.name.length), `In ResourceId, ${problem}.`);
+          if (problem)
+            report(insideString(ctx.text, id, parsed.nameAt, parsed.name.length), `In ResourceId, ${problem}.`);
         }
       },
     },
   );
 }
 
-const smVariant = resourceIdFormat('target.resourceid-format.sm-variant', SAGEMAKER_DIMENSIONS.variantInstances, 'variant', 'endpoint/<endpoint name>/variant/<variant name>');
-const smServerless = resourceIdFormat('target.resourceid-format.sm-serverless', SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency, 'variant', 'endpoint/<endpoint name>/variant/<variant name>');
-const smInferenceComponent = resourceIdFormat('target.resourceid-format.sm-ic', SAGEMAKER_DIMENSIONS.inferenceComponentCopies, 'inference-component', 'inference-component/<component name>');
+const smVariant = resourceIdFormat(
+  'target.resourceid-format.sm-variant',
+  SAGEMAKER_DIMENSIONS.variantInstances,
+  'variant',
+  'endpoint/<endpoint name>/variant/<variant name>',
+);
+const smServerless = resourceIdFormat(
+  'target.resourceid-format.sm-serverless',
+  SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency,
+  'variant',
+  'endpoint/<endpoint name>/variant/<variant name>',
+);
+const smInferenceComponent = resourceIdFormat(
+  'target.resourceid-format.sm-ic',
+  SAGEMAKER_DIMENSIONS.inferenceComponentCopies,
+  'inference-component',
+  'inference-component/<component name>',
+);
 
 const duplicate: Rule = defineRule(
   {
-    code: 'target.duplicate', severity: 'error',
+    code: 'target.duplicate',
+    severity: 'error',
     title: 'Each scalable target appears once',
-    description: 'A scalable target is identified by its namespace, ResourceId and dimension. Declaring it twice makes the second registration overwrite the first; merge the two entries.',
+    description:
+      'A scalable target is identified by its namespace, ResourceId and dimension. Declaring it twice makes the second registration overwrite the first; merge the two entries.',
   },
   {
     file(file, report) {
@@ -124,9 +173,18 @@ const duplicate: Rule = defineRule(
             continue;
           }
         }
-        report(id.range, `This scalable target is already declared as target #${first.index + 1}; the second registration would overwrite the first. Merge the two entries.`, {
-          related: [{ ...(first.resourceId?.range ?? headOf(first)), message: `${targetLabel(first)} is first declared here` }],
-        });
+        report(
+          id.range,
+          `This scalable target is already declared as target #${first.index + 1}; the second registration would overwrite the first. Merge the two entries.`,
+          {
+            related: [
+              {
+                ...(first.resourceId?.range ?? headOf(first)),
+                message: `${targetLabel(first)} is first declared here`,
+              },
+            ],
+          },
+        );
       }
     },
   },
@@ -139,54 +197,73 @@ function targetAnchor(target: ScalableTarget): Range {
 
 const minMaxRequired = defineRule(
   {
-    code: 'target.minmax-required-on-create', severity: 'error',
+    code: 'target.minmax-required-on-create',
+    severity: 'error',
     title: 'A scalable target states both MinCapacity and MaxCapacity',
-    description: 'RegisterScalableTarget needs both bounds when it creates a target (on an update, a bound left out stays as it is). The file is the desired state and apply registers the target, so the file must give both; a fetched file always does. The schema cannot require them because the API model does not.',
+    description:
+      'RegisterScalableTarget needs both bounds when it creates a target (on an update, a bound left out stays as it is). The file is the desired state and apply registers the target, so the file must give both; a fetched file always does. The schema cannot require them because the API model does not.',
   },
   {
     target(target, report) {
       if (target.minCapacity && target.maxCapacity) return;
       const missing = ['MinCapacity', 'MaxCapacity'].filter((key) => !has(target, key));
       if (missing.length === 0) return;
-      report(targetAnchor(target), `${targetLabel(target)} has no ${missing.join(' and no ')}. AWS needs both bounds to register a new target, and the file is what apply registers: add ${missing.map((k) => `"${k}"`).join(' and ')}.`);
+      report(
+        targetAnchor(target),
+        `${targetLabel(target)} has no ${missing.join(' and no ')}. AWS needs both bounds to register a new target, and the file is what apply registers: add ${missing.map((k) => `"${k}"`).join(' and ')}.`,
+      );
     },
   },
 );
 
 const smVariantMinZero = defineRule(
   {
-    code: 'target.sm-variant-min-zero', severity: 'warning',
+    code: 'target.sm-variant-min-zero',
+    severity: 'warning',
     title: 'An instance-based SageMaker variant does not scale to zero instances',
-    description: 'The Application Auto Scaling API lists 0 as a valid minimum for SageMaker variants, but the SageMaker Developer Guide sets the minimum instance count at 1: scale-to-zero is documented only for endpoints that host inference components (with `ManagedInstanceScaling.MinInstanceCount` 0). Reported on the target and on scheduled actions that set `MinCapacity` 0. Use `MinCapacity` 1, or move the model to an inference component to scale to zero.',
+    description:
+      'The Application Auto Scaling API lists 0 as a valid minimum for SageMaker variants, but the SageMaker Developer Guide sets the minimum instance count at 1: scale-to-zero is documented only for endpoints that host inference components (with `ManagedInstanceScaling.MinInstanceCount` 0). Reported on the target and on scheduled actions that set `MinCapacity` 0. Use `MinCapacity` 1, or move the model to an inference component to scale to zero.',
   },
   {
     target(target, report) {
       const min = target.minCapacity;
       if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantInstances || min?.value !== 0) return;
-      report(min.range, 'MinCapacity 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Set MinCapacity to 1.');
+      report(
+        min.range,
+        'MinCapacity 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Set MinCapacity to 1.',
+      );
     },
     scheduledAction(action, target, report) {
       const min = action.action?.minCapacity;
       if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantInstances || min?.value !== 0) return;
-      report(min.range, 'This action lowers MinCapacity to 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Use 1.');
+      report(
+        min.range,
+        'This action lowers MinCapacity to 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Use 1.',
+      );
     },
   },
 );
 
 const roleArn = defineRule(
   {
-    code: 'target.rolearn', severity: 'information',
+    code: 'target.rolearn',
+    severity: 'information',
     title: 'A SageMaker target needs no RoleARN',
-    description: 'Application Auto Scaling scales SageMaker resources with its service-linked role `AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`, which it creates when needed. A `RoleARN` is for services without a service-linked role (such as EMR); on a SageMaker target it can be removed.',
+    description:
+      'Application Auto Scaling scales SageMaker resources with its service-linked role `AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`, which it creates when needed. A `RoleARN` is for services without a service-linked role (such as EMR); on a SageMaker target it can be removed.',
   },
   {
     target(target, report) {
       const role = target.roleArn;
       if (!role || target.serviceNamespace?.value !== 'sagemaker') return;
-      report({ start: role.keyRange.start, end: role.range.end }, 'SageMaker targets use the service-linked role AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint, so this RoleARN is unnecessary. Remove it.', {
-        unnecessary: true,
-        fixes: [{ title: 'Remove RoleARN', edits: removeMemberEdits(target.item, role) }],
-      });
+      report(
+        { start: role.keyRange.start, end: role.range.end },
+        'SageMaker targets use the service-linked role AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint, so this RoleARN is unnecessary. Remove it.',
+        {
+          unnecessary: true,
+          fixes: [{ title: 'Remove RoleARN', edits: removeMemberEdits(target.item, role) }],
+        },
+      );
     },
   },
 );
@@ -199,9 +276,11 @@ const SUSPENDED_EFFECT = {
 
 const suspended = defineRule(
   {
-    code: 'target.suspended', severity: 'warning',
+    code: 'target.suspended',
+    severity: 'warning',
     title: 'A suspended kind of scaling is switched off',
-    description: '`SuspendedState` switches off scale-in by policies (`DynamicScalingInSuspended`), scale-out by policies (`DynamicScalingOutSuspended`) or scheduled actions (`ScheduledScalingSuspended`). A suspension is meant to be temporary; in a desired-state file it keeps that scaling off for good. The quick fix sets the member to `false`, which resumes it (leaving the member out would keep a live suspension as it is).',
+    description:
+      '`SuspendedState` switches off scale-in by policies (`DynamicScalingInSuspended`), scale-out by policies (`DynamicScalingOutSuspended`) or scheduled actions (`ScheduledScalingSuspended`). A suspension is meant to be temporary; in a desired-state file it keeps that scaling off for good. The quick fix sets the member to `false`, which resumes it (leaving the member out would keep a live suspension as it is).',
   },
   {
     target(target, report) {
@@ -214,9 +293,18 @@ const suspended = defineRule(
       ];
       for (const [key, prop] of members) {
         if (prop?.value !== true) continue;
-        report(prop.range, `${key} is true, so ${SUSPENDED_EFFECT[key]}. Set it to false once the suspension is over.`, {
-          fixes: [{ title: `Resume: set ${key} to false`, edits: [{ start: prop.range.start, end: prop.range.end, newText: 'false' }] }],
-        });
+        report(
+          prop.range,
+          `${key} is true, so ${SUSPENDED_EFFECT[key]}. Set it to false once the suspension is over.`,
+          {
+            fixes: [
+              {
+                title: `Resume: set ${key} to false`,
+                edits: [{ start: prop.range.start, end: prop.range.end, newText: 'false' }],
+              },
+            ],
+          },
+        );
       }
     },
   },
@@ -231,21 +319,81 @@ interface ResourceIdForm {
 
 // Only the structure is checked (resource type, separators, number of parts), not the
 // services' own name rules: those are theirs and vary.
-const ECS_SERVICE: ResourceIdForm = { pattern: /^service\/[^/]+\/[^/]+$/, template: 'service/<cluster name>/<service name>', example: 'service/my-cluster/my-service' };
-const SPOT_FLEET: ResourceIdForm = { pattern: /^spot-fleet-request\/[^/]+$/, template: 'spot-fleet-request/<Spot Fleet request id>', example: 'spot-fleet-request/sfr-73fbd2ce-aa30-494c-8788-1cee4EXAMPLE' };
-const EMR_GROUP: ResourceIdForm = { pattern: /^instancegroup\/[^/]+\/[^/]+$/, template: 'instancegroup/<cluster id>/<instance group id>', example: 'instancegroup/j-2EEZNYKUA1NTV/ig-1791Y4E1L8YI0' };
-const APPSTREAM_FLEET: ResourceIdForm = { pattern: /^fleet\/[^/]+$/, template: 'fleet/<fleet name>', example: 'fleet/sample-fleet' };
-const DYNAMODB_TABLE: ResourceIdForm = { pattern: /^table\/[^/]+$/, template: 'table/<table name>', example: 'table/my-table' };
-const DYNAMODB_INDEX: ResourceIdForm = { pattern: /^table\/[^/]+\/index\/[^/]+$/, template: 'table/<table name>/index/<index name>', example: 'table/my-table/index/my-table-index' };
-const DB_CLUSTER: ResourceIdForm = { pattern: /^cluster:[^:/]+$/, template: 'cluster:<cluster name>', example: 'cluster:my-db-cluster' };
-const COMPREHEND_CLASSIFIER: ResourceIdForm = { pattern: /^arn:aws[a-z-]*:comprehend:[^:]+:\d{12}:document-classifier-endpoint\/[^/]+$/, template: 'the endpoint ARN, arn:aws:comprehend:<region>:<account>:document-classifier-endpoint/<name>', example: 'arn:aws:comprehend:us-west-2:123456789012:document-classifier-endpoint/EXAMPLE' };
-const COMPREHEND_RECOGNIZER: ResourceIdForm = { pattern: /^arn:aws[a-z-]*:comprehend:[^:]+:\d{12}:entity-recognizer-endpoint\/[^/]+$/, template: 'the endpoint ARN, arn:aws:comprehend:<region>:<account>:entity-recognizer-endpoint/<name>', example: 'arn:aws:comprehend:us-west-2:123456789012:entity-recognizer-endpoint/EXAMPLE' };
-const LAMBDA_FUNCTION: ResourceIdForm = { pattern: /^function:[^:]+:[^:]+$/, template: 'function:<function name>:<alias or version>', example: 'function:my-function:prod' };
-const KEYSPACES_TABLE: ResourceIdForm = { pattern: /^keyspace\/[^/]+\/table\/[^/]+$/, template: 'keyspace/<keyspace name>/table/<table name>', example: 'keyspace/mykeyspace/table/mytable' };
-const MSK_CLUSTER: ResourceIdForm = { pattern: /^arn:aws[a-z-]*:kafka:[^:]+:\d{12}:cluster\/[^/]+\/[^/]+$/, template: 'the cluster ARN, arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>', example: 'arn:aws:kafka:us-east-1:123456789012:cluster/demo-cluster-1/6357e0b2-0e6a-4b86-a0b4-70df934c2e31-5' };
-const ELASTICACHE_GROUP: ResourceIdForm = { pattern: /^replication-group\/[^/]+$/, template: 'replication-group/<replication group name>', example: 'replication-group/mycluster' };
-const ELASTICACHE_CLUSTER: ResourceIdForm = { pattern: /^cache-cluster\/[^/]+$/, template: 'cache-cluster/<cache cluster name>', example: 'cache-cluster/mycluster' };
-const WORKSPACES_POOL: ResourceIdForm = { pattern: /^workspacespool\/[^/]+$/, template: 'workspacespool/<pool id>', example: 'workspacespool/wspool-123456' };
+const ECS_SERVICE: ResourceIdForm = {
+  pattern: /^service\/[^/]+\/[^/]+$/,
+  template: 'service/<cluster name>/<service name>',
+  example: 'service/my-cluster/my-service',
+};
+const SPOT_FLEET: ResourceIdForm = {
+  pattern: /^spot-fleet-request\/[^/]+$/,
+  template: 'spot-fleet-request/<Spot Fleet request id>',
+  example: 'spot-fleet-request/sfr-73fbd2ce-aa30-494c-8788-1cee4EXAMPLE',
+};
+const EMR_GROUP: ResourceIdForm = {
+  pattern: /^instancegroup\/[^/]+\/[^/]+$/,
+  template: 'instancegroup/<cluster id>/<instance group id>',
+  example: 'instancegroup/j-2EEZNYKUA1NTV/ig-1791Y4E1L8YI0',
+};
+const APPSTREAM_FLEET: ResourceIdForm = {
+  pattern: /^fleet\/[^/]+$/,
+  template: 'fleet/<fleet name>',
+  example: 'fleet/sample-fleet',
+};
+const DYNAMODB_TABLE: ResourceIdForm = {
+  pattern: /^table\/[^/]+$/,
+  template: 'table/<table name>',
+  example: 'table/my-table',
+};
+const DYNAMODB_INDEX: ResourceIdForm = {
+  pattern: /^table\/[^/]+\/index\/[^/]+$/,
+  template: 'table/<table name>/index/<index name>',
+  example: 'table/my-table/index/my-table-index',
+};
+const DB_CLUSTER: ResourceIdForm = {
+  pattern: /^cluster:[^:/]+$/,
+  template: 'cluster:<cluster name>',
+  example: 'cluster:my-db-cluster',
+};
+const COMPREHEND_CLASSIFIER: ResourceIdForm = {
+  pattern: /^arn:aws[a-z-]*:comprehend:[^:]+:\d{12}:document-classifier-endpoint\/[^/]+$/,
+  template: 'the endpoint ARN, arn:aws:comprehend:<region>:<account>:document-classifier-endpoint/<name>',
+  example: 'arn:aws:comprehend:us-west-2:123456789012:document-classifier-endpoint/EXAMPLE',
+};
+const COMPREHEND_RECOGNIZER: ResourceIdForm = {
+  pattern: /^arn:aws[a-z-]*:comprehend:[^:]+:\d{12}:entity-recognizer-endpoint\/[^/]+$/,
+  template: 'the endpoint ARN, arn:aws:comprehend:<region>:<account>:entity-recognizer-endpoint/<name>',
+  example: 'arn:aws:comprehend:us-west-2:123456789012:entity-recognizer-endpoint/EXAMPLE',
+};
+const LAMBDA_FUNCTION: ResourceIdForm = {
+  pattern: /^function:[^:]+:[^:]+$/,
+  template: 'function:<function name>:<alias or version>',
+  example: 'function:my-function:prod',
+};
+const KEYSPACES_TABLE: ResourceIdForm = {
+  pattern: /^keyspace\/[^/]+\/table\/[^/]+$/,
+  template: 'keyspace/<keyspace name>/table/<table name>',
+  example: 'keyspace/mykeyspace/table/mytable',
+};
+const MSK_CLUSTER: ResourceIdForm = {
+  pattern: /^arn:aws[a-z-]*:kafka:[^:]+:\d{12}:cluster\/[^/]+\/[^/]+$/,
+  template: 'the cluster ARN, arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>',
+  example: 'arn:aws:kafka:us-east-1:123456789012:cluster/demo-cluster-1/6357e0b2-0e6a-4b86-a0b4-70df934c2e31-5',
+};
+const ELASTICACHE_GROUP: ResourceIdForm = {
+  pattern: /^replication-group\/[^/]+$/,
+  template: 'replication-group/<replication group name>',
+  example: 'replication-group/mycluster',
+};
+const ELASTICACHE_CLUSTER: ResourceIdForm = {
+  pattern: /^cache-cluster\/[^/]+$/,
+  template: 'cache-cluster/<cache cluster name>',
+  example: 'cache-cluster/mycluster',
+};
+const WORKSPACES_POOL: ResourceIdForm = {
+  pattern: /^workspacespool\/[^/]+$/,
+  template: 'workspacespool/<pool id>',
+  example: 'workspacespool/wspool-123456',
+};
 
 // The dimension decides the form (DynamoDB tables and indexes share a namespace); custom
 // resources are left out: their id is whatever the provider's stack outputs.
@@ -276,9 +424,11 @@ const LAMBDA_LATEST = ':$LATEST';
 
 const otherResourceIdFormat = defineRule(
   {
-    code: 'target.resourceid-format.other', severity: 'error',
+    code: 'target.resourceid-format.other',
+    severity: 'error',
     title: 'ResourceId has the form its dimension requires',
-    description: 'Outside SageMaker, each scalable dimension names its resource in its own way: `service/<cluster>/<service>` for ECS, `table/<table>` or `table/<table>/index/<index>` for DynamoDB, `cluster:<name>` for Aurora and Neptune, `function:<name>:<alias or version>` for Lambda (never `$LATEST`), the full ARN for Comprehend and MSK, and so on, as the API documents. Custom resources are not checked.',
+    description:
+      'Outside SageMaker, each scalable dimension names its resource in its own way: `service/<cluster>/<service>` for ECS, `table/<table>` or `table/<table>/index/<index>` for DynamoDB, `cluster:<name>` for Aurora and Neptune, `function:<name>:<alias or version>` for Lambda (never `$LATEST`), the full ARN for Comprehend and MSK, and so on, as the API documents. Custom resources are not checked.',
   },
   {
     target(target, report, ctx) {
@@ -287,13 +437,20 @@ const otherResourceIdFormat = defineRule(
       const form = RESOURCE_ID_FORMS.get(dim.value);
       if (!form) return;
       if (!form.pattern.test(id.value)) {
-        report(id.range, `ResourceId "${id.value}" does not fit ${dim.value}: it must be ${form.template}, for example ${form.example}.`, {
-          related: [{ ...dim.range, message: `ScalableDimension is ${dim.value} here` }],
-        });
+        report(
+          id.range,
+          `ResourceId "${id.value}" does not fit ${dim.value}: it must be ${form.template}, for example ${form.example}.`,
+          {
+            related: [{ ...dim.range, message: `ScalableDimension is ${dim.value} here` }],
+          },
+        );
         return;
       }
       if (form === LAMBDA_FUNCTION && id.value.endsWith(LAMBDA_LATEST)) {
-        report(insideString(ctx.text, id, id.value.length - '$LATEST'.length, '$LATEST'.length), 'Provisioned concurrency cannot be set on $LATEST: name a published version or an alias, as in function:my-function:prod.');
+        report(
+          insideString(ctx.text, id, id.value.length - '$LATEST'.length, '$LATEST'.length),
+          'Provisioned concurrency cannot be set on $LATEST: name a published version or an alias, as in function:my-function:prod.',
+        );
       }
     },
   },
@@ -306,9 +463,11 @@ const RESERVED_TAG_PREFIX = /^aws:/i;
 
 const tags = defineRule(
   {
-    code: 'target.tags', severity: 'error',
+    code: 'target.tags',
+    severity: 'error',
     title: 'Tags keep to the AWS tag restrictions',
-    description: 'A scalable target holds at most 50 tags, and tag keys starting with `aws:` (in any case) are reserved for AWS. Key and value lengths are checked by the schema.',
+    description:
+      'A scalable target holds at most 50 tags, and tag keys starting with `aws:` (in any case) are reserved for AWS. Key and value lengths are checked by the schema.',
   },
   {
     target(target, report) {
@@ -316,18 +475,35 @@ const tags = defineRule(
       if (!tagMap) return;
       for (const tag of tagMap.item.children ?? []) {
         if (RESERVED_TAG_PREFIX.test(tag.key!)) {
-          report(tag.keyRange, `The tag key "${tag.key!}" starts with "aws:", a prefix AWS reserves for its own tags; AWS rejects it. Rename the key.`);
+          report(
+            tag.keyRange,
+            `The tag key "${tag.key!}" starts with "aws:", a prefix AWS reserves for its own tags; AWS rejects it. Rename the key.`,
+          );
         }
       }
       const count = tagMap.item.children?.length ?? 0;
       if (count > MAX_TAGS) {
-        report(headOf(tagMap), `This target has ${count} tags; AWS allows at most ${MAX_TAGS} per resource. Remove ${count - MAX_TAGS}.`);
+        report(
+          headOf(tagMap),
+          `This target has ${count} tags; AWS allows at most ${MAX_TAGS} per resource. Remove ${count - MAX_TAGS}.`,
+        );
       }
     },
   },
 );
 
 export const targetRules: Rule[] = [
-  minLeMax, minEqMax, dimensionNamespace, smVariant, smServerless, smInferenceComponent, duplicate,
-  minMaxRequired, smVariantMinZero, roleArn, suspended, otherResourceIdFormat, tags,
+  minLeMax,
+  minEqMax,
+  dimensionNamespace,
+  smVariant,
+  smServerless,
+  smInferenceComponent,
+  duplicate,
+  minMaxRequired,
+  smVariantMinZero,
+  roleArn,
+  suspended,
+  otherResourceIdFormat,
+  tags,
 ];

@@ -6,7 +6,12 @@ import { defineRule, type Reporter, type Rule } from '../rule';
  * handful of policies and actions, so each name is looked for among those before it, with
  * no list or map built per target (a large file has thousands of targets).
  */
-function reportDuplicates<T>(items: readonly T[], nameOf: (item: T) => Prop<string> | undefined, what: string, report: Reporter): void {
+function reportDuplicates<T>(
+  items: readonly T[],
+  nameOf: (item: T) => Prop<string> | undefined,
+  what: string,
+  report: Reporter,
+): void {
   for (let j = 1; j < items.length; j++) {
     const name = nameOf(items[j]!);
     if (!name) continue;
@@ -16,9 +21,13 @@ function reportDuplicates<T>(items: readonly T[], nameOf: (item: T) => Prop<stri
       if (other?.value === name.value) earlier = other;
     }
     if (!earlier) continue;
-    report(name.range, `Another ${what} on this target is already named "${name.value}"; AWS would silently replace one with the other. Rename one of them.`, {
-      related: [{ ...earlier.range, message: `"${name.value}" is first used here` }],
-    });
+    report(
+      name.range,
+      `Another ${what} on this target is already named "${name.value}"; AWS would silently replace one with the other. Rename one of them.`,
+      {
+        related: [{ ...earlier.range, message: `"${name.value}" is first used here` }],
+      },
+    );
   }
 }
 
@@ -27,20 +36,33 @@ const actionName = (action: ScheduledAction): Prop<string> | undefined => action
 
 const policyNameUnique = defineRule(
   {
-    code: 'policy.name-unique', severity: 'error',
+    code: 'policy.name-unique',
+    severity: 'error',
     title: 'Policy names are unique per scalable target',
-    description: 'PutScalingPolicy creates or replaces the policy of that name, so two policies with one name on one target leave only the last.',
+    description:
+      'PutScalingPolicy creates or replaces the policy of that name, so two policies with one name on one target leave only the last.',
   },
-  { target: (target, report) => { if (target.policies.length > 1) reportDuplicates(target.policies, policyName, 'scaling policy', report); } },
+  {
+    target: (target, report) => {
+      if (target.policies.length > 1) reportDuplicates(target.policies, policyName, 'scaling policy', report);
+    },
+  },
 );
 
 const actionNameUnique = defineRule(
   {
-    code: 'sched.name-unique', severity: 'error',
+    code: 'sched.name-unique',
+    severity: 'error',
     title: 'Scheduled action names are unique per scalable target',
-    description: 'PutScheduledAction creates or replaces the action of that name, so two actions with one name on one target leave only the last.',
+    description:
+      'PutScheduledAction creates or replaces the action of that name, so two actions with one name on one target leave only the last.',
   },
-  { target: (target, report) => { if (target.scheduledActions.length > 1) reportDuplicates(target.scheduledActions, actionName, 'scheduled action', report); } },
+  {
+    target: (target, report) => {
+      if (target.scheduledActions.length > 1)
+        reportDuplicates(target.scheduledActions, actionName, 'scheduled action', report);
+    },
+  },
 );
 
 export const uniqueNameRules: Rule[] = [policyNameUnique, actionNameUnique];

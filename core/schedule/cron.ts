@@ -5,8 +5,14 @@
 import { awsDayOfWeek, DAY_NAMES, DAY_WORDS, daysInMonth, MONTH_NAMES } from './calendar';
 import type { Fix } from '../finding';
 import {
-  problem, replaceFix,
-  type CronField, type CronFields, type DayOfMonthSpec, type DayOfWeekSpec, type LocalDateTime, type ScheduleProblem,
+  problem,
+  replaceFix,
+  type CronField,
+  type CronFields,
+  type DayOfMonthSpec,
+  type DayOfWeekSpec,
+  type LocalDateTime,
+  type ScheduleProblem,
 } from './types';
 
 type FieldKey = 'seconds' | 'minutes' | 'hours' | 'dayOfMonth' | 'month' | 'dayOfWeek' | 'year';
@@ -122,14 +128,28 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
   const fieldEnd = at + text.length;
   const hashCount = rawItems.filter((r) => r.text.includes('#')).length;
   if (isDow && hashCount > 0 && !single) {
-    fail(problem('cron.hash-single', 'error',
-      `With \`#\`, day-of-week must hold exactly one expression; \`${text}\` has ${rawItems.length}. AWS can't run on several "nth weekday" dates in one schedule: use one scheduled action per date (for example \`${rawItems.find((r) => r.text.includes('#'))!.text}\`).`,
-      at, fieldEnd));
+    fail(
+      problem(
+        'cron.hash-single',
+        'error',
+        `With \`#\`, day-of-week must hold exactly one expression; \`${text}\` has ${rawItems.length}. AWS can't run on several "nth weekday" dates in one schedule: use one scheduled action per date (for example \`${rawItems.find((r) => r.text.includes('#'))!.text}\`).`,
+        at,
+        fieldEnd,
+      ),
+    );
   }
 
   for (const raw of rawItems) {
     if (raw.text === '') {
-      fail(problem('cron.ranges', 'error', `${cap(spec.label)} \`${text}\` has an empty entry between commas; remove the extra comma.`, at, fieldEnd));
+      fail(
+        problem(
+          'cron.ranges',
+          'error',
+          `${cap(spec.label)} \`${text}\` has an empty entry between commas; remove the extra comma.`,
+          at,
+          fieldEnd,
+        ),
+      );
       continue;
     }
     const tokens = tokenize(raw.text, raw.start);
@@ -140,47 +160,121 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
     for (const tok of tokens) {
       const upper = tok.text.toUpperCase();
       if (tok.t === 'other') {
-        fail(problem('cron.ranges', 'error', `\`${tok.text}\` can't appear in a cron field; ${spec.label} takes ${rangeText(spec)} with \`, - * /\`${extraWildcards(spec)}.`, tok.start, tok.end));
+        fail(
+          problem(
+            'cron.ranges',
+            'error',
+            `\`${tok.text}\` can't appear in a cron field; ${spec.label} takes ${rangeText(spec)} with \`, - * /\`${extraWildcards(spec)}.`,
+            tok.start,
+            tok.end,
+          ),
+        );
         bad = true;
       } else if (tok.t === '?' && !isDom && !isDow) {
-        fail(problem('cron.wildcard-placement', 'error', `\`?\` is only allowed in day-of-month or day-of-week, not in ${spec.label}. Use \`*\` for "every".`, tok.start, tok.end,
-          [replaceFix('Replace `?` with `*`', tok.start, tok.end, '*')]));
+        fail(
+          problem(
+            'cron.wildcard-placement',
+            'error',
+            `\`?\` is only allowed in day-of-month or day-of-week, not in ${spec.label}. Use \`*\` for "every".`,
+            tok.start,
+            tok.end,
+            [replaceFix('Replace `?` with `*`', tok.start, tok.end, '*')],
+          ),
+        );
         bad = true;
       } else if (tok.t === '#' && !isDow) {
-        fail(problem('cron.wildcard-placement', 'error', `\`#\` is only allowed in day-of-week (\`2#1\` = the first Monday of the month), not in ${spec.label}.`, tok.start, tok.end));
+        fail(
+          problem(
+            'cron.wildcard-placement',
+            'error',
+            `\`#\` is only allowed in day-of-week (\`2#1\` = the first Monday of the month), not in ${spec.label}.`,
+            tok.start,
+            tok.end,
+          ),
+        );
         bad = true;
       } else if (tok.t === '/' && isDow) {
-        fail(problem('cron.wildcard-placement', 'error', 'Increments (`/`) are not allowed in day-of-week; list the days instead, for example `MON,WED,FRI`.', tok.start, tok.end));
+        fail(
+          problem(
+            'cron.wildcard-placement',
+            'error',
+            'Increments (`/`) are not allowed in day-of-week; list the days instead, for example `MON,WED,FRI`.',
+            tok.start,
+            tok.end,
+          ),
+        );
         bad = true;
       } else if (tok.t === 'name' && isSpecialName(upper) && !(spec.names ?? []).includes(upper)) {
         if (upper === 'L' && !isDom && !isDow) {
-          fail(problem('cron.wildcard-placement', 'error', `\`L\` (last) is only allowed in day-of-month or day-of-week, not in ${spec.label}.`, tok.start, tok.end));
+          fail(
+            problem(
+              'cron.wildcard-placement',
+              'error',
+              `\`L\` (last) is only allowed in day-of-month or day-of-week, not in ${spec.label}.`,
+              tok.start,
+              tok.end,
+            ),
+          );
           bad = true;
         } else if ((upper === 'W' || upper === 'LW') && !isDom) {
-          fail(problem('cron.wildcard-placement', 'error', `\`W\` (nearest weekday) is only allowed in day-of-month, not in ${spec.label}.`, tok.start, tok.end));
+          fail(
+            problem(
+              'cron.wildcard-placement',
+              'error',
+              `\`W\` (nearest weekday) is only allowed in day-of-month, not in ${spec.label}.`,
+              tok.start,
+              tok.end,
+            ),
+          );
           bad = true;
         }
       }
     }
     if (bad) continue;
 
-    const seq = tokens.map((t) => (t.t === 'name' && isSpecialName(t.text.toUpperCase()) ? t.text.toUpperCase() : t.t)).join(' ');
+    const seq = tokens
+      .map((t) => (t.t === 'name' && isSpecialName(t.text.toUpperCase()) ? t.text.toUpperCase() : t.t))
+      .join(' ');
     const special = (t: Token): void => {
       if (t.text !== t.text.toUpperCase()) {
-        out.add(problem('cron.names-case', 'warning', `Write \`${t.text.toUpperCase()}\` in uppercase, as AWS's documentation does.`, t.start, t.end,
-          [replaceFix(`Change to \`${t.text.toUpperCase()}\``, t.start, t.end, t.text.toUpperCase())]));
+        out.add(
+          problem(
+            'cron.names-case',
+            'warning',
+            `Write \`${t.text.toUpperCase()}\` in uppercase, as AWS's documentation does.`,
+            t.start,
+            t.end,
+            [replaceFix(`Change to \`${t.text.toUpperCase()}\``, t.start, t.end, t.text.toUpperCase())],
+          ),
+        );
       }
     };
     const soleSpecial = (what: string): boolean => {
       if (single) return true;
-      fail(problem('cron.wildcard-placement', 'error', `\`${what}\` must be the only entry in ${spec.label}; it can't be combined with other values in a list (\`${text}\`).`, raw.start, rawEnd));
+      fail(
+        problem(
+          'cron.wildcard-placement',
+          'error',
+          `\`${what}\` must be the only entry in ${spec.label}; it can't be combined with other values in a list (\`${text}\`).`,
+          raw.start,
+          rawEnd,
+        ),
+      );
       return false;
     };
     const value = (t: Token): number | undefined => readValue(spec, t, out, result);
     const step = (t: Token): number | undefined => {
       const n = Number(t.text);
       if (n < 1 || n > spec.maxStep) {
-        fail(problem('cron.ranges', 'error', `The increment \`/${t.text}\` is out of range; in ${spec.label} it must be 1–${spec.maxStep}.`, t.start, t.end));
+        fail(
+          problem(
+            'cron.ranges',
+            'error',
+            `The increment \`/${t.text}\` is out of range; in ${spec.label} it must be 1–${spec.maxStep}.`,
+            t.start,
+            t.end,
+          ),
+        );
         return undefined;
       }
       return n;
@@ -216,7 +310,15 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
       continue;
     }
     if (isDom && /^L - num$/.test(seq)) {
-      fail(problem('cron.wildcard-placement', 'error', `\`${raw.text}\` (an offset from the last day) is not in AWS's cron syntax; day-of-month allows \`L\`, \`LW\` and \`nW\`. Use \`L\` for the last day, or name the days.`, raw.start, rawEnd));
+      fail(
+        problem(
+          'cron.wildcard-placement',
+          'error',
+          `\`${raw.text}\` (an offset from the last day) is not in AWS's cron syntax; day-of-month allows \`L\`, \`LW\` and \`nW\`. Use \`L\` for the last day, or name the days.`,
+          raw.start,
+          rawEnd,
+        ),
+      );
       continue;
     }
     if (isDow && seq === 'L') {
@@ -236,7 +338,15 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
       const nthTok = tokens[2]!;
       const nth = Number(nthTok.text);
       if (nth < 1 || nth > 5) {
-        fail(problem('cron.ranges', 'error', `\`#${nthTok.text}\` is out of range: after \`#\` comes which week of the month, 1–5 (\`2#1\` = the first Monday).`, nthTok.start, nthTok.end));
+        fail(
+          problem(
+            'cron.ranges',
+            'error',
+            `\`#${nthTok.text}\` is out of range: after \`#\` comes which week of the month, 1–5 (\`2#1\` = the first Monday).`,
+            nthTok.start,
+            nthTok.end,
+          ),
+        );
         continue;
       }
       if (d !== undefined && hashCount <= 1 && single) result.items.push({ kind: 'nth', day: d, nth });
@@ -264,32 +374,53 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
           const tail = to === spec.min ? toTok!.text : `${render(spec, spec.min, fromTok)}-${toTok!.text}`;
           fixes.push(replaceFix(`Split into \`${head},${tail}\``, raw.start, rawEnd, `${head},${tail}`));
         }
-        out.add(problem('cron.range-order', 'warning',
-          spec.cyclic
-            ? `The range \`${raw.text}\` runs backwards; AWS may read it as wrapping around or reject it. Write it as two ascending ranges${fixes.length ? ` (\`${fixes[0]!.edits[0]!.newText}\`)` : ''}, or swap the ends if you meant \`${toTok!.text}-${fromTok.text}\`.`
-            : `The range \`${raw.text}\` runs backwards, so it matches no ${spec.label}; swap the ends: \`${toTok!.text}-${fromTok.text}\`.`,
-          raw.start, rawEnd, fixes));
+        out.add(
+          problem(
+            'cron.range-order',
+            'warning',
+            spec.cyclic
+              ? `The range \`${raw.text}\` runs backwards; AWS may read it as wrapping around or reject it. Write it as two ascending ranges${fixes.length ? ` (\`${fixes[0]!.edits[0]!.newText}\`)` : ''}, or swap the ends if you meant \`${toTok!.text}-${fromTok.text}\`.`
+              : `The range \`${raw.text}\` runs backwards, so it matches no ${spec.label}; swap the ends: \`${toTok!.text}-${fromTok.text}\`.`,
+            raw.start,
+            rawEnd,
+            fixes,
+          ),
+        );
       }
       if (!spec.cyclic && item.reversed) result.items.push({ kind: 'range', from: 1, to: 0 });
       else result.items.push(item);
       continue;
     }
-    fail(problem('cron.ranges', 'error',
-      `Can't read \`${raw.text}\` as ${spec.label}: use a value (${rangeText(spec)}), a range \`a-b\`, an increment \`a/n\` or \`*/n\`${extraWildcards(spec)}.`,
-      raw.start, rawEnd));
+    fail(
+      problem(
+        'cron.ranges',
+        'error',
+        `Can't read \`${raw.text}\` as ${spec.label}: use a value (${rangeText(spec)}), a range \`a-b\`, an increment \`a/n\` or \`*/n\`${extraWildcards(spec)}.`,
+        raw.start,
+        rawEnd,
+      ),
+    );
   }
   return result;
 }
 
 /** Quartz also reads `FRIL` as `6L`; split such a token into the day name and `L`. */
 function splitNameL(tokens: Token[]): void {
-  const i = tokens.findIndex((t) => t.t === 'name' && t.text.length === 4 && /l$/i.test(t.text)
-    && (DAY_NAMES as readonly string[]).includes(t.text.slice(0, 3).toUpperCase()));
+  const i = tokens.findIndex(
+    (t) =>
+      t.t === 'name' &&
+      t.text.length === 4 &&
+      /l$/i.test(t.text) &&
+      (DAY_NAMES as readonly string[]).includes(t.text.slice(0, 3).toUpperCase()),
+  );
   if (i < 0) return;
   const t = tokens[i]!;
-  tokens.splice(i, 1,
+  tokens.splice(
+    i,
+    1,
     { t: 'name', text: t.text.slice(0, 3), start: t.start, end: t.start + 3 },
-    { t: 'name', text: t.text.slice(3), start: t.start + 3, end: t.end });
+    { t: 'name', text: t.text.slice(3), start: t.start + 3, end: t.end },
+  );
 }
 
 function extraWildcards(spec: FieldSpec): string {
@@ -321,13 +452,27 @@ function readValue(spec: FieldSpec, t: Token, out: Collector, result: FieldResul
     const n = Number(t.text);
     if (spec.key === 'dayOfWeek' && n === 0) {
       result.zeroDays.push(t);
-      return fail(problem('cron.ranges', 'error',
-        'Day-of-week `0` is out of range: AWS numbers the days 1 = Sunday … 7 = Saturday; Unix\'s 0 = Sunday is 1 here.',
-        t.start, t.end));
+      return fail(
+        problem(
+          'cron.ranges',
+          'error',
+          "Day-of-week `0` is out of range: AWS numbers the days 1 = Sunday … 7 = Saturday; Unix's 0 = Sunday is 1 here.",
+          t.start,
+          t.end,
+        ),
+      );
     }
     if (n < spec.min || n > spec.max) {
       const hint = spec.key === 'dayOfWeek' && n > 7 ? '' : spec.key === 'hours' && n === 24 ? ' Midnight is `0`.' : '';
-      return fail(problem('cron.ranges', 'error', `${cap(spec.label)} \`${t.text}\` is out of range; ${spec.label} takes ${rangeText(spec)}.${hint}`, t.start, t.end));
+      return fail(
+        problem(
+          'cron.ranges',
+          'error',
+          `${cap(spec.label)} \`${t.text}\` is out of range; ${spec.label} takes ${rangeText(spec)}.${hint}`,
+          t.start,
+          t.end,
+        ),
+      );
     }
     if (spec.key === 'dayOfWeek') result.dayNumbers.push(t);
     return n;
@@ -344,15 +489,29 @@ function readValue(spec: FieldSpec, t: Token, out: Collector, result: FieldResul
       const guess = spec.names.find((n) => n.startsWith(upper.slice(0, 3)) && upper.length > 3);
       if (guess) hint = ` Use the three-letter name \`${guess}\`.`;
     }
-    return fail(problem('cron.ranges', 'error',
-      spec.names
-        ? `\`${t.text}\` is not a ${spec.label} name; ${spec.label} takes ${rangeText(spec)}.${hint}`
-        : `\`${t.text}\` is not a valid ${spec.label} value; ${spec.label} takes ${rangeText(spec)}.`,
-      t.start, t.end));
+    return fail(
+      problem(
+        'cron.ranges',
+        'error',
+        spec.names
+          ? `\`${t.text}\` is not a ${spec.label} name; ${spec.label} takes ${rangeText(spec)}.${hint}`
+          : `\`${t.text}\` is not a valid ${spec.label} value; ${spec.label} takes ${rangeText(spec)}.`,
+        t.start,
+        t.end,
+      ),
+    );
   }
   if (t.text !== upper) {
-    out.add(problem('cron.names-case', 'warning', `Write \`${upper}\` in uppercase, as AWS's documentation does.`, t.start, t.end,
-      [replaceFix(`Change to \`${upper}\``, t.start, t.end, upper)]));
+    out.add(
+      problem(
+        'cron.names-case',
+        'warning',
+        `Write \`${upper}\` in uppercase, as AWS's documentation does.`,
+        t.start,
+        t.end,
+        [replaceFix(`Change to \`${upper}\``, t.start, t.end, upper)],
+      ),
+    );
   }
   return spec.min + index;
 }
@@ -416,32 +575,50 @@ export function cronDayMatches(fields: CronFields, year: number, month: number, 
   if (day > last) return false;
   const dom = fields.dayOfMonth;
   switch (dom.kind) {
-    case 'any': break;
-    case 'values': if (!dom.days.includes(day)) return false; break;
-    case 'last': if (day !== last) return false; break;
-    case 'lastWeekday': if (day !== nearestWeekday(year, month, last)) return false; break;
-    case 'nearestWeekday': if (dom.day > last || day !== nearestWeekday(year, month, dom.day)) return false; break;
+    case 'any':
+      break;
+    case 'values':
+      if (!dom.days.includes(day)) return false;
+      break;
+    case 'last':
+      if (day !== last) return false;
+      break;
+    case 'lastWeekday':
+      if (day !== nearestWeekday(year, month, last)) return false;
+      break;
+    case 'nearestWeekday':
+      if (dom.day > last || day !== nearestWeekday(year, month, dom.day)) return false;
+      break;
   }
   const dowSpecValue = fields.dayOfWeek;
   if (dowSpecValue.kind === 'any') return true;
   const dow = awsDayOfWeek(year, month, day);
   switch (dowSpecValue.kind) {
-    case 'values': return dowSpecValue.days.includes(dow);
-    case 'last': return dow === dowSpecValue.day && day + 7 > last;
-    case 'nth': return dow === dowSpecValue.day && Math.ceil(day / 7) === dowSpecValue.nth;
+    case 'values':
+      return dowSpecValue.days.includes(dow);
+    case 'last':
+      return dow === dowSpecValue.day && day + 7 > last;
+    case 'nth':
+      return dow === dowSpecValue.day && Math.ceil(day / 7) === dowSpecValue.nth;
   }
 }
 
 /** Whether the cron expression fires at this wall-clock minute (seconds are ignored). */
 export function matchesCron(fields: CronFields, t: LocalDateTime): boolean {
-  return fields.year.values.includes(t.year)
-    && fields.hours.values.includes(t.hour)
-    && fields.minutes.values.includes(t.minute)
-    && cronDayMatches(fields, t.year, t.month, t.day);
+  return (
+    fields.year.values.includes(t.year) &&
+    fields.hours.values.includes(t.hour) &&
+    fields.minutes.values.includes(t.minute) &&
+    cronDayMatches(fields, t.year, t.month, t.day)
+  );
 }
 
 /** The first date from year `fromYear` on (inclusive) that the day, month and year fields allow. */
-export function firstMatchingDay(fields: CronFields, fromYear = 1970, ignoreYear = false): { year: number; month: number; day: number } | undefined {
+export function firstMatchingDay(
+  fields: CronFields,
+  fromYear = 1970,
+  ignoreYear = false,
+): { year: number; month: number; day: number } | undefined {
   for (let year = fromYear; year <= 2199; year++) {
     if (!ignoreYear && !fields.year.values.includes(year)) continue;
     for (const month of fields.month.values) {
@@ -457,16 +634,21 @@ export function staticNeverFires(fields: CronFields): ScheduleProblem | undefine
   if (firstMatchingDay(fields)) return undefined;
   const { dayOfMonthField: dom, month, dayOfWeekField: dow, year } = fields;
   if (firstMatchingDay(fields, 1970, true)) {
-    return problem('cron.never-fires', 'warning',
+    return problem(
+      'cron.never-fires',
+      'warning',
       `No date in year \`${year.text}\` matches the day and month fields, so this schedule never runs. Widen the year field (\`*\` for every year).`,
-      year.start, year.end);
+      year.start,
+      year.end,
+    );
   }
   const dayField = dom.text !== '?' ? dom : dow;
   const start = Math.min(dayField.start, month.start);
   const end = Math.max(dayField.end, month.end);
-  const message = dayField === dom
-    ? `Day-of-month \`${dom.text}\` never occurs in month \`${month.text}\`, so this schedule never runs. Pick a day that exists in that month, or \`L\` for the last day.`
-    : `Day-of-week \`${dow.text}\` never occurs in month \`${month.text}\`, so this schedule never runs.`;
+  const message =
+    dayField === dom
+      ? `Day-of-month \`${dom.text}\` never occurs in month \`${month.text}\`, so this schedule never runs. Pick a day that exists in that month, or \`L\` for the last day.`
+      : `Day-of-week \`${dow.text}\` never occurs in month \`${month.text}\`, so this schedule never runs.`;
   return problem('cron.never-fires', 'warning', message, start, end);
 }
 
@@ -475,13 +657,16 @@ const UNIX_DOW = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 /** Unix day-of-week numbers (0/7 = Sunday) as AWS names; leaves anything that is not all-numeric alone. */
 function unixDowToNames(text: string): string {
   if (!/^[0-7]+(-[0-7]+)?(,[0-7]+(-[0-7]+)?)*$/.test(text)) return text;
-  return text.split(',').map((part) => {
-    const [a, b] = part.split('-').map(Number) as [number, number | undefined];
-    if (b === undefined) return UNIX_DOW[a]!;
-    if (a === 0 && b >= 6) return 'SUN-SAT';
-    if (b === 7) return a === 6 ? 'SAT,SUN' : `${UNIX_DOW[a]}-SAT,SUN`;
-    return `${UNIX_DOW[a]}-${UNIX_DOW[b]}`;
-  }).join(',');
+  return text
+    .split(',')
+    .map((part) => {
+      const [a, b] = part.split('-').map(Number) as [number, number | undefined];
+      if (b === undefined) return UNIX_DOW[a]!;
+      if (a === 0 && b >= 6) return 'SUN-SAT';
+      if (b === 7) return a === 6 ? 'SAT,SUN' : `${UNIX_DOW[a]}-SAT,SUN`;
+      return `${UNIX_DOW[a]}-${UNIX_DOW[b]}`;
+    })
+    .join(',');
 }
 
 /** The AWS 6-field form of a 5-field (Unix crontab) expression's fields. */
@@ -512,7 +697,15 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
   const out = new Collector();
   const parts = [...body.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: offset + m.index! }));
   if (parts.length === 0) {
-    out.add(problem('cron.field-count', 'error', `The cron expression is empty; AWS cron has ${SIX_FIELDS}, for example \`cron(0 8 * * ? *)\`.`, whole.start, whole.end));
+    out.add(
+      problem(
+        'cron.field-count',
+        'error',
+        `The cron expression is empty; AWS cron has ${SIX_FIELDS}, for example \`cron(0 8 * * ? *)\`.`,
+        whole.start,
+        whole.end,
+      ),
+    );
     return { problems: out.problems };
   }
   const spanStart = parts[0]!.start;
@@ -521,30 +714,57 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
     const texts = parts.map((p) => p.text);
     const six = sixFieldForm(texts);
     const note = convertsDays(texts) ? ' Unix day numbers (0 = Sunday) become day names.' : '';
-    out.add(problem('cron.field-count', 'error',
-      `AWS cron has ${SIX_FIELDS}; did you mean \`cron(${six})\`? This looks like Unix crontab (5 fields): Application Auto Scaling adds a year field and needs \`?\` in one of the day fields.${note}`,
-      spanStart, spanEnd, [replaceFix(`Convert to AWS 6-field cron: \`cron(${six})\``, spanStart, spanEnd, six)]));
+    out.add(
+      problem(
+        'cron.field-count',
+        'error',
+        `AWS cron has ${SIX_FIELDS}; did you mean \`cron(${six})\`? This looks like Unix crontab (5 fields): Application Auto Scaling adds a year field and needs \`?\` in one of the day fields.${note}`,
+        spanStart,
+        spanEnd,
+        [replaceFix(`Convert to AWS 6-field cron: \`cron(${six})\``, spanStart, spanEnd, six)],
+      ),
+    );
     return { problems: out.problems };
   }
   if (parts.length !== 6 && parts.length !== 7) {
-    out.add(problem('cron.field-count', 'error',
-      `AWS cron has ${SIX_FIELDS}; this one has ${parts.length}. For example \`cron(0 8 * * ? *)\` runs at 08:00 every day.`,
-      spanStart, spanEnd));
+    out.add(
+      problem(
+        'cron.field-count',
+        'error',
+        `AWS cron has ${SIX_FIELDS}; this one has ${parts.length}. For example \`cron(0 8 * * ? *)\` runs at 08:00 every day.`,
+        spanStart,
+        spanEnd,
+      ),
+    );
     return { problems: out.problems };
   }
   let seconds: CronField | undefined;
   if (parts.length === 7) {
     const sec = parts[0]!;
     const secEnd = sec.start + sec.text.length;
-    out.add(problem('cron.seven-fields', 'warning',
-      `This cron has 7 fields, the first being seconds (\`${sec.text}\`). AWS accepts it as an exception, but second precision is not guaranteed and some consoles can't show it; drop the seconds field.`,
-      sec.start, secEnd, [replaceFix('Remove the seconds field', sec.start, parts[1]!.start, '')]));
+    out.add(
+      problem(
+        'cron.seven-fields',
+        'warning',
+        `This cron has 7 fields, the first being seconds (\`${sec.text}\`). AWS accepts it as an exception, but second precision is not guaranteed and some consoles can't show it; drop the seconds field.`,
+        sec.start,
+        secEnd,
+        [replaceFix('Remove the seconds field', sec.start, parts[1]!.start, '')],
+      ),
+    );
     const r = parseField(SPECS.seconds, sec.text, sec.start, out);
     seconds = toField(SPECS.seconds, sec.text, sec.start, r.items);
     parts.shift();
   }
   const results = FIELD_ORDER.map((key, i) => parseField(SPECS[key], parts[i]!.text, parts[i]!.start, out));
-  const [minP, , domP, , dowP] = parts as [typeof parts[0], typeof parts[0], typeof parts[0], typeof parts[0], typeof parts[0], typeof parts[0]];
+  const [minP, , domP, , dowP] = parts as [
+    (typeof parts)[0],
+    (typeof parts)[0],
+    (typeof parts)[0],
+    (typeof parts)[0],
+    (typeof parts)[0],
+    (typeof parts)[0],
+  ];
   const domEnd = domP.start + domP.text.length;
   const dowEnd = dowP.start + dowP.text.length;
   const wrapAll = (dom: string, dow: string): string => {
@@ -558,32 +778,52 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
   const domQ = domP.text === '?';
   const dowQ = dowP.text === '?';
   if (domQ && dowQ) {
-    out.add(problem('cron.both-question', 'error',
-      `Day-of-month and day-of-week are both \`?\`; exactly one of them must be \`?\`. For every day write \`${wrapAll('*', '?')}\`.`,
-      domP.start, domEnd, [replaceFix('Set day-of-month to `*`', domP.start, domEnd, '*')]));
+    out.add(
+      problem(
+        'cron.both-question',
+        'error',
+        `Day-of-month and day-of-week are both \`?\`; exactly one of them must be \`?\`. For every day write \`${wrapAll('*', '?')}\`.`,
+        domP.start,
+        domEnd,
+        [replaceFix('Set day-of-month to `*`', domP.start, domEnd, '*')],
+      ),
+    );
   } else if (!domQ && !dowQ) {
     const dowRestricted = dowP.text !== '*';
     const target = dowRestricted ? domP : dowP;
     const targetEnd = dowRestricted ? domEnd : dowEnd;
     const fixed = dowRestricted ? wrapAll('?', dowP.text) : wrapAll(domP.text, '?');
-    const both = dowRestricted && domP.text !== '*'
-      ? ` AWS can't combine a day of the month with a day of the week; this drops day-of-month \`${domP.text}\`.`
-      : '';
-    out.add(problem('cron.dom-dow-question', 'error',
-      `Day-of-month \`${domP.text}\` and day-of-week \`${dowP.text}\` are both set; AWS needs \`?\` in exactly one of them (its own error for this, such as "Invalid Month value", is misleading). Write \`${fixed}\`.${both}`,
-      target.start, targetEnd, [replaceFix(`Set ${dowRestricted ? 'day-of-month' : 'day-of-week'} to \`?\``, target.start, targetEnd, '?')]));
+    const both =
+      dowRestricted && domP.text !== '*'
+        ? ` AWS can't combine a day of the month with a day of the week; this drops day-of-month \`${domP.text}\`.`
+        : '';
+    out.add(
+      problem(
+        'cron.dom-dow-question',
+        'error',
+        `Day-of-month \`${domP.text}\` and day-of-week \`${dowP.text}\` are both set; AWS needs \`?\` in exactly one of them (its own error for this, such as "Invalid Month value", is misleading). Write \`${fixed}\`.${both}`,
+        target.start,
+        targetEnd,
+        [replaceFix(`Set ${dowRestricted ? 'day-of-month' : 'day-of-week'} to \`?\``, target.start, targetEnd, '?')],
+      ),
+    );
   }
 
   // Day-of-week numbers: a 0 is an error above; otherwise say which days the numbers mean.
   const dow = results[4]!;
-  const zeros = out.problems.filter((p) => p.code === 'cron.ranges' && dow.zeroDays.some((z) => z.start === p.start && z.end === p.end));
+  const zeros = out.problems.filter(
+    (p) => p.code === 'cron.ranges' && dow.zeroDays.some((z) => z.start === p.start && z.end === p.end),
+  );
   if (zeros.length > 0) {
     if (/^[0-6]+(-[0-6]+)?(,[0-6]+(-[0-6]+)?)*$/.test(dowP.text)) {
       const mapped = dowP.text.replace(/\d+/g, (d) => String(Number(d) + 1));
-      for (const z of zeros) z.fixes = [replaceFix(`Use AWS numbering (Unix + 1): \`${mapped}\``, dowP.start, dowEnd, mapped)];
+      for (const z of zeros)
+        z.fixes = [replaceFix(`Use AWS numbering (Unix + 1): \`${mapped}\``, dowP.start, dowEnd, mapped)];
     }
   } else if (dow.ok && dow.dayNumbers.length > 0) {
-    const meanings = [...new Set(dow.dayNumbers.map((t) => Number(t.text)))].map((n) => `${n} = ${DAY_WORDS[n - 1]}`).join(', ');
+    const meanings = [...new Set(dow.dayNumbers.map((t) => Number(t.text)))]
+      .map((n) => `${n} = ${DAY_WORDS[n - 1]}`)
+      .join(', ');
     // `6L` keeps its number: that is the form AWS documents.
     const renamable = dow.dayNumbers.filter((t) => !/^l/i.test(dowP.text.slice(t.end - dowP.start)));
     let named = dowP.text;
@@ -591,24 +831,50 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
       const i = t.start - dowP.start;
       named = named.slice(0, i) + DAY_NAMES[Number(t.text) - 1]! + named.slice(i + t.text.length);
     }
-    out.add(problem('cron.dow-numbering', 'information',
-      `Day-of-week numbers count from Sunday: ${meanings} (1 = Sunday … 7 = Saturday; Unix's 0 = Sunday is 1 here).${renamable.length ? ` Day names such as \`${named}\` are clearer.` : ''}`,
-      dowP.start, dowEnd, renamable.length ? [replaceFix(`Use day names: \`${named}\``, dowP.start, dowEnd, named)] : undefined));
+    out.add(
+      problem(
+        'cron.dow-numbering',
+        'information',
+        `Day-of-week numbers count from Sunday: ${meanings} (1 = Sunday … 7 = Saturday; Unix's 0 = Sunday is 1 here).${renamable.length ? ` Day names such as \`${named}\` are clearer.` : ''}`,
+        dowP.start,
+        dowEnd,
+        renamable.length ? [replaceFix(`Use day names: \`${named}\``, dowP.start, dowEnd, named)] : undefined,
+      ),
+    );
   }
 
   if (['*', '*/1', '0/1', '0-59', '0-59/1'].includes(minP.text)) {
     const minEnd = minP.start + minP.text.length;
-    out.add(problem('cron.every-minute', 'warning',
-      `Minutes is \`${minP.text}\`, so this action runs every minute of every matching hour. Put a minute such as \`0\` to run once an hour.`,
-      minP.start, minEnd, [replaceFix('Run at minute 0', minP.start, minEnd, '0')]));
+    out.add(
+      problem(
+        'cron.every-minute',
+        'warning',
+        `Minutes is \`${minP.text}\`, so this action runs every minute of every matching hour. Put a minute such as \`0\` to run once an hour.`,
+        minP.start,
+        minEnd,
+        [replaceFix('Run at minute 0', minP.start, minEnd, '0')],
+      ),
+    );
   }
 
   if (out.errors > 0) return { problems: out.problems };
   const built = FIELD_ORDER.map((key, i) => toField(SPECS[key], parts[i]!.text, parts[i]!.start, results[i]!.items));
-  const [minutes, hours, dayOfMonthField, month, dayOfWeekField, year] = built as [CronField, CronField, CronField, CronField, CronField, CronField];
+  const [minutes, hours, dayOfMonthField, month, dayOfWeekField, year] = built as [
+    CronField,
+    CronField,
+    CronField,
+    CronField,
+    CronField,
+    CronField,
+  ];
   const fields: CronFields = {
     ...(seconds ? { seconds } : {}),
-    minutes, hours, dayOfMonthField, month, dayOfWeekField, year,
+    minutes,
+    hours,
+    dayOfMonthField,
+    month,
+    dayOfWeekField,
+    year,
     dayOfMonth: domSpec(results[2]!.items, dayOfMonthField),
     dayOfWeek: dowSpec(results[4]!.items, dayOfWeekField),
   };

@@ -40,7 +40,7 @@ function step(values: readonly number[], max: number): number | undefined {
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -55,7 +55,8 @@ function describeTime(f: CronFields): string {
   const minuteStep = step(minutes, 59);
   let minutePart: string;
   if (minutes.length === 60) minutePart = 'every minute';
-  else if (minuteStep !== undefined) minutePart = `every ${minuteStep} minutes${minutes[0] ? ` from minute ${minutes[0]}` : ''}`;
+  else if (minuteStep !== undefined)
+    minutePart = `every ${minuteStep} minutes${minutes[0] ? ` from minute ${minutes[0]}` : ''}`;
   else if (minutes.length === 1) minutePart = minutes[0] === 0 ? 'on the hour' : `at minute ${minutes[0]}`;
   else minutePart = `at minutes ${joinAnd(minutes.map(String))}`;
   if (hours.length === 24) return minutes.length === 1 ? `every hour ${minutePart}` : minutePart;
@@ -80,11 +81,16 @@ function describeDays(f: CronFields): string {
   if (dow.kind === 'last') return ` on the last ${DAY_WORDS[dow.day - 1]} of the month`;
   if (dow.kind === 'nth') return ` on the ${NTH[dow.nth]} ${DAY_WORDS[dow.day - 1]} of the month`;
   switch (dom.kind) {
-    case 'any': return ' every day';
-    case 'values': return ` on the ${valueList(dom.days, ordinal)} of the month`;
-    case 'last': return ' on the last day of the month';
-    case 'lastWeekday': return ' on the last weekday of the month';
-    case 'nearestWeekday': return ` on the weekday nearest the ${ordinal(dom.day)} of the month`;
+    case 'any':
+      return ' every day';
+    case 'values':
+      return ` on the ${valueList(dom.days, ordinal)} of the month`;
+    case 'last':
+      return ' on the last day of the month';
+    case 'lastWeekday':
+      return ' on the last weekday of the month';
+    case 'nearestWeekday':
+      return ` on the weekday nearest the ${ordinal(dom.day)} of the month`;
   }
 }
 
@@ -93,7 +99,8 @@ function describeCron(f: CronFields): string {
   const days = describeDays(f);
   // "every 5 minutes" already says every day.
   let text = time + (days === ' every day' && time.startsWith('every') ? '' : days);
-  if (!f.month.any && f.month.values.length < 12) text += ` in ${valueList(f.month.values, (m) => MONTH_WORDS[m - 1]!)}`;
+  if (!f.month.any && f.month.values.length < 12)
+    text += ` in ${valueList(f.month.values, (m) => MONTH_WORDS[m - 1]!)}`;
   if (!f.year.any) text += ` in ${valueList(f.year.values, String)}`;
   return text;
 }

@@ -34,9 +34,13 @@ function listTimes(times: string[]): string {
  */
 export function dstIssues(schedule: Schedule, timeZone: string, now: Date): DstIssue[] {
   if (schedule.kind === 'rate') return [];
-  const range = schedule.kind === 'cron'
-    ? { start: Math.min(schedule.fields.minutes.start, schedule.fields.hours.start), end: Math.max(schedule.fields.minutes.end, schedule.fields.hours.end) }
-    : schedule.range ?? { start: 0, end: 0 };
+  const range =
+    schedule.kind === 'cron'
+      ? {
+          start: Math.min(schedule.fields.minutes.start, schedule.fields.hours.start),
+          end: Math.max(schedule.fields.minutes.end, schedule.fields.hours.end),
+        }
+      : (schedule.range ?? { start: 0, end: 0 });
   const issues: DstIssue[] = [];
   if (schedule.kind === 'at') {
     const t = schedule.local;
@@ -45,9 +49,10 @@ export function dstIssues(schedule: Schedule, timeZone: string, now: Date): DstI
       const kind = found.length === 0 ? 'gap' : 'overlap';
       const date = formatDate(t.year, t.month, t.day);
       const time = formatTime(t);
-      const message = kind === 'gap'
-        ? `${time} does not exist on ${date} in ${timeZone} (the clocks skip it for daylight saving), so AWS may run this action at another time or not at all. Pick a time outside the change.`
-        : `${time} happens twice on ${date} in ${timeZone} (the clocks go back for daylight saving); it is ambiguous which one AWS uses. Pick a time outside the change.`;
+      const message =
+        kind === 'gap'
+          ? `${time} does not exist on ${date} in ${timeZone} (the clocks skip it for daylight saving), so AWS may run this action at another time or not at all. Pick a time outside the change.`
+          : `${time} happens twice on ${date} in ${timeZone} (the clocks go back for daylight saving); it is ambiguous which one AWS uses. Pick a time outside the change.`;
       issues.push({ ...problem('tz.dst-gap', 'warning', message, range.start, range.end), kind, date, times: [time] });
     }
     return issues;
@@ -66,8 +71,12 @@ export function dstIssues(schedule: Schedule, timeZone: string, now: Date): DstI
     for (let ms = Math.ceil(from / MINUTE_MS) * MINUTE_MS; ms < to; ms += MINUTE_MS) {
       const d = new Date(ms);
       const local: LocalDateTime = {
-        year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-        hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0,
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+        hour: d.getUTCHours(),
+        minute: d.getUTCMinutes(),
+        second: 0,
       };
       if (matchesCron(fields, local)) {
         if (!date) date = formatDate(local.year, local.month, local.day);
@@ -76,9 +85,10 @@ export function dstIssues(schedule: Schedule, timeZone: string, now: Date): DstI
     }
     if (times.length === 0) continue;
     const change = clockChange(tr.before, tr.after, tr.at);
-    const message = kind === 'gap'
-      ? `On ${date} the clocks in ${timeZone} jump from ${change}, so ${listTimes(times)} does not exist that day and the run may be skipped. Pick a time outside the change, or use UTC.`
-      : `On ${date} the clocks in ${timeZone} go back from ${change}, so ${listTimes(times)} happens twice and the action may run twice. Pick a time outside the change, or use UTC.`;
+    const message =
+      kind === 'gap'
+        ? `On ${date} the clocks in ${timeZone} jump from ${change}, so ${listTimes(times)} does not exist that day and the run may be skipped. Pick a time outside the change, or use UTC.`
+        : `On ${date} the clocks in ${timeZone} go back from ${change}, so ${listTimes(times)} happens twice and the action may run twice. Pick a time outside the change, or use UTC.`;
     issues.push({ ...problem('tz.dst-gap', 'warning', message, range.start, range.end), kind, date, times });
   }
   return issues;

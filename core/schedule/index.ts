@@ -2,7 +2,13 @@
 // ranges and fixes, run times in a zone, DST pitfalls, and descriptions in words. Pure: the clock is
 // always passed in.
 export type {
-  CronField, CronFields, DayOfMonthSpec, DayOfWeekSpec, LocalDateTime, Schedule, ScheduleProblem,
+  CronField,
+  CronFields,
+  DayOfMonthSpec,
+  DayOfWeekSpec,
+  LocalDateTime,
+  Schedule,
+  ScheduleProblem,
 } from './types';
 export { parseSchedule, MAX_SCHEDULE_LENGTH, type ScheduleParse } from './parse';
 export { matchesCron } from './cron';

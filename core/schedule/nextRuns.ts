@@ -47,7 +47,8 @@ export function nextRuns(schedule: Schedule, options: NextRunsOptions): Date[] {
       const base = options.start?.getTime() ?? after;
       let k = base > after ? 0 : Math.floor((after - base) / interval) + 1;
       const runs: Date[] = [];
-      for (let t = base + k * interval; t <= endMs && runs.length < count; t = base + ++k * interval) runs.push(new Date(t));
+      for (let t = base + k * interval; t <= endMs && runs.length < count; t = base + ++k * interval)
+        runs.push(new Date(t));
       return runs;
     }
     case 'cron': {
@@ -109,26 +110,65 @@ export function neverFires(schedule: Schedule, options: NeverFiresOptions): Sche
   const now = options.now.getTime();
   const zone = options.timeZone ?? 'UTC';
   if (options.end && options.end.getTime() < now && schedule.kind !== 'at') {
-    return [{ ...problem('sched.end-in-past', 'warning',
-      `EndTime ${options.end.toISOString()} is in the past, so this action never runs again. Move EndTime into the future or remove the action.`, 0, 0), on: 'EndTime' }];
+    return [
+      {
+        ...problem(
+          'sched.end-in-past',
+          'warning',
+          `EndTime ${options.end.toISOString()} is in the past, so this action never runs again. Move EndTime into the future or remove the action.`,
+          0,
+          0,
+        ),
+        on: 'EndTime',
+      },
+    ];
   }
   const whole = { start: schedule.range ? schedule.range.start : 0, end: schedule.range ? schedule.range.end : 0 };
   if (schedule.kind === 'at') {
     const t = localToInstant(schedule.local, zone);
     if (t <= now) {
-      return [problem('at.past', 'warning', `This time is in the past (${new Date(t).toISOString()} is before now, ${options.now.toISOString()}), so the action never runs. Pick a future time.`, whole.start, whole.end)];
+      return [
+        problem(
+          'at.past',
+          'warning',
+          `This time is in the past (${new Date(t).toISOString()} is before now, ${options.now.toISOString()}), so the action never runs. Pick a future time.`,
+          whole.start,
+          whole.end,
+        ),
+      ];
     }
     return [];
   }
   if (schedule.kind !== 'cron' || staticNeverFires(schedule.fields)) return [];
-  const runs = nextRuns(schedule, { after: new Date(now), timeZone: zone, ...(options.start ? { start: options.start } : {}), ...(options.end ? { end: options.end } : {}), count: 1 });
+  const runs = nextRuns(schedule, {
+    after: new Date(now),
+    timeZone: zone,
+    ...(options.start ? { start: options.start } : {}),
+    ...(options.end ? { end: options.end } : {}),
+    count: 1,
+  });
   if (runs.length > 0) return [];
   const year = schedule.fields.year;
   const thisYear = wallClock(now, zone).year;
   if (!year.any && !firstMatchingDay(schedule.fields, thisYear)) {
-    return [problem('cron.never-fires', 'warning',
-      `Every year in the year field \`${year.text}\` has passed, so this schedule never runs again. Use \`*\` or a current year.`, year.start, year.end)];
+    return [
+      problem(
+        'cron.never-fires',
+        'warning',
+        `Every year in the year field \`${year.text}\` has passed, so this schedule never runs again. Use \`*\` or a current year.`,
+        year.start,
+        year.end,
+      ),
+    ];
   }
   const window = options.end ? ` before EndTime ${options.end.toISOString()}` : '';
-  return [problem('cron.never-fires', 'warning', `This schedule has no run left${window}, so the action never runs.`, whole.start, whole.end)];
+  return [
+    problem(
+      'cron.never-fires',
+      'warning',
+      `This schedule has no run left${window}, so the action never runs.`,
+      whole.start,
+      whole.end,
+    ),
+  ];
 }

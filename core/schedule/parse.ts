@@ -22,12 +22,30 @@ export interface ScheduleParse {
 export function parseSchedule(expression: string): ScheduleParse {
   const len = expression.length;
   if (expression.trim() === '') {
-    return { problems: [problem('sched.schedule-required', 'error',
-      'The schedule is empty; write `at(YYYY-MM-DDThh:mm:ss)`, `rate(5 minutes)` or `cron(0 8 * * ? *)`.', 0, len)] };
+    return {
+      problems: [
+        problem(
+          'sched.schedule-required',
+          'error',
+          'The schedule is empty; write `at(YYYY-MM-DDThh:mm:ss)`, `rate(5 minutes)` or `cron(0 8 * * ? *)`.',
+          0,
+          len,
+        ),
+      ],
+    };
   }
   if (len > MAX_SCHEDULE_LENGTH) {
-    return { problems: [problem('sched.schedule-required', 'error',
-      `The schedule is ${len} characters long; AWS allows at most ${MAX_SCHEDULE_LENGTH}.`, 0, len)] };
+    return {
+      problems: [
+        problem(
+          'sched.schedule-required',
+          'error',
+          `The schedule is ${len} characters long; AWS allows at most ${MAX_SCHEDULE_LENGTH}.`,
+          0,
+          len,
+        ),
+      ],
+    };
   }
   const lead = len - expression.trimStart().length;
   const text = expression.trim();
@@ -41,26 +59,59 @@ export function parseSchedule(expression: string): ScheduleParse {
   const code = WRAPPER_CODE[kind];
   const problems: ScheduleProblem[] = [];
   if (lead > 0 || textEnd < len) {
-    const fixes = [{ title: 'Remove the surrounding spaces', edits: [{ start: textEnd, end: len, newText: '' }, { start: 0, end: lead, newText: '' }].filter((e) => e.end > e.start) }];
-    problems.push(problem(code, 'error', 'Remove the spaces around the schedule; AWS expects it to start with the keyword and end with `)`.', lead > 0 ? 0 : textEnd, lead > 0 ? lead : len, fixes));
+    const fixes = [
+      {
+        title: 'Remove the surrounding spaces',
+        edits: [
+          { start: textEnd, end: len, newText: '' },
+          { start: 0, end: lead, newText: '' },
+        ].filter((e) => e.end > e.start),
+      },
+    ];
+    problems.push(
+      problem(
+        code,
+        'error',
+        'Remove the spaces around the schedule; AWS expects it to start with the keyword and end with `)`.',
+        lead > 0 ? 0 : textEnd,
+        lead > 0 ? lead : len,
+        fixes,
+      ),
+    );
   }
   const kwEnd = lead + head[1]!.length;
   if (head[1] !== kind) {
-    problems.push(problem(code, 'error', `Write \`${kind}(\` in lowercase.`, lead, kwEnd, [replaceFix(`Write \`${kind}\``, lead, kwEnd, kind)]));
+    problems.push(
+      problem(code, 'error', `Write \`${kind}(\` in lowercase.`, lead, kwEnd, [
+        replaceFix(`Write \`${kind}\``, lead, kwEnd, kind),
+      ]),
+    );
   }
   if (head[2]!.length > 0) {
-    problems.push(problem(code, 'error', `Remove the space between \`${kind}\` and \`(\`.`, kwEnd, kwEnd + head[2]!.length, [replaceFix('Remove the space', kwEnd, kwEnd + head[2]!.length, '')]));
+    problems.push(
+      problem(code, 'error', `Remove the space between \`${kind}\` and \`(\`.`, kwEnd, kwEnd + head[2]!.length, [
+        replaceFix('Remove the space', kwEnd, kwEnd + head[2]!.length, ''),
+      ]),
+    );
   }
   const bodyStart = lead + head[0].length;
   const close = text.indexOf(')', head[0].length);
   let bodyEnd: number;
   if (close < 0) {
-    problems.push(problem(code, 'error', `The \`${kind}(\` is never closed; add \`)\` at the end.`, lead, textEnd, [replaceFix('Add `)`', textEnd, textEnd, ')')]));
+    problems.push(
+      problem(code, 'error', `The \`${kind}(\` is never closed; add \`)\` at the end.`, lead, textEnd, [
+        replaceFix('Add `)`', textEnd, textEnd, ')'),
+      ]),
+    );
     bodyEnd = textEnd;
   } else {
     bodyEnd = lead + close;
     if (close < text.length - 1) {
-      problems.push(problem(code, 'error', `Remove \`${text.slice(close + 1)}\` after the closing \`)\`.`, bodyEnd + 1, textEnd, [replaceFix('Remove the trailing text', bodyEnd + 1, textEnd, '')]));
+      problems.push(
+        problem(code, 'error', `Remove \`${text.slice(close + 1)}\` after the closing \`)\`.`, bodyEnd + 1, textEnd, [
+          replaceFix('Remove the trailing text', bodyEnd + 1, textEnd, ''),
+        ]),
+      );
     }
   }
   const body = expression.slice(bodyStart, bodyEnd);
@@ -97,25 +148,49 @@ function unwrapped(expression: string, text: string, lead: number): ScheduleProb
     const rest = text.slice(words[0]!.length).trim();
     const inner = first === 'cron' && words.length === 6 ? sixFieldForm(words.slice(1)) : rest;
     const fixed = `${first}(${inner})`;
-    return problem(WRAPPER_CODE[first as Kind], 'error', `Put the ${first} expression in parentheses: \`${fixed}\`.`, lead, lead + text.length,
-      [replaceFix(`Write \`${fixed}\``, start, end, fixed)]);
+    return problem(
+      WRAPPER_CODE[first as Kind],
+      'error',
+      `Put the ${first} expression in parentheses: \`${fixed}\`.`,
+      lead,
+      lead + text.length,
+      [replaceFix(`Write \`${fixed}\``, start, end, fixed)],
+    );
   }
-  if (words.length >= 5 && words.length <= 7 && words.every((w) => CRON_WORD.test(w)) && words.some((w) => /[\d*]/.test(w))) {
+  if (
+    words.length >= 5 &&
+    words.length <= 7 &&
+    words.every((w) => CRON_WORD.test(w)) &&
+    words.some((w) => /[\d*]/.test(w))
+  ) {
     const inner = words.length === 5 ? sixFieldForm(words) : words.join(' ');
     const fixed = `cron(${inner})`;
-    const why = words.length === 5
-      ? ' This is a 5-field Unix crontab line; AWS cron has 6 fields (minutes hours day-of-month month day-of-week year) and needs `?` in one day field.'
-      : '';
-    return suggest(`A bare cron expression is not a schedule AWS accepts; wrap it in \`cron(...)\`: \`${fixed}\`.${why}`, fixed, `Write \`${fixed}\``);
+    const why =
+      words.length === 5
+        ? ' This is a 5-field Unix crontab line; AWS cron has 6 fields (minutes hours day-of-month month day-of-week year) and needs `?` in one day field.'
+        : '';
+    return suggest(
+      `A bare cron expression is not a schedule AWS accepts; wrap it in \`cron(...)\`: \`${fixed}\`.${why}`,
+      fixed,
+      `Write \`${fixed}\``,
+    );
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(text)) {
     return suggest(`A one-off time is written \`at(${text})\`.`, `at(${text})`, `Write \`at(${text})\``);
   }
   const rate = /^(\d+)\s+(minutes?|hours?|days?)$/i.exec(text);
   if (rate) {
-    return suggest(`An interval is written \`rate(${rate[1]} ${rate[2]})\`.`, `rate(${rate[1]} ${rate[2]})`, `Write \`rate(${rate[1]} ${rate[2]})\``);
+    return suggest(
+      `An interval is written \`rate(${rate[1]} ${rate[2]})\`.`,
+      `rate(${rate[1]} ${rate[2]})`,
+      `Write \`rate(${rate[1]} ${rate[2]})\``,
+    );
   }
-  return problem('sched.schedule-required', 'error',
+  return problem(
+    'sched.schedule-required',
+    'error',
     `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}\` is not a schedule AWS understands; write \`at(YYYY-MM-DDThh:mm:ss)\`, \`rate(5 minutes)\` or \`cron(0 8 * * ? *)\`.`,
-    start, end);
+    start,
+    end,
+  );
 }

@@ -9,11 +9,23 @@ export interface RateParse {
   problems: ScheduleProblem[];
 }
 
-const UNITS = table<RateUnit>({ minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day' });
+const UNITS = table<RateUnit>({
+  minute: 'minute',
+  minutes: 'minute',
+  hour: 'hour',
+  hours: 'hour',
+  day: 'day',
+  days: 'day',
+});
 // Near misses that have one right spelling.
 const ALIASES = table<RateUnit>({
-  m: 'minute', min: 'minute', mins: 'minute', mn: 'minute',
-  h: 'hour', hr: 'hour', hrs: 'hour',
+  m: 'minute',
+  min: 'minute',
+  mins: 'minute',
+  mn: 'minute',
+  h: 'hour',
+  hr: 'hour',
+  hrs: 'hour',
   d: 'day',
 });
 
@@ -24,9 +36,21 @@ function spell(value: number, unit: RateUnit): string {
 /** Parses the text inside `rate(...)`; `offset` is where it starts in the expression, `whole` is blamed when it is empty. */
 export function parseRateBody(body: string, offset: number, whole: { start: number; end: number }): RateParse {
   const problems: ScheduleProblem[] = [];
-  const words = [...body.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length }));
+  const words = [...body.matchAll(/\S+/g)].map((m) => ({
+    text: m[0],
+    start: offset + m.index!,
+    end: offset + m.index! + m[0].length,
+  }));
   if (words.length === 0) {
-    problems.push(problem('rate.syntax', 'error', 'rate() needs a value and a unit, for example `rate(5 minutes)`.', whole.start, whole.end));
+    problems.push(
+      problem(
+        'rate.syntax',
+        'error',
+        'rate() needs a value and a unit, for example `rate(5 minutes)`.',
+        whole.start,
+        whole.end,
+      ),
+    );
     return { problems };
   }
   if (words.length === 1) {
@@ -34,22 +58,55 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
     const glued = /^(\d+)([A-Za-z]+)$/.exec(w.text);
     if (glued) {
       const split = `${glued[1]} ${glued[2]}`;
-      problems.push(problem('rate.syntax', 'error', `Separate the value from the unit with a space: \`rate(${split})\`.`, w.start, w.end, [replaceFix(`Write \`${split}\``, w.start, w.end, split)]));
+      problems.push(
+        problem(
+          'rate.syntax',
+          'error',
+          `Separate the value from the unit with a space: \`rate(${split})\`.`,
+          w.start,
+          w.end,
+          [replaceFix(`Write \`${split}\``, w.start, w.end, split)],
+        ),
+      );
     } else {
-      problems.push(problem('rate.syntax', 'error', `rate() takes a value and a unit, for example \`rate(5 minutes)\`; \`${w.text}\` is only one of them.`, w.start, w.end));
+      problems.push(
+        problem(
+          'rate.syntax',
+          'error',
+          `rate() takes a value and a unit, for example \`rate(5 minutes)\`; \`${w.text}\` is only one of them.`,
+          w.start,
+          w.end,
+        ),
+      );
     }
     return { problems };
   }
   if (words.length > 2) {
     const extra = words[2]!;
-    problems.push(problem('rate.syntax', 'error', 'rate() takes exactly a value and a unit, for example `rate(5 minutes)`; remove the rest.', extra.start, words[words.length - 1]!.end));
+    problems.push(
+      problem(
+        'rate.syntax',
+        'error',
+        'rate() takes exactly a value and a unit, for example `rate(5 minutes)`; remove the rest.',
+        extra.start,
+        words[words.length - 1]!.end,
+      ),
+    );
     return { problems };
   }
-  const [valueWord, unitWord] = words as [typeof words[0], typeof words[0]];
+  const [valueWord, unitWord] = words as [(typeof words)[0], (typeof words)[0]];
   if (body !== `${valueWord.text} ${unitWord.text}`) {
     const tidy = `${valueWord.text} ${unitWord.text}`;
-    problems.push(problem('rate.syntax', 'error', `Write rate() as \`rate(${tidy})\`: one space between value and unit, none inside the parentheses.`, offset, offset + body.length,
-      [replaceFix('Tidy the spacing', offset, offset + body.length, tidy)]));
+    problems.push(
+      problem(
+        'rate.syntax',
+        'error',
+        `Write rate() as \`rate(${tidy})\`: one space between value and unit, none inside the parentheses.`,
+        offset,
+        offset + body.length,
+        [replaceFix('Tidy the spacing', offset, offset + body.length, tidy)],
+      ),
+    );
   }
 
   let value: number | undefined;
@@ -61,9 +118,18 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
     if (/^\d*\.\d+$/.test(valueWord.text) && Number.isFinite(n)) {
       const unit = UNITS[unitWord.text.toLowerCase()];
       const smaller = unit === 'hour' ? 60 : unit === 'day' ? 24 : 0;
-      if (smaller && Number.isInteger(n * smaller)) hint = ` Write \`rate(${n * smaller} ${unit === 'hour' ? 'minutes' : 'hours'})\` instead.`;
+      if (smaller && Number.isInteger(n * smaller))
+        hint = ` Write \`rate(${n * smaller} ${unit === 'hour' ? 'minutes' : 'hours'})\` instead.`;
     }
-    problems.push(problem('rate.syntax', 'error', `The rate value must be a whole number of at least 1; \`${valueWord.text}\` is not.${hint}`, valueWord.start, valueWord.end));
+    problems.push(
+      problem(
+        'rate.syntax',
+        'error',
+        `The rate value must be a whole number of at least 1; \`${valueWord.text}\` is not.${hint}`,
+        valueWord.start,
+        valueWord.end,
+      ),
+    );
   }
 
   const lower = unitWord.text.toLowerCase();
@@ -73,29 +139,65 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
     const caseOnly = UNITS[lower];
     const alias = ALIASES[lower] ?? (lower.endsWith('s') ? ALIASES[lower.slice(0, -1)] : undefined);
     const fixTo = (u: RateUnit, why: string): void => {
-      problems.push(problem('rate.syntax', 'error', `${why} Write \`${spell(v, u)}\`.`, unitWord.start, unitWord.end,
-        [replaceFix(`Write \`${spell(v, u)}\``, unitWord.start, unitWord.end, spell(v, u))]));
+      problems.push(
+        problem('rate.syntax', 'error', `${why} Write \`${spell(v, u)}\`.`, unitWord.start, unitWord.end, [
+          replaceFix(`Write \`${spell(v, u)}\``, unitWord.start, unitWord.end, spell(v, u)),
+        ]),
+      );
     };
     if (caseOnly) {
       fixTo(caseOnly, `Rate units are lowercase; \`${unitWord.text}\` is not.`);
     } else if (alias) {
       fixTo(alias, `\`${unitWord.text}\` is not a rate unit; units are minute(s), hour(s) and day(s).`);
     } else if (/^(s|sec|secs|second|seconds)$/.test(lower)) {
-      problems.push(problem('rate.syntax', 'error', `Seconds are not a rate unit: the finest resolution is 1 minute. Use \`minute(s)\`.`, unitWord.start, unitWord.end));
+      problems.push(
+        problem(
+          'rate.syntax',
+          'error',
+          `Seconds are not a rate unit: the finest resolution is 1 minute. Use \`minute(s)\`.`,
+          unitWord.start,
+          unitWord.end,
+        ),
+      );
     } else if (/^(w|wk|wks|week|weeks)$/.test(lower)) {
       const days = value !== undefined ? value * 7 : undefined;
-      problems.push(problem('rate.syntax', 'error', `Weeks are not a rate unit; use days${days !== undefined ? ` (\`rate(${days} days)\`)` : ''} or a cron expression for a weekday.`, unitWord.start, unitWord.end,
-        days !== undefined ? [replaceFix(`Write \`${days} days\``, valueWord.start, unitWord.end, `${days} days`)] : undefined));
+      problems.push(
+        problem(
+          'rate.syntax',
+          'error',
+          `Weeks are not a rate unit; use days${days !== undefined ? ` (\`rate(${days} days)\`)` : ''} or a cron expression for a weekday.`,
+          unitWord.start,
+          unitWord.end,
+          days !== undefined
+            ? [replaceFix(`Write \`${days} days\``, valueWord.start, unitWord.end, `${days} days`)]
+            : undefined,
+        ),
+      );
     } else {
-      problems.push(problem('rate.syntax', 'error', `\`${unitWord.text}\` is not a rate unit; use minute(s), hour(s) or day(s) (months and years need a cron expression).`, unitWord.start, unitWord.end));
+      problems.push(
+        problem(
+          'rate.syntax',
+          'error',
+          `\`${unitWord.text}\` is not a rate unit; use minute(s), hour(s) or day(s) (months and years need a cron expression).`,
+          unitWord.start,
+          unitWord.end,
+        ),
+      );
     }
   } else if (value !== undefined && unitWord.text !== spell(value, unit)) {
     const right = spell(value, unit);
-    problems.push(problem('rate.plural', 'error',
-      value === 1
-        ? `A value of 1 takes the singular unit: \`rate(1 ${right})\`, not \`${unitWord.text}\`.`
-        : `A value other than 1 takes the plural unit: \`rate(${value} ${right})\`, not \`${unitWord.text}\`.`,
-      unitWord.start, unitWord.end, [replaceFix(`Write \`${right}\``, unitWord.start, unitWord.end, right)]));
+    problems.push(
+      problem(
+        'rate.plural',
+        'error',
+        value === 1
+          ? `A value of 1 takes the singular unit: \`rate(1 ${right})\`, not \`${unitWord.text}\`.`
+          : `A value other than 1 takes the plural unit: \`rate(${value} ${right})\`, not \`${unitWord.text}\`.`,
+        unitWord.start,
+        unitWord.end,
+        [replaceFix(`Write \`${right}\``, unitWord.start, unitWord.end, right)],
+      ),
+    );
   }
   if (problems.length > 0 || value === undefined || unit === undefined) return { problems };
   return { rate: { value, unit }, problems };

@@ -21,57 +21,90 @@ const SHAPE = /^[A-Z][A-Za-z]*(?:[_-][A-Za-z]+)*(?:\/[A-Z][A-Za-z0-9]*(?:[_+-][A
 
 // ICU (and so Intl) still calls some zones by their pre-rename names; suggest the IANA canonical name.
 const MODERN = table<string>({
-  'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-  'Asia/Rangoon': 'Asia/Yangon', 'Atlantic/Faeroe': 'Atlantic/Faroe',
-  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires', 'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
   'America/Louisville': 'America/Kentucky/Louisville',
 });
 
 /** Abbreviations people write for a zone, and the zone to use instead. */
 const ABBREVIATIONS = table<{ zone: string; note: string }>({
-  PST: { zone: 'America/Los_Angeles', note: 'Pacific time' }, PDT: { zone: 'America/Los_Angeles', note: 'Pacific time' },
-  PT: { zone: 'America/Los_Angeles', note: 'Pacific time' }, PST8PDT: { zone: 'America/Los_Angeles', note: 'Pacific time' },
+  PST: { zone: 'America/Los_Angeles', note: 'Pacific time' },
+  PDT: { zone: 'America/Los_Angeles', note: 'Pacific time' },
+  PT: { zone: 'America/Los_Angeles', note: 'Pacific time' },
+  PST8PDT: { zone: 'America/Los_Angeles', note: 'Pacific time' },
   MST: { zone: 'America/Denver', note: 'Mountain time (America/Phoenix for Arizona, which has no DST)' },
-  MDT: { zone: 'America/Denver', note: 'Mountain time' }, MT: { zone: 'America/Denver', note: 'Mountain time' },
+  MDT: { zone: 'America/Denver', note: 'Mountain time' },
+  MT: { zone: 'America/Denver', note: 'Mountain time' },
   MST7MDT: { zone: 'America/Denver', note: 'Mountain time' },
   CST: { zone: 'America/Chicago', note: 'US Central time (CST is also China Standard Time: Asia/Shanghai)' },
-  CDT: { zone: 'America/Chicago', note: 'US Central time' }, CT: { zone: 'America/Chicago', note: 'US Central time' },
+  CDT: { zone: 'America/Chicago', note: 'US Central time' },
+  CT: { zone: 'America/Chicago', note: 'US Central time' },
   CST6CDT: { zone: 'America/Chicago', note: 'US Central time' },
-  EST: { zone: 'America/New_York', note: 'US Eastern time' }, EDT: { zone: 'America/New_York', note: 'US Eastern time' },
-  ET: { zone: 'America/New_York', note: 'US Eastern time' }, EST5EDT: { zone: 'America/New_York', note: 'US Eastern time' },
-  AKST: { zone: 'America/Anchorage', note: 'Alaska time' }, AKDT: { zone: 'America/Anchorage', note: 'Alaska time' },
+  EST: { zone: 'America/New_York', note: 'US Eastern time' },
+  EDT: { zone: 'America/New_York', note: 'US Eastern time' },
+  ET: { zone: 'America/New_York', note: 'US Eastern time' },
+  EST5EDT: { zone: 'America/New_York', note: 'US Eastern time' },
+  AKST: { zone: 'America/Anchorage', note: 'Alaska time' },
+  AKDT: { zone: 'America/Anchorage', note: 'Alaska time' },
   HST: { zone: 'Pacific/Honolulu', note: 'Hawaii time' },
-  AST: { zone: 'America/Halifax', note: 'Atlantic time' }, ADT: { zone: 'America/Halifax', note: 'Atlantic time' },
+  AST: { zone: 'America/Halifax', note: 'Atlantic time' },
+  ADT: { zone: 'America/Halifax', note: 'Atlantic time' },
   NST: { zone: 'America/St_Johns', note: 'Newfoundland time' },
-  BST: { zone: 'Europe/London', note: 'UK time' }, WET: { zone: 'Europe/Lisbon', note: 'Western European time' },
+  BST: { zone: 'Europe/London', note: 'UK time' },
+  WET: { zone: 'Europe/Lisbon', note: 'Western European time' },
   WEST: { zone: 'Europe/Lisbon', note: 'Western European time' },
   CET: { zone: 'Europe/Berlin', note: 'Central European time (or Europe/Paris, Europe/Madrid, …)' },
   CEST: { zone: 'Europe/Berlin', note: 'Central European time (or Europe/Paris, Europe/Madrid, …)' },
   MET: { zone: 'Europe/Berlin', note: 'Central European time' },
   EET: { zone: 'Europe/Athens', note: 'Eastern European time (or Europe/Helsinki, Europe/Bucharest, …)' },
   EEST: { zone: 'Europe/Athens', note: 'Eastern European time' },
-  MSK: { zone: 'Europe/Moscow', note: 'Moscow time' }, IST: { zone: 'Asia/Kolkata', note: 'India time (IST is also Irish and Israel time)' },
-  PKT: { zone: 'Asia/Karachi', note: 'Pakistan time' }, ICT: { zone: 'Asia/Bangkok', note: 'Indochina time' },
-  WIB: { zone: 'Asia/Jakarta', note: 'Western Indonesia time' }, SGT: { zone: 'Asia/Singapore', note: 'Singapore time' },
-  HKT: { zone: 'Asia/Hong_Kong', note: 'Hong Kong time' }, PHT: { zone: 'Asia/Manila', note: 'Philippine time' },
-  JST: { zone: 'Asia/Tokyo', note: 'Japan time' }, KST: { zone: 'Asia/Seoul', note: 'Korea time' },
+  MSK: { zone: 'Europe/Moscow', note: 'Moscow time' },
+  IST: { zone: 'Asia/Kolkata', note: 'India time (IST is also Irish and Israel time)' },
+  PKT: { zone: 'Asia/Karachi', note: 'Pakistan time' },
+  ICT: { zone: 'Asia/Bangkok', note: 'Indochina time' },
+  WIB: { zone: 'Asia/Jakarta', note: 'Western Indonesia time' },
+  SGT: { zone: 'Asia/Singapore', note: 'Singapore time' },
+  HKT: { zone: 'Asia/Hong_Kong', note: 'Hong Kong time' },
+  PHT: { zone: 'Asia/Manila', note: 'Philippine time' },
+  JST: { zone: 'Asia/Tokyo', note: 'Japan time' },
+  KST: { zone: 'Asia/Seoul', note: 'Korea time' },
   AWST: { zone: 'Australia/Perth', note: 'Western Australia time' },
-  ACST: { zone: 'Australia/Adelaide', note: 'Central Australia time' }, ACDT: { zone: 'Australia/Adelaide', note: 'Central Australia time' },
+  ACST: { zone: 'Australia/Adelaide', note: 'Central Australia time' },
+  ACDT: { zone: 'Australia/Adelaide', note: 'Central Australia time' },
   AEST: { zone: 'Australia/Sydney', note: 'Eastern Australia time (Australia/Brisbane has no DST)' },
   AEDT: { zone: 'Australia/Sydney', note: 'Eastern Australia time' },
-  NZST: { zone: 'Pacific/Auckland', note: 'New Zealand time' }, NZDT: { zone: 'Pacific/Auckland', note: 'New Zealand time' },
-  BRT: { zone: 'America/Sao_Paulo', note: 'Brasília time' }, ART: { zone: 'America/Argentina/Buenos_Aires', note: 'Argentina time' },
-  SAST: { zone: 'Africa/Johannesburg', note: 'South Africa time' }, WAT: { zone: 'Africa/Lagos', note: 'West Africa time' },
-  CAT: { zone: 'Africa/Maputo', note: 'Central Africa time' }, EAT: { zone: 'Africa/Nairobi', note: 'East Africa time' },
+  NZST: { zone: 'Pacific/Auckland', note: 'New Zealand time' },
+  NZDT: { zone: 'Pacific/Auckland', note: 'New Zealand time' },
+  BRT: { zone: 'America/Sao_Paulo', note: 'Brasília time' },
+  ART: { zone: 'America/Argentina/Buenos_Aires', note: 'Argentina time' },
+  SAST: { zone: 'Africa/Johannesburg', note: 'South Africa time' },
+  WAT: { zone: 'Africa/Lagos', note: 'West Africa time' },
+  CAT: { zone: 'Africa/Maputo', note: 'Central Africa time' },
+  EAT: { zone: 'Africa/Nairobi', note: 'East Africa time' },
   GST: { zone: 'Asia/Dubai', note: 'Gulf time' },
-  Z: { zone: 'UTC', note: 'UTC' }, ZULU: { zone: 'UTC', note: 'UTC' }, UT: { zone: 'UTC', note: 'UTC' },
+  Z: { zone: 'UTC', note: 'UTC' },
+  ZULU: { zone: 'UTC', note: 'UTC' },
+  UT: { zone: 'UTC', note: 'UTC' },
 });
 
 /** Fixed offsets with no `Etc/GMT±n` zone, and a city that keeps them. */
 const FRACTIONAL_OFFSETS = table<string>({
-  '+05:30': 'Asia/Kolkata', '+05:45': 'Asia/Kathmandu', '+03:30': 'Asia/Tehran', '+04:30': 'Asia/Kabul',
-  '+06:30': 'Asia/Yangon', '+09:30': 'Australia/Darwin', '-03:30': 'America/St_Johns', '-09:30': 'Pacific/Marquesas',
-  '+12:45': 'Pacific/Chatham', '+08:45': 'Australia/Eucla', '+10:30': 'Australia/Lord_Howe',
+  '+05:30': 'Asia/Kolkata',
+  '+05:45': 'Asia/Kathmandu',
+  '+03:30': 'Asia/Tehran',
+  '+04:30': 'Asia/Kabul',
+  '+06:30': 'Asia/Yangon',
+  '+09:30': 'Australia/Darwin',
+  '-03:30': 'America/St_Johns',
+  '-09:30': 'Pacific/Marquesas',
+  '+12:45': 'Pacific/Chatham',
+  '+08:45': 'Australia/Eucla',
+  '+10:30': 'Australia/Lord_Howe',
 });
 
 let zoneList: string[] | undefined;
@@ -167,25 +200,34 @@ export function checkTimeZone(name: string): TimeZoneCheck {
     const n = Number(etc[2]);
     const inRange = etc[1] === '+' ? n <= 12 : n <= 14;
     if (!inRange || (etc[2]!.length === 2 && etc[2]![0] === '0')) {
-      return invalid(name, `\`${name}\` is not a zone: Etc zones run from \`Etc/GMT-14\` to \`Etc/GMT+12\`, without leading zeros.`);
+      return invalid(
+        name,
+        `\`${name}\` is not a zone: Etc zones run from \`Etc/GMT-14\` to \`Etc/GMT+12\`, without leading zeros.`,
+      );
     }
     if (n === 0) return { valid: true };
     const real = etc[1] === '+' ? `UTC−${n}` : `UTC+${n}`;
     const flipped = `Etc/GMT${etc[1] === '+' ? '-' : '+'}${n}`;
     return {
       valid: true,
-      problem: problem('tz.etc-sign', 'information',
+      problem: problem(
+        'tz.etc-sign',
+        'information',
         `\`${name}\` means ${real} (${hours(n)} ${etc[1] === '+' ? 'behind' : 'ahead of'} UTC): Etc names invert the sign (POSIX). If you meant ${etc[1] === '+' ? `UTC+${n}` : `UTC−${n}`}, use \`${flipped}\`; a city zone also follows daylight saving.`,
-        0, name.length),
+        0,
+        name.length,
+      ),
     };
   }
   if (knownSet().has(name) && !ABBREVIATIONS[name]) return { valid: true };
 
   const abbreviation = ABBREVIATIONS[name.toUpperCase()];
   if (abbreviation) {
-    return invalid(name,
+    return invalid(
+      name,
       `\`${name}\` is an abbreviation, not a time zone name AWS accepts. For ${abbreviation.note} use \`${abbreviation.zone}\`, which also switches between standard and daylight time.`,
-      abbreviation.zone);
+      abbreviation.zone,
+    );
   }
 
   const offset = /^(?:GMT|UTC|UT|Z)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(name);
@@ -196,15 +238,19 @@ export function checkTimeZone(name: string): TimeZoneCheck {
     if (h === 0 && m === 0) return invalid(name, `\`${name}\` is an offset, not a zone name; use \`UTC\`.`, 'UTC');
     if (m === 0 && (sign === '+' ? h <= 14 : h <= 12)) {
       const etcName = `Etc/GMT${sign === '+' ? '-' : '+'}${h}`;
-      return invalid(name,
+      return invalid(
+        name,
         `\`${name}\` is an offset, not a zone name AWS accepts. The fixed UTC${sign}${h} zone is \`${etcName}\`: the sign is inverted in Etc names (POSIX), so \`Etc/GMT${sign}${h}\` would mean UTC${sign === '+' ? '−' : '+'}${h}. A city zone (for example \`Europe/Berlin\`) is usually better, as it follows daylight saving.`,
-        etcName);
+        etcName,
+      );
     }
     const key = `${sign}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
     const city = FRACTIONAL_OFFSETS[key];
-    return invalid(name,
+    return invalid(
+      name,
       `\`${name}\` is an offset, not a zone name AWS accepts, and there is no Etc zone for UTC${key}; use the city zone that keeps it${city ? `, such as \`${city}\`` : ''}.`,
-      city);
+      city,
+    );
   }
 
   const resolved = resolve(name);
@@ -215,12 +261,19 @@ export function checkTimeZone(name: string): TimeZoneCheck {
       const right = knownTimeZones().find((z) => z.toLowerCase() === name.toLowerCase()) ?? canonical;
       return invalid(name, `Zone names are case-sensitive: write \`${right}\`.`, right);
     }
-    return invalid(name, `\`${name}\` is an old alias, not a canonical zone name; AWS expects \`${canonical}\`.`, canonical);
+    return invalid(
+      name,
+      `\`${name}\` is an old alias, not a canonical zone name; AWS expects \`${canonical}\`.`,
+      canonical,
+    );
   }
 
   const guess = nearest(name);
   if (guess) return invalid(name, `Unknown time zone \`${name}\`; did you mean \`${guess}\`?`, guess);
-  return invalid(name, `Unknown time zone \`${name}\`; use an IANA zone name such as \`Europe/Berlin\`, \`America/New_York\` or \`UTC\`.`);
+  return invalid(
+    name,
+    `Unknown time zone \`${name}\`; use an IANA zone name such as \`Europe/Berlin\`, \`America/New_York\` or \`UTC\`.`,
+  );
 }
 
 function knownSet(): Set<string> {

@@ -80,7 +80,9 @@ export function problem(
   end: number,
   fixes?: Fix[],
 ): ScheduleProblem {
-  return fixes && fixes.length > 0 ? { code, severity, message, start, end, fixes } : { code, severity, message, start, end };
+  return fixes && fixes.length > 0
+    ? { code, severity, message, start, end, fixes }
+    : { code, severity, message, start, end };
 }
 
 /** A fix made of one edit. */

@@ -4,7 +4,17 @@ import { formatDate, pad2 } from './calendar';
 import type { LocalDateTime } from './types';
 
 const DAY_MS = 86_400_000;
-const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Etc/Universal', 'Etc/Zulu', 'Etc/GMT0', 'Etc/GMT+0', 'Etc/GMT-0']);
+const UTC_ZONES = new Set([
+  'UTC',
+  'Etc/UTC',
+  'GMT',
+  'Etc/GMT',
+  'Etc/Universal',
+  'Etc/Zulu',
+  'Etc/GMT0',
+  'Etc/GMT+0',
+  'Etc/GMT-0',
+]);
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
@@ -12,8 +22,14 @@ function formatter(zone: string): Intl.DateTimeFormat {
   if (!f) {
     // Throws a RangeError for an unknown zone, which callers are told about.
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(zone, f);
   }
@@ -28,17 +44,25 @@ export function wallClock(instant: number, zone: string): LocalDateTime {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   return {
-    year: parts['year']!, month: parts['month']!, day: parts['day']!,
+    year: parts['year']!,
+    month: parts['month']!,
+    day: parts['day']!,
     // Some engines print midnight as 24 even with h23.
-    hour: parts['hour']! % 24, minute: parts['minute']!, second: parts['second']!,
+    hour: parts['hour']! % 24,
+    minute: parts['minute']!,
+    second: parts['second']!,
   };
 }
 
 function utcWallClock(instant: number): LocalDateTime {
   const d = new Date(instant);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
   };
 }
 

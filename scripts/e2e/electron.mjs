@@ -27,7 +27,8 @@ const { values: options } = parseArgs({
   },
 });
 
-if (!options['no-build']) execFileSync(process.execPath, [join(REPO, 'scripts/build.mjs')], { cwd: REPO, stdio: 'inherit' });
+if (!options['no-build'])
+  execFileSync(process.execPath, [join(REPO, 'scripts/build.mjs')], { cwd: REPO, stdio: 'inherit' });
 
 // A throw-away copy of the fixture workspace, a fresh profile and extensions folder, and
 // empty AWS config files: the run never reads or writes the user's own.
@@ -46,7 +47,13 @@ try {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const { startSeededMoto, E2E_REGION } = createRequire(import.meta.url)(join(REPO, 'out/test/aws/e2eMoto.js'));
     moto = await startSeededMoto();
-    if (moto) Object.assign(awsEnv, { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: E2E_REGION, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' });
+    if (moto)
+      Object.assign(awsEnv, {
+        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_REGION: E2E_REGION,
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+      });
     else console.log('e2e (electron): moto_server is not on PATH: the AWS tests skip');
   }
   code = await runTests({

@@ -22,7 +22,16 @@ import { cpSync, createWriteStream, existsSync, mkdirSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { CODE_SERVER, MARKER, REPO, TOOLS, launchChromium, makeSandbox, startCodeServer, writeQuietSettings } from './tools.mjs';
+import {
+  CODE_SERVER,
+  MARKER,
+  REPO,
+  TOOLS,
+  launchChromium,
+  makeSandbox,
+  startCodeServer,
+  writeQuietSettings,
+} from './tools.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -43,7 +52,8 @@ if (!existsSync(MARKER) || !existsSync(CODE_SERVER)) {
   console.error('e2e: the tools are not installed; run: node scripts/e2e/provision.mjs');
   process.exit(2);
 }
-if (!options['no-build']) execFileSync(process.execPath, [join(REPO, 'scripts/build.mjs')], { cwd: REPO, stdio: 'inherit' });
+if (!options['no-build'])
+  execFileSync(process.execPath, [join(REPO, 'scripts/build.mjs')], { cwd: REPO, stdio: 'inherit' });
 const runner = join(REPO, 'out/test/e2e/index.js');
 if (!existsSync(runner) || !existsSync(join(REPO, 'dist/client.js'))) {
   console.error(`e2e: ${runner} or dist/client.js is missing: run npm run build`);
@@ -57,7 +67,9 @@ const sandbox = makeSandbox('scaling-e2e-');
 // VS Code in a browser saves after a delay by default; desktop does not. Tests that keep
 // unsaved edits (fetch must not overwrite them, apply offers to save) need desktop's default.
 // Restricted mode: trust is on and nothing asks whether to trust the folder, so it stays untrusted.
-const trustSettings = options.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+const trustSettings = options.untrusted
+  ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+  : {};
 writeQuietSettings(sandbox, { 'files.autoSave': 'off', ...trustSettings });
 const workspace = join(sandbox.root, 'workspace');
 cpSync(join(REPO, 'test/e2e/workspace'), workspace, { recursive: true });
@@ -70,7 +82,15 @@ const awsIsolation = {
   AWS_SHARED_CREDENTIALS_FILE: join(sandbox.root, 'aws/credentials'),
   AWS_EC2_METADATA_DISABLED: 'true',
 };
-for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION']) delete process.env[name];
+for (const name of [
+  'AWS_PROFILE',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+])
+  delete process.env[name];
 Object.assign(process.env, awsIsolation);
 
 const LOG_MARK = '[e2e] ';
@@ -80,7 +100,11 @@ if (options.grep) extensionEnvironment.E2E_GREP = options.grep;
 const overrides = {};
 for (const pair of options.env) {
   const eq = pair.indexOf('=');
-  if (eq <= 0) { console.error(`e2e: --env wants NAME=value, got ${pair}`); sandbox.cleanup(); process.exit(2); }
+  if (eq <= 0) {
+    console.error(`e2e: --env wants NAME=value, got ${pair}`);
+    sandbox.cleanup();
+    process.exit(2);
+  }
   overrides[pair.slice(0, eq)] = pair.slice(eq + 1);
 }
 
@@ -127,7 +151,9 @@ async function cleanup() {
   sandbox.cleanup();
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => { void cleanup().then(() => process.exit(130)); });
+  process.once(signal, () => {
+    void cleanup().then(() => process.exit(130));
+  });
 }
 
 // Every log line goes to .cache/e2e/logs/last-run.log; mocha's lines (marked by
@@ -149,7 +175,11 @@ try {
     folder: workspace,
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
     workspaceTrust: options.untrusted,
-    log: (text) => { serverLog += text; logStream.write(`[code-server] ${text}`); if (options.verbose) process.stdout.write(`[code-server] ${text}`); },
+    log: (text) => {
+      serverLog += text;
+      logStream.write(`[code-server] ${text}`);
+      if (options.verbose) process.stdout.write(`[code-server] ${text}`);
+    },
   });
   const authority = `127.0.0.1:${server.port}`;
   const remote = (path) => `vscode-remote://${authority}${path}`;
@@ -163,7 +193,7 @@ try {
   say(`code-server ${authority} up in ${Date.now() - started} ms; opening the workbench`);
 
   browser = await launchChromium(sandbox);
-  const page = browser.pages()[0] ?? await browser.newPage();
+  const page = browser.pages()[0] ?? (await browser.newPage());
   const settled = new Promise((resolveExit) => {
     void page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
   });
@@ -172,7 +202,9 @@ try {
 
   const timeoutMs = Number(options.timeout) * 1000;
   let timer;
-  const timedOut = new Promise((resolveTimeout) => { timer = setTimeout(() => resolveTimeout('timeout'), timeoutMs); });
+  const timedOut = new Promise((resolveTimeout) => {
+    timer = setTimeout(() => resolveTimeout('timeout'), timeoutMs);
+  });
   const serverGone = new Promise((resolveGone) => server.child.once('exit', () => resolveGone('server-exit')));
   const result = await Promise.race([settled, timedOut, serverGone]);
   clearTimeout(timer);
@@ -193,5 +225,7 @@ try {
 }
 await new Promise((r) => logStream.end(r));
 if (exitCode !== 0) say(`the workbench and code-server log: ${logFile}`);
-say(`${exitCode === 0 ? 'passed' : `failed (exit code ${exitCode})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+say(
+  `${exitCode === 0 ? 'passed' : `failed (exit code ${exitCode})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 process.exit(exitCode);

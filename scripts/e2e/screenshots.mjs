@@ -18,7 +18,16 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CODE_SERVER, MARKER, REPO, codeServerOnce, launchChromium, makeSandbox, startCodeServer, writeQuietSettings } from './tools.mjs';
+import {
+  CODE_SERVER,
+  MARKER,
+  REPO,
+  codeServerOnce,
+  launchChromium,
+  makeSandbox,
+  startCodeServer,
+  writeQuietSettings,
+} from './tools.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -53,7 +62,12 @@ mkdirSync(join(home, '.aws'), { recursive: true });
 writeFileSync(join(home, '.aws/config'), '');
 writeFileSync(join(home, '.aws/credentials'), '');
 for (const name of Object.keys(process.env)) {
-  if (/^AWS_(PROFILE|DEFAULT_PROFILE|ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|REGION|DEFAULT_REGION|ENDPOINT_URL.*|ROLE_ARN|WEB_IDENTITY_TOKEN_FILE|CONTAINER_CREDENTIALS_.*)$/.test(name)) delete process.env[name];
+  if (
+    /^AWS_(PROFILE|DEFAULT_PROFILE|ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|REGION|DEFAULT_REGION|ENDPOINT_URL.*|ROLE_ARN|WEB_IDENTITY_TOKEN_FILE|CONTAINER_CREDENTIALS_.*)$/.test(
+      name,
+    )
+  )
+    delete process.env[name];
 }
 Object.assign(process.env, {
   HOME: home,
@@ -74,7 +88,13 @@ let server;
 let browser;
 let moto;
 let code = 1;
-const timer = setTimeout(() => { console.error(`screenshots: timed out after ${options.timeout} s`); void finish(2); }, Number(options.timeout) * 1000);
+const timer = setTimeout(
+  () => {
+    console.error(`screenshots: timed out after ${options.timeout} s`);
+    void finish(2);
+  },
+  Number(options.timeout) * 1000,
+);
 
 async function finish(exitCode) {
   clearTimeout(timer);
@@ -124,7 +144,9 @@ async function hoverText(page, text, expect) {
 async function settled(locator) {
   await locator.evaluate(async (element) => {
     const related = (target) => target && (target === element || target.contains(element) || element.contains(target));
-    const running = document.getAnimations().filter((a) => related(a.effect?.target) && Number.isFinite(a.effect?.getComputedTiming().endTime));
+    const running = document
+      .getAnimations()
+      .filter((a) => related(a.effect?.target) && Number.isFinite(a.effect?.getComputedTiming().endTime));
     await Promise.all(running.map((a) => a.finished.catch(() => {})));
     // Then until every box from the element up is fully opaque (transitions are not all animations).
     for (let i = 0; i < 100; i++) {
@@ -149,7 +171,12 @@ async function quickOpen(page, name) {
 
 /** A row of the side bar's tree (Explorer or Auto Scaling) whose label is exactly `label`. */
 function sideBarRow(page, label) {
-  return page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  return page
+    .locator('.part.sidebar .monaco-list-row')
+    .filter({
+      has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+    })
+    .first();
 }
 
 /** Expands a tree row (a label, or a row locator) by clicking it, and waits for `child` to show. */
@@ -179,9 +206,12 @@ async function widenSideBar(page, width) {
   let handle;
   for (const candidate of await sash.all()) {
     const box = await candidate.boundingBox();
-    if (box && Math.abs(box.x + box.width / 2 - right) < 6 && box.height > 300) { handle = box; break; }
+    if (box && Math.abs(box.x + box.width / 2 - right) < 6 && box.height > 300) {
+      handle = box;
+      break;
+    }
   }
-  if (!handle) throw new Error('no sash at the side bar\'s edge');
+  if (!handle) throw new Error("no sash at the side bar's edge");
   const y = handle.y + handle.height / 2;
   await page.mouse.move(handle.x + handle.width / 2, y);
   await page.mouse.down();
@@ -191,14 +221,23 @@ async function widenSideBar(page, width) {
 
 /** Waits until the extension's progress notifications (VS Code keeps them at least 800 ms) are gone. */
 async function progressGone(page) {
-  const progress = page.locator('.notifications-toasts .notification-toast', { hasText: /reading \S+ targets in|Applying \S+ to / });
-  await progress.first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  const progress = page.locator('.notifications-toasts .notification-toast', {
+    hasText: /reading \S+ targets in|Applying \S+ to /,
+  });
+  await progress
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => {});
 }
 
 /** Dismisses every notification toast, so none covers the picture. */
 async function clearNotifications(page) {
   await runCommand(page, 'Notifications: Clear All Notifications');
-  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  await page
+    .locator('.notifications-toasts .notification-toast')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => {});
 }
 
 /** Right-clicks `file` in the Explorer and waits for the context menu to show `item`. */
@@ -240,9 +279,15 @@ async function awsPictures(page) {
   await sideBarRow(page, 'night-floor').waitFor({ timeout: 30_000 });
   await expand(page, 'fraud-scoring', 'primary');
   await expand(page, 'primary', 'Scalable target');
-  const collapsedTarget = page.locator('.part.sidebar .monaco-list-row[aria-expanded="false"]').filter({ has: page.locator('.label-name', { hasText: /^Scalable target$/ }) }).first();
+  const collapsedTarget = page
+    .locator('.part.sidebar .monaco-list-row[aria-expanded="false"]')
+    .filter({ has: page.locator('.label-name', { hasText: /^Scalable target$/ }) })
+    .first();
   await expand(page, collapsedTarget, 'fraud-latency-spike');
-  await page.locator('.part.sidebar .monaco-progress-container.active').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+  await page
+    .locator('.part.sidebar .monaco-progress-container.active')
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => {});
   await page.mouse.move(1200, 700);
   await settled(sideBarRow(page, 'fraud-latency-spike'));
   await page.screenshot({ path: join(options.out, 'tree.png') });
@@ -296,7 +341,12 @@ try {
     const { startDemoMoto, DEMO_REGION } = await import('../demo.mjs');
     moto = await startDemoMoto();
     if (moto) {
-      Object.assign(process.env, { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: DEMO_REGION, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' });
+      Object.assign(process.env, {
+        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_REGION: DEMO_REGION,
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+      });
       say(`moto_server ${moto.endpoint}, seeded as the demo seeds it`);
     } else {
       say('moto_server is not installed (pip install "moto[server]"): the AWS pictures are skipped');
@@ -306,13 +356,20 @@ try {
   await codeServerOnce(sandbox, ['--install-extension', vsix]);
 
   let serverLog = '';
-  server = await startCodeServer(sandbox, { folder: workspace, log: (t) => { serverLog += t; } });
+  server = await startCodeServer(sandbox, {
+    folder: workspace,
+    log: (t) => {
+      serverLog += t;
+    },
+  });
   const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}`;
   browser = await launchChromium(sandbox, { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  const page = browser.pages()[0] ?? await browser.newPage();
+  const page = browser.pages()[0] ?? (await browser.newPage());
   await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'needs-fixes.scaling.json' }).waitFor({ timeout: 60_000 });
+  await page
+    .locator('.explorer-folders-view .monaco-list-row', { hasText: 'needs-fixes.scaling.json' })
+    .waitFor({ timeout: 60_000 });
   mkdirSync(options.out, { recursive: true });
 
   // 1. The file with mistakes: squiggles, and the message of one under the mouse.
@@ -350,7 +407,9 @@ try {
     await page.mouse.move(5, 450);
     await page.keyboard.press('Escape');
     await quickOpen(page, 'target-tracking.scaling.json');
-    const value = editorLine(page, 'SageMakerVariantInvocationsPerInstance').locator('span', { hasText: /^"?SageMakerVariantInvocationsPerInstance"?$/ }).first();
+    const value = editorLine(page, 'SageMakerVariantInvocationsPerInstance')
+      .locator('span', { hasText: /^"?SageMakerVariantInvocationsPerInstance"?$/ })
+      .first();
     await value.dblclick();
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Control+Space');

@@ -61,7 +61,12 @@ export function makeSandbox(prefix) {
     mkdirSync(dirs[name], { recursive: true });
   }
   writeFileSync(join(root, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
-  return { root, ...dirs, configFile: join(root, 'config.yaml'), cleanup: () => rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }) };
+  return {
+    root,
+    ...dirs,
+    configFile: join(root, 'config.yaml'),
+    cleanup: () => rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
+  };
 }
 
 /**
@@ -70,24 +75,31 @@ export function makeSandbox(prefix) {
  */
 export function writeQuietSettings(sandbox, extra = {}) {
   mkdirSync(join(sandbox.user, 'User'), { recursive: true });
-  writeFileSync(join(sandbox.user, 'User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'workbench.layoutControl.enabled': false,
-    'chat.disableAIFeatures': true,
-    'chat.commandCenter.enabled': false,
-    'window.commandCenter': false,
-    'extensions.ignoreRecommendations': true,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'update.mode': 'none',
-    'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-    'github.gitAuthentication': false,
-    ...extra,
-  }, null, 2));
+  writeFileSync(
+    join(sandbox.user, 'User/settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.layoutControl.enabled': false,
+        'chat.disableAIFeatures': true,
+        'chat.commandCenter.enabled': false,
+        'window.commandCenter': false,
+        'extensions.ignoreRecommendations': true,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'update.mode': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'security.workspace.trust.enabled': false,
+        'git.enabled': false,
+        'github.gitAuthentication': false,
+        ...extra,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 /** code-server's environment: every XDG folder and TMPDIR inside the sandbox, so a run leaves nothing behind. */
@@ -103,14 +115,36 @@ export function sandboxEnv(sandbox) {
 /** Runs code-server once (e.g. --install-extension) and resolves with its output. */
 export function codeServerOnce(sandbox, args) {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(NODE24, [CODE_SERVER, '--config', sandbox.configFile, '--user-data-dir', sandbox.user, '--extensions-dir', sandbox.extensions, ...args], {
-      env: sandboxEnv(sandbox), stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      NODE24,
+      [
+        CODE_SERVER,
+        '--config',
+        sandbox.configFile,
+        '--user-data-dir',
+        sandbox.user,
+        '--extensions-dir',
+        sandbox.extensions,
+        ...args,
+      ],
+      {
+        env: sandboxEnv(sandbox),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolveRun(output) : reject(new Error(`code-server ${args.join(' ')} exited with ${code}:\n${output}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolveRun(output)
+        : reject(new Error(`code-server ${args.join(' ')} exited with ${code}:\n${output}`)),
+    );
   });
 }
 
@@ -124,20 +158,37 @@ export async function startCodeServer(sandbox, { folder, extraArgs = [], log = (
   const port = await freePort();
   const args = [
     CODE_SERVER,
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-    '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--config', sandbox.configFile,
-    '--user-data-dir', sandbox.user, '--extensions-dir', sandbox.extensions,
-    ...extraArgs, folder,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+    '--config',
+    sandbox.configFile,
+    '--user-data-dir',
+    sandbox.user,
+    '--extensions-dir',
+    sandbox.extensions,
+    ...extraArgs,
+    folder,
   ];
   const child = spawn(NODE24, args, { env: sandboxEnv(sandbox), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout.on('data', (d) => log(String(d)));
   child.stderr.on('data', (d) => log(String(d)));
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
 
   const exitedPromise = new Promise((resolveExit) => child.once('exit', resolveExit));
   const signalGroup = (signal) => {
-    try { process.kill(-child.pid, signal); } catch { /* the group is gone */ }
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* the group is gone */
+    }
   };
   /** Stops code-server and everything it started (extension host, language servers). */
   const stop = async () => {
@@ -147,15 +198,19 @@ export async function startCodeServer(sandbox, { folder, extraArgs = [], log = (
     signalGroup('SIGKILL');
   };
 
-
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (exited) throw new Error(`code-server exited before listening (see its output above)`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (response.ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { await stop(); throw new Error('code-server did not answer /healthz within 30 s'); }
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error('code-server did not answer /healthz within 30 s');
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { port, child, stop, exited: () => exited };
@@ -171,8 +226,13 @@ export async function launchChromium(sandbox, options = {}) {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
     ...options,
   });

@@ -8,13 +8,25 @@ import { endpointConsoleUrl } from '../../aws/endpoints';
 
 describe('endpointConsoleUrl', () => {
   it('opens the regional console of the commercial partition', () => {
-    assert.equal(endpointConsoleUrl('eu-central-1', 'orders-prod'), 'https://eu-central-1.console.aws.amazon.com/sagemaker/home?region=eu-central-1#/endpoints/orders-prod');
+    assert.equal(
+      endpointConsoleUrl('eu-central-1', 'orders-prod'),
+      'https://eu-central-1.console.aws.amazon.com/sagemaker/home?region=eu-central-1#/endpoints/orders-prod',
+    );
   });
 
   it('opens the console of the China and GovCloud partitions on their own domains', () => {
-    assert.equal(endpointConsoleUrl('cn-north-1', 'orders'), 'https://console.amazonaws.cn/sagemaker/home?region=cn-north-1#/endpoints/orders');
-    assert.equal(endpointConsoleUrl('cn-northwest-1', 'orders'), 'https://console.amazonaws.cn/sagemaker/home?region=cn-northwest-1#/endpoints/orders');
-    assert.equal(endpointConsoleUrl('us-gov-west-1', 'orders'), 'https://console.amazonaws-us-gov.com/sagemaker/home?region=us-gov-west-1#/endpoints/orders');
+    assert.equal(
+      endpointConsoleUrl('cn-north-1', 'orders'),
+      'https://console.amazonaws.cn/sagemaker/home?region=cn-north-1#/endpoints/orders',
+    );
+    assert.equal(
+      endpointConsoleUrl('cn-northwest-1', 'orders'),
+      'https://console.amazonaws.cn/sagemaker/home?region=cn-northwest-1#/endpoints/orders',
+    );
+    assert.equal(
+      endpointConsoleUrl('us-gov-west-1', 'orders'),
+      'https://console.amazonaws-us-gov.com/sagemaker/home?region=us-gov-west-1#/endpoints/orders',
+    );
   });
 
   it('keeps a region that is not a region name out of the host, and encodes it and the endpoint name', () => {

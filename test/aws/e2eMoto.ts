@@ -1,4 +1,8 @@
-import { PutScalingPolicyCommand, PutScheduledActionCommand, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
+import {
+  PutScalingPolicyCommand,
+  PutScheduledActionCommand,
+  RegisterScalableTargetCommand,
+} from '@aws-sdk/client-application-auto-scaling';
 import { motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
 import { INSTANCES, variantId } from './scalingFiles';
 
@@ -18,26 +22,34 @@ export async function startSeededMoto(): Promise<Moto | undefined> {
   try {
     await seedEndpoint(clients, E2E_ENDPOINTS.scaled);
     await seedEndpoint(clients, E2E_ENDPOINTS.bare);
-    const key = { ServiceNamespace: 'sagemaker' as const, ResourceId: variantId(E2E_ENDPOINTS.scaled), ScalableDimension: INSTANCES as 'sagemaker:variant:DesiredInstanceCount' };
+    const key = {
+      ServiceNamespace: 'sagemaker' as const,
+      ResourceId: variantId(E2E_ENDPOINTS.scaled),
+      ScalableDimension: INSTANCES as 'sagemaker:variant:DesiredInstanceCount',
+    };
     await clients.autoScaling.send(new RegisterScalableTargetCommand({ ...key, MinCapacity: 1, MaxCapacity: 4 }));
-    await clients.autoScaling.send(new PutScalingPolicyCommand({
-      ...key,
-      PolicyName: 'alpha-invocations',
-      PolicyType: 'TargetTrackingScaling',
-      TargetTrackingScalingPolicyConfiguration: {
-        TargetValue: 70,
-        PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
-        ScaleInCooldown: 300,
-        ScaleOutCooldown: 60,
-      },
-    }));
-    await clients.autoScaling.send(new PutScheduledActionCommand({
-      ...key,
-      ScheduledActionName: 'alpha-evening',
-      Schedule: 'cron(0 20 * * ? *)',
-      Timezone: 'Europe/Berlin',
-      ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 2 },
-    }));
+    await clients.autoScaling.send(
+      new PutScalingPolicyCommand({
+        ...key,
+        PolicyName: 'alpha-invocations',
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: 70,
+          PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+          ScaleInCooldown: 300,
+          ScaleOutCooldown: 60,
+        },
+      }),
+    );
+    await clients.autoScaling.send(
+      new PutScheduledActionCommand({
+        ...key,
+        ScheduledActionName: 'alpha-evening',
+        Schedule: 'cron(0 20 * * ? *)',
+        Timezone: 'Europe/Berlin',
+        ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 2 },
+      }),
+    );
   } catch (error) {
     await moto.stop();
     throw error;

@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 
 // A loopback HTTP proxy between the SDK and moto_server that injects the faults moto never
 // gives: throttling, 5xx, dropped connections, concurrent updates, access denied, and
@@ -43,7 +49,11 @@ function operationOf(req: IncomingMessage): string {
 
 function jsonError(res: ServerResponse, status: number, type: string, message: string): void {
   const body = JSON.stringify({ __type: type, message });
-  res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `proxy-${Date.now()}`, 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': 'application/x-amz-json-1.1',
+    'x-amzn-requestid': `proxy-${Date.now()}`,
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -54,17 +64,24 @@ export function startFaultProxy(target: string): Promise<FaultProxy> {
   const seen: FaultProxy['seen'] = [];
 
   const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse | undefined, drop: () => void) => {
-    const upstreamReq = httpRequest({
-      host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers,
-    }, (upstreamRes) => {
-      if (!res) {
-        upstreamRes.resume();
-        upstreamRes.on('end', drop);
-        return;
-      }
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-      upstreamRes.pipe(res);
-    });
+    const upstreamReq = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      (upstreamRes) => {
+        if (!res) {
+          upstreamRes.resume();
+          upstreamRes.on('end', drop);
+          return;
+        }
+        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+        upstreamRes.pipe(res);
+      },
+    );
     upstreamReq.on('error', () => drop());
     upstreamReq.end(body);
   };
@@ -89,9 +106,19 @@ export function startFaultProxy(target: string): Promise<FaultProxy> {
         case 'throttle':
           return jsonError(res, 400, 'ThrottlingException', 'Rate exceeded');
         case 'concurrent':
-          return jsonError(res, 400, 'ConcurrentUpdateException', 'You already have a pending update to an Auto Scaling resource.');
+          return jsonError(
+            res,
+            400,
+            'ConcurrentUpdateException',
+            'You already have a pending update to an Auto Scaling resource.',
+          );
         case 'denied':
-          return jsonError(res, 400, 'AccessDeniedException', `User: arn:aws:iam::123456789012:user/ci is not authorized to perform: application-autoscaling:${operation}`);
+          return jsonError(
+            res,
+            400,
+            'AccessDeniedException',
+            `User: arn:aws:iam::123456789012:user/ci is not authorized to perform: application-autoscaling:${operation}`,
+          );
         case 'status':
           return jsonError(res, fault.status, 'InternalServiceException', 'The service is unavailable.');
         case 'drop':
@@ -100,7 +127,11 @@ export function startFaultProxy(target: string): Promise<FaultProxy> {
           return forward(req, body, undefined, drop);
         case 'canned': {
           const text = JSON.stringify(fault.body);
-          res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `proxy-${Date.now()}`, 'content-length': Buffer.byteLength(text) });
+          res.writeHead(200, {
+            'content-type': 'application/x-amz-json-1.1',
+            'x-amzn-requestid': `proxy-${Date.now()}`,
+            'content-length': Buffer.byteLength(text),
+          });
           res.end(text);
           return;
         }
@@ -120,10 +151,11 @@ export function startFaultProxy(target: string): Promise<FaultProxy> {
           seen.length = 0;
         },
         seen,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

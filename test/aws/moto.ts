@@ -1,8 +1,19 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
 import { DescribeScalableTargetsCommand } from '@aws-sdk/client-application-auto-scaling';
-import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, type ProductionVariant } from '@aws-sdk/client-sagemaker';
-import { createClients, staticCredentials, type AwsClients, type CallRecord, type RetryOptions } from '../../aws/session';
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  type ProductionVariant,
+} from '@aws-sdk/client-sagemaker';
+import {
+  createClients,
+  staticCredentials,
+  type AwsClients,
+  type CallRecord,
+  type RetryOptions,
+} from '../../aws/session';
 
 // A real moto_server for the AWS tier: started on a free loopback port, warmed up, and
 // stopped (its whole process group) after the suite. The SDK talks HTTP to it.
@@ -56,7 +67,10 @@ export function motoAvailable(): boolean {
 /** Starts moto_server, waits until it answers an Application Auto Scaling call, and returns it. */
 export async function startMoto(): Promise<Moto> {
   const port = await freePort();
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -99,31 +113,50 @@ export async function startMoto(): Promise<Moto> {
 }
 
 /** Session clients against an endpoint with test credentials and fast retries; every call is pushed to `calls`. */
-export function testClients(endpoint: string, region: string, calls?: CallRecord[], retry: RetryOptions = FAST_RETRY): Promise<AwsClients> {
-  return createClients({ region, endpointUrl: endpoint }, {
-    credentials: staticCredentials('testing', 'testing'),
-    retry,
-    ...(calls ? { log: (_line: string, record: CallRecord) => calls.push(record) } : {}),
-  });
+export function testClients(
+  endpoint: string,
+  region: string,
+  calls?: CallRecord[],
+  retry: RetryOptions = FAST_RETRY,
+): Promise<AwsClients> {
+  return createClients(
+    { region, endpointUrl: endpoint },
+    {
+      credentials: staticCredentials('testing', 'testing'),
+      retry,
+      ...(calls ? { log: (_line: string, record: CallRecord) => calls.push(record) } : {}),
+    },
+  );
 }
 
 /** Creates a model, an endpoint configuration and an InService endpoint (moto makes it InService at once). */
-export async function seedEndpoint(clients: AwsClients, name: string, variants: Partial<ProductionVariant>[] = [{}]): Promise<void> {
+export async function seedEndpoint(
+  clients: AwsClients,
+  name: string,
+  variants: Partial<ProductionVariant>[] = [{}],
+): Promise<void> {
   const model = `${name}-model`;
-  await clients.sageMaker.send(new CreateModelCommand({
-    ModelName: model,
-    ExecutionRoleArn: 'arn:aws:iam::123456789012:role/sagemaker-test',
-    PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/model:latest' },
-  }));
-  await clients.sageMaker.send(new CreateEndpointConfigCommand({
-    EndpointConfigName: `${name}-config`,
-    ProductionVariants: variants.map((v, i) => ({
-      VariantName: i === 0 ? 'AllTraffic' : `Variant${i + 1}`,
+  await clients.sageMaker.send(
+    new CreateModelCommand({
       ModelName: model,
-      ...(v.ServerlessConfig ? {} : { InitialInstanceCount: 1, InstanceType: 'ml.m5.large' }),
-      ...v,
-    } as ProductionVariant)),
-  }));
+      ExecutionRoleArn: 'arn:aws:iam::123456789012:role/sagemaker-test',
+      PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/model:latest' },
+    }),
+  );
+  await clients.sageMaker.send(
+    new CreateEndpointConfigCommand({
+      EndpointConfigName: `${name}-config`,
+      ProductionVariants: variants.map(
+        (v, i) =>
+          ({
+            VariantName: i === 0 ? 'AllTraffic' : `Variant${i + 1}`,
+            ModelName: model,
+            ...(v.ServerlessConfig ? {} : { InitialInstanceCount: 1, InstanceType: 'ml.m5.large' }),
+            ...v,
+          }) as ProductionVariant,
+      ),
+    }),
+  );
   await clients.sageMaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: `${name}-config` }));
 }
 
@@ -153,8 +186,26 @@ export interface Boto3View {
 }
 
 /** Describes one target with boto3 in a python3 child process. */
-export function describeWithBoto3(endpoint: string, region: string, key: { ServiceNamespace: string; ResourceId: string; ScalableDimension: string }, alarmNames: string[] = []): Boto3View {
-  const result = spawnSync('python3', ['-c', BOTO3_DESCRIBE, endpoint, region, key.ServiceNamespace, key.ResourceId, key.ScalableDimension, ...alarmNames], { encoding: 'utf8', timeout: 30_000 });
+export function describeWithBoto3(
+  endpoint: string,
+  region: string,
+  key: { ServiceNamespace: string; ResourceId: string; ScalableDimension: string },
+  alarmNames: string[] = [],
+): Boto3View {
+  const result = spawnSync(
+    'python3',
+    [
+      '-c',
+      BOTO3_DESCRIBE,
+      endpoint,
+      region,
+      key.ServiceNamespace,
+      key.ResourceId,
+      key.ScalableDimension,
+      ...alarmNames,
+    ],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
   if (result.status !== 0) throw new Error(`boto3 describe failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as Boto3View;
 }

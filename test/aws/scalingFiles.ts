@@ -28,16 +28,18 @@ export function variantKey(endpoint: string, variant = 'AllTraffic') {
 /** One scalable target as the file holds it. */
 export function target(o: TargetOptions): Record<string, unknown> {
   const variant = o.variant ?? 'AllTraffic';
-  const policies: unknown[] = [{
-    PolicyName: 'invocations',
-    PolicyType: 'TargetTrackingScaling',
-    TargetTrackingScalingPolicyConfiguration: {
-      TargetValue: o.targetValue ?? 700,
-      PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
-      ScaleOutCooldown: 60,
-      ScaleInCooldown: 300,
+  const policies: unknown[] = [
+    {
+      PolicyName: 'invocations',
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: {
+        TargetValue: o.targetValue ?? 700,
+        PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+        ScaleOutCooldown: 60,
+        ScaleInCooldown: 300,
+      },
     },
-  }];
+  ];
   if (!o.noStep) {
     policies.push({
       PolicyName: 'scale-out-steps',
@@ -55,7 +57,10 @@ export function target(o: TargetOptions): Record<string, unknown> {
         AlarmName: `${o.endpoint}-${variant}-invocations-high`,
         MetricName: 'InvocationsPerInstance',
         Namespace: 'AWS/SageMaker',
-        Dimensions: [{ Name: 'EndpointName', Value: o.endpoint }, { Name: 'VariantName', Value: variant }],
+        Dimensions: [
+          { Name: 'EndpointName', Value: o.endpoint },
+          { Name: 'VariantName', Value: variant },
+        ],
         Statistic: 'Average',
         Period: 60,
         EvaluationPeriods: 3,
@@ -74,10 +79,18 @@ export function target(o: TargetOptions): Record<string, unknown> {
   };
   if (!o.noActions) {
     doc.ScheduledActions = [
-      { ScheduledActionName: 'scale-down-evening', Schedule: 'cron(0 20 * * ? *)', Timezone: 'Europe/Berlin', ScalableTargetAction: { MinCapacity: 1, MaxCapacity: o.max ?? 10 } },
       {
-        ScheduledActionName: 'scale-up-morning', Schedule: 'cron(0 8 * * ? *)', Timezone: 'Europe/Berlin',
-        StartTime: '2030-01-01T00:00:00Z', EndTime: '2031-06-30T12:00:00Z',
+        ScheduledActionName: 'scale-down-evening',
+        Schedule: 'cron(0 20 * * ? *)',
+        Timezone: 'Europe/Berlin',
+        ScalableTargetAction: { MinCapacity: 1, MaxCapacity: o.max ?? 10 },
+      },
+      {
+        ScheduledActionName: 'scale-up-morning',
+        Schedule: 'cron(0 8 * * ? *)',
+        Timezone: 'Europe/Berlin',
+        StartTime: '2030-01-01T00:00:00Z',
+        EndTime: '2031-06-30T12:00:00Z',
         ScalableTargetAction: { MinCapacity: 2, MaxCapacity: (o.max ?? 10) + 5 },
       },
     ];

@@ -9,10 +9,20 @@ import { DIST } from '../paths';
 // Whatever bytes a file holds, lint answers with findings or a clear error: never a
 // crash, a stack trace or a hang.
 
-interface JsonMessage { line: number; column: number; severity: string; code: string; message: string }
+interface JsonMessage {
+  line: number;
+  column: number;
+  severity: string;
+  code: string;
+  message: string;
+}
 
 function lintJson(file: string) {
-  const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'lint', '--format', 'json', file], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'lint', '--format', 'json', file], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   assert.equal(r.signal, null, 'lint finished in time');
   assert.doesNotMatch(r.stderr, /\n\s+at |internal error/, 'no crash');
   return { code: r.status, messages: JSON.parse(r.stdout) as JsonMessage[] };
@@ -22,11 +32,11 @@ describe('lint on bad input', () => {
   let dir: string;
   const cases: Record<string, string | Buffer> = {
     'invalid-json': '{ "ScalableTargets": [ { "MinCapacity": } ',
-    'empty': '',
-    'array': '[1, 2, 3]',
-    'number': '42',
+    empty: '',
+    array: '[1, 2, 3]',
+    number: '42',
     'non-utf8': Buffer.from([0xff, 0xfe, 0x7b, 0x7d, 0xc3]),
-    'deep': '['.repeat(100_000) + ']'.repeat(100_000),
+    deep: '['.repeat(100_000) + ']'.repeat(100_000),
     'nul-bytes': '{ "ScalableTargets": [] }\u0000\u0000',
   };
   before(() => {
@@ -37,11 +47,11 @@ describe('lint on bad input', () => {
 
   const expectations: Record<string, (m: JsonMessage[]) => boolean> = {
     'invalid-json': (m) => m.some((x) => x.code === 'json.syntax' && x.severity === 'error'),
-    'empty': (m) => m.some((x) => x.code === 'format.empty'),
-    'array': (m) => m.some((x) => x.code === 'json.schema' && /object/i.test(x.message)),
-    'number': (m) => m.some((x) => x.code === 'json.schema' && /object/i.test(x.message)),
+    empty: (m) => m.some((x) => x.code === 'format.empty'),
+    array: (m) => m.some((x) => x.code === 'json.schema' && /object/i.test(x.message)),
+    number: (m) => m.some((x) => x.code === 'json.schema' && /object/i.test(x.message)),
     'non-utf8': (m) => m.some((x) => x.code === 'format.encoding'),
-    'deep': (m) => m.some((x) => x.severity === 'error'),
+    deep: (m) => m.some((x) => x.severity === 'error'),
     'nul-bytes': (m) => m.some((x) => x.code === 'json.syntax'),
   };
   for (const name of Object.keys(cases)) {
@@ -53,7 +63,8 @@ describe('lint on bad input', () => {
   }
 
   it('checks a 10 MB file', () => {
-    const target = (i: number) => `{ "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/ep-${i}/variant/AllTraffic", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": ${i % 7 === 0 ? 9 : 1}, "MaxCapacity": 8, "ScheduledActions": [ { "ScheduledActionName": "a", "Schedule": "cron(0 8 ? * MON-FRI *)", "Timezone": "Europe/Berlin", "ScalableTargetAction": { "MinCapacity": 2 } } ] }`;
+    const target = (i: number) =>
+      `{ "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/ep-${i}/variant/AllTraffic", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": ${i % 7 === 0 ? 9 : 1}, "MaxCapacity": 8, "ScheduledActions": [ { "ScheduledActionName": "a", "Schedule": "cron(0 8 ? * MON-FRI *)", "Timezone": "Europe/Berlin", "ScalableTargetAction": { "MinCapacity": 2 } } ] }`;
     const parts: string[] = [];
     let size = 0;
     for (let i = 0; size < 10 * 1024 * 1024; i++) {

@@ -16,8 +16,14 @@ function run(...args: string[]) {
 }
 
 interface JsonMessage {
-  file: string; line: number; column: number; endLine: number; endColumn: number;
-  severity: string; code: string; message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
 }
 
 const BAD_TARGET = `{
@@ -33,10 +39,13 @@ const BAD_TARGET = `{
 }
 `;
 
-const WARNING_ONLY = BAD_TARGET.replace('"MinCapacity": 10', '"MinCapacity": 2').replace('"MaxCapacity": 2', `"MaxCapacity": 2,
+const WARNING_ONLY = BAD_TARGET.replace('"MinCapacity": 10', '"MinCapacity": 2').replace(
+  '"MaxCapacity": 2',
+  `"MaxCapacity": 2,
       "ScalingPolicies": [ { "PolicyName": "p", "PolicyType": "TargetTrackingScaling",
         "TargetTrackingScalingPolicyConfiguration": { "TargetValue": 70, "ScaleInCooldown": 300, "ScaleOutCooldown": 60,
-          "PredefinedMetricSpecification": { "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance" } } } ]`);
+          "PredefinedMetricSpecification": { "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance" } } } ]`,
+);
 
 describe('sagemaker-scaling lint', () => {
   let dir: string;
@@ -75,23 +84,47 @@ describe('sagemaker-scaling lint', () => {
     const r = run('lint', file);
     assert.equal(r.code, 1);
     const line = r.stdout.split('\n').find((l) => l.includes('target.min-le-max'));
-    assert.match(line ?? '', new RegExp(`^${file.replace(/[/.]/g, '\\$&')}:7:22 error target\\.min-le-max MinCapacity 10 is greater than MaxCapacity 2`));
+    assert.match(
+      line ?? '',
+      new RegExp(
+        `^${file.replace(/[/.]/g, '\\$&')}:7:22 error target\\.min-le-max MinCapacity 10 is greater than MaxCapacity 2`,
+      ),
+    );
   });
 
   it('prints one JSON array with 1-based positions', () => {
     const r = run('lint', '--format', 'json', join(dir, 'bad.scaling.json'));
     assert.equal(r.code, 1);
     const messages = (JSON.parse(r.stdout) as JsonMessage[]).filter((m) => m.code === 'target.min-le-max');
-    assert.deepEqual(messages.map((m) => ({ ...m, message: m.message.slice(0, 12) })), [{
-      file: join(dir, 'bad.scaling.json'), line: 7, column: 22, endLine: 7, endColumn: 24,
-      severity: 'error', code: 'target.min-le-max', message: 'MinCapacity ',
-    }]);
+    assert.deepEqual(
+      messages.map((m) => ({ ...m, message: m.message.slice(0, 12) })),
+      [
+        {
+          file: join(dir, 'bad.scaling.json'),
+          line: 7,
+          column: 22,
+          endLine: 7,
+          endColumn: 24,
+          severity: 'error',
+          code: 'target.min-le-max',
+          message: 'MinCapacity ',
+        },
+      ],
+    );
   });
 
   it('reports syntax and schema findings as the editor would', () => {
-    const syntax = JSON.parse(run('lint', '--format', 'json', join(dir, 'syntax.scaling.json')).stdout) as JsonMessage[];
-    assert.ok(syntax.some((m) => m.code === 'json.syntax' && m.severity === 'error'), JSON.stringify(syntax));
-    assert.ok(syntax.some((m) => m.code === 'json.syntax' && m.severity === 'warning' && /trailing comma/i.test(m.message)), 'trailing comma is a warning, as in VS Code');
+    const syntax = JSON.parse(
+      run('lint', '--format', 'json', join(dir, 'syntax.scaling.json')).stdout,
+    ) as JsonMessage[];
+    assert.ok(
+      syntax.some((m) => m.code === 'json.syntax' && m.severity === 'error'),
+      JSON.stringify(syntax),
+    );
+    assert.ok(
+      syntax.some((m) => m.code === 'json.syntax' && m.severity === 'warning' && /trailing comma/i.test(m.message)),
+      'trailing comma is a warning, as in VS Code',
+    );
     const typo = JSON.parse(run('lint', '--format', 'json', join(dir, 'typo.scaling.json')).stdout) as JsonMessage[];
     const schema = typo.find((m) => m.code === 'json.schema' && /MinCapcity/.test(m.message));
     assert.ok(schema, JSON.stringify(typo));
@@ -114,8 +147,13 @@ describe('sagemaker-scaling lint', () => {
   });
 
   it('reports a file that is not UTF-8 as a finding', () => {
-    const messages = JSON.parse(run('lint', '--format', 'json', join(dir, 'latin1.scaling.json')).stdout) as JsonMessage[];
-    assert.deepEqual(messages.map((m) => m.code), ['format.encoding']);
+    const messages = JSON.parse(
+      run('lint', '--format', 'json', join(dir, 'latin1.scaling.json')).stdout,
+    ) as JsonMessage[];
+    assert.deepEqual(
+      messages.map((m) => m.code),
+      ['format.encoding'],
+    );
   });
 
   it('exits 2 with a clear message on a missing path, still linting the rest', () => {
@@ -142,7 +180,14 @@ describe('sagemaker-scaling lint', () => {
   });
 
   it('exits 2 on bad usage, with a hint and no stack trace', () => {
-    for (const args of [['lint'], ['lint', '--format', 'xml', 'x'], ['lint', '--max-warnings', 'many', 'x'], ['lint', '--bogus', 'x'], ['frobnicate'], []]) {
+    for (const args of [
+      ['lint'],
+      ['lint', '--format', 'xml', 'x'],
+      ['lint', '--max-warnings', 'many', 'x'],
+      ['lint', '--bogus', 'x'],
+      ['frobnicate'],
+      [],
+    ]) {
       const r = run(...args);
       assert.equal(r.code, 2, args.join(' '));
       if (args.length) assert.match(r.stderr, /^sagemaker-scaling: .*\nRun sagemaker-scaling --help/, args.join(' '));

@@ -2,7 +2,20 @@ import * as assert from 'node:assert/strict';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { describeWithBoto3 } from '../aws/moto';
-import { EXTENSION_ID, answer, child, children, codeOf, path, prompts, run, stopAnswering, waitForDiagnostics, workspaceFile, type Outcome } from './helpers';
+import {
+  EXTENSION_ID,
+  answer,
+  child,
+  children,
+  codeOf,
+  path,
+  prompts,
+  run,
+  stopAnswering,
+  waitForDiagnostics,
+  workspaceFile,
+  type Outcome,
+} from './helpers';
 
 // The AWS side inside VS Code, against the moto_server that scripts/e2e/run.mjs starts and
 // seeds (test/aws/e2eMoto.ts: endpoints e2e-alpha, scaled, and e2e-beta, bare). The
@@ -12,7 +25,11 @@ import { EXTENSION_ID, answer, child, children, codeOf, path, prompts, run, stop
 
 const REGION = 'us-east-1';
 const ACCOUNT = '123456789012'; // moto's account
-const BETA_KEY = { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/e2e-beta/variant/AllTraffic', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
+const BETA_KEY = {
+  ServiceNamespace: 'sagemaker',
+  ResourceId: 'endpoint/e2e-beta/variant/AllTraffic',
+  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+};
 
 const file = workspaceFile;
 const readText = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -55,14 +72,23 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
 
     const action = await child(await child(target, 'Scheduled actions'), 'alpha-evening');
     assert.equal(action.contextValue, 'scheduledAction');
-    assert.match(action.description, /^at 20:00 every day, Europe\/Berlin · next \w{3} \d{4}-\d\d-\d\d 20:00 \+0[12]:00 · min 1, max 2$/);
+    assert.match(
+      action.description,
+      /^at 20:00 every day, Europe\/Berlin · next \w{3} \d{4}-\d\d-\d\d 20:00 \+0[12]:00 · min 1, max 2$/,
+    );
 
     // moto has no DescribeScalingActivities: a placeholder says so instead of an error.
     const activity = await children(await child(target, 'Recent scaling activity'));
-    assert.deepEqual(activity.map((a) => [a.label, a.contextValue]), [['Scaling activity unavailable', 'placeholder']]);
+    assert.deepEqual(
+      activity.map((a) => [a.label, a.contextValue]),
+      [['Scaling activity unavailable', 'placeholder']],
+    );
 
     const bare = await children(await path('e2e-beta', 'AllTraffic'));
-    assert.deepEqual(bare.map((b) => [b.label, b.contextValue]), [['Not auto scaled: no scalable target', 'placeholder']]);
+    assert.deepEqual(
+      bare.map((b) => [b.label, b.contextValue]),
+      [['Not auto scaled: no scalable target', 'placeholder']],
+    );
   });
 
   test('Fetch writes the endpoint as a *.scaling.json, opens it, and never overwrites unsaved edits', async () => {
@@ -75,18 +101,39 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
 
     const text = await readText(uri);
     assert.match(text.split('\n')[0]!, /^\/\/ Fetched from Application Auto Scaling in us-east-1 on \d{4}-\d\d-\d\dT/);
-    const document = parseJsonc(text) as { Region: string; ScalableTargets: { ResourceId: string; MinCapacity: number; MaxCapacity: number; ScalingPolicies: { PolicyName: string }[]; ScheduledActions: { ScheduledActionName: string }[] }[] };
+    const document = parseJsonc(text) as {
+      Region: string;
+      ScalableTargets: {
+        ResourceId: string;
+        MinCapacity: number;
+        MaxCapacity: number;
+        ScalingPolicies: { PolicyName: string }[];
+        ScheduledActions: { ScheduledActionName: string }[];
+      }[];
+    };
     assert.equal(document.Region, REGION);
-    assert.deepEqual(document.ScalableTargets.map((t) => [t.ResourceId, t.MinCapacity, t.MaxCapacity]), [['endpoint/e2e-alpha/variant/AllTraffic', 1, 4]]);
-    assert.deepEqual(document.ScalableTargets[0]!.ScalingPolicies.map((p) => p.PolicyName), ['alpha-invocations']);
-    assert.deepEqual(document.ScalableTargets[0]!.ScheduledActions.map((a) => a.ScheduledActionName), ['alpha-evening']);
+    assert.deepEqual(
+      document.ScalableTargets.map((t) => [t.ResourceId, t.MinCapacity, t.MaxCapacity]),
+      [['endpoint/e2e-alpha/variant/AllTraffic', 1, 4]],
+    );
+    assert.deepEqual(
+      document.ScalableTargets[0]!.ScalingPolicies.map((p) => p.PolicyName),
+      ['alpha-invocations'],
+    );
+    assert.deepEqual(
+      document.ScalableTargets[0]!.ScheduledActions.map((a) => a.ScheduledActionName),
+      ['alpha-evening'],
+    );
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the fetched file is open');
 
     // Unsaved edits in the open file: fetch refuses and writes nothing.
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, new vscode.Position(0, 0), '// my edit\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.isDirty, 'the open file has unsaved edits');
+    assert.ok(
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.isDirty,
+      'the open file has unsaved edits',
+    );
     await answer(uri.toString());
     const refused = await run<Outcome>('sagemakerScaling.fetchToFile', alpha.node);
     assert.equal(refused.status, 'refused');
@@ -113,9 +160,14 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     assert.deepEqual([applied.changes, applied.applied, applied.account, applied.region], [4, 4, ACCOUNT, REGION]);
     const [question] = await prompts();
     assert.equal(question?.message, `Apply 4 changes to account ${ACCOUNT} in region ${REGION}?`);
-    assert.match(question?.detail ?? '', /^beta\.scaling\.json: 4 to create, 0 to update, 0 to delete\.\n\n• register target endpoint\/e2e-beta\/variant\/AllTraffic /);
+    assert.match(
+      question?.detail ?? '',
+      /^beta\.scaling\.json: 4 to create, 0 to update, 0 to delete\.\n\n• register target endpoint\/e2e-beta\/variant\/AllTraffic /,
+    );
 
-    const diff = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff);
+    const diff = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputTextDiff);
     assert.ok(diff, 'the plan was shown in a diff editor');
     const input = diff.input as vscode.TabInputTextDiff;
     assert.equal(input.modified.scheme, 'sagemaker-scaling-plan');
@@ -123,8 +175,17 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
 
     // What AWS has now, read by boto3.
     const view = boto3();
-    assert.deepEqual(view.targets.map((t) => [t.MinCapacity, t.MaxCapacity]), [[2, 6]]);
-    assert.deepEqual(view.policies.map((p) => [p.PolicyName, (p.TargetTrackingScalingPolicyConfiguration as { TargetValue: number }).TargetValue]), [['beta-invocations', 120]]);
+    assert.deepEqual(
+      view.targets.map((t) => [t.MinCapacity, t.MaxCapacity]),
+      [[2, 6]],
+    );
+    assert.deepEqual(
+      view.policies.map((p) => [
+        p.PolicyName,
+        (p.TargetTrackingScalingPolicyConfiguration as { TargetValue: number }).TargetValue,
+      ]),
+      [['beta-invocations', 120]],
+    );
     assert.deepEqual(view.actions.map((a) => [a.ScheduledActionName, a.Schedule, a.Timezone]).sort(), [
       ['beta-evening', 'cron(0 20 ? * MON-FRI *)', 'Europe/Berlin'],
       ['beta-morning', 'cron(0 8 ? * MON-FRI *)', 'Europe/Berlin'],
@@ -143,7 +204,11 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     await vscode.window.showTextDocument(document);
     const at = document.getText().indexOf('"TargetValue": 120');
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + '"TargetValue": 120'.length)), '"TargetValue": 90');
+    edit.replace(
+      uri,
+      new vscode.Range(document.positionAt(at), document.positionAt(at + '"TargetValue": 120'.length)),
+      '"TargetValue": 90',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(document.isDirty);
 
@@ -152,12 +217,19 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     assert.equal(declined.status, 'declined');
     assert.equal(declined.changes, 1);
     assert.equal(document.isDirty, false, 'saved before the plan');
-    assert.equal((boto3().policies[0]!.TargetTrackingScalingPolicyConfiguration as { TargetValue: number }).TargetValue, 120, 'declined: AWS unchanged');
+    assert.equal(
+      (boto3().policies[0]!.TargetTrackingScalingPolicyConfiguration as { TargetValue: number }).TargetValue,
+      120,
+      'declined: AWS unchanged',
+    );
 
     await answer('Apply');
     const applied = await run<Outcome>('sagemakerScaling.applyFile', uri);
     assert.deepEqual([applied.status, applied.changes, applied.applied], ['applied', 1, 1]);
-    assert.equal((boto3().policies[0]!.TargetTrackingScalingPolicyConfiguration as { TargetValue: number }).TargetValue, 90);
+    assert.equal(
+      (boto3().policies[0]!.TargetTrackingScalingPolicyConfiguration as { TargetValue: number }).TargetValue,
+      90,
+    );
   });
 
   test('a file with errors, or whose endpoint does not exist, is refused before anything is written', async () => {
@@ -169,8 +241,15 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     const missing = file('aws/missing.scaling.json');
     const refused = await run<Outcome>('sagemakerScaling.applyFile', missing);
     assert.equal(refused.status, 'refused');
-    assert.match(refused.message, /1 live check failed in us-east-1 \(line \d+: Endpoint "e2e-missing" does not exist in us-east-1/);
-    const live = await waitForDiagnostics(missing, (all) => all.some((d) => d.source === 'scaling-live'), 'the live-check diagnostic');
+    assert.match(
+      refused.message,
+      /1 live check failed in us-east-1 \(line \d+: Endpoint "e2e-missing" does not exist in us-east-1/,
+    );
+    const live = await waitForDiagnostics(
+      missing,
+      (all) => all.some((d) => d.source === 'scaling-live'),
+      'the live-check diagnostic',
+    );
     const diagnostic = live.find((d) => d.source === 'scaling-live')!;
     assert.equal(codeOf(diagnostic), 'sm.endpoint-exists');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
@@ -187,7 +266,13 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     const deleted = await run<Outcome>('sagemakerScaling.deleteScheduledAction', action.node);
     assert.equal(deleted.status, 'deleted', deleted.message);
     const [question] = await prompts();
-    assert.match(question?.message ?? '', /^Delete scheduled action "beta-morning" of endpoint\/e2e-beta\/variant\/AllTraffic in account 123456789012, region us-east-1\?$/);
-    assert.deepEqual(boto3().actions.map((a) => a.ScheduledActionName), ['beta-evening']);
+    assert.match(
+      question?.message ?? '',
+      /^Delete scheduled action "beta-morning" of endpoint\/e2e-beta\/variant\/AllTraffic in account 123456789012, region us-east-1\?$/,
+    );
+    assert.deepEqual(
+      boto3().actions.map((a) => a.ScheduledActionName),
+      ['beta-evening'],
+    );
   });
 });

@@ -36,7 +36,12 @@ export function fromSource(diagnostics: readonly vscode.Diagnostic[], source: st
 
 function describe(diagnostics: readonly vscode.Diagnostic[]): string {
   if (diagnostics.length === 0) return '(none)';
-  return diagnostics.map((d) => `\n  ${d.source ?? '?'} ${codeOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join('');
+  return diagnostics
+    .map(
+      (d) =>
+        `\n  ${d.source ?? '?'} ${codeOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`,
+    )
+    .join('');
 }
 
 /**
@@ -64,7 +69,11 @@ export function waitForDiagnostics(
     });
     const timer = setTimeout(() => {
       done();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${uri.path}; its diagnostics: ${describe(vscode.languages.getDiagnostics(uri))}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} in ${uri.path}; its diagnostics: ${describe(vscode.languages.getDiagnostics(uri))}`,
+        ),
+      );
     }, timeoutMs);
     function done(): void {
       subscription.dispose();
@@ -76,10 +85,14 @@ export function waitForDiagnostics(
 
 /** Waits until the document has diagnostics with every one of `codes` from source `scaling`. */
 export function waitForCodes(uri: vscode.Uri, codes: string[]): Promise<vscode.Diagnostic[]> {
-  return waitForDiagnostics(uri, (all) => {
-    const have = new Set(fromSource(all, 'scaling').map(codeOf));
-    return codes.every((c) => have.has(c));
-  }, `scaling diagnostics ${codes.join(', ')}`);
+  return waitForDiagnostics(
+    uri,
+    (all) => {
+      const have = new Set(fromSource(all, 'scaling').map(codeOf));
+      return codes.every((c) => have.has(c));
+    },
+    `scaling diagnostics ${codes.join(', ')}`,
+  );
 }
 
 /** The range of the `occurrence`-th (0-based) match of `text` in the document. */
@@ -166,7 +179,10 @@ export async function children(parent?: TreeChild): Promise<TreeChild[]> {
 export async function child(parent: TreeChild | undefined, label: string): Promise<TreeChild> {
   const all = await children(parent);
   const found = all.find((c) => c.label === label);
-  assert.ok(found, `"${label}" under ${parent?.label ?? 'the root'}; found: ${all.map((c) => `${c.label} (${c.contextValue}: ${c.description})`).join(', ')}`);
+  assert.ok(
+    found,
+    `"${label}" under ${parent?.label ?? 'the root'}; found: ${all.map((c) => `${c.label} (${c.contextValue}: ${c.description})`).join(', ')}`,
+  );
   return found;
 }
 

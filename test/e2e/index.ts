@@ -23,7 +23,9 @@ export function run(): Promise<void> {
   const grep = process.env.E2E_GREP;
   if (grep) mocha.grep(grep);
   const untrusted = process.env.E2E_WORKSPACE_TRUST === 'untrusted';
-  const files = readdirSync(__dirname).filter((n) => n.endsWith('.e2e.js') && n.endsWith('.untrusted.e2e.js') === untrusted);
+  const files = readdirSync(__dirname).filter(
+    (n) => n.endsWith('.e2e.js') && n.endsWith('.untrusted.e2e.js') === untrusted,
+  );
   for (const name of files.sort()) {
     mocha.addFile(join(__dirname, name));
   }

@@ -1,7 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  EXTENSION_ID, WAIT_MS, codeOf, fromSource, openFixture, positionAfter, rangeOf, showRange, valueRange, waitForCodes, waitForDiagnostics,
+  EXTENSION_ID,
+  WAIT_MS,
+  codeOf,
+  fromSource,
+  openFixture,
+  positionAfter,
+  rangeOf,
+  showRange,
+  valueRange,
+  waitForCodes,
+  waitForDiagnostics,
 } from './helpers';
 
 // The language features as VS Code serves them: our server's diagnostics, quick fix and
@@ -22,7 +32,10 @@ function labelOf(item: vscode.CompletionItem): string {
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n---\n');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n---\n');
 }
 
 suite('Language features', () => {
@@ -49,22 +62,35 @@ suite('Language features', () => {
     assert.equal(minMax.severity, vscode.DiagnosticSeverity.Error);
     assertRange(minMax.range, valueRange(document, 'MinCapacity', '8'), 'target.min-le-max on the MinCapacity value');
     assert.match(minMax.message, /MinCapacity 8 is greater than MaxCapacity 4/);
-    assert.ok(minMax.relatedInformation?.some((r) => r.location.range.isEqual(valueRange(document, 'MaxCapacity', '4'))) ?? false,
-      'related information points at MaxCapacity');
+    assert.ok(
+      minMax.relatedInformation?.some((r) => r.location.range.isEqual(valueRange(document, 'MaxCapacity', '4'))) ??
+        false,
+      'related information points at MaxCapacity',
+    );
 
     const duplicate = byCode('policy.name-unique');
     assert.equal(duplicate.severity, vscode.DiagnosticSeverity.Error);
-    assertRange(duplicate.range, valueRange(document, 'PolicyName', '"invocations"', 1), 'policy.name-unique on the second name');
+    assertRange(
+      duplicate.range,
+      valueRange(document, 'PolicyName', '"invocations"', 1),
+      'policy.name-unique on the second name',
+    );
 
     const readOnly = byCode('format.read-only-field');
     assert.equal(readOnly.severity, vscode.DiagnosticSeverity.Information);
-    const arnMember = new vscode.Range(rangeOf(document, '"PolicyARN"').start, valueRange(document, 'PolicyARN', '"arn:', 0).end);
+    const arnMember = new vscode.Range(
+      rangeOf(document, '"PolicyARN"').start,
+      valueRange(document, 'PolicyARN', '"arn:', 0).end,
+    );
     assertRange(readOnly.range, arnMember, 'format.read-only-field on the whole PolicyARN member');
     assert.deepEqual(readOnly.tags, [vscode.DiagnosticTag.Unnecessary], 'a read-only field is shown faded');
 
     for (const diagnostic of ours) {
       const code = diagnostic.code;
-      assert.ok(typeof code === 'object' && code.target.path.endsWith('/docs/rules.md'), `${codeOf(diagnostic)} links to docs/rules.md`);
+      assert.ok(
+        typeof code === 'object' && code.target.path.endsWith('/docs/rules.md'),
+        `${codeOf(diagnostic)} links to docs/rules.md`,
+      );
     }
   });
 
@@ -77,7 +103,11 @@ suite('Language features', () => {
     await waitForCodes(document.uri, ['target.min-le-max']);
 
     await vscode.commands.executeCommand('undo');
-    await waitForDiagnostics(document.uri, (all) => fromSource(all, 'scaling').length === 0, 'no scaling diagnostics after undo');
+    await waitForDiagnostics(
+      document.uri,
+      (all) => fromSource(all, 'scaling').length === 0,
+      'no scaling diagnostics after undo',
+    );
     assert.equal(document.isDirty, false, 'undo restored the file');
   });
 
@@ -87,66 +117,107 @@ suite('Language features', () => {
     const readOnly = fromSource(all, 'scaling').find((d) => codeOf(d) === 'format.read-only-field')!;
 
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider', document.uri, readOnly.range, vscode.CodeActionKind.QuickFix.value);
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      readOnly.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && /PolicyARN/.test(a.title));
     assert.ok(fix?.edit, `a quick fix for PolicyARN among: ${actions.map((a) => a.title).join(', ') || '(none)'}`);
     assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
     assert.equal(fix.isPreferred, true, 'the only fix is the preferred one (Ctrl+. applies it)');
 
     const arnLine = document.lineAt(readOnly.range.start.line).rangeIncludingLineBreak;
-    const expected = document.getText(new vscode.Range(new vscode.Position(0, 0), arnLine.start)) + document.getText().slice(document.offsetAt(arnLine.end));
+    const expected =
+      document.getText(new vscode.Range(new vscode.Position(0, 0), arnLine.start)) +
+      document.getText().slice(document.offsetAt(arnLine.end));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    const after = await waitForDiagnostics(document.uri,
-      (d) => !fromSource(d, 'scaling').some((x) => codeOf(x) === 'format.read-only-field'), 'format.read-only-field to clear');
+    const after = await waitForDiagnostics(
+      document.uri,
+      (d) => !fromSource(d, 'scaling').some((x) => codeOf(x) === 'format.read-only-field'),
+      'format.read-only-field to clear',
+    );
     assert.equal(document.getText(), expected, 'the fix removes the PolicyARN line and nothing else');
-    assert.ok(fromSource(after, 'scaling').some((d) => codeOf(d) === 'target.min-le-max'), 'the other findings stay');
-    assert.ok(!after.some((d) => d.source !== 'scaling' && d.severity === vscode.DiagnosticSeverity.Error),
-      'the edit leaves valid JSON (no syntax or schema error)');
+    assert.ok(
+      fromSource(after, 'scaling').some((d) => codeOf(d) === 'target.min-le-max'),
+      'the other findings stay',
+    );
+    assert.ok(
+      !after.some((d) => d.source !== 'scaling' && d.severity === vscode.DiagnosticSeverity.Error),
+      'the edit leaves valid JSON (no syntax or schema error)',
+    );
   });
 
   test('completion of PredefinedMetricType proposes the SageMaker metrics that fit the target, first and unfiltered', async () => {
     const document = await openFixture('valid.scaling.json');
     const position = positionAfter(document, '"PredefinedMetricType": "');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      position,
+    );
     // Ours are the items the server marks "fits <dimension>"; VS Code's JSON support adds
     // the schema's own enum after them.
     const ours = list.items.filter((item) => /^fits /.test(item.detail ?? ''));
-    assert.deepEqual(ours.map(labelOf).sort(),
+    assert.deepEqual(
+      ours.map(labelOf).sort(),
       ['SageMakerVariantConcurrentRequestsPerModelHighResolution', 'SageMakerVariantInvocationsPerInstance'],
-      `the server's metric types for sagemaker:variant:DesiredInstanceCount; all labels: ${list.items.map(labelOf).join(', ')}`);
+      `the server's metric types for sagemaker:variant:DesiredInstanceCount; all labels: ${list.items.map(labelOf).join(', ')}`,
+    );
     // What the suggest widget shows: VS Code filters each item by the text between the start
     // of its range and the cursor (here the opening quote) against filterText or label, and
     // sorts equal matches by sortText or label.
     for (const item of ours) {
       const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing;
       const typed = range ? document.getText(new vscode.Range(range.start, position)) : '';
-      assert.ok((item.filterText ?? labelOf(item)).startsWith(typed),
-        `${labelOf(item)} survives VS Code's filter for the typed ${JSON.stringify(typed)} (filterText ${JSON.stringify(item.filterText)})`);
+      assert.ok(
+        (item.filterText ?? labelOf(item)).startsWith(typed),
+        `${labelOf(item)} survives VS Code's filter for the typed ${JSON.stringify(typed)} (filterText ${JSON.stringify(item.filterText)})`,
+      );
     }
     const sortKey = (item: vscode.CompletionItem): string => (item.sortText ?? labelOf(item)).toLowerCase();
     const others = list.items.filter((item) => !ours.includes(item));
     for (const item of ours) {
       const before = others.filter((other) => sortKey(other) < sortKey(item)).map(labelOf);
-      assert.deepEqual(before, [], `${labelOf(item)} (sortText ${JSON.stringify(item.sortText)}) sorts before the schema's proposals`);
+      assert.deepEqual(
+        before,
+        [],
+        `${labelOf(item)} (sortText ${JSON.stringify(item.sortText)}) sorts before the schema's proposals`,
+      );
     }
   });
 
-  test('the schema is applied: a misspelt member gets a diagnostic from VS Code\'s JSON support', async () => {
+  test("the schema is applied: a misspelt member gets a diagnostic from VS Code's JSON support", async () => {
     const document = await openFixture('misspelt.scaling.json');
     const member = rangeOf(document, '"ScheduledActons"');
-    const all = await waitForDiagnostics(document.uri,
-      (d) => d.some((x) => x.source !== 'scaling' && x.range.intersection(member) !== undefined), 'a schema diagnostic on "ScheduledActons"', WAIT_MS * 2);
+    const all = await waitForDiagnostics(
+      document.uri,
+      (d) => d.some((x) => x.source !== 'scaling' && x.range.intersection(member) !== undefined),
+      'a schema diagnostic on "ScheduledActons"',
+      WAIT_MS * 2,
+    );
     const schema = all.find((x) => x.source !== 'scaling' && x.range.intersection(member) !== undefined)!;
-    assert.match(schema.message, /ScheduledActons.*not allowed/, 'the JSON language features\' message for a member the schema does not allow');
+    assert.match(
+      schema.message,
+      /ScheduledActons.*not allowed/,
+      "the JSON language features' message for a member the schema does not allow",
+    );
     assert.equal(schema.severity, vscode.DiagnosticSeverity.Warning);
   });
 
   test('hover on a Schedule shows the schedule in words and its next run times', async () => {
     const document = await openFixture('schedule.scaling.json');
     const position = positionAfter(document, '"Schedule": "cron(0 8');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      position,
+    );
     const text = hoverText(hovers);
     const runs = text.match(/\d{4}-\d{2}-\d{2}[T ]08:00/g) ?? [];
-    assert.ok(runs.length >= 2, `the hover lists the next runs at 08:00 Europe/Berlin; hover text:\n${text || '(no hover)'}`);
+    assert.ok(
+      runs.length >= 2,
+      `the hover lists the next runs at 08:00 Europe/Berlin; hover text:\n${text || '(no hover)'}`,
+    );
   });
 });

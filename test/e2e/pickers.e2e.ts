@@ -10,8 +10,8 @@ import { EXTENSION_ID, answer, children, prompts, run, stopAnswering } from './h
 // test command, as the modal questions are in aws.e2e.ts: the answer is what the user
 // would type and accept.
 
-
-const setting = (key: 'aws.profile' | 'aws.region') => vscode.workspace.getConfiguration('sagemakerScaling').inspect<string>(key);
+const setting = (key: 'aws.profile' | 'aws.region') =>
+  vscode.workspace.getConfiguration('sagemakerScaling').inspect<string>(key);
 
 const DEFAULT_CHAIN = '$(key) Default credential chain';
 const FROM_PROFILE = '$(settings) From the profile or environment';
@@ -33,7 +33,10 @@ suite('Choosing the AWS profile and region', function () {
     if (!process.env.AWS_ENDPOINT_URL) this.skip(); // run.mjs found no moto_server
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
     writeFileSync(process.env.AWS_CONFIG_FILE!, '[profile e2e-team]\nregion = eu-west-1\n');
-    writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE!, '[e2e-team]\naws_access_key_id = testing\naws_secret_access_key = testing\n');
+    writeFileSync(
+      process.env.AWS_SHARED_CREDENTIALS_FILE!,
+      '[e2e-team]\naws_access_key_id = testing\naws_secret_access_key = testing\n',
+    );
   });
 
   suiteTeardown(async () => {
@@ -51,8 +54,14 @@ suite('Choosing the AWS profile and region', function () {
     await answer('e2e-team');
     assert.equal(await run<string>('sagemakerScaling.selectProfile'), 'e2e-team');
     const [asked] = await prompts();
-    assert.deepEqual([asked?.kind, asked?.message, asked?.items, asked?.answer], ['pick', 'AWS profile for SageMaker Scaling', [DEFAULT_CHAIN, 'e2e-team'], 'e2e-team']);
-    assert.deepEqual([setting('aws.profile')?.globalValue, setting('aws.profile')?.workspaceValue], ['e2e-team', undefined]);
+    assert.deepEqual(
+      [asked?.kind, asked?.message, asked?.items, asked?.answer],
+      ['pick', 'AWS profile for SageMaker Scaling', [DEFAULT_CHAIN, 'e2e-team'], 'e2e-team'],
+    );
+    assert.deepEqual(
+      [setting('aws.profile')?.globalValue, setting('aws.profile')?.workspaceValue],
+      ['e2e-team', undefined],
+    );
     // The profile's region (eu-west-1) comes before AWS_REGION: moto has no endpoints there.
     await rootsBecome((labels) => labels.join() === 'No SageMaker endpoints in eu-west-1', "the profile's region");
   });
@@ -64,8 +73,11 @@ suite('Choosing the AWS profile and region', function () {
 
     await answer('us-east-1');
     assert.equal(await run<string>('sagemakerScaling.selectRegion'), 'us-east-1');
-    assert.deepEqual([setting('aws.region')?.globalValue, setting('aws.region')?.workspaceValue], ['us-east-1', undefined]);
-    await rootsBecome(listsSeededEndpoints, 'the seeded endpoints (the region setting before the profile\'s)');
+    assert.deepEqual(
+      [setting('aws.region')?.globalValue, setting('aws.region')?.workspaceValue],
+      ['us-east-1', undefined],
+    );
+    await rootsBecome(listsSeededEndpoints, "the seeded endpoints (the region setting before the profile's)");
 
     await answer('il-central-1');
     assert.equal(await run<string>('sagemakerScaling.selectRegion'), 'il-central-1');
@@ -76,11 +88,14 @@ suite('Choosing the AWS profile and region', function () {
     await answer(FROM_PROFILE);
     assert.equal(await run<string>('sagemakerScaling.selectRegion'), '');
     assert.equal(setting('aws.region')?.globalValue, undefined);
-    await rootsBecome((labels) => labels.join() === 'No SageMaker endpoints in eu-west-1', "the profile's region again");
+    await rootsBecome(
+      (labels) => labels.join() === 'No SageMaker endpoints in eu-west-1',
+      "the profile's region again",
+    );
 
     await answer(DEFAULT_CHAIN);
     assert.equal(await run<string>('sagemakerScaling.selectProfile'), '');
     assert.equal(setting('aws.profile')?.globalValue, undefined);
-    await rootsBecome(listsSeededEndpoints, 'the seeded endpoints (the environment\'s region)');
+    await rootsBecome(listsSeededEndpoints, "the seeded endpoints (the environment's region)");
   });
 });

@@ -1,7 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeWithBoto3 } from '../aws/moto';
-import { EXTENSION_ID, answer, codeOf, openFixture, path, prompts, run, stopAnswering, waitForDiagnostics, workspaceFile, type Outcome } from './helpers';
+import {
+  EXTENSION_ID,
+  answer,
+  codeOf,
+  openFixture,
+  path,
+  prompts,
+  run,
+  stopAnswering,
+  waitForDiagnostics,
+  workspaceFile,
+  type Outcome,
+} from './helpers';
 
 // The extension in a workspace the user has not trusted (restricted mode), as when a cloned
 // repository is opened: scripts/e2e/run.mjs --untrusted turns workspace trust on, never
@@ -19,7 +31,11 @@ import { EXTENSION_ID, answer, codeOf, openFixture, path, prompts, run, stopAnsw
 // machine-scoped nor read at user level.
 
 const REGION = 'us-east-1';
-const key = (endpoint: string) => ({ ServiceNamespace: 'sagemaker', ResourceId: `endpoint/${endpoint}/variant/AllTraffic`, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' });
+const key = (endpoint: string) => ({
+  ServiceNamespace: 'sagemaker',
+  ResourceId: `endpoint/${endpoint}/variant/AllTraffic`,
+  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+});
 
 const file = workspaceFile;
 
@@ -27,62 +43,86 @@ function boto3(endpoint: string) {
   return describeWithBoto3(process.env.AWS_ENDPOINT_URL!, REGION, key(endpoint));
 }
 
-suite('Restricted mode: an untrusted workspace is checked and read, never applied, and its settings are ignored', function () {
-  suiteSetup(async function () {
-    assert.equal(vscode.workspace.isTrusted, false, 'run.mjs --untrusted opens the workspace in restricted mode');
-    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-    if (!process.env.AWS_ENDPOINT_URL) return;
-    await answer(); // no modal is shown: any question is cancelled and recorded
-  });
+suite(
+  'Restricted mode: an untrusted workspace is checked and read, never applied, and its settings are ignored',
+  function () {
+    suiteSetup(async function () {
+      assert.equal(vscode.workspace.isTrusted, false, 'run.mjs --untrusted opens the workspace in restricted mode');
+      await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+      if (!process.env.AWS_ENDPOINT_URL) return;
+      await answer(); // no modal is shown: any question is cancelled and recorded
+    });
 
-  suiteTeardown(async () => {
-    await stopAnswering();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+    suiteTeardown(async () => {
+      await stopAnswering();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
 
-  test('the language server checks the files as in a trusted workspace', async () => {
-    const document = await openFixture('errors.scaling.json');
-    const diagnostics = await waitForDiagnostics(document.uri, (all) => all.some((d) => d.source === 'scaling'), 'diagnostics from source scaling');
-    assert.ok(diagnostics.some((d) => d.source === 'scaling' && codeOf(d) === 'target.min-le-max' && d.severity === vscode.DiagnosticSeverity.Error),
-      `target.min-le-max among: ${diagnostics.map((d) => codeOf(d)).join(', ')}`);
-  });
+    test('the language server checks the files as in a trusted workspace', async () => {
+      const document = await openFixture('errors.scaling.json');
+      const diagnostics = await waitForDiagnostics(
+        document.uri,
+        (all) => all.some((d) => d.source === 'scaling'),
+        'diagnostics from source scaling',
+      );
+      assert.ok(
+        diagnostics.some(
+          (d) =>
+            d.source === 'scaling' &&
+            codeOf(d) === 'target.min-le-max' &&
+            d.severity === vscode.DiagnosticSeverity.Error,
+        ),
+        `target.min-le-max among: ${diagnostics.map((d) => codeOf(d)).join(', ')}`,
+      );
+    });
 
-  test("the workspace's AWS settings are not read: the tree lists the endpoints of the extension's own endpoint and region", async function () {
-    if (!process.env.AWS_ENDPOINT_URL) this.skip();
-    const settings = new TextDecoder().decode(await vscode.workspace.fs.readFile(file('.vscode/settings.json')));
-    assert.match(settings, /"sagemakerScaling\.aws\.region": "eu-west-3"/, 'the overlay .vscode/settings.json is in place');
-    // With the workspace's endpoint (a closed port) or region (no endpoints there) the
-    // tree would show an error or nothing.
-    const alpha = await path('e2e-alpha');
-    assert.equal(alpha.description, 'InService');
-    await path('e2e-beta');
-  });
+    test("the workspace's AWS settings are not read: the tree lists the endpoints of the extension's own endpoint and region", async function () {
+      if (!process.env.AWS_ENDPOINT_URL) this.skip();
+      const settings = new TextDecoder().decode(await vscode.workspace.fs.readFile(file('.vscode/settings.json')));
+      assert.match(
+        settings,
+        /"sagemakerScaling\.aws\.region": "eu-west-3"/,
+        'the overlay .vscode/settings.json is in place',
+      );
+      // With the workspace's endpoint (a closed port) or region (no endpoints there) the
+      // tree would show an error or nothing.
+      const alpha = await path('e2e-alpha');
+      assert.equal(alpha.description, 'InService');
+      await path('e2e-beta');
+    });
 
-  test('Apply to AWS is refused before any AWS call, and AWS is unchanged', async function () {
-    if (!process.env.AWS_ENDPOINT_URL) this.skip();
-    const outcome = await run<Outcome>('sagemakerScaling.applyFile', file('aws/beta.scaling.json'));
-    assert.deepEqual([outcome.status, outcome.message], ['refused', 'untrusted workspace']);
-    assert.deepEqual(await prompts(), [], 'nothing was asked');
-    assert.deepEqual(boto3('e2e-beta').targets, [], 'e2e-beta is still bare');
-  });
+    test('Apply to AWS is refused before any AWS call, and AWS is unchanged', async function () {
+      if (!process.env.AWS_ENDPOINT_URL) this.skip();
+      const outcome = await run<Outcome>('sagemakerScaling.applyFile', file('aws/beta.scaling.json'));
+      assert.deepEqual([outcome.status, outcome.message], ['refused', 'untrusted workspace']);
+      assert.deepEqual(await prompts(), [], 'nothing was asked');
+      assert.deepEqual(boto3('e2e-beta').targets, [], 'e2e-beta is still bare');
+    });
 
-  test('Delete… in the tree is refused, and the scheduled action stays', async function () {
-    if (!process.env.AWS_ENDPOINT_URL) this.skip();
-    const action = await path('e2e-alpha', 'AllTraffic', 'Scalable target', 'Scheduled actions', 'alpha-evening');
-    const outcome = await run<Outcome>('sagemakerScaling.deleteScheduledAction', action.node);
-    assert.deepEqual([outcome.status, outcome.message], ['refused', 'untrusted workspace']);
-    const policy = await path('e2e-alpha', 'AllTraffic', 'Scalable target', 'Scaling policies', 'alpha-invocations');
-    assert.equal((await run<Outcome>('sagemakerScaling.deletePolicy', policy.node)).status, 'refused');
-    const live = boto3('e2e-alpha');
-    assert.deepEqual(live.actions.map((a) => a.ScheduledActionName), ['alpha-evening']);
-    assert.deepEqual(live.policies.map((p) => p.PolicyName), ['alpha-invocations']);
-  });
+    test('Delete… in the tree is refused, and the scheduled action stays', async function () {
+      if (!process.env.AWS_ENDPOINT_URL) this.skip();
+      const action = await path('e2e-alpha', 'AllTraffic', 'Scalable target', 'Scheduled actions', 'alpha-evening');
+      const outcome = await run<Outcome>('sagemakerScaling.deleteScheduledAction', action.node);
+      assert.deepEqual([outcome.status, outcome.message], ['refused', 'untrusted workspace']);
+      const policy = await path('e2e-alpha', 'AllTraffic', 'Scalable target', 'Scaling policies', 'alpha-invocations');
+      assert.equal((await run<Outcome>('sagemakerScaling.deletePolicy', policy.node)).status, 'refused');
+      const live = boto3('e2e-alpha');
+      assert.deepEqual(
+        live.actions.map((a) => a.ScheduledActionName),
+        ['alpha-evening'],
+      );
+      assert.deepEqual(
+        live.policies.map((p) => p.PolicyName),
+        ['alpha-invocations'],
+      );
+    });
 
-  test('Show Plan still works, and ignores the workspace\'s "apply.prune": a live action missing from the file is kept, not deleted', async function () {
-    if (!process.env.AWS_ENDPOINT_URL) this.skip();
-    const plan = await run<Outcome>('sagemakerScaling.planFile', file('alpha-kept.scaling.json'));
-    assert.equal(plan.status, 'noChanges', plan.message);
-    assert.match(plan.message, /1 live object is not in the file and kept \(prune to delete\)/);
-    assert.equal(plan.region, REGION);
-  });
-});
+    test('Show Plan still works, and ignores the workspace\'s "apply.prune": a live action missing from the file is kept, not deleted', async function () {
+      if (!process.env.AWS_ENDPOINT_URL) this.skip();
+      const plan = await run<Outcome>('sagemakerScaling.planFile', file('alpha-kept.scaling.json'));
+      assert.equal(plan.status, 'noChanges', plan.message);
+      assert.match(plan.message, /1 live object is not in the file and kept \(prune to delete\)/);
+      assert.equal(plan.region, REGION);
+    });
+  },
+);

@@ -26,7 +26,9 @@ function setMinCapacity(doc: TextDocument, value: number) {
 
 /** A ~2 MB file: the min-le-max fixture's target repeated with distinct ids. */
 function largeText(targets: number): string {
-  const target = (i: number) => `    { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/ep-${i}/variant/AllTraffic", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 1, "MaxCapacity": 4,
+  const target = (
+    i: number,
+  ) => `    { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/ep-${i}/variant/AllTraffic", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 1, "MaxCapacity": 4,
       "ScalingPolicies": [ { "PolicyName": "invocations-${i}", "PolicyType": "TargetTrackingScaling", "TargetTrackingScalingPolicyConfiguration": { "TargetValue": 70, "PredefinedMetricSpecification": { "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance" }, "ScaleInCooldown": 300, "ScaleOutCooldown": 60 } } ],
       "ScheduledActions": [ { "ScheduledActionName": "morning-${i}", "Schedule": "cron(0 8 * * ? *)", "ScalableTargetAction": { "MinCapacity": 2, "MaxCapacity": 8 } },
                             { "ScheduledActionName": "evening-${i}", "Schedule": "cron(0 20 * * ? *)", "ScalableTargetAction": { "MinCapacity": 1, "MaxCapacity": 4 } } ] }`;
@@ -39,7 +41,12 @@ function largeText(targets: number): string {
  * last one's. A validation left over from the burst would run before the last change's
  * (its timer started earlier), so it would show up in the list.
  */
-async function burst(lsp: LspSession, uri: string, count: number, timeoutMs: number): Promise<{ last: number; publishes: Publish[] }> {
+async function burst(
+  lsp: LspSession,
+  uri: string,
+  count: number,
+  timeoutMs: number,
+): Promise<{ last: number; publishes: Publish[] }> {
   const from = lsp.publishes.length;
   const lastVersion = lsp.document(uri).version + count;
   const burstPublished = lsp.publishOf(uri, lastVersion, timeoutMs);
@@ -50,7 +57,10 @@ async function burst(lsp: LspSession, uri: string, count: number, timeoutMs: num
   const trailer = lsp.publishOf(uri, lastVersion + 1, timeoutMs);
   await lsp.change(uri, [setMinCapacity(lsp.document(uri), 3)]);
   await trailer;
-  return { last: lastVersion, publishes: lsp.publishes.slice(from).filter((p) => p.uri === uri && p.version !== lastVersion + 1) };
+  return {
+    last: lastVersion,
+    publishes: lsp.publishes.slice(from).filter((p) => p.uri === uri && p.version !== lastVersion + 1),
+  };
 }
 
 describe('language server: debounce and stale versions', () => {
@@ -61,7 +71,10 @@ describe('language server: debounce and stale versions', () => {
     // Each document gets its own debounce through workspace/configuration's scopeUri; none
     // set means the server's default.
     lsp = await LspSession.start(SERVER, {
-      settings: (scopeUri) => ({ rules: {}, validation: scopeUri && debounce.has(scopeUri) ? { debounceMs: debounce.get(scopeUri) } : {} }),
+      settings: (scopeUri) => ({
+        rules: {},
+        validation: scopeUri && debounce.has(scopeUri) ? { debounceMs: debounce.get(scopeUri) } : {},
+      }),
     });
   });
   after(() => lsp.dispose());
@@ -74,7 +87,11 @@ describe('language server: debounce and stale versions', () => {
 
     const { last, publishes } = await burst(lsp, uri, 10, 5_000);
     assert.equal(last, 11);
-    assert.deepEqual(publishes.map((p) => p.version), [11], 'one publish for the burst, for its last version');
+    assert.deepEqual(
+      publishes.map((p) => p.version),
+      [11],
+      'one publish for the burst, for its last version',
+    );
     // Version 11 set MinCapacity to 1 (≤ MaxCapacity 2): no finding from an older text.
     assert.deepEqual(codes(publishes[0]!), []);
   });
@@ -101,7 +118,10 @@ describe('language server: debounce and stale versions', () => {
 
     const { last, publishes } = await burst(lsp, uri, 20, 20_000);
     assert.equal(last, 21);
-    assert.deepEqual(publishes.map((p) => p.version), [21]);
+    assert.deepEqual(
+      publishes.map((p) => p.version),
+      [21],
+    );
     // The 20th edit (i = 19) set the first target's MinCapacity to 1: no finding.
     assert.deepEqual(codes(publishes[0]!), []);
     await lsp.close(uri);
@@ -128,8 +148,14 @@ describe('language server: debounce and stale versions', () => {
     assert.deepEqual(codes(reopened), ['target.min-le-max']);
     const { publishes } = await burst(lsp, uri, 1, 5_000);
     // burst()'s single edit set MinCapacity to 9, above MaxCapacity 2.
-    assert.deepEqual(publishes.map((p) => [p.version, codes(p)]), [[2, ['target.min-le-max']]]);
-    const seen = lsp.publishes.slice(from).filter((p) => p.uri === uri && p.version !== 3).map((p) => p.version ?? 'cleared');
+    assert.deepEqual(
+      publishes.map((p) => [p.version, codes(p)]),
+      [[2, ['target.min-le-max']]],
+    );
+    const seen = lsp.publishes
+      .slice(from)
+      .filter((p) => p.uri === uri && p.version !== 3)
+      .map((p) => p.version ?? 'cleared');
     assert.deepEqual(seen, ['cleared', 1, 2]);
     await lsp.close(uri);
   });
@@ -137,7 +163,7 @@ describe('language server: debounce and stale versions', () => {
   // A request that started on a document before it was closed (here a codeAction waiting
   // for the settings) finishes after it was reopened; its analysis of the old text must not
   // be cached for the reopened document, which VS Code opens at version 1 again.
-  it('a document closed and reopened at the same version never gets the old text\'s findings', async () => {
+  it("a document closed and reopened at the same version never gets the old text's findings", async () => {
     const uri = uriOf('reopen-same-version');
     debounce.set(uri, 0);
     const bad = stripMarkers(readFileSync(join(RULE_FIXTURES_DIR, 'target.min-le-max', 'bad.jsonc'), 'utf8')).text;
@@ -146,7 +172,11 @@ describe('language server: debounce and stale versions', () => {
     const held = holdSettings(lsp);
     await lsp.changeSettings(lsp.settings);
     await held.asked; // the server dropped its settings and waits for ours
-    const actions = lsp.codeActions({ textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }, context: { diagnostics: [] } });
+    const actions = lsp.codeActions({
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
+      context: { diagnostics: [] },
+    });
     const cleared = lsp.nextPublish(uri, (p) => p.version === undefined);
     await lsp.close(uri);
     await cleared;
@@ -163,15 +193,25 @@ describe('language server: debounce and stale versions', () => {
 function holdSettings(lsp: LspSession): { asked: Promise<void>; release: () => void } {
   const original = lsp.settings;
   let release!: () => void;
-  const gate = new Promise<void>((resolve) => { release = resolve; });
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   let asked!: () => void;
-  const askedPromise = new Promise<void>((resolve) => { asked = resolve; });
+  const askedPromise = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
   lsp.settings = async (scopeUri) => {
     asked();
     await gate;
     return original(scopeUri);
   };
-  return { asked: askedPromise, release: () => { lsp.settings = original; release(); } };
+  return {
+    asked: askedPromise,
+    release: () => {
+      lsp.settings = original;
+      release();
+    },
+  };
 }
 
 /** The codes of a publish, limited to the rule these tests drive (later rules may fire too). */

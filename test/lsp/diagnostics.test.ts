@@ -77,7 +77,9 @@ describe('language server: diagnostics over LSP', () => {
     // "MinCapacity": 10 on line 6, MaxCapacity's 2 on line 7 (0-based), 21 characters in.
     assert.deepEqual(d.range, range(6, 21, 6, 23));
     assert.match(d.message, /MinCapacity 10 is greater than MaxCapacity 2/);
-    assert.deepEqual(d.relatedInformation, [{ location: { uri, range: range(7, 21, 7, 22) }, message: 'MaxCapacity is 2 here' }]);
+    assert.deepEqual(d.relatedInformation, [
+      { location: { uri, range: range(7, 21, 7, 22) }, message: 'MaxCapacity is 2 here' },
+    ]);
     assert.deepEqual(d.codeDescription, { href: `${RULES_DOC}#targetmin-le-max` });
     assert.ok(lsp.configurationRequests.includes(uri), 'the server asked for the settings of this document');
     await lsp.close(uri);
@@ -88,7 +90,11 @@ describe('language server: diagnostics over LSP', () => {
       const uri = uriOf(`fixture-${fixture.code}-${fixture.name}`);
       const published = await lsp.openAndWait(uri, fixture.text);
       const mine = published.diagnostics.filter((d) => d.code === fixture.code);
-      assert.deepEqual(mine.map((d) => d.range), fixture.expected.map((r) => toRange(fixture.text, r)), `${fixture.code}/${fixture.name}`);
+      assert.deepEqual(
+        mine.map((d) => d.range),
+        fixture.expected.map((r) => toRange(fixture.text, r)),
+        `${fixture.code}/${fixture.name}`,
+      );
       for (const d of published.diagnostics) assert.equal(d.source, 'scaling');
       await lsp.close(uri);
     }
@@ -101,7 +107,10 @@ describe('language server: diagnostics over LSP', () => {
 
     // Insert a comment line above MinCapacity: the finding moves down a line.
     let published = lsp.publishOf(uri, 2);
-    assert.equal(await lsp.change(uri, [{ range: range(6, 0, 6, 0), text: '      // pinned by capacity planning\n' }]), 2);
+    assert.equal(
+      await lsp.change(uri, [{ range: range(6, 0, 6, 0), text: '      // pinned by capacity planning\n' }]),
+      2,
+    );
     let result = await published;
     assert.deepEqual(codes(only(result.diagnostics)), ['target.min-le-max']);
     assert.deepEqual(only(result.diagnostics)[0]!.range, range(7, 21, 7, 23));
@@ -171,7 +180,11 @@ describe('language server: diagnostics over LSP', () => {
 
     // The cursor inside the member, as VS Code asks when the light bulb shows.
     const cursor = { line: diagnostic.range.start.line, character: diagnostic.range.start.character + 3 };
-    const actions = (await lsp.codeActions({ textDocument: { uri }, range: { start: cursor, end: cursor }, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const actions = (await lsp.codeActions({
+      textDocument: { uri },
+      range: { start: cursor, end: cursor },
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
     assert.equal(actions.length, 1, JSON.stringify(actions));
     const [action] = actions as [CodeAction];
     assert.equal(action.kind, 'quickfix');
@@ -184,9 +197,15 @@ describe('language server: diagnostics over LSP', () => {
     const fixed = TextDocument.applyEdits(lsp.document(uri), edits);
     assert.doesNotMatch(fixed, /PolicyARN/);
     const errors: ParseError[] = [];
-    const value = parse(fixed, errors, { allowTrailingComma: false }) as { ScalableTargets: { ScalingPolicies: Record<string, unknown>[] }[] };
+    const value = parse(fixed, errors, { allowTrailingComma: false }) as {
+      ScalableTargets: { ScalingPolicies: Record<string, unknown>[] }[];
+    };
     assert.deepEqual(errors, [], 'the fixed text is still valid JSON');
-    assert.deepEqual(Object.keys(value.ScalableTargets[0]!.ScalingPolicies[0]!), ['PolicyName', 'PolicyType', 'TargetTrackingScalingPolicyConfiguration']);
+    assert.deepEqual(Object.keys(value.ScalableTargets[0]!.ScalingPolicies[0]!), [
+      'PolicyName',
+      'PolicyType',
+      'TargetTrackingScalingPolicyConfiguration',
+    ]);
 
     // Applying it clears the finding.
     const next = lsp.publishOf(uri, 2);
@@ -194,13 +213,22 @@ describe('language server: diagnostics over LSP', () => {
     assert.deepEqual(only((await next).diagnostics, 'format.read-only-field'), []);
 
     // Away from the member there is no such fix.
-    const elsewhere = (await lsp.codeActions({ textDocument: { uri }, range: range(0, 0, 0, 1), context: { diagnostics: [] } })) as CodeAction[];
-    assert.deepEqual(elsewhere.filter((a) => a.title.startsWith('Remove read-only')), []);
+    const elsewhere = (await lsp.codeActions({
+      textDocument: { uri },
+      range: range(0, 0, 0, 1),
+      context: { diagnostics: [] },
+    })) as CodeAction[];
+    assert.deepEqual(
+      elsewhere.filter((a) => a.title.startsWith('Remove read-only')),
+      [],
+    );
     await lsp.close(uri);
   });
 
   it('codeAction offers no fix that would add syntax errors to a document being typed', async () => {
-    const action = (tail: string) => `{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/v",
+    const action = (
+      tail: string,
+    ) => `{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/v",
       "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 1, "MaxCapacity": 4,
       "ScheduledActions": [ { "ScheduledActionName": "morning", "Schedule": "cron(0 8 ? * MON-FRI *)",
         "ScalableTargetAction": { "MinCapacity": 2 }${tail}
@@ -209,7 +237,11 @@ describe('language server: diagnostics over LSP', () => {
       const uri = uriOf(name);
       const diagnostic = (await lsp.openAndWait(uri, text)).diagnostics.find((d) => d.code === 'tz.utc-default');
       assert.ok(diagnostic, 'tz.utc-default is reported');
-      const actions = (await lsp.codeActions({ textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+      const actions = (await lsp.codeActions({
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
       await lsp.close(uri);
       return actions.map((a) => a.title);
     };
@@ -219,7 +251,7 @@ describe('language server: diagnostics over LSP', () => {
     assert.deepEqual(await fixesFor('utc-broken', action(',\n        "EndTime"dTime": "2027-01-01T00:00:00Z"')), []);
   });
 
-  it('didClose clears the document\'s diagnostics', async () => {
+  it("didClose clears the document's diagnostics", async () => {
     const uri = uriOf('close');
     const { text } = badFixture('target.min-le-max');
     assert.equal(only((await lsp.openAndWait(uri, text)).diagnostics).length, 1);
@@ -231,7 +263,8 @@ describe('language server: diagnostics over LSP', () => {
   it('positions count UTF-16 code units after non-ASCII text on the same line', async () => {
     const uri = uriOf('unicode-positions');
     // 🚀 is two UTF-16 code units, é one; the finding's character offset must count so.
-    const text = '{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/x/variant/y", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", /* 🚀 é */ "MinCapacity": 5, "MaxCapacity": 1 } ] }';
+    const text =
+      '{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/x/variant/y", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", /* 🚀 é */ "MinCapacity": 5, "MaxCapacity": 1 } ] }';
     const published = await lsp.openAndWait(uri, text);
     const d = published.diagnostics.find((x) => x.code === 'target.min-le-max');
     assert.ok(d, JSON.stringify(published.diagnostics));

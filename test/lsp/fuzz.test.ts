@@ -15,18 +15,30 @@ import { loadRuleFixtures } from '../ruleFixtures';
 
 const SERVER = join(DIST, 'server.js');
 const SEEDS = [
-  ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.scaling.json')).map((f) => readFileSync(join(EXAMPLES, f), 'utf8')),
-  ...loadRuleFixtures().filter((f) => f.text.length < 4000).map((f) => f.text),
+  ...readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.scaling.json'))
+    .map((f) => readFileSync(join(EXAMPLES, f), 'utf8')),
+  ...loadRuleFixtures()
+    .filter((f) => f.text.length < 4000)
+    .map((f) => f.text),
 ];
 
-const mutated = fc.tuple(fc.nat({ max: SEEDS.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.string({ maxLength: 6 }), fc.nat({ max: 3 })), { maxLength: 4 }))
-  .map(([seed, edits]) => edits.reduce((t, [at, len, noise, kind]) => {
-    const i = t.length ? at % t.length : 0;
-    if (kind === 0) return t.slice(0, i);
-    if (kind === 1) return t.slice(0, i) + noise + t.slice(i + len);
-    if (kind === 2) return t.slice(0, i) + t.slice(i, i + len) + t.slice(i);
-    return t;
-  }, SEEDS[seed]!));
+const mutated = fc
+  .tuple(
+    fc.nat({ max: SEEDS.length - 1 }),
+    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.string({ maxLength: 6 }), fc.nat({ max: 3 })), {
+      maxLength: 4,
+    }),
+  )
+  .map(([seed, edits]) =>
+    edits.reduce((t, [at, len, noise, kind]) => {
+      const i = t.length ? at % t.length : 0;
+      if (kind === 0) return t.slice(0, i);
+      if (kind === 1) return t.slice(0, i) + noise + t.slice(i + len);
+      if (kind === 2) return t.slice(0, i) + t.slice(i, i + len) + t.slice(i);
+      return t;
+    }, SEEDS[seed]!),
+  );
 
 describe('language server under mutated documents', () => {
   let lsp: LspSession;
@@ -45,7 +57,11 @@ describe('language server under mutated documents', () => {
         const start = doc.offsetAt(d.range.start);
         const end = doc.offsetAt(d.range.end);
         assert.ok(start <= end, `document ${n}: ${String(d.code)} range ends before it starts`);
-        assert.deepEqual(doc.positionAt(end), d.range.end, `document ${n}: ${String(d.code)} ends outside the document`);
+        assert.deepEqual(
+          doc.positionAt(end),
+          d.range.end,
+          `document ${n}: ${String(d.code)} ends outside the document`,
+        );
       }
       await lsp.close(uri);
     }

@@ -25,7 +25,10 @@ describe('language server: hover', () => {
 
   async function hoverOn(uri: string, text: string, needle: string, into = 2): Promise<Hover | null> {
     const offset = text.indexOf(needle) + into;
-    return lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: lsp.document(uri).positionAt(offset) });
+    return lsp.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: lsp.document(uri).positionAt(offset),
+    });
   }
 
   it('announces hover support', () => {
@@ -43,7 +46,10 @@ describe('language server: hover', () => {
     assert.match(contents.value, /at 08:00 on Monday to Friday, Europe\/Berlin/);
     assert.match(contents.value, /\| Europe\/Berlin \| UTC \|/);
     const doc = lsp.document(uri);
-    assert.equal(text.slice(doc.offsetAt(hover.range!.start), doc.offsetAt(hover.range!.end)), '"cron(0 8 ? * MON-FRI *)"');
+    assert.equal(
+      text.slice(doc.offsetAt(hover.range!.start), doc.offsetAt(hover.range!.end)),
+      '"cron(0 8 ? * MON-FRI *)"',
+    );
   });
 
   it('hovers a step adjustment with its absolute interval', async () => {

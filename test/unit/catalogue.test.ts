@@ -15,7 +15,10 @@ describe('the rule catalogue', () => {
   });
 
   it('lists only catalogue codes as checked elsewhere', () => {
-    assert.deepEqual(Object.keys(CHECKED_ELSEWHERE).filter((code) => !CATALOGUE_CODES.includes(code)), []);
+    assert.deepEqual(
+      Object.keys(CHECKED_ELSEWHERE).filter((code) => !CATALOGUE_CODES.includes(code)),
+      [],
+    );
   });
 
   it('names registered rules where another code does the check', () => {

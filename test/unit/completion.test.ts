@@ -11,15 +11,24 @@ function at(marked: string) {
   return { text, items: completionsAt(text, buildModel(parseDocument(text).root), offset) };
 }
 
-const doc = (dimension: string, inner: string) => `{ "ScalableTargets": [ { "ScalableDimension": "${dimension}", ${inner} } ] }`;
-const metricAt = (dimension: string) => doc(dimension, `"ScalingPolicies": [ { "PolicyType": "TargetTrackingScaling", "TargetTrackingScalingPolicyConfiguration": { "PredefinedMetricSpecification": { "PredefinedMetricType": "|" } } } ]`);
+const doc = (dimension: string, inner: string) =>
+  `{ "ScalableTargets": [ { "ScalableDimension": "${dimension}", ${inner} } ] }`;
+const metricAt = (dimension: string) =>
+  doc(
+    dimension,
+    `"ScalingPolicies": [ { "PolicyType": "TargetTrackingScaling", "TargetTrackingScalingPolicyConfiguration": { "PredefinedMetricSpecification": { "PredefinedMetricType": "|" } } } ]`,
+  );
 
 describe('completion', () => {
   it('offers only the metric types that fit the target dimension', () => {
-    assert.deepEqual(at(metricAt('sagemaker:variant:DesiredInstanceCount')).items.map((i) => i.label), [
-      'SageMakerVariantInvocationsPerInstance', 'SageMakerVariantConcurrentRequestsPerModelHighResolution',
-    ]);
-    assert.deepEqual(at(metricAt('sagemaker:variant:DesiredProvisionedConcurrency')).items.map((i) => i.label), ['SageMakerVariantProvisionedConcurrencyUtilization']);
+    assert.deepEqual(
+      at(metricAt('sagemaker:variant:DesiredInstanceCount')).items.map((i) => i.label),
+      ['SageMakerVariantInvocationsPerInstance', 'SageMakerVariantConcurrentRequestsPerModelHighResolution'],
+    );
+    assert.deepEqual(
+      at(metricAt('sagemaker:variant:DesiredProvisionedConcurrency')).items.map((i) => i.label),
+      ['SageMakerVariantProvisionedConcurrencyUtilization'],
+    );
     assert.deepEqual(at(metricAt('sagemaker:inference-component:DesiredCopyCount')).items.length, 2);
   });
 

@@ -1,4 +1,13 @@
-import { keyText, type AlarmSpec, type LiveState, type LiveTarget, type PolicySpec, type ScheduledActionSpec, type TargetKey, type TargetSettings } from '../../core/live';
+import {
+  keyText,
+  type AlarmSpec,
+  type LiveState,
+  type LiveTarget,
+  type PolicySpec,
+  type ScheduledActionSpec,
+  type TargetKey,
+  type TargetSettings,
+} from '../../core/live';
 import type { Change } from '../../core/planTypes';
 
 // A small, pure stand-in for Application Auto Scaling and CloudWatch that applies a plan's
@@ -61,27 +70,41 @@ export class FakeAws {
       case 'registerTarget': {
         const existing = this.targets.get(keyText(change.target));
         if (!existing) {
-          if (change.settings.MinCapacity === undefined || change.settings.MaxCapacity === undefined) throw new Error('ValidationException: MinCapacity and MaxCapacity are required to register a target');
+          if (change.settings.MinCapacity === undefined || change.settings.MaxCapacity === undefined)
+            throw new Error('ValidationException: MinCapacity and MaxCapacity are required to register a target');
           const settings = clone(change.settings);
           delete settings.Tags;
-          settings.SuspendedState = { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false, ...settings.SuspendedState };
+          settings.SuspendedState = {
+            DynamicScalingInSuspended: false,
+            DynamicScalingOutSuspended: false,
+            ScheduledScalingSuspended: false,
+            ...settings.SuspendedState,
+          };
           if (!settings.RoleARN && change.target.ServiceNamespace === 'sagemaker') {
-            settings.RoleARN = 'arn:aws:iam::123456789012:role/aws-service-role/sagemaker.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint';
+            settings.RoleARN =
+              'arn:aws:iam::123456789012:role/aws-service-role/sagemaker.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint';
           }
-          this.targets.set(keyText(change.target), { key: clone(change.target), settings, policies: new Map(), actions: new Map() });
+          this.targets.set(keyText(change.target), {
+            key: clone(change.target),
+            settings,
+            policies: new Map(),
+            actions: new Map(),
+          });
         } else {
           // Tags apply on creation only (TagResource tags an existing target).
           const { SuspendedState, ...rest } = clone(change.settings);
           delete rest.Tags;
           Object.assign(existing.settings, rest);
-          if (SuspendedState) existing.settings.SuspendedState = { ...existing.settings.SuspendedState, ...SuspendedState };
+          if (SuspendedState)
+            existing.settings.SuspendedState = { ...existing.settings.SuspendedState, ...SuspendedState };
         }
         return;
       }
       case 'putPolicy': {
         const target = this.target(change.target);
         const old = target.policies.get(change.policy.PolicyName);
-        if (old && old.spec.PolicyType !== change.policy.PolicyType) throw new Error('ValidationException: a policy cannot change its type');
+        if (old && old.spec.PolicyType !== change.policy.PolicyType)
+          throw new Error('ValidationException: a policy cannot change its type');
         const spec = clone(change.policy) as Omit<PolicySpec, 'CloudWatchAlarm'> & { CloudWatchAlarm?: unknown };
         if ('CloudWatchAlarm' in spec) throw new Error('the put carries the alarm');
         const tt = spec.TargetTrackingScalingPolicyConfiguration;
@@ -89,13 +112,16 @@ export class FakeAws {
         const step = spec.StepScalingPolicyConfiguration;
         if (step) step.MetricAggregationType ??= 'Average';
         this.counter++;
-        const arn = old?.arn ?? `arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:${this.counter.toString(16).padStart(8, '0')}:resource/${change.target.ServiceNamespace}/${change.target.ResourceId}:policyName/${change.policy.PolicyName}`;
+        const arn =
+          old?.arn ??
+          `arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:${this.counter.toString(16).padStart(8, '0')}:resource/${change.target.ServiceNamespace}/${change.target.ResourceId}:policyName/${change.policy.PolicyName}`;
         target.policies.set(change.policy.PolicyName, { spec, arn });
         return;
       }
       case 'deletePolicy': {
         const target = this.target(change.target);
-        if (!target.policies.delete(change.policyName)) throw new Error(`ObjectNotFoundException: no policy ${change.policyName}`);
+        if (!target.policies.delete(change.policyName))
+          throw new Error(`ObjectNotFoundException: no policy ${change.policyName}`);
         return;
       }
       case 'putAlarm': {
@@ -129,7 +155,8 @@ export class FakeAws {
         return;
       }
       case 'deleteScheduledAction':
-        if (!this.target(change.target).actions.delete(change.actionName)) throw new Error(`ObjectNotFoundException: no action ${change.actionName}`);
+        if (!this.target(change.target).actions.delete(change.actionName))
+          throw new Error(`ObjectNotFoundException: no action ${change.actionName}`);
         return;
     }
   }
@@ -140,29 +167,56 @@ export class FakeAws {
     const targets: LiveTarget[] = [];
     for (const target of this.targets.values()) {
       if (wanted && !wanted.has(keyText(target.key))) continue;
-      const live: LiveTarget = { ...clone(target.key), ...clone(target.settings), ScalingPolicies: [], ScheduledActions: [], policyFacts: {} };
-      (live as unknown as Record<string, unknown>).ScalableTargetARN = `arn:aws:application-autoscaling:us-east-1:123456789012:scalable-target/${keyText(target.key).length}`;
+      const live: LiveTarget = {
+        ...clone(target.key),
+        ...clone(target.settings),
+        ScalingPolicies: [],
+        ScheduledActions: [],
+        policyFacts: {},
+      };
+      (live as unknown as Record<string, unknown>).ScalableTargetARN =
+        `arn:aws:application-autoscaling:us-east-1:123456789012:scalable-target/${keyText(target.key).length}`;
       for (const [name, policy] of [...target.policies].sort(([a], [b]) => a.localeCompare(b))) {
-        const spec = { ...clone(policy.spec), PolicyARN: policy.arn, CreationTime: '2026-01-01T00:00:00.000Z' } as PolicySpec;
+        const spec = {
+          ...clone(policy.spec),
+          PolicyARN: policy.arn,
+          CreationTime: '2026-01-01T00:00:00.000Z',
+        } as PolicySpec;
         let alarmNames: string[];
         if (policy.spec.PolicyType === 'TargetTrackingScaling') {
-          alarmNames = [`TargetTracking-${target.key.ResourceId}-AlarmHigh-${policy.arn.length}`, `TargetTracking-${target.key.ResourceId}-AlarmLow-${policy.arn.length}`];
+          alarmNames = [
+            `TargetTracking-${target.key.ResourceId}-AlarmHigh-${policy.arn.length}`,
+            `TargetTracking-${target.key.ResourceId}-AlarmLow-${policy.arn.length}`,
+          ];
         } else {
-          const alarms = [...this.alarms.values()].filter((a) => a.AlarmActions.includes(policy.arn)).sort((a, b) => a.AlarmName.localeCompare(b.AlarmName));
+          const alarms = [...this.alarms.values()]
+            .filter((a) => a.AlarmActions.includes(policy.arn))
+            .sort((a, b) => a.AlarmName.localeCompare(b.AlarmName));
           alarmNames = alarms.map((a) => a.AlarmName);
-          if (alarms[0]) spec.CloudWatchAlarm = { ...clone(alarms[0]), StateValue: 'INSUFFICIENT_DATA', AlarmArn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${alarms[0].AlarmName}` };
+          if (alarms[0])
+            spec.CloudWatchAlarm = {
+              ...clone(alarms[0]),
+              StateValue: 'INSUFFICIENT_DATA',
+              AlarmArn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${alarms[0].AlarmName}`,
+            };
         }
         live.ScalingPolicies.push(spec);
         live.policyFacts[name] = { PolicyARN: policy.arn, AlarmNames: alarmNames };
       }
       for (const [, action] of [...target.actions].sort(([a], [b]) => a.localeCompare(b))) {
-        live.ScheduledActions.push({ ...clone(action), ScheduledActionARN: 'arn:x', CreationTime: '2026-01-01T00:00:00.000Z' } as ScheduledActionSpec);
+        live.ScheduledActions.push({
+          ...clone(action),
+          ScheduledActionARN: 'arn:x',
+          CreationTime: '2026-01-01T00:00:00.000Z',
+        } as ScheduledActionSpec);
       }
       targets.push(live);
     }
     // Every alarm that triggers a step policy of these targets, as aws/ lists them.
     const arns = new Set(targets.flatMap((t) => Object.values(t.policyFacts).map((f) => f.PolicyARN)));
-    const alarms = [...this.alarms.values()].filter((a) => a.AlarmActions.some((arn) => arns.has(arn))).map((a) => clone(a));
+    const alarms = [...this.alarms.values()]
+      .filter((a) => a.AlarmActions.some((arn) => arns.has(arn)))
+      .map((a) => clone(a));
     return { targets, alarms };
   }
 

@@ -34,7 +34,10 @@ const action = (tail: string) => `{
 function utcFix(text: string) {
   const analysis = analyzeText(text, { now: NOW });
   const finding = analysis.findings.find((f) => f.code === 'tz.utc-default');
-  assert.ok(finding?.fixes?.length === 1, `tz.utc-default with its fix in: ${analysis.findings.map((f) => f.code).join(', ')}`);
+  assert.ok(
+    finding?.fixes?.length === 1,
+    `tz.utc-default with its fix in: ${analysis.findings.map((f) => f.code).join(', ')}`,
+  );
   return { parsed: analysis.parsed, fixes: finding.fixes };
 }
 
@@ -45,7 +48,10 @@ describe('fixesToOffer', () => {
     const { parsed, fixes } = utcFix(text);
     assert.ok(parsed.syntaxErrors.length > 0);
     const worse = analyzeText(applyEdits(text, fixes[0]!.edits), { now: NOW }).parsed.syntaxErrors.length;
-    assert.ok(worse > parsed.syntaxErrors.length, `the fix alone would make ${worse} syntax errors of ${parsed.syntaxErrors.length}`);
+    assert.ok(
+      worse > parsed.syntaxErrors.length,
+      `the fix alone would make ${worse} syntax errors of ${parsed.syntaxErrors.length}`,
+    );
     assert.deepEqual(fixesToOffer(parsed, fixes), []);
   });
 
@@ -65,7 +71,19 @@ describe('fixesToOffer', () => {
 
 describe('applyEdits', () => {
   it('applies edits from the last to the first, whatever their order', () => {
-    assert.equal(applyEdits('abcdef', [{ start: 1, end: 2, newText: 'X' }, { start: 4, end: 4, newText: 'YY' }]), 'aXcdYYef');
-    assert.equal(applyEdits('abcdef', [{ start: 4, end: 4, newText: 'YY' }, { start: 1, end: 2, newText: 'X' }]), 'aXcdYYef');
+    assert.equal(
+      applyEdits('abcdef', [
+        { start: 1, end: 2, newText: 'X' },
+        { start: 4, end: 4, newText: 'YY' },
+      ]),
+      'aXcdYYef',
+    );
+    assert.equal(
+      applyEdits('abcdef', [
+        { start: 4, end: 4, newText: 'YY' },
+        { start: 1, end: 2, newText: 'X' },
+      ]),
+      'aXcdYYef',
+    );
   });
 });

@@ -22,7 +22,9 @@ function actionDoc(members: string): string {
 
 /** The table rows of a hover's Markdown. */
 function rows(markdown: string): string[] {
-  return markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| UTC |') && !/^\| [A-Z][a-z]+\/[A-Za-z_]+ \| UTC \|$/.test(l));
+  return markdown
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| UTC |') && !/^\| [A-Z][a-z]+\/[A-Za-z_]+ \| UTC \|$/.test(l));
 }
 
 describe('hover on a Schedule', () => {
@@ -30,7 +32,10 @@ describe('hover on a Schedule', () => {
     const { text, hover } = at(actionDoc('"Schedule": "cron(0 8 ? * MON|-FRI *)", "Timezone": "Europe/Berlin"'));
     assert.ok(hover);
     assert.equal(text.slice(hover.range.start, hover.range.end), '"cron(0 8 ? * MON-FRI *)"');
-    assert.match(hover.markdown, /^\*\*Schedule\*\* `cron\(0 8 \? \* MON-FRI \*\)`: at 08:00 on Monday to Friday, Europe\/Berlin/);
+    assert.match(
+      hover.markdown,
+      /^\*\*Schedule\*\* `cron\(0 8 \? \* MON-FRI \*\)`: at 08:00 on Monday to Friday, Europe\/Berlin/,
+    );
     assert.match(hover.markdown, /\| Europe\/Berlin \| UTC \|/);
     assert.deepEqual(rows(hover.markdown), [
       '| Mon 2026-11-30 08:00 +01:00 | Mon 2026-11-30 07:00 UTC |',
@@ -50,7 +55,11 @@ describe('hover on a Schedule', () => {
   });
 
   it('honours StartTime and EndTime', () => {
-    const { hover } = at(actionDoc('"Schedule": "cron(0 8 * * ? *)|", "Timezone": "Asia/Tokyo", "StartTime": "2027-01-01T00:00:00Z", "EndTime": "2027-01-03T00:00:00Z"'));
+    const { hover } = at(
+      actionDoc(
+        '"Schedule": "cron(0 8 * * ? *)|", "Timezone": "Asia/Tokyo", "StartTime": "2027-01-01T00:00:00Z", "EndTime": "2027-01-03T00:00:00Z"',
+      ),
+    );
     assert.ok(hover);
     assert.match(hover.markdown, /Active from Fri 2027-01-01 00:00 UTC until Sun 2027-01-03 00:00 UTC/);
     // 08:00 in Tokyo is 23:00 UTC the day before: 1 January's run (31 December UTC) is before StartTime.
@@ -65,7 +74,10 @@ describe('hover on a Schedule', () => {
     const { hover } = at(actionDoc('"Schedule": "cron(0 16 * * MON-FRI *)|"'));
     assert.ok(hover);
     assert.match(hover.markdown, /can't be read/);
-    assert.match(hover.markdown, /- error `cron\.dom-dow-question`: Day-of-month `\*` and day-of-week `MON-FRI` are both set/);
+    assert.match(
+      hover.markdown,
+      /- error `cron\.dom-dow-question`: Day-of-month `\*` and day-of-week `MON-FRI` are both set/,
+    );
     assert.doesNotMatch(hover.markdown, /\| UTC \|/);
   });
 
@@ -123,14 +135,28 @@ describe('hover on a step adjustment', () => {
   it('shows the absolute metric interval from the alarm threshold', () => {
     const { text, hover } = at(stepDoc(ALARM, '"Scaling|Adjustment"'));
     assert.ok(hover);
-    assert.equal(text.slice(hover.range.start, hover.range.end), '{ "MetricIntervalLowerBound": 50, "ScalingAdjustment": 2 }');
-    assert.match(hover.markdown, /^\*\*Step 2\*\* of `scale-out-steps`: adds 2 to the capacity \(ChangeInCapacity \+2\)/);
-    assert.match(hover.markdown, /Runs when `InvocationsPerInstance` is in \*\*\[150, \+∞\)\*\*: the alarm's Threshold 100 \+ the bounds \[50, \+∞\)\./);
+    assert.equal(
+      text.slice(hover.range.start, hover.range.end),
+      '{ "MetricIntervalLowerBound": 50, "ScalingAdjustment": 2 }',
+    );
+    assert.match(
+      hover.markdown,
+      /^\*\*Step 2\*\* of `scale-out-steps`: adds 2 to the capacity \(ChangeInCapacity \+2\)/,
+    );
+    assert.match(
+      hover.markdown,
+      /Runs when `InvocationsPerInstance` is in \*\*\[150, \+∞\)\*\*: the alarm's Threshold 100 \+ the bounds \[50, \+∞\)\./,
+    );
     assert.match(hover.markdown, /in ALARM above its threshold/);
   });
 
   it('works on any member of the step, key or value', () => {
-    const value = at(stepDoc(ALARM, '"ScalingAdjustment"').replace('"MetricIntervalLowerBound": 50', '"MetricIntervalLowerBound": 5|0'));
+    const value = at(
+      stepDoc(ALARM, '"ScalingAdjustment"').replace(
+        '"MetricIntervalLowerBound": 50',
+        '"MetricIntervalLowerBound": 5|0',
+      ),
+    );
     assert.match(value.hover?.markdown ?? '', /\[150, \+∞\)/);
   });
 
@@ -143,6 +169,9 @@ describe('hover on a step adjustment', () => {
   it('says nothing on a target-tracking policy or outside the steps', () => {
     const tt = stepDoc(ALARM, '"|ScalingAdjustment"').replace('"StepScaling"', '"TargetTrackingScaling"');
     assert.equal(at(tt).hover, undefined);
-    assert.equal(at(stepDoc(ALARM, '"ScalingAdjustment"').replace('"ChangeInCapacity"', '"Change|InCapacity"')).hover, undefined);
+    assert.equal(
+      at(stepDoc(ALARM, '"ScalingAdjustment"').replace('"ChangeInCapacity"', '"Change|InCapacity"')).hover,
+      undefined,
+    );
   });
 });

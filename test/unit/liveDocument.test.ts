@@ -22,9 +22,15 @@ import { liveTargets, SERVICE_LINKED } from './liveArbitraries';
 /* eslint-disable @typescript-eslint/no-explicit-any -- schema and test data are plain JSON */
 
 const NOW = new Date('2026-11-28T12:00:00Z');
-const KEY = { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/ep/variant/AllTraffic', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
+const KEY = {
+  ServiceNamespace: 'sagemaker',
+  ResourceId: 'endpoint/ep/variant/AllTraffic',
+  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+};
 
-const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.scaling.json')).map((f) => [f, readFileSync(join(EXAMPLES, f), 'utf8')] as const);
+const examples = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.scaling.json'))
+  .map((f) => [f, readFileSync(join(EXAMPLES, f), 'utf8')] as const);
 
 /** Live state as apply would leave it for a file, from the simulator. */
 function liveFor(text: string): LiveState {
@@ -38,14 +44,26 @@ function liveFor(text: string): LiveState {
 async function schemaDiagnostics(text: string): Promise<string[]> {
   const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'scaling.schema.json'), 'utf8')) as JSONSchema;
   const service = getLanguageService({});
-  service.configure({ validate: true, allowComments: true, schemas: [{ uri: 'file:///scaling.schema.json', fileMatch: ['*.scaling.json'], schema }] });
+  service.configure({
+    validate: true,
+    allowComments: true,
+    schemas: [{ uri: 'file:///scaling.schema.json', fileMatch: ['*.scaling.json'], schema }],
+  });
   const document = TextDocument.create('file:///fetched.scaling.json', 'jsonc', 1, text);
-  const diagnostics = await service.doValidation(document, service.parseJSONDocument(document), { comments: 'ignore', trailingCommas: 'error', schemaValidation: 'error' });
+  const diagnostics = await service.doValidation(document, service.parseJSONDocument(document), {
+    comments: 'ignore',
+    trailingCommas: 'error',
+    schemaValidation: 'error',
+  });
   return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
 }
 
 /** The document without its header comment lines. */
-const body = (text: string) => text.split('\n').filter((line) => !line.startsWith('//')).join('\n');
+const body = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !line.startsWith('//'))
+    .join('\n');
 
 describe('the canonical form follows the schema', () => {
   const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'scaling.schema.json'), 'utf8'));
@@ -70,9 +88,13 @@ describe('the canonical form follows the schema', () => {
     it(`${shape.definition}: members in the schema's order, less read-only ones`, () => {
       const definition = shape.definition === '#root' ? schema : schema.definitions[shape.definition];
       assert.ok(definition, `no schema definition ${shape.definition}`);
-      const properties = Object.entries(definition.properties as Record<string, any>)
-        .filter(([name, property]) => name !== '$schema' && property.doNotSuggest !== true);
-      assert.deepEqual(shape.members.map(([name]) => name), properties.map(([name]) => name));
+      const properties = Object.entries(definition.properties as Record<string, any>).filter(
+        ([name, property]) => name !== '$schema' && property.doNotSuggest !== true,
+      );
+      assert.deepEqual(
+        shape.members.map(([name]) => name),
+        properties.map(([name]) => name),
+      );
       for (const [name, member] of shape.members) {
         const property = definition.properties[name];
         if (member === 'map') assert.equal(refOf(property), 'tags', name);
@@ -82,10 +104,26 @@ describe('the canonical form follows the schema', () => {
   }
 
   it('leaves out exactly the read-only members and AlarmActions', () => {
-    const left = (definition: string) => Object.entries(schema.definitions[definition].properties as Record<string, any>).filter(([, p]) => p.doNotSuggest === true).map(([n]) => n);
+    const left = (definition: string) =>
+      Object.entries(schema.definitions[definition].properties as Record<string, any>)
+        .filter(([, p]) => p.doNotSuggest === true)
+        .map(([n]) => n);
     assert.deepEqual(left('scalableTarget'), ['ScalableTargetARN', 'CreationTime', 'PredictedCapacity']);
-    assert.deepEqual(left('scalingPolicy'), ['PolicyARN', 'Alarms', 'CreationTime', 'ServiceNamespace', 'ResourceId', 'ScalableDimension']);
-    assert.deepEqual(left('scheduledAction'), ['ScheduledActionARN', 'CreationTime', 'ServiceNamespace', 'ResourceId', 'ScalableDimension']);
+    assert.deepEqual(left('scalingPolicy'), [
+      'PolicyARN',
+      'Alarms',
+      'CreationTime',
+      'ServiceNamespace',
+      'ResourceId',
+      'ScalableDimension',
+    ]);
+    assert.deepEqual(left('scheduledAction'), [
+      'ScheduledActionARN',
+      'CreationTime',
+      'ServiceNamespace',
+      'ResourceId',
+      'ScalableDimension',
+    ]);
     assert.deepEqual(left('cloudWatchAlarm'), ['AlarmActions']);
   });
 });
@@ -93,40 +131,92 @@ describe('the canonical form follows the schema', () => {
 describe('liveToDocument', () => {
   const live: LiveTarget[] = [
     {
-      ...KEY, ResourceId: 'endpoint/zeta/variant/AllTraffic', MinCapacity: 1, MaxCapacity: 4, RoleARN: SERVICE_LINKED,
-      SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
-      ScalingPolicies: [], ScheduledActions: [], policyFacts: {},
+      ...KEY,
+      ResourceId: 'endpoint/zeta/variant/AllTraffic',
+      MinCapacity: 1,
+      MaxCapacity: 4,
+      RoleARN: SERVICE_LINKED,
+      SuspendedState: {
+        DynamicScalingInSuspended: false,
+        DynamicScalingOutSuspended: false,
+        ScheduledScalingSuspended: false,
+      },
+      ScalingPolicies: [],
+      ScheduledActions: [],
+      policyFacts: {},
     },
     {
-      ...KEY, MinCapacity: 2, MaxCapacity: 8, RoleARN: 'arn:aws:iam::123456789012:role/custom',
+      ...KEY,
+      MinCapacity: 2,
+      MaxCapacity: 8,
+      RoleARN: 'arn:aws:iam::123456789012:role/custom',
       SuspendedState: { DynamicScalingInSuspended: true },
       ScalingPolicies: [
         {
-          PolicyName: 'z-tt', PolicyType: 'TargetTrackingScaling', PolicyARN: 'arn:p1', CreationTime: '2026-01-01T00:00:00Z',
-          TargetTrackingScalingPolicyConfiguration: { ScaleInCooldown: 600, TargetValue: 120, PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' } },
+          PolicyName: 'z-tt',
+          PolicyType: 'TargetTrackingScaling',
+          PolicyARN: 'arn:p1',
+          CreationTime: '2026-01-01T00:00:00Z',
+          TargetTrackingScalingPolicyConfiguration: {
+            ScaleInCooldown: 600,
+            TargetValue: 120,
+            PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+          },
           CloudWatchAlarm: { AlarmName: 'TargetTracking-endpoint/ep-AlarmHigh' },
         } as PolicySpec,
         {
-          PolicyName: 'a-steps', PolicyType: 'StepScaling',
-          StepScalingPolicyConfiguration: { AdjustmentType: 'ChangeInCapacity', StepAdjustments: [{ ScalingAdjustment: 1, MetricIntervalLowerBound: 0 }] },
+          PolicyName: 'a-steps',
+          PolicyType: 'StepScaling',
+          StepScalingPolicyConfiguration: {
+            AdjustmentType: 'ChangeInCapacity',
+            StepAdjustments: [{ ScalingAdjustment: 1, MetricIntervalLowerBound: 0 }],
+          },
           CloudWatchAlarm: {
-            AlarmName: 'ep-high', ActionsEnabled: true, OKActions: [], AlarmActions: ['arn:p2'], StateValue: 'ALARM', Unit: null,
-            Namespace: 'AWS/SageMaker', MetricName: 'InvocationsPerInstance', Dimensions: [{ Name: 'EndpointName', Value: 'ep' }],
-            Statistic: 'Average', Period: 60, EvaluationPeriods: 3, Threshold: 100, ComparisonOperator: 'GreaterThanThreshold',
+            AlarmName: 'ep-high',
+            ActionsEnabled: true,
+            OKActions: [],
+            AlarmActions: ['arn:p2'],
+            StateValue: 'ALARM',
+            Unit: null,
+            Namespace: 'AWS/SageMaker',
+            MetricName: 'InvocationsPerInstance',
+            Dimensions: [{ Name: 'EndpointName', Value: 'ep' }],
+            Statistic: 'Average',
+            Period: 60,
+            EvaluationPeriods: 3,
+            Threshold: 100,
+            ComparisonOperator: 'GreaterThanThreshold',
           } as AlarmSpec,
         },
       ],
       ScheduledActions: [
-        { ScheduledActionName: 'night', Schedule: 'cron(0 20 * * ? *)', Timezone: 'Europe/Berlin', ScalableTargetAction: { MaxCapacity: 4 } },
-        { ScheduledActionName: 'day', Schedule: 'cron(0 8 * * ? *)', StartTime: '2026-01-01T00:00:00.000Z', EndTime: '2027-01-01T00:00:00.250Z', ScheduledActionARN: 'arn:s', ScalableTargetAction: { MinCapacity: 4 } } as ScheduledActionSpec,
+        {
+          ScheduledActionName: 'night',
+          Schedule: 'cron(0 20 * * ? *)',
+          Timezone: 'Europe/Berlin',
+          ScalableTargetAction: { MaxCapacity: 4 },
+        },
+        {
+          ScheduledActionName: 'day',
+          Schedule: 'cron(0 8 * * ? *)',
+          StartTime: '2026-01-01T00:00:00.000Z',
+          EndTime: '2027-01-01T00:00:00.250Z',
+          ScheduledActionARN: 'arn:s',
+          ScalableTargetAction: { MinCapacity: 4 },
+        } as ScheduledActionSpec,
       ],
       policyFacts: {},
     },
   ];
 
   it('writes the canonical document', () => {
-    const text = liveToDocument(live, { region: 'eu-west-1', header: 'Fetched from AWS account 123456789012, region eu-west-1, on 2026-11-28T12:00:00Z.' });
-    assert.equal(text, `// Fetched from AWS account 123456789012, region eu-west-1, on 2026-11-28T12:00:00Z.
+    const text = liveToDocument(live, {
+      region: 'eu-west-1',
+      header: 'Fetched from AWS account 123456789012, region eu-west-1, on 2026-11-28T12:00:00Z.',
+    });
+    assert.equal(
+      text,
+      `// Fetched from AWS account 123456789012, region eu-west-1, on 2026-11-28T12:00:00Z.
 {
   "Region": "eu-west-1",
   "ScalableTargets": [
@@ -215,7 +305,8 @@ describe('liveToDocument', () => {
     }
   ]
 }
-`);
+`,
+    );
   });
 
   it('writes every header line as a comment, and a default header', () => {
@@ -225,7 +316,11 @@ describe('liveToDocument', () => {
   });
 
   it('does not depend on the order AWS answers in', () => {
-    const reversed = [...live].reverse().map((t) => ({ ...t, ScalingPolicies: [...t.ScalingPolicies].reverse(), ScheduledActions: [...t.ScheduledActions].reverse() }));
+    const reversed = [...live].reverse().map((t) => ({
+      ...t,
+      ScalingPolicies: [...t.ScalingPolicies].reverse(),
+      ScheduledActions: [...t.ScheduledActions].reverse(),
+    }));
     assert.equal(liveToDocument(reversed), liveToDocument(live));
   });
 
@@ -238,9 +333,15 @@ describe('liveToDocument', () => {
   for (const [file, text] of examples) {
     it(`${file}: applied, then fetched, lints clean and plans nothing`, async () => {
       const state = liveFor(text);
-      const fetched = liveToDocument(state.targets, { region: 'eu-central-1', header: 'Fetched from AWS account 123456789012, region eu-central-1.' });
+      const fetched = liveToDocument(state.targets, {
+        region: 'eu-central-1',
+        header: 'Fetched from AWS account 123456789012, region eu-central-1.',
+      });
       const findings = analyzeText(fetched, { now: NOW }).findings.filter((f) => f.severity !== 'information');
-      assert.deepEqual(findings.map((f) => `${f.code}: ${f.message}`), []);
+      assert.deepEqual(
+        findings.map((f) => `${f.code}: ${f.message}`),
+        [],
+      );
       assert.deepEqual(await schemaDiagnostics(fetched), []);
       assert.deepEqual(planChanges(desiredFromText(fetched)!, state, { prune: true }), { changes: [], unmanaged: [] });
     });
@@ -252,37 +353,66 @@ describe('liveToDocument', () => {
 
 describe('round trip: fetch, then plan, is empty for any live state', () => {
   it('plans nothing, with or without prune, and renders equal diff documents', () => {
-    fc.assert(fc.property(liveTargets(), (targets) => {
-      const text = liveToDocument(targets, { region: 'us-east-1', header: 'Fetched' });
-      const errors: ParseError[] = [];
-      parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
-      assert.deepEqual(errors, []);
-      assert.ok(text.startsWith('// Fetched\n') && text.endsWith('}\n'));
-      const desired = desiredFromText(text)!;
-      assert.equal(desired.targets.length, targets.length);
-      for (const prune of [true, false]) {
-        assert.deepEqual(planChanges(desired, { targets }, { prune }), { changes: [], unmanaged: [] });
-      }
-      const documents = diffDocuments(desired, { targets });
-      assert.equal(body(documents.live), body(documents.desired));
-    }), { numRuns: 400, seed: Number(process.env.FUZZ_SEED ?? 20261128) });
+    fc.assert(
+      fc.property(liveTargets(), (targets) => {
+        const text = liveToDocument(targets, { region: 'us-east-1', header: 'Fetched' });
+        const errors: ParseError[] = [];
+        parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+        assert.deepEqual(errors, []);
+        assert.ok(text.startsWith('// Fetched\n') && text.endsWith('}\n'));
+        const desired = desiredFromText(text)!;
+        assert.equal(desired.targets.length, targets.length);
+        for (const prune of [true, false]) {
+          assert.deepEqual(planChanges(desired, { targets }, { prune }), { changes: [], unmanaged: [] });
+        }
+        const documents = diffDocuments(desired, { targets });
+        assert.equal(body(documents.live), body(documents.desired));
+      }),
+      { numRuns: 400, seed: Number(process.env.FUZZ_SEED ?? 20261128) },
+    );
   });
 });
 
 describe('diffDocuments', () => {
   const file = {
-    ...KEY, MinCapacity: 1, MaxCapacity: 10,
-    ScalingPolicies: [{ PolicyName: 'tt', PolicyType: 'TargetTrackingScaling', TargetTrackingScalingPolicyConfiguration: { TargetValue: 70.0, PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' } } }],
+    ...KEY,
+    MinCapacity: 1,
+    MaxCapacity: 10,
+    ScalingPolicies: [
+      {
+        PolicyName: 'tt',
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: 70.0,
+          PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+        },
+      },
+    ],
     ScheduledActions: [{ ScheduledActionName: 'a', Schedule: 'rate(1 day)', StartTime: '2030-01-01T01:00:00+01:00' }],
   };
   const desired = desiredFromText(JSON.stringify({ ScalableTargets: [file] }))!;
   const live: LiveState = {
-    targets: [{
-      ...file, RoleARN: SERVICE_LINKED, SuspendedState: { DynamicScalingInSuspended: false },
-      ScalingPolicies: [{ ...file.ScalingPolicies[0]!, TargetTrackingScalingPolicyConfiguration: { ...file.ScalingPolicies[0]!.TargetTrackingScalingPolicyConfiguration, ScaleInCooldown: 300, DisableScaleIn: false } }],
-      ScheduledActions: [{ ScheduledActionName: 'a', Schedule: 'rate(1 day)', Timezone: 'UTC', StartTime: '2030-01-01T00:00:00.000Z' }],
-      policyFacts: {},
-    }],
+    targets: [
+      {
+        ...file,
+        RoleARN: SERVICE_LINKED,
+        SuspendedState: { DynamicScalingInSuspended: false },
+        ScalingPolicies: [
+          {
+            ...file.ScalingPolicies[0]!,
+            TargetTrackingScalingPolicyConfiguration: {
+              ...file.ScalingPolicies[0]!.TargetTrackingScalingPolicyConfiguration,
+              ScaleInCooldown: 300,
+              DisableScaleIn: false,
+            },
+          },
+        ],
+        ScheduledActions: [
+          { ScheduledActionName: 'a', Schedule: 'rate(1 day)', Timezone: 'UTC', StartTime: '2030-01-01T00:00:00.000Z' },
+        ],
+        policyFacts: {},
+      },
+    ],
   };
 
   it('shows no difference where the plan has none', () => {
@@ -298,11 +428,20 @@ describe('diffDocuments', () => {
     const changed: LiveState = structuredClone(live);
     const target = changed.targets[0]!;
     target.MaxCapacity = 12;
-    target.ScalingPolicies.push({ PolicyName: 'extra', PolicyType: 'TargetTrackingScaling', TargetTrackingScalingPolicyConfiguration: { TargetValue: 1 } });
+    target.ScalingPolicies.push({
+      PolicyName: 'extra',
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: { TargetValue: 1 },
+    });
     const documents = diffDocuments(desired, changed);
     const liveLines = new Set(body(documents.live).split('\n'));
-    const extra = body(documents.desired).split('\n').filter((line) => !liveLines.has(line));
-    assert.deepEqual(extra.map((l) => l.trim()), ['"MaxCapacity": 10,']);
+    const extra = body(documents.desired)
+      .split('\n')
+      .filter((line) => !liveLines.has(line));
+    assert.deepEqual(
+      extra.map((l) => l.trim()),
+      ['"MaxCapacity": 10,'],
+    );
     assert.match(documents.live, /"PolicyName": "extra"/);
   });
 

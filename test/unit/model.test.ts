@@ -78,36 +78,56 @@ describe('model', () => {
 describe('engine', () => {
   it('reports an empty file, once', () => {
     for (const t of ['', '   \n', '// only a comment\n']) {
-      assert.deepEqual(analyzeText(t, { now: NOW }).findings.map((f) => f.code), ['format.empty'], JSON.stringify(t));
+      assert.deepEqual(
+        analyzeText(t, { now: NOW }).findings.map((f) => f.code),
+        ['format.empty'],
+        JSON.stringify(t),
+      );
     }
   });
 
   it('survives nesting deeper than the parser stack', () => {
     const deep = '['.repeat(200_000) + ']'.repeat(200_000);
     const { findings } = analyzeText(deep, { now: NOW });
-    assert.deepEqual(findings.map((f) => f.code), ['format.too-deep']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['format.too-deep'],
+    );
   });
 
-  it("hands each rule its reporter bound to the analysis that runs it, and to no other", () => {
+  it('hands each rule its reporter bound to the analysis that runs it, and to no other', () => {
     let kept: Reporter | undefined;
-    const probe = defineRule({ code: 'target.min-le-max', severity: 'error', title: 'probe' }, {
-      target(target, report) {
-        kept = report;
-        report(target.range, `seen ${target.index}`);
+    const probe = defineRule(
+      { code: 'target.min-le-max', severity: 'error', title: 'probe' },
+      {
+        target(target, report) {
+          kept = report;
+          report(target.range, `seen ${target.index}`);
+        },
       },
-    });
+    );
     const one = analyzeText('{ "ScalableTargets": [ {}, {} ] }', { now: NOW, rules: [probe] });
     const other = analyzeText('{ "ScalableTargets": [ {} ] }', { now: NOW, rules: [probe] });
-    assert.deepEqual(one.findings.map((f) => f.message), ['seen 0', 'seen 1']);
-    assert.deepEqual(other.findings.map((f) => f.message), ['seen 0']);
+    assert.deepEqual(
+      one.findings.map((f) => f.message),
+      ['seen 0', 'seen 1'],
+    );
+    assert.deepEqual(
+      other.findings.map((f) => f.message),
+      ['seen 0'],
+    );
     assert.throws(() => kept!({ start: 0, end: 1 }, 'late'), /reported outside an analysis/);
   });
 
   it('returns findings sorted by position', () => {
-    const text = '{ "ScalableTargets": [ { "ServiceNamespace": "ecs", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 5, "MaxCapacity": 1 } ] }';
+    const text =
+      '{ "ScalableTargets": [ { "ServiceNamespace": "ecs", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 5, "MaxCapacity": 1 } ] }';
     const starts = analyzeText(text, { now: NOW }).findings.map((f) => f.start);
     assert.ok(starts.length >= 2);
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
   });
 
   it('maps positions inside a string value across escapes', () => {
@@ -119,16 +139,27 @@ describe('engine', () => {
 });
 
 describe('rule configuration', () => {
-  const text = '{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/v", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 5, "MaxCapacity": 1 } ] }';
+  const text =
+    '{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/v", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 5, "MaxCapacity": 1 } ] }';
 
   it('turns a rule off and changes a severity', () => {
     const minMax = (config?: Parameters<typeof applyRuleConfig>[1]) =>
       analyzeText(text, { now: NOW, config }).findings.filter((f) => f.code === 'target.min-le-max');
-    assert.deepEqual(minMax().map((f) => f.severity), ['error']);
+    assert.deepEqual(
+      minMax().map((f) => f.severity),
+      ['error'],
+    );
     assert.deepEqual(minMax({ rules: { 'target.min-le-max': 'off' } }), []);
-    assert.deepEqual(minMax({ rules: { 'target.min-le-max': 'warning' } }).map((f) => f.severity), ['warning']);
+    assert.deepEqual(
+      minMax({ rules: { 'target.min-le-max': 'warning' } }).map((f) => f.severity),
+      ['warning'],
+    );
     const others = analyzeText(text, { now: NOW }).findings.filter((f) => f.code !== 'target.min-le-max');
-    assert.deepEqual(analyzeText(text, { now: NOW, config: { rules: { 'target.min-le-max': 'off' } } }).findings, others, 'other rules unaffected');
+    assert.deepEqual(
+      analyzeText(text, { now: NOW, config: { rules: { 'target.min-le-max': 'off' } } }).findings,
+      others,
+      'other rules unaffected',
+    );
   });
 
   it('reports unknown codes and levels instead of ignoring them', () => {

@@ -48,11 +48,17 @@ describe('disable comments', () => {
     const unknown = findings.find((f) => f.code === 'format.unknown-rule');
     assert.ok(unknown);
     assert.equal(text.slice(unknown.start, unknown.end), 'target.min-le-mx');
-    assert.ok(findings.some((f) => f.code === 'target.min-le-max'), 'the misspelt comment silences nothing');
+    assert.ok(
+      findings.some((f) => f.code === 'target.min-le-max'),
+      'the misspelt comment silences nothing',
+    );
   });
 
   it('are not comments inside strings', () => {
-    const text = target(5, 1).replace('"sagemaker",', '"sagemaker", "X": "// scaling-disable-next-line target.min-le-max",');
+    const text = target(5, 1).replace(
+      '"sagemaker",',
+      '"sagemaker", "X": "// scaling-disable-next-line target.min-le-max",',
+    );
     assert.ok(codes(text).includes('target.min-le-max'));
   });
 });
@@ -62,10 +68,13 @@ describe('.scalingrc.json', () => {
     const text = '{ "rules": { "target.min-eq-max": "off", "target.nope": "warning", "target.min-le-max": "loud" } }';
     const { config, findings } = parseRuleConfigText(text, KNOWN);
     assert.deepEqual(config, { rules: { 'target.min-eq-max': 'off' } });
-    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [
-      ['format.unknown-rule', '"target.nope"'],
-      ['format.rule-config', '"loud"'],
-    ]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, text.slice(f.start, f.end)]),
+      [
+        ['format.unknown-rule', '"target.nope"'],
+        ['format.rule-config', '"loud"'],
+      ],
+    );
   });
 
   it('reports a file that is not an object or not JSON', () => {
@@ -76,8 +85,15 @@ describe('.scalingrc.json', () => {
 
   it('is looked for in the folder and each parent', () => {
     assert.deepEqual(ruleConfigCandidates('/repo/infra/scaling'), [
-      '/repo/infra/scaling/.scalingrc.json', '/repo/infra/.scalingrc.json', '/repo/.scalingrc.json', '/.scalingrc.json',
+      '/repo/infra/scaling/.scalingrc.json',
+      '/repo/infra/.scalingrc.json',
+      '/repo/.scalingrc.json',
+      '/.scalingrc.json',
     ]);
-    assert.deepEqual(ruleConfigCandidates('C:\\repo\\x'), ['C:\\repo\\x\\.scalingrc.json', 'C:\\repo\\.scalingrc.json', 'C:\\.scalingrc.json']);
+    assert.deepEqual(ruleConfigCandidates('C:\\repo\\x'), [
+      'C:\\repo\\x\\.scalingrc.json',
+      'C:\\repo\\.scalingrc.json',
+      'C:\\.scalingrc.json',
+    ]);
   });
 });

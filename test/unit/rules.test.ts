@@ -9,17 +9,28 @@ import { loadRuleFixtures } from '../ruleFixtures';
 const NOW = new Date('2026-11-28T12:00:00Z');
 const fixtures = loadRuleFixtures();
 
-
 // Codes the engine itself reports, which have their own tests rather than fixtures.
 // Live rules need AWS and are tested in test/aws.
-const ENGINE_CODES = new Set(['format.too-deep', 'format.encoding', 'format.empty', 'format.rule-config', ...LIVE_RULE_CODES]);
+const ENGINE_CODES = new Set([
+  'format.too-deep',
+  'format.encoding',
+  'format.empty',
+  'format.rule-config',
+  ...LIVE_RULE_CODES,
+]);
 
 describe('rule fixtures', () => {
   it('every registered rule code has a bad and a good fixture', () => {
     for (const code of RULES_BY_CODE.keys()) {
       if (ENGINE_CODES.has(code)) continue;
-      assert.ok(fixtures.some((f) => f.code === code && f.kind === 'bad'), `no bad fixture for ${code}`);
-      assert.ok(fixtures.some((f) => f.code === code && f.kind === 'good'), `no good fixture for ${code}`);
+      assert.ok(
+        fixtures.some((f) => f.code === code && f.kind === 'bad'),
+        `no bad fixture for ${code}`,
+      );
+      assert.ok(
+        fixtures.some((f) => f.code === code && f.kind === 'good'),
+        `no good fixture for ${code}`,
+      );
     }
   });
 
@@ -31,7 +42,11 @@ describe('rule fixtures', () => {
     it(`${fixture.code} ${fixture.name}`, () => {
       const findings = analyzeText(fixture.text, { now: NOW }).findings.filter((f) => f.code === fixture.code);
       if (fixture.kind === 'good') {
-        assert.deepEqual(findings.map((f) => f.message), [], `${fixture.code} fired on a good fixture`);
+        assert.deepEqual(
+          findings.map((f) => f.message),
+          [],
+          `${fixture.code} fired on a good fixture`,
+        );
         return;
       }
       assert.deepEqual(
@@ -50,8 +65,14 @@ describe('rule fixtures', () => {
           assert.equal(after.length, findings.length - 1, `fix "${fix.title}" did not clear its finding`);
           // The result still parses cleanly and carries no error the fixture did not have.
           assert.deepEqual(analysis.parsed.syntaxErrors, [], `fix "${fix.title}" broke the JSON`);
-          const errorsBefore = new Set(analyzeText(fixture.text, { now: NOW }).findings.filter((f) => f.severity === 'error').map((f) => f.code));
-          const newErrors = analysis.findings.filter((f) => f.severity === 'error' && !errorsBefore.has(f.code)).map((f) => `${f.code}: ${f.message}`);
+          const errorsBefore = new Set(
+            analyzeText(fixture.text, { now: NOW })
+              .findings.filter((f) => f.severity === 'error')
+              .map((f) => f.code),
+          );
+          const newErrors = analysis.findings
+            .filter((f) => f.severity === 'error' && !errorsBefore.has(f.code))
+            .map((f) => `${f.code}: ${f.message}`);
           assert.deepEqual(newErrors, [], `fix "${fix.title}" introduced errors`);
         }
       }

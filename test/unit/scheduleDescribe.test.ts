@@ -13,7 +13,11 @@ const CASES: [string, string | undefined, string][] = [
   ['cron(0 12 ? * 6#3 *)', undefined, 'at 12:00 on the third Friday of the month, UTC'],
   ['cron(15 10 ? * 6L 2026-2027)', undefined, 'at 10:15 on the last Friday of the month in 2026 and 2027, UTC'],
   ['cron(0 0 1,15 * ? *)', undefined, 'at 00:00 on the 1st and 15th of the month, UTC'],
-  ['cron(0 0 1 JAN-MAR ? *)', 'America/New_York', 'at 00:00 on the 1st of the month in January to March, America/New_York'],
+  [
+    'cron(0 0 1 JAN-MAR ? *)',
+    'America/New_York',
+    'at 00:00 on the 1st of the month in January to March, America/New_York',
+  ],
   ['cron(*/5 * * * ? *)', undefined, 'every 5 minutes, UTC'],
   ['cron(*/15 9-17 ? * MON-FRI *)', undefined, 'every 15 minutes from 09:00 to 17:45 on Monday to Friday, UTC'],
   ['cron(30 * * * ? *)', undefined, 'every hour at minute 30, UTC'],

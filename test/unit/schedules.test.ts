@@ -40,15 +40,35 @@ describe('schedule rules', () => {
   it('keep the examples free of errors and warnings', () => {
     for (const name of readdirSync(EXAMPLES).filter((n) => n.endsWith('.scaling.json'))) {
       const findings = check(readFileSync(join(EXAMPLES, name), 'utf8'));
-      assert.deepEqual(findings.filter((f) => f.severity !== 'information').map((f) => `${f.code}: ${f.message}`), [], name);
+      assert.deepEqual(
+        findings.filter((f) => f.severity !== 'information').map((f) => `${f.code}: ${f.message}`),
+        [],
+        name,
+      );
     }
   });
 
   it('register every code the schedule module reports, with the same severity', () => {
     const expressions = [
-      '', ' ', '0 8 * * 1-5', 'Cron(0 8 * * ? *)', 'cron(0 8 * * 1-5)', 'cron(0 0 8 * * ? *)', 'cron(0 16 * * MON-FRI *)', 'cron(0 8 ? * ? *)',
-      'cron(0 ? * * ? *)', 'cron(0 8 ? * 2#1,6#3 *)', 'cron(0 24 * * ? *)', 'cron(0 8 ? * FRI-MON *)', 'cron(0 8 ? * mon *)',
-      'cron(0 8 ? * 2 *)', 'cron(* 8 * * ? *)', 'cron(0 8 30 2 ? *)', 'at(2026-01-01T08:00:00Z)', 'rate(5 mins)', 'rate(1 hours)',
+      '',
+      ' ',
+      '0 8 * * 1-5',
+      'Cron(0 8 * * ? *)',
+      'cron(0 8 * * 1-5)',
+      'cron(0 0 8 * * ? *)',
+      'cron(0 16 * * MON-FRI *)',
+      'cron(0 8 ? * ? *)',
+      'cron(0 ? * * ? *)',
+      'cron(0 8 ? * 2#1,6#3 *)',
+      'cron(0 24 * * ? *)',
+      'cron(0 8 ? * FRI-MON *)',
+      'cron(0 8 ? * mon *)',
+      'cron(0 8 ? * 2 *)',
+      'cron(* 8 * * ? *)',
+      'cron(0 8 30 2 ? *)',
+      'at(2026-01-01T08:00:00Z)',
+      'rate(5 mins)',
+      'rate(1 hours)',
     ];
     const seen = new Map<string, string>();
     for (const e of expressions) for (const p of parseSchedule(e).problems) seen.set(p.code, p.severity);
@@ -56,8 +76,10 @@ describe('schedule rules', () => {
     for (const p of neverFires(past, { now: NOW })) seen.set(p.code, p.severity);
     const oldYear = parseSchedule('cron(0 8 * * ? 2025)').schedule!;
     for (const p of neverFires(oldYear, { now: NOW })) seen.set(p.code, p.severity);
-    for (const p of dstIssues(parseSchedule('cron(30 2 * * ? *)').schedule!, 'Europe/Berlin', NOW)) seen.set(p.code, p.severity);
-    for (const zone of ['PST', 'Etc/GMT+9']) seen.set(checkTimeZone(zone).problem!.code, checkTimeZone(zone).problem!.severity);
+    for (const p of dstIssues(parseSchedule('cron(30 2 * * ? *)').schedule!, 'Europe/Berlin', NOW))
+      seen.set(p.code, p.severity);
+    for (const zone of ['PST', 'Etc/GMT+9'])
+      seen.set(checkTimeZone(zone).problem!.code, checkTimeZone(zone).problem!.severity);
     const mine = new Map(scheduleRules.flatMap((r) => r.codes).map((m) => [m.code, m.severity]));
     assert.ok(seen.size >= 20);
     for (const [code, severity] of seen) {
@@ -84,12 +106,16 @@ describe('schedule rules', () => {
   it('leave empty values to the schema, and report a missing Schedule', () => {
     assert.deepEqual(codes(check(doc(`"Schedule": "", "Timezone": "", ${DOWN}`))), []);
     assert.deepEqual(codes(check(doc(`"Timezone": "Europe/Berlin", ${DOWN}`))), ['sched.schedule-required']);
-    assert.deepEqual(codes(check(doc(`"Schedule": 5, ${DOWN}`))), [], 'a Schedule of the wrong type is the schema\'s');
+    assert.deepEqual(codes(check(doc(`"Schedule": 5, ${DOWN}`))), [], "a Schedule of the wrong type is the schema's");
   });
 
   it('note UTC only where the zone changes when the action runs', () => {
     assert.deepEqual(codes(check(doc(`"Schedule": "at(2027-01-01T08:00:00)", ${DOWN}`))), ['tz.utc-default']);
-    assert.deepEqual(codes(check(doc(`"Schedule": "cron(0 * * * ? *)", ${DOWN}`))), [], 'every hour of every day: the same in every zone');
+    assert.deepEqual(
+      codes(check(doc(`"Schedule": "cron(0 * * * ? *)", ${DOWN}`))),
+      [],
+      'every hour of every day: the same in every zone',
+    );
     assert.deepEqual(codes(check(doc(`"Schedule": "rate(1 hour)", ${DOWN}`))), []);
     assert.deepEqual(codes(check(doc(`"Schedule": "cron(0 8 * * ? *)", "Timezone": "UTC", ${DOWN}`))), []);
     const [info] = check(doc(`"Schedule": "cron(0 8 * * ? *)", ${DOWN}`));
@@ -99,13 +125,29 @@ describe('schedule rules', () => {
 
   it('give each "never runs" case one code', () => {
     // EndTime in the past: sched.end-in-past (scheduledActions.ts), not cron.never-fires.
-    const ended = all(doc(`"Schedule": "cron(0 8 ? * MON-FRI *)", "Timezone": "Europe/Berlin", "EndTime": "2026-01-01T00:00:00Z", ${DOWN}`));
-    assert.deepEqual(codes(ended).filter((c) => /never-fires|end-in-past|at\.past/.test(c)), ['sched.end-in-past']);
+    const ended = all(
+      doc(
+        `"Schedule": "cron(0 8 ? * MON-FRI *)", "Timezone": "Europe/Berlin", "EndTime": "2026-01-01T00:00:00Z", ${DOWN}`,
+      ),
+    );
+    assert.deepEqual(
+      codes(ended).filter((c) => /never-fires|end-in-past|at\.past/.test(c)),
+      ['sched.end-in-past'],
+    );
     // EndTime before StartTime: sched.end-after-start.
-    const inverted = all(doc(`"Schedule": "cron(0 8 ? * MON-FRI *)", "Timezone": "Europe/Berlin", "StartTime": "2027-06-01T00:00:00Z", "EndTime": "2027-05-01T00:00:00Z", ${DOWN}`));
-    assert.deepEqual(codes(inverted).filter((c) => /never-fires|end-after-start/.test(c)), ['sched.end-after-start']);
+    const inverted = all(
+      doc(
+        `"Schedule": "cron(0 8 ? * MON-FRI *)", "Timezone": "Europe/Berlin", "StartTime": "2027-06-01T00:00:00Z", "EndTime": "2027-05-01T00:00:00Z", ${DOWN}`,
+      ),
+    );
+    assert.deepEqual(
+      codes(inverted).filter((c) => /never-fires|end-after-start/.test(c)),
+      ['sched.end-after-start'],
+    );
     // A past at(): at.past only.
-    assert.deepEqual(codes(check(doc(`"Schedule": "at(2025-05-01T08:00:00)", "Timezone": "UTC", ${DOWN}`))), ['at.past']);
+    assert.deepEqual(codes(check(doc(`"Schedule": "at(2025-05-01T08:00:00)", "Timezone": "UTC", ${DOWN}`))), [
+      'at.past',
+    ]);
   });
 
   it('skip zone-dependent checks when the Timezone is unknown', () => {
@@ -114,36 +156,55 @@ describe('schedule rules', () => {
   });
 
   it('find actions due in the same minute across zones', () => {
-    const text = doc(`"Schedule": "cron(0 8 ? * MON-FRI *)", "Timezone": "Europe/London", ${UP}`, `"Schedule": "cron(0 9 ? * MON-FRI *)", "Timezone": "Europe/Berlin", ${DOWN}`);
+    const text = doc(
+      `"Schedule": "cron(0 8 ? * MON-FRI *)", "Timezone": "Europe/London", ${UP}`,
+      `"Schedule": "cron(0 9 ? * MON-FRI *)", "Timezone": "Europe/Berlin", ${DOWN}`,
+    );
     const order = check(text).filter((f) => f.code === 'sched.order');
     assert.equal(order.length, 1);
-    assert.match(order[0]!.message, /"a0" are due in the same minute, first on Mon 2026-11-30 09:00 \+01:00 \(Europe\/Berlin\)/);
+    assert.match(
+      order[0]!.message,
+      /"a0" are due in the same minute, first on Mon 2026-11-30 09:00 \+01:00 \(Europe\/Berlin\)/,
+    );
     assert.equal(text.slice(order[0]!.related![0]!.start, order[0]!.related![0]!.end), '"cron(0 8 ? * MON-FRI *)"');
   });
 
   it('leave rate() schedules and disjoint days out of sched.order', () => {
     const rate = doc(`"Schedule": "rate(1 hour)", ${UP}`, `"Schedule": "rate(1 hour)", ${DOWN}`);
-    assert.deepEqual(codes(check(rate)).filter((c) => c === 'sched.order'), []);
-    const monthEnds = doc(`"Schedule": "cron(0 8 L * ? *)", "Timezone": "UTC", ${UP}`, `"Schedule": "cron(0 8 1 * ? *)", "Timezone": "UTC", ${DOWN}`);
+    assert.deepEqual(
+      codes(check(rate)).filter((c) => c === 'sched.order'),
+      [],
+    );
+    const monthEnds = doc(
+      `"Schedule": "cron(0 8 L * ? *)", "Timezone": "UTC", ${UP}`,
+      `"Schedule": "cron(0 8 1 * ? *)", "Timezone": "UTC", ${DOWN}`,
+    );
     assert.deepEqual(codes(check(monthEnds)), []);
   });
 
   it('check that a raise is lowered after it last runs', () => {
     const campaign = '"StartTime": "2027-01-01T00:00:00Z", "EndTime": "2027-03-01T00:00:00Z"';
     // The lowering action stops before the raising one: the last weeks stay raised.
-    const early = doc(`"Schedule": "cron(0 8 * * ? *)", "Timezone": "UTC", ${campaign}, ${UP}`,
-      `"Schedule": "cron(0 20 * * ? *)", "Timezone": "UTC", "StartTime": "2027-01-01T00:00:00Z", "EndTime": "2027-02-01T00:00:00Z", ${DOWN}`);
+    const early = doc(
+      `"Schedule": "cron(0 8 * * ? *)", "Timezone": "UTC", ${campaign}, ${UP}`,
+      `"Schedule": "cron(0 20 * * ? *)", "Timezone": "UTC", "StartTime": "2027-01-01T00:00:00Z", "EndTime": "2027-02-01T00:00:00Z", ${DOWN}`,
+    );
     const found = check(early).filter((f) => f.code === 'sched.no-revert');
     assert.equal(found.length, 1);
     assert.match(found[0]!.message, /raises MinCapacity to 5 \(the target's is 1\).*not even after its EndTime/);
     // A recurring lowering action with no end reverts it.
-    const fine = doc(`"Schedule": "cron(0 8 * * ? *)", "Timezone": "UTC", ${campaign}, ${UP}`, `"Schedule": "cron(0 20 * * ? *)", "Timezone": "UTC", ${DOWN}`);
+    const fine = doc(
+      `"Schedule": "cron(0 8 * * ? *)", "Timezone": "UTC", ${campaign}, ${UP}`,
+      `"Schedule": "cron(0 20 * * ? *)", "Timezone": "UTC", ${DOWN}`,
+    );
     assert.deepEqual(codes(check(fine)), []);
   });
 
   it('report a raised MaxCapacity that nothing lowers', () => {
-    const text = doc(`"Schedule": "cron(0 8 * * ? *)", "Timezone": "UTC", "ScalableTargetAction": { "MaxCapacity": 40 }`,
-      `"Schedule": "cron(0 20 * * ? *)", "Timezone": "UTC", "ScalableTargetAction": { "MinCapacity": 1 }`);
+    const text = doc(
+      `"Schedule": "cron(0 8 * * ? *)", "Timezone": "UTC", "ScalableTargetAction": { "MaxCapacity": 40 }`,
+      `"Schedule": "cron(0 20 * * ? *)", "Timezone": "UTC", "ScalableTargetAction": { "MinCapacity": 1 }`,
+    );
     const [finding] = check(text).filter((f) => f.code === 'sched.no-revert');
     assert.ok(finding);
     assert.equal(text.slice(finding.start, finding.end), '40');

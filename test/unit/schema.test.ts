@@ -39,8 +39,15 @@ const definitions = schema['definitions'] as { [key: string]: { [key: string]: J
 
 /** The SDK enums the schema tracks, by name. */
 const SDK_ENUMS: Record<string, Record<string, string>> = {
-  ServiceNamespace, ScalableDimension, PolicyType, AdjustmentType, MetricAggregationType,
-  MetricType, MetricStatistic, PredictiveScalingMode, PredictiveScalingMaxCapacityBreachBehavior,
+  ServiceNamespace,
+  ScalableDimension,
+  PolicyType,
+  AdjustmentType,
+  MetricAggregationType,
+  MetricType,
+  MetricStatistic,
+  PredictiveScalingMode,
+  PredictiveScalingMaxCapacityBreachBehavior,
 };
 
 /**
@@ -49,14 +56,21 @@ const SDK_ENUMS: Record<string, Record<string, string>> = {
  * values a SageMaker target must *not* use).
  */
 const ENUM_OWNER: Record<string, string> = {
-  serviceNamespace: 'ServiceNamespace', ServiceNamespace: 'ServiceNamespace',
-  scalableDimension: 'ScalableDimension', ScalableDimension: 'ScalableDimension',
-  policyType: 'PolicyType', PolicyType: 'PolicyType',
-  adjustmentType: 'AdjustmentType', AdjustmentType: 'AdjustmentType',
-  metricAggregationType: 'MetricAggregationType', MetricAggregationType: 'MetricAggregationType',
-  metricType: 'MetricType', PredefinedMetricType: 'MetricType',
+  serviceNamespace: 'ServiceNamespace',
+  ServiceNamespace: 'ServiceNamespace',
+  scalableDimension: 'ScalableDimension',
+  ScalableDimension: 'ScalableDimension',
+  policyType: 'PolicyType',
+  PolicyType: 'PolicyType',
+  adjustmentType: 'AdjustmentType',
+  AdjustmentType: 'AdjustmentType',
+  metricAggregationType: 'MetricAggregationType',
+  MetricAggregationType: 'MetricAggregationType',
+  metricType: 'MetricType',
+  PredefinedMetricType: 'MetricType',
   metricStatistic: 'MetricStatistic',
-  predictiveScalingMode: 'PredictiveScalingMode', Mode: 'PredictiveScalingMode',
+  predictiveScalingMode: 'PredictiveScalingMode',
+  Mode: 'PredictiveScalingMode',
   predictiveScalingMaxCapacityBreachBehavior: 'PredictiveScalingMaxCapacityBreachBehavior',
   MaxCapacityBreachBehavior: 'PredictiveScalingMaxCapacityBreachBehavior',
 };
@@ -74,7 +88,11 @@ const PROSE_ENUMS: Record<string, string[]> = {
   EvaluateLowSampleCountPercentile: ['evaluate', 'ignore'],
 };
 
-interface FoundEnum { path: string[]; key: string; values: string[] }
+interface FoundEnum {
+  path: string[];
+  key: string;
+  values: string[];
+}
 
 /** Every `enum` in the schema with its JSON path and the key it belongs to. */
 function collectEnums(node: Json, path: string[] = [], found: FoundEnum[] = []): FoundEnum[] {
@@ -85,7 +103,13 @@ function collectEnums(node: Json, path: string[] = [], found: FoundEnum[] = []):
       // Snippet bodies and examples are sample documents, not schema.
       if (key === 'defaultSnippets' || key === 'examples') continue;
       if (key === 'enum' && Array.isArray(child)) {
-        const owner = [...path].reverse().find((segment) => !/^\d+$/.test(segment) && !['allOf', 'anyOf', 'oneOf', 'not', 'then', 'else', 'if', 'properties', 'items'].includes(segment));
+        const owner = [...path]
+          .reverse()
+          .find(
+            (segment) =>
+              !/^\d+$/.test(segment) &&
+              !['allOf', 'anyOf', 'oneOf', 'not', 'then', 'else', 'if', 'properties', 'items'].includes(segment),
+          );
         found.push({ path: [...path, key], key: owner ?? '', values: child.map(String) });
       } else {
         collectEnums(child, [...path, key], found);
@@ -96,7 +120,12 @@ function collectEnums(node: Json, path: string[] = [], found: FoundEnum[] = []):
 }
 
 /** A readable comparison of two value sets; empty when they are equal. */
-function setDifference(label: string, actual: Iterable<string>, expected: Iterable<string>, allowMissing = false): string {
+function setDifference(
+  label: string,
+  actual: Iterable<string>,
+  expected: Iterable<string>,
+  allowMissing = false,
+): string {
   const have = new Set(actual);
   const want = new Set(expected);
   const missing = [...want].filter((v) => !have.has(v)).sort();
@@ -111,8 +140,18 @@ const ENUMS = collectEnums(schema);
 
 describe('schema enums follow @aws-sdk/client-application-auto-scaling', () => {
   it('every enum in the schema is accounted for', () => {
-    const unknown = ENUMS.filter((e) => !(e.key in ENUM_OWNER) && !(e.key in CLOUDWATCH_ENUMS) && !(e.key in PROSE_ENUMS) && !/^sagemaker/.test(e.values[0] ?? ''));
-    assert.deepEqual(unknown.map((e) => e.path.join('/')), [], 'an enum nobody checks: map it to its SDK enum in ENUM_OWNER');
+    const unknown = ENUMS.filter(
+      (e) =>
+        !(e.key in ENUM_OWNER) &&
+        !(e.key in CLOUDWATCH_ENUMS) &&
+        !(e.key in PROSE_ENUMS) &&
+        !/^sagemaker/.test(e.values[0] ?? ''),
+    );
+    assert.deepEqual(
+      unknown.map((e) => e.path.join('/')),
+      [],
+      'an enum nobody checks: map it to its SDK enum in ENUM_OWNER',
+    );
   });
 
   for (const [name, sdkEnum] of Object.entries(SDK_ENUMS)) {
@@ -126,7 +165,9 @@ describe('schema enums follow @aws-sdk/client-application-auto-scaling', () => {
         ...full.map((e) => setDifference(`${name} at ${e.path.join('/')}`, e.values, sdkValues)),
         // A list inside if/then (the metric types a SageMaker target may not use) leaves values
         // out by design, but must not invent any.
-        ...mine.filter((e) => e.path.includes('then')).map((e) => setDifference(`${name} at ${e.path.join('/')}`, e.values, sdkValues, true)),
+        ...mine
+          .filter((e) => e.path.includes('then'))
+          .map((e) => setDifference(`${name} at ${e.path.join('/')}`, e.values, sdkValues, true)),
       ].filter(Boolean);
       assert.equal(problems.join('\n'), '');
     });
@@ -134,15 +175,32 @@ describe('schema enums follow @aws-sdk/client-application-auto-scaling', () => {
 
   it('narrows SageMaker metric types per dimension exactly as the engine does (core/sagemaker.ts)', () => {
     const target = definitions['scalableTarget']!;
-    const rules = (target['allOf'] as { if?: { properties?: { ScalableDimension?: { const?: string } } } }[]).filter((r) => r.if?.properties?.ScalableDimension?.const);
+    const rules = (target['allOf'] as { if?: { properties?: { ScalableDimension?: { const?: string } } } }[]).filter(
+      (r) => r.if?.properties?.ScalableDimension?.const,
+    );
     const allMetricTypes = Object.values(MetricType);
-    const fromSchema = Object.fromEntries(rules.map((rule) => {
-      const index = (target['allOf'] as Json[]).indexOf(rule as Json);
-      const forbidden = ENUMS.find((e) => e.key === 'PredefinedMetricType' && e.path.join('/').startsWith(`definitions/scalableTarget/allOf/${index}/then/`) && e.path.includes('not'));
-      assert.ok(forbidden, `allOf/${index} does not restrict PredefinedMetricType`);
-      return [rule.if!.properties!.ScalableDimension!.const!, allMetricTypes.filter((v) => !forbidden.values.includes(v)).sort()];
-    }));
-    const fromEngine = Object.fromEntries(Object.entries(SAGEMAKER_METRICS_BY_DIMENSION).map(([dimension, metrics]) => [dimension, [...(metrics ?? [])].sort()]));
+    const fromSchema = Object.fromEntries(
+      rules.map((rule) => {
+        const index = (target['allOf'] as Json[]).indexOf(rule as Json);
+        const forbidden = ENUMS.find(
+          (e) =>
+            e.key === 'PredefinedMetricType' &&
+            e.path.join('/').startsWith(`definitions/scalableTarget/allOf/${index}/then/`) &&
+            e.path.includes('not'),
+        );
+        assert.ok(forbidden, `allOf/${index} does not restrict PredefinedMetricType`);
+        return [
+          rule.if!.properties!.ScalableDimension!.const!,
+          allMetricTypes.filter((v) => !forbidden.values.includes(v)).sort(),
+        ];
+      }),
+    );
+    const fromEngine = Object.fromEntries(
+      Object.entries(SAGEMAKER_METRICS_BY_DIMENSION).map(([dimension, metrics]) => [
+        dimension,
+        [...(metrics ?? [])].sort(),
+      ]),
+    );
     assert.deepEqual(fromSchema, fromEngine);
   });
 
@@ -154,7 +212,11 @@ describe('schema enums follow @aws-sdk/client-application-auto-scaling', () => {
       const values = node['enum'];
       for (const key of ['enumDescriptions', 'markdownEnumDescriptions']) {
         const descriptions = node[key];
-        if (descriptions !== undefined && (!Array.isArray(values) || !Array.isArray(descriptions) || descriptions.length !== values.length)) bad.push(`${path}/${key}`);
+        if (
+          descriptions !== undefined &&
+          (!Array.isArray(values) || !Array.isArray(descriptions) || descriptions.length !== values.length)
+        )
+          bad.push(`${path}/${key}`);
       }
       return [...bad, ...Object.entries(node).flatMap(([k, c]) => walk(c, `${path}/${k}`))];
     };
@@ -171,11 +233,13 @@ describe('schema enums follow @aws-sdk/client-application-auto-scaling', () => {
       t.skip('@aws-sdk/client-cloudwatch is not installed');
       return;
     }
-    const problems = Object.entries(CLOUDWATCH_ENUMS).map(([definition, sdkName]) => {
-      const found = ENUMS.find((e) => e.key === definition);
-      assert.ok(found, `definition ${definition} has no enum`);
-      return setDifference(definition, found.values, Object.values(cloudWatch[sdkName] ?? {}));
-    }).filter(Boolean);
+    const problems = Object.entries(CLOUDWATCH_ENUMS)
+      .map(([definition, sdkName]) => {
+        const found = ENUMS.find((e) => e.key === definition);
+        assert.ok(found, `definition ${definition} has no enum`);
+        return setDifference(definition, found.values, Object.values(cloudWatch[sdkName] ?? {}));
+      })
+      .filter(Boolean);
     assert.equal(problems.join('\n'), '');
   });
 
@@ -183,7 +247,10 @@ describe('schema enums follow @aws-sdk/client-application-auto-scaling', () => {
     const patterns: string[] = [];
     const walk = (node: Json): void => {
       if (node === null || typeof node !== 'object') return;
-      if (Array.isArray(node)) { node.forEach(walk); return; }
+      if (Array.isArray(node)) {
+        node.forEach(walk);
+        return;
+      }
       if (typeof node['pattern'] === 'string') patterns.push(node['pattern']);
       Object.values(node).forEach(walk);
     };
@@ -193,7 +260,11 @@ describe('schema enums follow @aws-sdk/client-application-auto-scaling', () => {
       // vscode-json-languageservice compiles with `u`; other validators (ajv) without it.
       assert.doesNotThrow(() => new RegExp(pattern, 'u'), `pattern ${pattern} with u`);
       assert.doesNotThrow(() => new RegExp(pattern), `pattern ${pattern} without u`);
-      assert.match(pattern, /^\^.*\$$/, `pattern ${pattern} must be anchored: the model's patterns match whole strings`);
+      assert.match(
+        pattern,
+        /^\^.*\$$/,
+        `pattern ${pattern} must be anchored: the model's patterns match whole strings`,
+      );
     }
   });
 });
@@ -215,7 +286,11 @@ function document(text: string): TextDocument {
 
 async function validate(text: string): Promise<Diagnostic[]> {
   const doc = document(text);
-  return service.doValidation(doc, service.parseJSONDocument(doc), { comments: 'ignore', trailingCommas: 'error', schemaValidation: 'error' });
+  return service.doValidation(doc, service.parseJSONDocument(doc), {
+    comments: 'ignore',
+    trailingCommas: 'error',
+    schemaValidation: 'error',
+  });
 }
 
 function messageText(d: Diagnostic): string {
@@ -224,7 +299,12 @@ function messageText(d: Diagnostic): string {
 
 function describeDiagnostics(text: string, diagnostics: Diagnostic[]): string {
   const doc = TextDocument.create('file:///x', 'jsonc', 1, text);
-  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${JSON.stringify(doc.getText(d.range))}: ${messageText(d)}`).join('\n');
+  return diagnostics
+    .map(
+      (d) =>
+        `${d.range.start.line + 1}:${d.range.start.character + 1} ${JSON.stringify(doc.getText(d.range))}: ${messageText(d)}`,
+    )
+    .join('\n');
 }
 
 async function assertClean(text: string): Promise<void> {
@@ -238,14 +318,33 @@ async function assertFlags(text: string, fragment: string, message: RegExp): Pro
   const doc = TextDocument.create('file:///x', 'jsonc', 1, text);
   const at = text.indexOf(fragment);
   assert.ok(at >= 0, `fragment ${fragment} not in the text`);
-  const hit = diagnostics.find((d) => doc.offsetAt(d.range.start) <= at && doc.offsetAt(d.range.end) > at && message.test(messageText(d)));
-  assert.ok(hit, `expected a diagnostic on ${fragment} matching ${message}; got:\n${describeDiagnostics(text, diagnostics)}`);
+  const hit = diagnostics.find(
+    (d) => doc.offsetAt(d.range.start) <= at && doc.offsetAt(d.range.end) > at && message.test(messageText(d)),
+  );
+  assert.ok(
+    hit,
+    `expected a diagnostic on ${fragment} matching ${message}; got:\n${describeDiagnostics(text, diagnostics)}`,
+  );
   assert.equal(hit.severity, DiagnosticSeverity.Error);
 }
 
-interface TargetOptions { namespace?: string; dimension?: string; resourceId?: string; extra?: string; policies?: string; actions?: string }
+interface TargetOptions {
+  namespace?: string;
+  dimension?: string;
+  resourceId?: string;
+  extra?: string;
+  policies?: string;
+  actions?: string;
+}
 
-function file({ namespace = 'sagemaker', dimension = 'sagemaker:variant:DesiredInstanceCount', resourceId = 'endpoint/my-endpoint/variant/AllTraffic', extra = '', policies = '[]', actions = '[]' }: TargetOptions = {}): string {
+function file({
+  namespace = 'sagemaker',
+  dimension = 'sagemaker:variant:DesiredInstanceCount',
+  resourceId = 'endpoint/my-endpoint/variant/AllTraffic',
+  extra = '',
+  policies = '[]',
+  actions = '[]',
+}: TargetOptions = {}): string {
   return `{
   // comments are part of the format
   "Region": "us-east-1",
@@ -277,29 +376,34 @@ describe('schema validation through vscode-json-languageservice', () => {
   });
 
   it('accepts a minimal SageMaker file', async () => {
-    await assertClean('{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/v", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 1, "MaxCapacity": 2 } ] }');
+    await assertClean(
+      '{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/v", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 1, "MaxCapacity": 2 } ] }',
+    );
   });
 
-  it('accepts the design document\'s full example', async () => {
-    await assertClean(file({
-      policies: ttPolicy('SageMakerVariantInvocationsPerInstance'),
-      actions: `[
+  it("accepts the design document's full example", async () => {
+    await assertClean(
+      file({
+        policies: ttPolicy('SageMakerVariantInvocationsPerInstance'),
+        actions: `[
         { "ScheduledActionName": "scale-up-morning", "Schedule": "cron(0 8 * * ? *)",
           "Timezone": "Europe/Berlin", "ScalableTargetAction": { "MinCapacity": 5, "MaxCapacity": 20 },
           "StartTime": "2030-01-01T00:00:00", "EndTime": "2030-12-31T23:59:59Z" },
         { "ScheduledActionName": "scale-down-evening", "Schedule": "cron(0 20 * * ? *)",
           "Timezone": "Europe/Berlin", "ScalableTargetAction": { "MinCapacity": 1, "MaxCapacity": 10 } }
       ]`,
-    }));
+      }),
+    );
   });
 
   it('accepts a step policy with its CloudWatch alarm, and every other target member', async () => {
-    await assertClean(file({
-      extra: `
+    await assertClean(
+      file({
+        extra: `
       "RoleARN": "arn:aws:iam::123456789012:role/scaling",
       "SuspendedState": { "DynamicScalingInSuspended": false, "DynamicScalingOutSuspended": false, "ScheduledScalingSuspended": true },
       "Tags": { "team": "ml", "empty": "" },`,
-      policies: `[
+        policies: `[
         { "PolicyName": "scale-out-steps", "PolicyType": "StepScaling",
           "StepScalingPolicyConfiguration": { "AdjustmentType": "PercentChangeInCapacity", "MinAdjustmentMagnitude": 1, "Cooldown": 60,
             "MetricAggregationType": "Average",
@@ -322,12 +426,14 @@ describe('schema validation through vscode-json-languageservice', () => {
               "Dimensions": [ { "Name": "EndpointName", "Value": "e" } ] }, "Period": 60, "Stat": "p99", "Unit": "Microseconds" }, "ReturnData": false },
               { "Id": "e1", "Expression": "m1 / 1000", "Label": "ms", "ReturnData": true, "Period": 60, "AccountId": "123456789012" } ] } }
       ]`,
-    }));
+      }),
+    );
   });
 
   it('accepts customised target tracking with a single metric and with metric math', async () => {
-    await assertClean(file({
-      policies: `[
+    await assertClean(
+      file({
+        policies: `[
         { "PolicyName": "custom", "PolicyType": "TargetTrackingScaling",
           "TargetTrackingScalingPolicyConfiguration": { "TargetValue": 0.5, "DisableScaleIn": false,
             "CustomizedMetricSpecification": { "MetricName": "GPUUtilization", "Namespace": "/aws/sagemaker/Endpoints",
@@ -339,15 +445,19 @@ describe('schema validation through vscode-json-languageservice', () => {
                 "Dimensions": [ { "Name": "EndpointName", "Value": "e" } ] }, "Stat": "Sum", "Unit": "Count" }, "ReturnData": false },
               { "Id": "e1", "Expression": "m1 / 60", "Label": "per second", "ReturnData": true } ] } } }
       ]`,
-    }));
+      }),
+    );
   });
 
   it('accepts a predictive policy with every member of the API model', async () => {
     const query = `{ "Id": "load", "Label": "l", "ReturnData": true, "Expression": "SUM(SEARCH('x', 'Sum', 60))" },
                    { "Id": "m1", "MetricStat": { "Metric": { "Namespace": "AWS/ECS", "MetricName": "CPUUtilization", "Dimensions": [ { "Name": "ClusterName", "Value": "c" } ] }, "Stat": "Sum", "Unit": "Percent" }, "ReturnData": false }`;
-    await assertClean(file({
-      namespace: 'ecs', dimension: 'ecs:service:DesiredCount', resourceId: 'service/cluster/service',
-      policies: `[
+    await assertClean(
+      file({
+        namespace: 'ecs',
+        dimension: 'ecs:service:DesiredCount',
+        resourceId: 'service/cluster/service',
+        policies: `[
         { "PolicyName": "forecast", "PolicyType": "PredictiveScaling",
           "PredictiveScalingPolicyConfiguration": { "Mode": "ForecastAndScale", "SchedulingBufferTime": 300,
             "MaxCapacityBreachBehavior": "IncreaseMaxCapacity", "MaxCapacityBuffer": 10,
@@ -359,37 +469,92 @@ describe('schema validation through vscode-json-languageservice', () => {
               "CustomizedLoadMetricSpecification": { "MetricDataQueries": [ ${query} ] },
               "CustomizedCapacityMetricSpecification": { "MetricDataQueries": [ ${query} ] } } ] } }
       ]`,
-    }));
+      }),
+    );
   });
 
   it('accepts every SageMaker dimension with each of its own metric types', async () => {
     const pairs: [string, string, string][] = [
       ['sagemaker:variant:DesiredInstanceCount', 'endpoint/e/variant/v', 'SageMakerVariantInvocationsPerInstance'],
-      ['sagemaker:variant:DesiredInstanceCount', 'endpoint/e/variant/v', 'SageMakerVariantConcurrentRequestsPerModelHighResolution'],
-      ['sagemaker:variant:DesiredProvisionedConcurrency', 'endpoint/e/variant/v', 'SageMakerVariantProvisionedConcurrencyUtilization'],
-      ['sagemaker:inference-component:DesiredCopyCount', 'inference-component/ic', 'SageMakerInferenceComponentInvocationsPerCopy'],
-      ['sagemaker:inference-component:DesiredCopyCount', 'inference-component/ic', 'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution'],
+      [
+        'sagemaker:variant:DesiredInstanceCount',
+        'endpoint/e/variant/v',
+        'SageMakerVariantConcurrentRequestsPerModelHighResolution',
+      ],
+      [
+        'sagemaker:variant:DesiredProvisionedConcurrency',
+        'endpoint/e/variant/v',
+        'SageMakerVariantProvisionedConcurrencyUtilization',
+      ],
+      [
+        'sagemaker:inference-component:DesiredCopyCount',
+        'inference-component/ic',
+        'SageMakerInferenceComponentInvocationsPerCopy',
+      ],
+      [
+        'sagemaker:inference-component:DesiredCopyCount',
+        'inference-component/ic',
+        'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution',
+      ],
     ];
-    for (const [dimension, resourceId, metric] of pairs) await assertClean(file({ dimension, resourceId, policies: ttPolicy(metric) }));
+    for (const [dimension, resourceId, metric] of pairs)
+      await assertClean(file({ dimension, resourceId, policies: ttPolicy(metric) }));
   });
 
   it('flags a misspelt member', async () => {
     await assertFlags(file({ extra: '\n      "MinCapcity": 1,' }), '"MinCapcity"', /MinCapcity is not allowed/);
-    await assertFlags(file({ policies: '[ { "PolicyName": "p", "PolicyTpye": "StepScaling" } ]' }), '"PolicyTpye"', /not allowed/);
-    await assertFlags(file({ actions: '[ { "ScheduledActionName": "a", "Schedule": "rate(1 day)", "ScalableTargetAction": { "MinCapcity": 1 } } ]' }), '"MinCapcity"', /not allowed/);
+    await assertFlags(
+      file({ policies: '[ { "PolicyName": "p", "PolicyTpye": "StepScaling" } ]' }),
+      '"PolicyTpye"',
+      /not allowed/,
+    );
+    await assertFlags(
+      file({
+        actions:
+          '[ { "ScheduledActionName": "a", "Schedule": "rate(1 day)", "ScalableTargetAction": { "MinCapcity": 1 } } ]',
+      }),
+      '"MinCapcity"',
+      /not allowed/,
+    );
   });
 
   it('flags a metric type of another service on a SageMaker target', async () => {
-    await assertFlags(file({ policies: ttPolicy('ECSServiceAverageCPUUtilization') }), '"ECSServiceAverageCPUUtilization"', /sagemaker:variant:DesiredInstanceCount target tracks SageMakerVariantInvocationsPerInstance/);
+    await assertFlags(
+      file({ policies: ttPolicy('ECSServiceAverageCPUUtilization') }),
+      '"ECSServiceAverageCPUUtilization"',
+      /sagemaker:variant:DesiredInstanceCount target tracks SageMakerVariantInvocationsPerInstance/,
+    );
   });
 
   it('flags a SageMaker metric type of the wrong SageMaker dimension', async () => {
-    await assertFlags(file({ dimension: 'sagemaker:variant:DesiredProvisionedConcurrency', policies: ttPolicy('SageMakerVariantInvocationsPerInstance') }), '"SageMakerVariantInvocationsPerInstance"', /SageMakerVariantProvisionedConcurrencyUtilization/);
-    await assertFlags(file({ dimension: 'sagemaker:inference-component:DesiredCopyCount', resourceId: 'inference-component/ic', policies: ttPolicy('SageMakerVariantInvocationsPerInstance') }), '"SageMakerVariantInvocationsPerInstance"', /SageMakerInferenceComponentInvocationsPerCopy/);
+    await assertFlags(
+      file({
+        dimension: 'sagemaker:variant:DesiredProvisionedConcurrency',
+        policies: ttPolicy('SageMakerVariantInvocationsPerInstance'),
+      }),
+      '"SageMakerVariantInvocationsPerInstance"',
+      /SageMakerVariantProvisionedConcurrencyUtilization/,
+    );
+    await assertFlags(
+      file({
+        dimension: 'sagemaker:inference-component:DesiredCopyCount',
+        resourceId: 'inference-component/ic',
+        policies: ttPolicy('SageMakerVariantInvocationsPerInstance'),
+      }),
+      '"SageMakerVariantInvocationsPerInstance"',
+      /SageMakerInferenceComponentInvocationsPerCopy/,
+    );
   });
 
   it('leaves metric types of other namespaces alone', async () => {
-    await assertClean(file({ namespace: 'ecs', dimension: 'ecs:service:DesiredCount', resourceId: 'service/c/s', policies: ttPolicy('ECSServiceAverageCPUUtilization') }));
+    await assertClean(
+      file({
+        namespace: 'ecs',
+        dimension: 'ecs:service:DesiredCount',
+        resourceId: 'service/c/s',
+        policies: ttPolicy('ECSServiceAverageCPUUtilization'),
+      }),
+    );
   });
 
   it('flags a ScalableDimension that does not exist, once', async () => {
@@ -412,44 +577,100 @@ describe('schema validation through vscode-json-languageservice', () => {
 
   it('flags wrong types, bounds and patterns taken from the API model', async () => {
     await assertFlags(file({ extra: '\n      "Tags": { "k": 1 },' }), '1 }', /Incorrect type/);
-    await assertFlags(file({ extra: `\n      "Tags": { "${'k'.repeat(129)}": "v" },` }), `"${'k'.repeat(129)}"`, /longer than the maximum length of 128/);
-    await assertFlags(file({ policies: '[ { "PolicyName": "p", "PolicyType": "StepScaling", "StepScalingPolicyConfiguration": { "Cooldown": 1.5 } } ]' }), '1.5', /Incorrect type/);
+    await assertFlags(
+      file({ extra: `\n      "Tags": { "${'k'.repeat(129)}": "v" },` }),
+      `"${'k'.repeat(129)}"`,
+      /longer than the maximum length of 128/,
+    );
+    await assertFlags(
+      file({
+        policies:
+          '[ { "PolicyName": "p", "PolicyType": "StepScaling", "StepScalingPolicyConfiguration": { "Cooldown": 1.5 } } ]',
+      }),
+      '1.5',
+      /Incorrect type/,
+    );
     await assertFlags(file({ policies: '[ { "PolicyName": "naïve" } ]' }), '"naïve"', /printable ASCII/);
     await assertFlags(file({ policies: '[ { "PolicyName": "" } ]' }), '""', /shorter than the minimum length of 1/);
     await assertFlags(file({ actions: '[ { "ScheduledActionName": "scale:up" } ]' }), '"scale:up"', /may not contain/);
     await assertFlags(file({ actions: '[ { "ScheduledActionName": " lead" } ]' }), '" lead"', /may not contain/);
-    await assertFlags(file({ actions: '[ { "ScheduledActionName": "a", "StartTime": "next monday" } ]' }), '"next monday"', /ISO-8601/);
-    await assertFlags(file({ resourceId: 'endpoint/e\\u0001/variant/v' }), '"endpoint/e\\u0001/variant/v"', /XML-safe text/);
-    await assertFlags(file({ actions: '[ { "ScheduledActionName": "a", "ScalableTargetAction": { "MaxCapacity": -3 } } ]' }), '-3', /below the minimum of 0/);
-    await assertFlags(file({ policies: '[ { "PolicyName": "p", "CloudWatchAlarm": { "AlarmName": "a", "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanThreshold", "Period": 5 } } ]' }), '5', /below the minimum of 10/);
-    await assertFlags(file({ policies: '[ { "PolicyName": "p", "CloudWatchAlarm": { "AlarmName": "a", "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanThreshold", "Namespace": ":bad" } } ]' }), '":bad"', /must not start with ":"/);
+    await assertFlags(
+      file({ actions: '[ { "ScheduledActionName": "a", "StartTime": "next monday" } ]' }),
+      '"next monday"',
+      /ISO-8601/,
+    );
+    await assertFlags(
+      file({ resourceId: 'endpoint/e\\u0001/variant/v' }),
+      '"endpoint/e\\u0001/variant/v"',
+      /XML-safe text/,
+    );
+    await assertFlags(
+      file({ actions: '[ { "ScheduledActionName": "a", "ScalableTargetAction": { "MaxCapacity": -3 } } ]' }),
+      '-3',
+      /below the minimum of 0/,
+    );
+    await assertFlags(
+      file({
+        policies:
+          '[ { "PolicyName": "p", "CloudWatchAlarm": { "AlarmName": "a", "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanThreshold", "Period": 5 } } ]',
+      }),
+      '5',
+      /below the minimum of 10/,
+    );
+    await assertFlags(
+      file({
+        policies:
+          '[ { "PolicyName": "p", "CloudWatchAlarm": { "AlarmName": "a", "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanThreshold", "Namespace": ":bad" } } ]',
+      }),
+      '":bad"',
+      /must not start with ":"/,
+    );
     await assertFlags('{ "Region": "US East", "ScalableTargets": [] }', '"US East"', /AWS Region code/);
   });
 
-  it('flags the example of every catalogue rule it checks in the engine\'s place (test/catalogue.ts)', async () => {
+  it("flags the example of every catalogue rule it checks in the engine's place (test/catalogue.ts)", async () => {
     for (const [code, entry] of Object.entries(CHECKED_ELSEWHERE)) {
       if (entry.by !== 'schema') continue;
-      await assert.doesNotReject(assertFlags(entry.example.text, entry.example.at, /./), `${code}: the schema does not flag its example`);
+      await assert.doesNotReject(
+        assertFlags(entry.example.text, entry.example.at, /./),
+        `${code}: the schema does not flag its example`,
+      );
     }
   });
 
   it('flags missing required members', async () => {
     await assertFlags('{ "Region": "eu-west-1" }', '{', /Missing property "ScalableTargets"/);
-    await assertFlags(file({ policies: '[ { "PolicyType": "StepScaling" } ]' }), '{ "PolicyType"', /Missing property "PolicyName"/);
-    await assertFlags(file({ policies: '[ { "PolicyName": "p", "CloudWatchAlarm": { "AlarmName": "a" } } ]' }), '"CloudWatchAlarm"', /Missing property "EvaluationPeriods"/);
+    await assertFlags(
+      file({ policies: '[ { "PolicyType": "StepScaling" } ]' }),
+      '{ "PolicyType"',
+      /Missing property "PolicyName"/,
+    );
+    await assertFlags(
+      file({ policies: '[ { "PolicyName": "p", "CloudWatchAlarm": { "AlarmName": "a" } } ]' }),
+      '"CloudWatchAlarm"',
+      /Missing property "EvaluationPeriods"/,
+    );
   });
 
   it('explains why AlarmActions is not part of a CloudWatchAlarm', async () => {
-    await assertFlags(file({ policies: '[ { "PolicyName": "p", "CloudWatchAlarm": { "AlarmName": "a", "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanThreshold", "AlarmActions": ["arn:x"] } } ]' }), '["arn:x"]', /apply sets the alarm action/);
+    await assertFlags(
+      file({
+        policies:
+          '[ { "PolicyName": "p", "CloudWatchAlarm": { "AlarmName": "a", "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanThreshold", "AlarmActions": ["arn:x"] } } ]',
+      }),
+      '["arn:x"]',
+      /apply sets the alarm action/,
+    );
   });
 
   it('lets read-only describe output through without any diagnostic', async () => {
-    await assertClean(file({
-      extra: `
+    await assertClean(
+      file({
+        extra: `
       "ScalableTargetARN": "arn:aws:application-autoscaling:us-east-1:123456789012:scalable-target/abc",
       "CreationTime": "2024-05-01T10:00:00.000000+00:00",
       "PredictedCapacity": 3,`,
-      policies: `[
+        policies: `[
         { "PolicyARN": "arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:1:resource/sagemaker/endpoint/my-endpoint/variant/AllTraffic:policyName/tt",
           "PolicyName": "tt", "PolicyType": "TargetTrackingScaling",
           "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/my-endpoint/variant/AllTraffic", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount",
@@ -457,12 +678,13 @@ describe('schema validation through vscode-json-languageservice', () => {
           "Alarms": [ { "AlarmName": "TargetTracking-high", "AlarmARN": "arn:aws:cloudwatch:us-east-1:123456789012:alarm:TargetTracking-high" } ],
           "CreationTime": "2024-05-01T10:00:00.000000+00:00" }
       ]`,
-      actions: `[
+        actions: `[
         { "ScheduledActionName": "a", "ScheduledActionARN": "arn:aws:autoscaling:us-east-1:123456789012:scheduledAction:1:resource/x",
           "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/my-endpoint/variant/AllTraffic", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount",
           "Schedule": "rate(1 day)", "ScalableTargetAction": { "MaxCapacity": 3 }, "CreationTime": "2024-05-01T10:00:00+00:00" }
       ]`,
-    }));
+      }),
+    );
   });
 
   it('accepts any XML-safe text, including characters outside the BMP, where the model asks for XmlString', async () => {
@@ -471,15 +693,30 @@ describe('schema validation through vscode-json-languageservice', () => {
   });
 
   it('accepts the date-time forms users write for StartTime and EndTime', async () => {
-    for (const time of ['2030-01-01T08:00:00', '2030-01-01T08:00:00Z', '2030-01-01T08:00:00.123+02:00', '2030-01-01 08:00', '2030-01-01', '2030-01-01T08:00:00-0500']) {
-      await assertClean(file({ actions: `[ { "ScheduledActionName": "a", "Schedule": "rate(1 day)", "StartTime": "${time}", "EndTime": "${time}" } ]` }));
+    for (const time of [
+      '2030-01-01T08:00:00',
+      '2030-01-01T08:00:00Z',
+      '2030-01-01T08:00:00.123+02:00',
+      '2030-01-01 08:00',
+      '2030-01-01',
+      '2030-01-01T08:00:00-0500',
+    ]) {
+      await assertClean(
+        file({
+          actions: `[ { "ScheduledActionName": "a", "Schedule": "rate(1 day)", "StartTime": "${time}", "EndTime": "${time}" } ]`,
+        }),
+      );
     }
   });
 
   it('validates the files in examples/ clean', async () => {
     const examples = join(REPO_ROOT, 'examples');
     let names: string[] = [];
-    try { names = readdirSync(examples).filter((n) => n.endsWith('.scaling.json')); } catch { /* no examples yet */ }
+    try {
+      names = readdirSync(examples).filter((n) => n.endsWith('.scaling.json'));
+    } catch {
+      /* no examples yet */
+    }
     for (const name of names) {
       const text = readFileSync(join(examples, name), 'utf8');
       const diagnostics = await validate(text);
@@ -498,24 +735,44 @@ function expandSnippet(snippet: string): string {
     let text = '';
     while (i < snippet.length) {
       const c = snippet[i]!;
-      if (c === '\\' && i + 1 < snippet.length && '$}\\'.includes(snippet[i + 1]!)) { text += snippet[i + 1]; i += 2; continue; }
-      if (c === '}') { i++; return text; }
-      if (c === '$') { text += readDollar(); continue; }
-      text += c; i++;
+      if (c === '\\' && i + 1 < snippet.length && '$}\\'.includes(snippet[i + 1]!)) {
+        text += snippet[i + 1];
+        i += 2;
+        continue;
+      }
+      if (c === '}') {
+        i++;
+        return text;
+      }
+      if (c === '$') {
+        text += readDollar();
+        continue;
+      }
+      text += c;
+      i++;
     }
     return text;
   };
   const readDollar = (): string => {
     i++; // $
     const simple = /^(\d+|[A-Z_]+)/.exec(snippet.slice(i));
-    if (simple) { i += simple[0].length; return ''; }
+    if (simple) {
+      i += simple[0].length;
+      return '';
+    }
     if (snippet[i] !== '{') return '$';
     i++; // {
     const name = /^(\d+|[A-Z_]+)/.exec(snippet.slice(i));
     if (!name) throw new Error(`bad snippet at ${i}: ${snippet}`);
     i += name[0].length;
-    if (snippet[i] === '}') { i++; return ''; }
-    if (snippet[i] === ':') { i++; return readUntilClose(); }
+    if (snippet[i] === '}') {
+      i++;
+      return '';
+    }
+    if (snippet[i] === ':') {
+      i++;
+      return readUntilClose();
+    }
     if (snippet[i] === '|') {
       const end = snippet.indexOf('|}', i);
       const first = snippet.slice(i + 1, end).split(',')[0]!;
@@ -527,9 +784,17 @@ function expandSnippet(snippet: string): string {
   let out = '';
   while (i < snippet.length) {
     const c = snippet[i]!;
-    if (c === '\\' && i + 1 < snippet.length && '$}\\'.includes(snippet[i + 1]!)) { out += snippet[i + 1]; i += 2; continue; }
-    if (c === '$') { out += readDollar(); continue; }
-    out += c; i++;
+    if (c === '\\' && i + 1 < snippet.length && '$}\\'.includes(snippet[i + 1]!)) {
+      out += snippet[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === '$') {
+      out += readDollar();
+      continue;
+    }
+    out += c;
+    i++;
   }
   return out;
 }

@@ -24,7 +24,9 @@ const SCALE_OUT_ALARM = `"CloudWatchAlarm": { "AlarmName": "a", "Namespace": "AW
 
 describe('stepIntervals', () => {
   it('shows the absolute interval from the alarm threshold, lower bound inclusive above it', () => {
-    const policy = policyOf(`{ "PolicyName": "out", "PolicyType": "StepScaling", ${SCALE_OUT_STEPS}, ${SCALE_OUT_ALARM} }`);
+    const policy = policyOf(
+      `{ "PolicyName": "out", "PolicyType": "StepScaling", ${SCALE_OUT_STEPS}, ${SCALE_OUT_ALARM} }`,
+    );
     const info = stepInterval(policy, 1);
     assert.ok(info);
     assert.equal(info.text, '[150, 200) InvocationsPerInstance: threshold 100 + [50, 100)');
@@ -80,6 +82,9 @@ describe('stepIntervals', () => {
   it('knows a step policy by its type, or by its configuration when untyped', () => {
     assert.equal(isStepPolicy(policyOf(`{ "PolicyName": "p", "PolicyType": "StepScaling" }`)), true);
     assert.equal(isStepPolicy(policyOf(`{ "PolicyName": "p", ${SCALE_OUT_STEPS} }`)), true);
-    assert.equal(isStepPolicy(policyOf(`{ "PolicyName": "p", "PolicyType": "TargetTrackingScaling", ${SCALE_OUT_STEPS} }`)), false);
+    assert.equal(
+      isStepPolicy(policyOf(`{ "PolicyName": "p", "PolicyType": "TargetTrackingScaling", ${SCALE_OUT_STEPS} }`)),
+      false,
+    );
   });
 });

@@ -31,22 +31,37 @@ function doc(config: string, { dimension = 'sagemaker:variant:DesiredInstanceCou
       "StepScalingPolicyConfiguration": ${config}${cloudWatchAlarm} } ] } ] }`;
 }
 
-const STEPS = '"StepAdjustments": [ { "MetricIntervalLowerBound": 0, "MetricIntervalUpperBound": 50, "ScalingAdjustment": 1 }, { "MetricIntervalLowerBound": 50, "ScalingAdjustment": 2 } ]';
+const STEPS =
+  '"StepAdjustments": [ { "MetricIntervalLowerBound": 0, "MetricIntervalUpperBound": 50, "ScalingAdjustment": 1 }, { "MetricIntervalLowerBound": 50, "ScalingAdjustment": 2 } ]';
 
 describe('step rules', () => {
   it('warns (not errors) on a short cooldown on an instance fleet, and only there', () => {
-    const short = findings(doc(`{ "AdjustmentType": "ChangeInCapacity", ${STEPS}, "Cooldown": 30 }`)).filter((f) => f.code === 'step.cooldown');
-    assert.deepEqual(short.map((f) => f.severity), ['warning']);
-    const serverless = findings(doc(`{ "AdjustmentType": "ChangeInCapacity", ${STEPS}, "Cooldown": 30 }`, { dimension: 'sagemaker:variant:DesiredProvisionedConcurrency' }));
+    const short = findings(doc(`{ "AdjustmentType": "ChangeInCapacity", ${STEPS}, "Cooldown": 30 }`)).filter(
+      (f) => f.code === 'step.cooldown',
+    );
+    assert.deepEqual(
+      short.map((f) => f.severity),
+      ['warning'],
+    );
+    const serverless = findings(
+      doc(`{ "AdjustmentType": "ChangeInCapacity", ${STEPS}, "Cooldown": 30 }`, {
+        dimension: 'sagemaker:variant:DesiredProvisionedConcurrency',
+      }),
+    );
     assert.equal(serverless.filter((f) => f.code === 'step.cooldown').length, 0);
     const seed = findings(doc(`{ "AdjustmentType": "ChangeInCapacity", ${STEPS}, "Cooldown": 60 }`));
     assert.equal(seed.filter((f) => f.code === 'step.cooldown').length, 0);
   });
 
   it('warns (not errors) on a MinAdjustmentMagnitude of 0 with percentages', () => {
-    const text = doc(`{ "AdjustmentType": "PercentChangeInCapacity", "MinAdjustmentMagnitude": 0, ${STEPS.replace('"ScalingAdjustment": 1', '"ScalingAdjustment": 20').replace('"ScalingAdjustment": 2', '"ScalingAdjustment": 40')} }`);
+    const text = doc(
+      `{ "AdjustmentType": "PercentChangeInCapacity", "MinAdjustmentMagnitude": 0, ${STEPS.replace('"ScalingAdjustment": 1', '"ScalingAdjustment": 20').replace('"ScalingAdjustment": 2', '"ScalingAdjustment": 40')} }`,
+    );
     const found = findings(text).filter((f) => f.code === 'step.min-adjustment-magnitude');
-    assert.deepEqual(found.map((f) => [f.severity, text.slice(f.start, f.end)]), [['warning', '0']]);
+    assert.deepEqual(
+      found.map((f) => [f.severity, text.slice(f.start, f.end)]),
+      [['warning', '0']],
+    );
   });
 
   it('stays quiet about intervals when a bound is not a number (the schema reports it)', () => {
@@ -54,7 +69,13 @@ describe('step rules', () => {
       { "MetricIntervalLowerBound": 0, "MetricIntervalUpperBound": "50", "ScalingAdjustment": 1 },
       { "MetricIntervalLowerBound": 60, "ScalingAdjustment": 2 } ] }`);
     const codes = findings(text).map((f) => f.code);
-    for (const code of ['step.no-gap', 'step.no-overlap', 'step.single-null-upper', 'step.bound-present', 'step.bounds-relative']) {
+    for (const code of [
+      'step.no-gap',
+      'step.no-overlap',
+      'step.single-null-upper',
+      'step.bound-present',
+      'step.bounds-relative',
+    ]) {
       assert.ok(!codes.includes(code), `${code} fired on an unreadable bound`);
     }
   });
@@ -65,7 +86,13 @@ describe('step rules', () => {
       { "MetricIntervalLowerBound": 0, "MetricIntervalUpperBound": 50, "ScalingAdjustment": 1 },
       { "MetricIntervalLowerBound": 100, "ScalingAdjustment": 3 } ] }`);
     const found = findings(text).filter((f) => f.code === 'step.no-gap' || f.code === 'step.no-overlap');
-    assert.deepEqual(found.map((f) => [f.code, text.slice(f.start, f.end)]), [['step.no-gap', '60'], ['step.no-overlap', '100']]);
+    assert.deepEqual(
+      found.map((f) => [f.code, text.slice(f.start, f.end)]),
+      [
+        ['step.no-gap', '60'],
+        ['step.no-overlap', '100'],
+      ],
+    );
     assert.match(found[0]!.message, /step 2 \[0, 50\)/);
     assert.match(found[1]!.message, /step 1 \[60, 120\)/);
     assert.equal(found[0]!.related?.length, 1);
@@ -79,8 +106,11 @@ describe('step rules', () => {
   });
 
   it('infers the side from the adjustments only when they agree', () => {
-    const mixed = doc(`{ "AdjustmentType": "ChangeInCapacity", "StepAdjustments": [
-      { "MetricIntervalUpperBound": 0, "ScalingAdjustment": -1 }, { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 } ] }`, { alarm: false });
+    const mixed = doc(
+      `{ "AdjustmentType": "ChangeInCapacity", "StepAdjustments": [
+      { "MetricIntervalUpperBound": 0, "ScalingAdjustment": -1 }, { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 } ] }`,
+      { alarm: false },
+    );
     assert.ok(!findings(mixed).some((f) => f.code === 'step.sign-side'));
   });
 
@@ -88,7 +118,11 @@ describe('step rules', () => {
     for (const name of ['step-scaling.scaling.json', 'production.scaling.json']) {
       const text = readFileSync(join(EXAMPLES, name), 'utf8');
       const ours = analyzeText(text, { now: NOW }).findings.filter((f) => OUR_CODES.has(f.code));
-      assert.deepEqual(ours.map((f) => `${f.code}: ${f.message}`), [], name);
+      assert.deepEqual(
+        ours.map((f) => `${f.code}: ${f.message}`),
+        [],
+        name,
+      );
     }
   });
 });

@@ -3,19 +3,27 @@ import { describe, it } from 'node:test';
 import { MetricType, ScalableDimension } from '@aws-sdk/client-application-auto-scaling';
 import { analyzeText } from '../../core/check';
 import type { TextEdit } from '../../core/finding';
-import { metricFitsDimension, PREDEFINED_METRIC_TYPES, predefinedMetricsFor, SCALABLE_DIMENSIONS } from '../../core/predefinedMetrics';
+import {
+  metricFitsDimension,
+  PREDEFINED_METRIC_TYPES,
+  predefinedMetricsFor,
+  SCALABLE_DIMENSIONS,
+} from '../../core/predefinedMetrics';
 import { compactJsonBytes, expressionRefs } from '../../core/rules/metricMath';
 import { SAGEMAKER_METRICS_BY_DIMENSION } from '../../core/sagemaker';
 
 describe('predefined metrics', () => {
-  it('lists exactly the SDK\'s metric types and dimensions', () => {
+  it("lists exactly the SDK's metric types and dimensions", () => {
     assert.deepEqual([...PREDEFINED_METRIC_TYPES].sort(), Object.values(MetricType).sort());
     assert.deepEqual([...SCALABLE_DIMENSIONS].sort(), Object.values(ScalableDimension).sort());
   });
 
   it('gives every metric type at least one dimension', () => {
     for (const metric of PREDEFINED_METRIC_TYPES) {
-      assert.ok(SCALABLE_DIMENSIONS.some((d) => metricFitsDimension(metric, d)), `${metric} fits no dimension`);
+      assert.ok(
+        SCALABLE_DIMENSIONS.some((d) => metricFitsDimension(metric, d)),
+        `${metric} fits no dimension`,
+      );
     }
   });
 
@@ -36,18 +44,25 @@ describe('predefined metrics', () => {
   });
 
   it('leaves unknown values to the schema', () => {
-    assert.equal(metricFitsDimension('SageMakerVariantInvocations', 'sagemaker:variant:DesiredInstanceCount'), undefined);
-    assert.equal(metricFitsDimension('SageMakerVariantInvocationsPerInstance', 'sagemaker:variant:InstanceCount'), undefined);
+    assert.equal(
+      metricFitsDimension('SageMakerVariantInvocations', 'sagemaker:variant:DesiredInstanceCount'),
+      undefined,
+    );
+    assert.equal(
+      metricFitsDimension('SageMakerVariantInvocationsPerInstance', 'sagemaker:variant:InstanceCount'),
+      undefined,
+    );
   });
 });
 
 describe('metric math expressions', () => {
-  const ids = (expression: string, known: string[] = []) => expressionRefs(expression, (w) => known.includes(w)).refs.map((r) => `${r.id}@${r.at}`);
+  const ids = (expression: string, known: string[] = []) =>
+    expressionRefs(expression, (w) => known.includes(w)).refs.map((r) => `${r.id}@${r.at}`);
 
   it('finds lower-case Ids and skips functions, keywords, strings and numbers', () => {
     assert.deepEqual(ids('(m1 + m2) / 2'), ['m1@1', 'm2@6']);
     assert.deepEqual(ids('FILL(m1, REPEAT) * 1e5 + .5e3'), ['m1@5']);
-    assert.deepEqual(ids('SUM(SEARCH(\'{AWS/SageMaker,EndpointName} MetricName="invocations"\', \'Sum\', 60))'), []);
+    assert.deepEqual(ids("SUM(SEARCH('{AWS/SageMaker,EndpointName} MetricName=\"invocations\"', 'Sum', 60))"), []);
     assert.deepEqual(ids('IF(errors > 0, errors / total, 0)'), ['errors@3', 'errors@15', 'total@24']);
     assert.deepEqual(ids('max (m1)'), ['m1@5'], 'a lower-case word called as a function is no Id');
   });
@@ -62,7 +77,7 @@ describe('metric math expressions', () => {
   });
 
   it('survives an unterminated string', () => {
-    assert.deepEqual(ids('m1 + \'abc'), ['m1@0']);
+    assert.deepEqual(ids("m1 + 'abc"), ['m1@0']);
   });
 });
 
@@ -101,16 +116,24 @@ ${config}
 describe('quick fixes', () => {
   it('swaps the two cooldowns in place', () => {
     const text = policyDoc('      "ScaleOutCooldown": 600, // slow\n      "ScaleInCooldown": 120');
-    assert.equal(fixed(text, 'sanity.cooldown-out-gt-in'), policyDoc('      "ScaleOutCooldown": 120, // slow\n      "ScaleInCooldown": 600'));
+    assert.equal(
+      fixed(text, 'sanity.cooldown-out-gt-in'),
+      policyDoc('      "ScaleOutCooldown": 120, // slow\n      "ScaleInCooldown": 600'),
+    );
   });
 
   it('writes out the default scale-in cooldown it swaps with', () => {
     const text = policyDoc('      "ScaleOutCooldown": 900');
-    assert.equal(fixed(text, 'sanity.cooldown-out-gt-in'), policyDoc('      "ScaleOutCooldown": 300,\n      "ScaleInCooldown": 900'));
+    assert.equal(
+      fixed(text, 'sanity.cooldown-out-gt-in'),
+      policyDoc('      "ScaleOutCooldown": 300,\n      "ScaleInCooldown": 900'),
+    );
   });
 
   it('turns a percentage into a ratio', () => {
-    const text = policyDoc('      "ScaleOutCooldown": 60').replace('SageMakerVariantInvocationsPerInstance', 'SageMakerVariantProvisionedConcurrencyUtilization').replace('"TargetValue": 70', '"TargetValue": 85');
+    const text = policyDoc('      "ScaleOutCooldown": 60')
+      .replace('SageMakerVariantInvocationsPerInstance', 'SageMakerVariantProvisionedConcurrencyUtilization')
+      .replace('"TargetValue": 70', '"TargetValue": 85');
     assert.match(fixed(text, 'sm.target-value-pc-util'), /"TargetValue": 0\.85,/);
   });
 });

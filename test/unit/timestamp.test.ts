@@ -49,7 +49,15 @@ describe('parseTimestamp', () => {
   });
 
   it('leaves text of another shape to the schema', () => {
-    for (const text of ['', 'tomorrow', '2027-3-1', '2027-03-01T6:30', '2027-03-01T06:30:00 UTC', '1735689600', '2027-03-01T06:30:00ZZ']) {
+    for (const text of [
+      '',
+      'tomorrow',
+      '2027-3-1',
+      '2027-03-01T6:30',
+      '2027-03-01T06:30:00 UTC',
+      '1735689600',
+      '2027-03-01T06:30:00ZZ',
+    ]) {
       assert.equal(parseTimestamp(text), undefined, text);
     }
   });
