@@ -15,11 +15,11 @@ import {
   type MetricAlarm,
   type PutMetricAlarmCommandInput,
 } from '@aws-sdk/client-cloudwatch';
-import { keyText, type LiveState } from '../core/live';
-import type { Change, Plan } from '../core/planTypes';
-import { parseTimestamp } from '../core/timestamp';
+import { keyText, type LiveState } from '../core/plan/liveState';
+import type { Change, Plan } from '../core/plan/planTypes';
+import { parseTimestamp } from '../core/document/timestamp';
 import { describeAwsError, errorCode, isAbortError } from './errors';
-import { alarmSpecFromLive, describeAlarmsByAction, describeAlarmsByName, keyInput, mapLimit } from './live';
+import { alarmSpecFromLive, describeAlarmsByAction, describeAlarmsByName, keyInput, mapLimit } from './fetchLive';
 import type { AwsClients } from './session';
 
 // Sending a plan: each change becomes one write, in plan order (target → policies → their

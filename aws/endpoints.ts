@@ -9,10 +9,10 @@ import {
   paginateListEndpoints,
   paginateListInferenceComponents,
 } from '@aws-sdk/client-sagemaker';
-import type { LiveTarget, TargetKey } from '../core/live';
-import { SAGEMAKER_DIMENSIONS } from '../core/sagemaker';
+import type { LiveTarget, TargetKey } from '../core/plan/liveState';
+import { SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
 import { describeAwsError, errorCode, isNotImplemented } from './errors';
-import { fetchLiveState, isoString, keyInput } from './live';
+import { fetchLiveState, isoString, keyInput } from './fetchLive';
 import { REGION_NAME, type AwsClients } from './session';
 
 // SageMaker as the tree shows it: endpoints → production variants → the scalable target,

@@ -1,5 +1,5 @@
 import { paginateListMetrics, type Dimension } from '@aws-sdk/client-cloudwatch';
-import { applyRuleConfig, type RuleConfig } from '../core/config';
+import { applyRuleConfig, type RuleConfig } from '../core/lint/config';
 import type { Finding, Range } from '../core/finding';
 import {
   buildModel,
@@ -9,14 +9,14 @@ import {
   type Prop,
   type ScalableTarget,
   type ScalingFile,
-} from '../core/model';
-import { parseDocument } from '../core/parse';
-import { parseSageMakerResourceId, SAGEMAKER_DIMENSIONS } from '../core/sagemaker';
-import { LIVE_RULE_CODES, LIVE_RULE_SEVERITY } from '../core/rules/live';
-import { applySuppressions } from '../core/suppressions';
+} from '../core/document/model';
+import { parseDocument } from '../core/document/parse';
+import { parseSageMakerResourceId, SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
+import { LIVE_RULE_CODES, LIVE_RULE_SEVERITY } from '../core/rules/liveRules';
+import { applySuppressions } from '../core/lint/suppressions';
 import { describeEndpoint, EndpointNotFoundError, inferenceComponentExists, type EndpointDetails } from './endpoints';
 import { describeAwsError, errorCode, isNotImplemented } from './errors';
-import { mapLimit } from './live';
+import { mapLimit } from './fetchLive';
 import type { AwsClients } from './session';
 
 // The live rules of rules.md §7: what only AWS knows about the SageMaker resources a file

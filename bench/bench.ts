@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeText } from '../core/check';
-import { parseDocument } from '../core/parse';
-import { validateWithSchema } from '../core/schemaValidation';
+import { analyzeText } from '../core/lint/check';
+import { parseDocument } from '../core/document/parse';
+import { validateWithSchema } from '../core/lint/schemaValidation';
 import { LspSession } from '../test/lspClient';
 import { generateScalingFile } from './generate';
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { applyPlan, renderApplyResult } from '../aws/apply';
 import { describeAwsError } from '../aws/errors';
 import { fetchCallerIdentity } from '../aws/identity';
-import { renderPlanText } from '../core/plan';
+import { renderPlanText } from '../core/plan/plan';
 import { AWS_OPTION_DEFINITIONS, awsOptionsFrom, usageError } from './awsOptions';
 import type { Output } from './output';
 import { EXIT, preparePlan, type PlanCommandOptions } from './plan';

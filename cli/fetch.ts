@@ -2,9 +2,9 @@ import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'nod
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeAwsError } from '../aws/errors';
-import { fetchTargetsFor, FetchArgumentError } from '../aws/live';
+import { fetchTargetsFor, FetchArgumentError } from '../aws/fetchLive';
 import type { AwsClients } from '../aws/session';
-import { liveToDocument } from '../core/liveDocument';
+import { liveToDocument } from '../core/plan/liveDocument';
 import { AWS_OPTION_DEFINITIONS, awsOptionsFrom, openSession, usageError, type AwsCliOptions } from './awsOptions';
 import type { Output } from './output';
 import { EXIT } from './plan';

@@ -1,4 +1,4 @@
-import type { RuleConfig } from '../core/config';
+import type { RuleConfig } from '../core/lint/config';
 import { collectFiles } from './files';
 import { encodingMessage, findingToMessage, lintText, readText, type LintMessage } from './lintFile';
 import { RuleConfigLoader } from './ruleConfig';

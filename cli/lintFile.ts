@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-json-languageservice';
-import { analyzeText } from '../core/check';
-import type { RuleConfig } from '../core/config';
+import { analyzeText } from '../core/lint/check';
+import type { RuleConfig } from '../core/lint/config';
 import type { Finding, Severity } from '../core/finding';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateWithSchema } from '../core/schemaValidation';
+import { validateWithSchema } from '../core/lint/schemaValidation';
 
 /** One finding as the CLI prints it: 1-based lines and columns, as DESIGN.md specifies. */
 export interface LintMessage {

@@ -1,11 +1,11 @@
-import { fetchLiveState } from '../aws/live';
+import { fetchLiveState } from '../aws/fetchLive';
 import { runLiveChecks } from '../aws/liveChecks';
 import { describeAwsError } from '../aws/errors';
 import type { AwsClients } from '../aws/session';
-import { desiredFromText } from '../core/desired';
-import type { DesiredState, LiveState } from '../core/live';
-import { planChanges, renderPlanText } from '../core/plan';
-import type { Plan } from '../core/planTypes';
+import { desiredFromText } from '../core/plan/desired';
+import type { DesiredState, LiveState } from '../core/plan/liveState';
+import { planChanges, renderPlanText } from '../core/plan/plan';
+import type { Plan } from '../core/plan/planTypes';
 import { parseArgs } from 'node:util';
 import {
   AWS_OPTION_DEFINITIONS,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { mergeRuleConfigs, type RuleConfig } from '../core/config';
-import { parseRuleConfigText, ruleConfigCandidates } from '../core/ruleConfigFile';
+import { mergeRuleConfigs, type RuleConfig } from '../core/lint/config';
+import { parseRuleConfigText, ruleConfigCandidates } from '../core/lint/ruleConfigFile';
 import { RULES_BY_CODE } from '../core/rules';
 import type { Finding } from '../core/finding';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ScheduleProblem } from '../core/schedule';
-import { readableTime, summarizeSchedule, summaryOk } from '../core/scheduleSummary';
-import { parseTimestamp } from '../core/timestamp';
+import { readableTime, summarizeSchedule, summaryOk } from '../core/language/scheduleSummary';
+import { parseTimestamp } from '../core/document/timestamp';
 import type { Output } from './output';
 
 // `sagemaker-scaling schedule`: a schedule expression in words and its next run times, the

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { applyPlan, renderApplyResult, type ApplyResult } from '../aws/apply';
 import { fetchCallerIdentity } from '../aws/identity';
-import { summarizePlan } from '../core/plan';
+import { summarizePlan } from '../core/plan/plan';
 import { notifyWithLogs } from './commands';
 import { fileName, keptNote, planHeadline, preparePlan, showPlanDiff, targetFile, type PlanDeps } from './plan';
 import { confirm } from './prompts';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { applyPlan, renderApplyResult } from '../aws/apply';
 import { fetchCallerIdentity } from '../aws/identity';
-import { targetLabel } from '../core/plan';
-import type { Change, Plan } from '../core/planTypes';
+import { targetLabel } from '../core/plan/plan';
+import type { Change, Plan } from '../core/plan/planTypes';
 import type { AwsSession } from './aws';
 import { refuseUntrusted } from './apply';
 import { notifyWithLogs } from './commands';

@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import { exists } from './files';
 import { listEndpoints } from '../aws/endpoints';
 import { isAbortError } from '../aws/errors';
-import { fetchTargetsFor } from '../aws/live';
-import { liveToDocument } from '../core/liveDocument';
+import { fetchTargetsFor } from '../aws/fetchLive';
+import { liveToDocument } from '../core/plan/liveDocument';
 import type { AwsSession } from './aws';
 import { pickSaveUri, confirm } from './prompts';
 import type { TreeNode } from './tree/nodes';
 
 // Fetch scaling configuration to file: the live targets of an endpoint, a variant or an
-// inference component as a *.scaling.json (core/liveDocument.ts), saved where the user
+// inference component as a *.scaling.json (core/plan/liveDocument.ts), saved where the user
 // says. A file open with unsaved changes is never overwritten; an existing file only after
 // a confirmation; the write is atomic (a temporary file beside it, then a rename).
 

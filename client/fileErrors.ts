@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
 import { exists } from './files';
-import { analyzeText } from '../core/check';
-import { mergeRuleConfigs, type RuleConfig } from '../core/config';
-import { parseRuleConfigText, ruleConfigCandidates } from '../core/ruleConfigFile';
+import { analyzeText } from '../core/lint/check';
+import { mergeRuleConfigs, type RuleConfig } from '../core/lint/config';
+import { parseRuleConfigText, ruleConfigCandidates } from '../core/lint/ruleConfigFile';
 import { RULES_BY_CODE } from '../core/rules';
-import { validateWithSchema } from '../core/schemaValidation';
+import { validateWithSchema } from '../core/lint/schemaValidation';
 import { getRuleLevels } from './settings';
 
 // What blocks apply: the errors of all three layers, computed here rather than read from
 // the editor. The editor has diagnostics only for open files, and VS Code's JSON support
 // shows schema violations as warnings, while a schema violation is a request AWS rejects.
 // So: syntax and schema through vscode-json-languageservice with schema findings as
-// errors (core/schemaValidation.ts, exactly what `sagemaker-scaling lint` and apply do),
+// errors (core/lint/schemaValidation.ts, exactly what `sagemaker-scaling lint` and apply do),
 // our rules through core with the same rule configuration as the server (the nearest
 // .scalingrc.json, then the settings), plus any error the editor shows for the file.
 

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { isAbortError } from '../aws/errors';
-import { fetchLiveState } from '../aws/live';
+import { fetchLiveState } from '../aws/fetchLive';
 import { runLiveChecks } from '../aws/liveChecks';
 import type { AwsClients } from '../aws/session';
-import { desiredFromText } from '../core/desired';
+import { desiredFromText } from '../core/plan/desired';
 import type { Finding } from '../core/finding';
-import type { DesiredState, LiveState } from '../core/live';
-import { diffDocuments } from '../core/liveDocument';
-import { countChanges, planChanges, renderPlanText } from '../core/plan';
-import type { Plan } from '../core/planTypes';
+import type { DesiredState, LiveState } from '../core/plan/liveState';
+import { diffDocuments } from '../core/plan/liveDocument';
+import { countChanges, planChanges, renderPlanText } from '../core/plan/plan';
+import type { Plan } from '../core/plan/planTypes';
 import type { AwsSession, Lease } from './aws';
 import { findFileErrors, firstErrorText, LIVE_SOURCE, ruleConfigFor } from './fileErrors';
 import { getPrune } from './settings';
@@ -16,7 +16,7 @@ import { getPrune } from './settings';
 // From a *.scaling.json to a plan, for Show Plan and Apply: the file's errors block (all
 // three layers), the live checks block (shown as diagnostics on the file), then live state
 // is read and compared. The plan is shown as VS Code's diff of live vs desired, both sides
-// in the canonical form the plan compares (core/liveDocument.ts).
+// in the canonical form the plan compares (core/plan/liveDocument.ts).
 
 export const PLAN_SCHEME = 'sagemaker-scaling-plan';
 

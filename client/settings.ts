@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RuleLevel } from '../core/config';
+import type { RuleLevel } from '../core/lint/config';
 
 // The one typed reader of the extension's settings. AWS settings are machine-scoped and
 // only their user-level value is read, so a cloned repository's .vscode/settings.json can

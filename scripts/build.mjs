@@ -69,7 +69,7 @@ const bundles = [
 ];
 
 const tests = {
-  entryPoints: tsFiles(['core', 'aws', 'cli', 'server', 'test', 'bench']),
+  entryPoints: tsFiles(['core', 'aws', 'cli', 'server', 'test', 'bench', 'scripts']),
   outdir: 'out',
   outbase: '.',
   platform: 'node',

@@ -1,8 +1,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixesToOffer } from '../core/edits';
+import { fixesToOffer } from '../core/document/edits';
 import type { Finding } from '../core/finding';
-import type { ParsedDocument } from '../core/parse';
+import type { ParsedDocument } from '../core/document/parse';
 
 function overlaps(document: TextDocument, finding: Finding, range: Range): boolean {
   const start = document.offsetAt(range.start);

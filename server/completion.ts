@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Completion } from '../core/completion';
+import type { Completion } from '../core/language/completion';
 
 /** LSP completion items for core's proposals, sorted before the schema's own. */
 export function toCompletionItems(document: TextDocument, completions: Completion[]): CompletionItem[] {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RuleConfig } from '../core/config';
-import { parseRuleConfigText, ruleConfigCandidates } from '../core/ruleConfigFile';
+import type { RuleConfig } from '../core/lint/config';
+import { parseRuleConfigText, ruleConfigCandidates } from '../core/lint/ruleConfigFile';
 
 /**
  * The nearest `.scalingrc.json` above each document on disk, read once and cached until a

@@ -19,9 +19,9 @@ import { createValidator, isRuleConfigDocument } from './validation';
 import { SettingsStore } from './settings';
 import { toCodeActions } from './codeActions';
 import { toCompletionItems } from './completion';
-import { completionsAt } from '../core/completion';
+import { completionsAt } from '../core/language/completion';
 import { toHover } from './hover';
-import { hoverAt } from '../core/hover';
+import { hoverAt } from '../core/language/hover';
 
 // The language server: LSP wiring over core/. It adds the semantic layer (source
 // `scaling`); JSON syntax and the schema come from VS Code's own JSON support.

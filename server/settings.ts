@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import type { RuleConfig, RuleLevel } from '../core/config';
+import type { RuleConfig, RuleLevel } from '../core/lint/config';
 
 /** The settings the server reads, per document (they can differ per folder). */
 export interface ServerSettings {

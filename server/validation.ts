@@ -1,9 +1,9 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, type Analysis } from '../core/check';
-import { checkRuleConfig, mergeRuleConfigs } from '../core/config';
+import { analyzeText, type Analysis } from '../core/lint/check';
+import { checkRuleConfig, mergeRuleConfigs } from '../core/lint/config';
 import type { Finding } from '../core/finding';
-import { parseRuleConfigText, RULE_CONFIG_FILE } from '../core/ruleConfigFile';
+import { parseRuleConfigText, RULE_CONFIG_FILE } from '../core/lint/ruleConfigFile';
 import { RULES_BY_CODE } from '../core/rules';
 import { RuleConfigFiles } from './ruleConfigFiles';
 import { toDiagnostic } from './diagnostics';

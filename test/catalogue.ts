@@ -152,7 +152,7 @@ export type CheckedElsewhere =
   | { by: 'schema'; how: string; example: { text: string; at: string } }
   /** By rules with other codes (registered rules, which the test checks). */
   | { by: 'rules'; codes: readonly string[]; how: string }
-  /** By plan, apply, fetch or the tree (aws/, core/plan.ts), with the tests that show it. */
+  /** By plan, apply, fetch or the tree (aws/, core/plan/plan.ts), with the tests that show it. */
   | { by: 'plan and apply' | 'fetch and the tree' | 'hover'; how: string }
   /** About something the file and the extension never do. */
   | { by: 'not applicable'; how: string };
@@ -180,7 +180,7 @@ export const CHECKED_ELSEWHERE: Readonly<Record<string, CheckedElsewhere>> = {
   },
   'policy.rename': {
     by: 'plan and apply',
-    how: 'A policy whose name changes is created under the new name and the old one deleted; the plan says so on both (core/plan.ts, RENAME_NOTE).',
+    how: 'A policy whose name changes is created under the new name and the old one deleted; the plan says so on both (core/plan/plan.ts, RENAME_NOTE).',
   },
   'policy.target-registered': {
     by: 'plan and apply',
@@ -193,7 +193,7 @@ export const CHECKED_ELSEWHERE: Readonly<Record<string, CheckedElsewhere>> = {
   },
   'quota.describe-paging': {
     by: 'fetch and the tree',
-    how: 'Every Describe and List call goes through the SDK paginators (aws/live.ts, aws/endpoints.ts).',
+    how: 'Every Describe and List call goes through the SDK paginators (aws/fetchLive.ts, aws/endpoints.ts).',
   },
   'quota.steps-per-policy': {
     by: 'rules',
@@ -221,7 +221,7 @@ export const CHECKED_ELSEWHERE: Readonly<Record<string, CheckedElsewhere>> = {
   },
   'sched.update-drops-times': {
     by: 'plan and apply',
-    how: 'An update sends the scheduled action in full, as the file states it: StartTime and EndTime whenever the file has them, and UTC for a Timezone the file no longer names (core/plan.ts).',
+    how: 'An update sends the scheduled action in full, as the file states it: StartTime and EndTime whenever the file has them, and UTC for a Timezone the file no longer names (core/plan/plan.ts).',
   },
   'sm.delete-needs-deregister-perm': {
     by: 'not applicable',

@@ -1,6 +1,6 @@
 import type { ScalingActivity, VariantDetails } from '../../aws/endpoints';
-import type { LiveTarget, PolicySpec, ScheduledActionSpec } from '../../core/live';
-import { readableTime, summarizeSchedule } from '../../core/scheduleSummary';
+import type { LiveTarget, PolicySpec, ScheduledActionSpec } from '../../core/plan/liveState';
+import { readableTime, summarizeSchedule } from '../../core/language/scheduleSummary';
 
 // The words the tree shows for live objects: key figures in a node's description, more in
 // its tooltip. Plain functions of plain data (no editor types), so each reads at a glance.

@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import type { EndpointSummary, InferenceComponentSummary, ScalingActivity, VariantDetails } from '../../aws/endpoints';
-import { keyText, type LiveTarget, type PolicySpec, type ScheduledActionSpec, type TargetKey } from '../../core/live';
+import {
+  keyText,
+  type LiveTarget,
+  type PolicySpec,
+  type ScheduledActionSpec,
+  type TargetKey,
+} from '../../core/plan/liveState';
 import {
   actionSummary,
   actionWords,

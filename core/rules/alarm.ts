@@ -1,7 +1,14 @@
-import { removeMemberEdits, replaceValueEdits } from '../edits';
-import { has, member, type CloudWatchAlarm, type MetricDimension, type Prop, type ScalingPolicy } from '../model';
-import { defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
-import { parseSageMakerResourceId, type SageMakerResource } from '../sagemaker';
+import { removeMemberEdits, replaceValueEdits } from '../document/edits';
+import {
+  has,
+  member,
+  type CloudWatchAlarm,
+  type MetricDimension,
+  type Prop,
+  type ScalingPolicy,
+} from '../document/model';
+import { defineRule, type Reporter, type Rule, type RuleContext } from '../lint/rule';
+import { parseSageMakerResourceId, type SageMakerResource } from '../facts/sagemaker';
 import {
   alarmSide,
   ANOMALY_BAND_OPERATORS,
@@ -9,7 +16,7 @@ import {
   isStaticOperator,
   isStepPolicy,
   type AlarmSide,
-} from '../stepIntervals';
+} from '../language/stepIntervals';
 import { headOf, insideString, policyLabel } from './locate';
 
 // The CloudWatch alarm that triggers a step policy, kept in the policy's `CloudWatchAlarm`

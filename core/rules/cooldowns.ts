@@ -1,7 +1,7 @@
-import { appendMemberEdit } from '../edits';
-import type { Prop, ScalableTarget } from '../model';
-import { defineRule, type Reporter, type Rule } from '../rule';
-import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
+import { appendMemberEdit } from '../document/edits';
+import type { Prop, ScalableTarget } from '../document/model';
+import { defineRule, type Reporter, type Rule } from '../lint/rule';
+import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import { trackingOf } from './targetTracking';
 
 // Cooldowns: how long a policy waits after scaling before it scales again. Target tracking

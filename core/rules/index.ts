@@ -1,8 +1,8 @@
-import type { Rule, RuleMeta } from '../rule';
+import type { Rule, RuleMeta } from '../lint/rule';
 import { policyTypeRules } from './policyType';
 import { alarmRules } from './alarm';
 import { cooldownRules } from './cooldowns';
-import { liveRules } from './live';
+import { liveRules } from './liveRules';
 import { metricMathRules } from './metricMath';
 import { quotaRules } from './quotas';
 import { readOnlyRules } from './readOnly';

@@ -1,7 +1,7 @@
 import type { Range } from '../finding';
-import type { Located, ScalableTarget, ScalingPolicy } from '../model';
+import type { Located, ScalableTarget, ScalingPolicy } from '../document/model';
 
-export { rangeOf } from '../model';
+export { rangeOf } from '../document/model';
 
 /** A short range that stands for an object: the key that holds it, or its opening brace. */
 export function headOf(located: Located): Range {

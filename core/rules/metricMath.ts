@@ -1,4 +1,4 @@
-import { appendMemberEdit } from '../edits';
+import { appendMemberEdit } from '../document/edits';
 import type { Range, TextEdit } from '../finding';
 import {
   has,
@@ -7,8 +7,8 @@ import {
   type MetricDataQuery,
   type ScalableTarget,
   type ScalingPolicy,
-} from '../model';
-import { defineMultiCodeRule, type Rule, type RuleContext, type RuleMeta } from '../rule';
+} from '../document/model';
+import { defineMultiCodeRule, type Rule, type RuleContext, type RuleMeta } from '../lint/rule';
 import { headOf, insideString } from './locate';
 import { trackingOf } from './targetTracking';
 import { table } from '../table';

@@ -1,6 +1,6 @@
-import { appendMemberEdit } from '../edits';
-import { has, type ScalingPolicy } from '../model';
-import { defineRule, type Rule } from '../rule';
+import { appendMemberEdit } from '../document/edits';
+import { has, type ScalingPolicy } from '../document/model';
+import { defineRule, type Rule } from '../lint/rule';
 import { table } from '../table';
 import { policyHead, policyLabel } from './locate';
 

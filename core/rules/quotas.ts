@@ -1,6 +1,6 @@
 import type { Range } from '../finding';
-import { member, type Located, type ScalableTarget } from '../model';
-import { defineRule, type Rule } from '../rule';
+import { member, type Located, type ScalableTarget } from '../document/model';
+import { defineRule, type Rule } from '../lint/rule';
 import { headOf } from './locate';
 import { table } from '../table';
 

@@ -1,6 +1,6 @@
-import { removeMemberEdits } from '../edits';
-import type { Located, Prop } from '../model';
-import { defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
+import { removeMemberEdits } from '../document/edits';
+import type { Located, Prop } from '../document/model';
+import { defineRule, type Reporter, type Rule, type RuleContext } from '../lint/rule';
 
 function reportReadOnly(
   owner: Located & { readOnly: Prop<unknown>[] },

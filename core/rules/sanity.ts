@@ -1,7 +1,7 @@
 import type { Range, RelatedLocation } from '../finding';
-import { member, type ScalableTarget, type ScalingPolicy } from '../model';
-import { defineRule, type Rule } from '../rule';
-import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
+import { member, type ScalableTarget, type ScalingPolicy } from '../document/model';
+import { defineRule, type Rule } from '../lint/rule';
+import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import { headOf, policyHead, policyLabel, targetLabel } from './locate';
 import { boundCrossing, scheduledBounds } from './scheduledActions';
 

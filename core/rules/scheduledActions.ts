@@ -1,9 +1,9 @@
 import type { Range } from '../finding';
-import { removeMemberEdits } from '../edits';
-import { has, member, type Prop, type ScalableTarget, type ScheduledAction } from '../model';
-import { defineRule, type Rule } from '../rule';
-import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
-import { parseTimestamp, type Timestamp } from '../timestamp';
+import { removeMemberEdits } from '../document/edits';
+import { has, member, type Prop, type ScalableTarget, type ScheduledAction } from '../document/model';
+import { defineRule, type Rule } from '../lint/rule';
+import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
+import { parseTimestamp, type Timestamp } from '../document/timestamp';
 import { headOf, insideString } from './locate';
 
 const actionMinLeMax = defineRule(

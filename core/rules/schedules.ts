@@ -1,7 +1,7 @@
 import type { Fix, Range } from '../finding';
-import { appendMemberEdit, applyEdits, removeMemberEdits } from '../edits';
-import { has, type Prop, type ScalableTarget, type ScheduledAction } from '../model';
-import { defineMultiCodeRule, type Rule, type RuleContext, type RuleMeta } from '../rule';
+import { appendMemberEdit, applyEdits, removeMemberEdits } from '../document/edits';
+import { has, type Prop, type ScalableTarget, type ScheduledAction } from '../document/model';
+import { defineMultiCodeRule, type Rule, type RuleContext, type RuleMeta } from '../lint/rule';
 import {
   checkTimeZone,
   describeSchedule,
@@ -23,8 +23,8 @@ import {
 } from '../schedule';
 import { cronDayMatches } from '../schedule/cron';
 import { wallClock } from '../schedule/zoneTime';
-import { readableTime } from '../scheduleSummary';
-import { parseTimestamp } from '../timestamp';
+import { readableTime } from '../language/scheduleSummary';
+import { parseTimestamp } from '../document/timestamp';
 import { headOf, insideString } from './locate';
 
 // The `Schedule` and `Timezone` of scheduled actions: the expression parser's problems placed

@@ -1,4 +1,4 @@
-import { removeMemberEdits, replaceValueEdits } from '../edits';
+import { removeMemberEdits, replaceValueEdits } from '../document/edits';
 import type { Fix, Range, RelatedLocation } from '../finding';
 import {
   has,
@@ -8,9 +8,9 @@ import {
   type ScalingPolicy,
   type StepAdjustment,
   type StepScalingConfiguration,
-} from '../model';
-import { defineMultiCodeRule, defineRule, type Reporter, type Rule, type RuleContext } from '../rule';
-import { SAGEMAKER_DIMENSIONS } from '../sagemaker';
+} from '../document/model';
+import { defineMultiCodeRule, defineRule, type Reporter, type Rule, type RuleContext } from '../lint/rule';
+import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import {
   alarmSide,
   boundsOf,
@@ -19,7 +19,7 @@ import {
   isStepPolicy,
   relativeInterval,
   type AlarmSide,
-} from '../stepIntervals';
+} from '../language/stepIntervals';
 import { headOf } from './locate';
 
 // Step scaling (catalogue section 4). The schema already reports the JSON types, the

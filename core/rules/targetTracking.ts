@@ -1,4 +1,4 @@
-import { removeMemberEdits } from '../edits';
+import { removeMemberEdits } from '../document/edits';
 import type { Range } from '../finding';
 import {
   has,
@@ -8,10 +8,10 @@ import {
   type ScalableTarget,
   type ScalingPolicy,
   type TargetTrackingConfiguration,
-} from '../model';
-import { metricFitsDimension, namespaceOfMetric, predefinedMetricsFor } from '../predefinedMetrics';
-import { defineRule, type Rule } from '../rule';
-import { SAGEMAKER_METRICS_BY_DIMENSION } from '../sagemaker';
+} from '../document/model';
+import { metricFitsDimension, namespaceOfMetric, predefinedMetricsFor } from '../facts/predefinedMetrics';
+import { defineRule, type Rule } from '../lint/rule';
+import { SAGEMAKER_METRICS_BY_DIMENSION } from '../facts/sagemaker';
 import { insideString, policyHead, policyLabel, rangeOf } from './locate';
 import { table } from '../table';
 

@@ -1,8 +1,8 @@
 import type { Range } from '../finding';
-import { removeMemberEdits } from '../edits';
-import { has, type Prop, type ScalableTarget } from '../model';
-import { defineRule, type Rule } from '../rule';
-import { parseSageMakerResourceId, sageMakerNameProblem, SAGEMAKER_DIMENSIONS } from '../sagemaker';
+import { removeMemberEdits } from '../document/edits';
+import { has, type Prop, type ScalableTarget } from '../document/model';
+import { defineRule, type Rule } from '../lint/rule';
+import { parseSageMakerResourceId, sageMakerNameProblem, SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import { headOf, insideString, targetLabel } from './locate';
 
 const minLeMax = defineRule(

@@ -1,5 +1,5 @@
-import type { Prop, ScalingPolicy, ScheduledAction } from '../model';
-import { defineRule, type Reporter, type Rule } from '../rule';
+import type { Prop, ScalingPolicy, ScheduledAction } from '../document/model';
+import { defineRule, type Reporter, type Rule } from '../lint/rule';
 
 /**
  * Reports every name after the first occurrence, pointing back at the first. A target has a

@@ -4,11 +4,11 @@ import { RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-
 import { applyPlan } from '../../aws/apply';
 import { fetchScalingActivities } from '../../aws/endpoints';
 import { describeAwsError } from '../../aws/errors';
-import { fetchLiveState } from '../../aws/live';
+import { fetchLiveState } from '../../aws/fetchLive';
 import { isReadOperation, type AwsClients, type CallRecord } from '../../aws/session';
-import { desiredFromText } from '../../core/desired';
-import type { DesiredState } from '../../core/live';
-import { planChanges } from '../../core/plan';
+import { desiredFromText } from '../../core/plan/desired';
+import type { DesiredState } from '../../core/plan/liveState';
+import { planChanges } from '../../core/plan/plan';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
 import { describeWithBoto3, freePort, motoAvailable, startMoto, testClients, type Moto } from './moto';
 import { INSTANCES, scalingFile, target, variantKey } from './scalingFiles';

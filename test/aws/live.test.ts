@@ -11,14 +11,14 @@ import {
   listInferenceComponents,
 } from '../../aws/endpoints';
 import { fetchCallerIdentity } from '../../aws/identity';
-import { fetchLiveState, fetchTargetsFor } from '../../aws/live';
+import { fetchLiveState, fetchTargetsFor } from '../../aws/fetchLive';
 import { runLiveChecks } from '../../aws/liveChecks';
 import { isReadOperation, type AwsClients, type CallRecord } from '../../aws/session';
-import { analyzeText } from '../../core/check';
-import { desiredFromText } from '../../core/desired';
-import type { DesiredState } from '../../core/live';
-import { liveToDocument } from '../../core/liveDocument';
-import { planChanges } from '../../core/plan';
+import { analyzeText } from '../../core/lint/check';
+import { desiredFromText } from '../../core/plan/desired';
+import type { DesiredState } from '../../core/plan/liveState';
+import { liveToDocument } from '../../core/plan/liveDocument';
+import { planChanges } from '../../core/plan/plan';
 import { describeWithBoto3, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
 import { INSTANCES, scalingFile, target, variantId, variantKey } from './scalingFiles';
 

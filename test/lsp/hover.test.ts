@@ -7,7 +7,7 @@ import { HoverRequest, type Hover, type MarkupContent } from 'vscode-languageser
 import { LspSession } from '../lspClient';
 import { DIST, EXAMPLES, REPO_ROOT } from '../paths';
 
-// textDocument/hover on the bundled server: the schedule and step hovers of core/hover.ts
+// textDocument/hover on the bundled server: the schedule and step hovers of core/language/hover.ts
 // arrive as Markdown with the range they are about.
 
 const SERVER = join(DIST, 'server.js');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completionsAt } from '../../core/completion';
-import { buildModel } from '../../core/model';
-import { parseDocument } from '../../core/parse';
+import { completionsAt } from '../../core/language/completion';
+import { buildModel } from '../../core/document/model';
+import { parseDocument } from '../../core/document/parse';
 
 /** Completions at the position of `|` in the text. */
 function at(marked: string) {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { desiredFromModel, desiredFromText } from '../../core/desired';
-import { buildModel } from '../../core/model';
-import { parseDocument } from '../../core/parse';
+import { desiredFromModel, desiredFromText } from '../../core/plan/desired';
+import { buildModel } from '../../core/document/model';
+import { parseDocument } from '../../core/document/parse';
 import { EXAMPLES } from '../paths';
 
 // Reading a file into the desired state: API-shaped plain objects, read-only members of

@@ -7,8 +7,8 @@ import {
   type ScheduledActionSpec,
   type TargetKey,
   type TargetSettings,
-} from '../../core/live';
-import type { Change } from '../../core/planTypes';
+} from '../../core/plan/liveState';
+import type { Change } from '../../core/plan/planTypes';
 
 // A small, pure stand-in for Application Auto Scaling and CloudWatch that applies a plan's
 // changes and answers with live state, for the idempotence tests (apply, plan again, expect

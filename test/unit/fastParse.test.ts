@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { generateScalingFile } from '../../bench/generate';
-import { parseFast } from '../../core/fastParse';
-import { MEMBER_NAME_TABLE, MEMBER_NAMES, NameTable } from '../../core/memberNames';
-import { itemsFromJsonc, type Item } from '../../core/tree';
+import { parseFast } from '../../core/document/fastParse';
+import { MEMBER_NAME_TABLE, MEMBER_NAMES, NameTable } from '../../core/document/memberNames';
+import { itemsFromJsonc, type Item } from '../../core/document/tree';
 import { EXAMPLES } from '../paths';
 
 // The fast path must build exactly the Items of jsonc-parser's tree for every well-formed

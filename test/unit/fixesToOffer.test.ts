@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../core/check';
-import { applyEdits, fixesToOffer } from '../../core/edits';
+import { analyzeText } from '../../core/lint/check';
+import { applyEdits, fixesToOffer } from '../../core/document/edits';
 
 // Quick fixes in a document with syntax errors: the rules read jsonc-parser's best guess at
 // the tree, and an edit placed by it can glue new text to the broken part. Such a fix is

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyzeText } from '../../core/check';
-import { completionsAt } from '../../core/completion';
-import { applyEdits } from '../../core/edits';
+import { analyzeText } from '../../core/lint/check';
+import { completionsAt } from '../../core/language/completion';
+import { applyEdits } from '../../core/document/edits';
 
 // Property-based: whatever the text, the engine returns findings inside the document,
 // throws nothing and gives the same answer twice. Documents are generated from the file

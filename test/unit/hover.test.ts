@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hoverAt } from '../../core/hover';
-import { buildModel } from '../../core/model';
-import { parseDocument } from '../../core/parse';
+import { hoverAt } from '../../core/language/hover';
+import { buildModel } from '../../core/document/model';
+import { parseDocument } from '../../core/document/parse';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 

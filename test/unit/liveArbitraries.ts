@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { LiveTarget, PolicySpec, ScheduledActionSpec } from '../../core/live';
+import type { LiveTarget, PolicySpec, ScheduledActionSpec } from '../../core/plan/liveState';
 
 // Generated live states (what aws/ hands the engine after a fetch), for the property tests
 // of fetch (liveDocument.test.ts) and of plans (plan.test.ts).

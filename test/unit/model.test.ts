@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../core/check';
-import { applyRuleConfig, checkRuleConfig } from '../../core/config';
-import { has } from '../../core/model';
-import { parseDocument } from '../../core/parse';
-import { buildModel } from '../../core/model';
-import { defineRule, type Reporter } from '../../core/rule';
+import { analyzeText } from '../../core/lint/check';
+import { applyRuleConfig, checkRuleConfig } from '../../core/lint/config';
+import { has } from '../../core/document/model';
+import { parseDocument } from '../../core/document/parse';
+import { buildModel } from '../../core/document/model';
+import { defineRule, type Reporter } from '../../core/lint/rule';
 import { RULES_BY_CODE } from '../../core/rules';
 import { insideString } from '../../core/rules/locate';
 

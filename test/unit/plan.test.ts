@@ -3,12 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { desiredFromText } from '../../core/desired';
-import type { DesiredState, LiveState, LiveTarget } from '../../core/live';
-import { countChanges, planChanges, RENAME_NOTE, renderPlanText, summarizePlan } from '../../core/plan';
-import type { Change, Plan } from '../../core/planTypes';
+import { desiredFromText } from '../../core/plan/desired';
+import type { DesiredState, LiveState, LiveTarget } from '../../core/plan/liveState';
+import { countChanges, planChanges, RENAME_NOTE, renderPlanText, summarizePlan } from '../../core/plan/plan';
+import type { Change, Plan } from '../../core/plan/planTypes';
 import { EXAMPLES } from '../paths';
-import { liveToDocument } from '../../core/liveDocument';
+import { liveToDocument } from '../../core/plan/liveDocument';
 import { FakeAws } from './fakeAws';
 import { liveTargets } from './liveArbitraries';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../core/check';
-import { completionsAt } from '../../core/completion';
+import { analyzeText } from '../../core/lint/check';
+import { completionsAt } from '../../core/language/completion';
 import { parseSchedule } from '../../core/schedule';
 import { checkTimeZone } from '../../core/schedule';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../core/check';
+import { analyzeText } from '../../core/lint/check';
 
 // The quota fixtures show one step over each limit; these tests pin the boundaries.
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../core/check';
-import { parseRuleConfigText, ruleConfigCandidates } from '../../core/ruleConfigFile';
+import { analyzeText } from '../../core/lint/check';
+import { parseRuleConfigText, ruleConfigCandidates } from '../../core/lint/ruleConfigFile';
 import { RULES_BY_CODE } from '../../core/rules';
 
 const NOW = new Date('2026-11-28T12:00:00Z');

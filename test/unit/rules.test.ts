@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../core/check';
-import { applyEdits } from '../../core/edits';
+import { analyzeText } from '../../core/lint/check';
+import { applyEdits } from '../../core/document/edits';
 import { RULES_BY_CODE } from '../../core/rules';
-import { LIVE_RULE_CODES } from '../../core/rules/live';
+import { LIVE_RULE_CODES } from '../../core/rules/liveRules';
 import { loadRuleFixtures } from '../ruleFixtures';
 
 const NOW = new Date('2026-11-28T12:00:00Z');

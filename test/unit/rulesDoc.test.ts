@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { RULES_BY_CODE } from '../../core/rules';
-import { renderRulesDoc, RULES_DOC } from '../rulesDoc';
+import { renderRulesDoc, RULES_DOC } from '../../scripts/rulesDoc';
 
 describe('docs/rules.md', () => {
   it('is generated from the current rules and fixtures (run npm run docs)', () => {

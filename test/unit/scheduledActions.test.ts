@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../core/check';
+import { analyzeText } from '../../core/lint/check';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 

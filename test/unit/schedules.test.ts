@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../core/check';
+import { analyzeText } from '../../core/lint/check';
 import type { Finding } from '../../core/finding';
 import { RULES_BY_CODE } from '../../core/rules';
 import { scheduleRules } from '../../core/rules/schedules';

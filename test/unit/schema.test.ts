@@ -22,7 +22,7 @@ import {
   type Diagnostic,
   type JSONSchema,
 } from 'vscode-json-languageservice';
-import { SAGEMAKER_METRICS_BY_DIMENSION } from '../../core/sagemaker';
+import { SAGEMAKER_METRICS_BY_DIMENSION } from '../../core/facts/sagemaker';
 import { CHECKED_ELSEWHERE } from '../catalogue';
 
 // The compiled test lives at out/test/unit/, three levels below the repository root.
@@ -173,7 +173,7 @@ describe('schema enums follow @aws-sdk/client-application-auto-scaling', () => {
     });
   }
 
-  it('narrows SageMaker metric types per dimension exactly as the engine does (core/sagemaker.ts)', () => {
+  it('narrows SageMaker metric types per dimension exactly as the engine does (core/facts/sagemaker.ts)', () => {
     const target = definitions['scalableTarget']!;
     const rules = (target['allOf'] as { if?: { properties?: { ScalableDimension?: { const?: string } } } }[]).filter(
       (r) => r.if?.properties?.ScalableDimension?.const,

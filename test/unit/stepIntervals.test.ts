@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildModel, type ScalingPolicy } from '../../core/model';
-import { parseDocument } from '../../core/parse';
-import { alarmSide, formatInterval, isStepPolicy, relativeInterval, stepInterval } from '../../core/stepIntervals';
+import { buildModel, type ScalingPolicy } from '../../core/document/model';
+import { parseDocument } from '../../core/document/parse';
+import {
+  alarmSide,
+  formatInterval,
+  isStepPolicy,
+  relativeInterval,
+  stepInterval,
+} from '../../core/language/stepIntervals';
 
 /** The first policy of a one-target document built around the given policy JSON. */
 function policyOf(policyJson: string): ScalingPolicy {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../core/check';
+import { analyzeText } from '../../core/lint/check';
 import type { Finding } from '../../core/finding';
 import { alarmRules } from '../../core/rules/alarm';
 import { stepRules } from '../../core/rules/steps';

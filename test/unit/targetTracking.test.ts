@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MetricType, ScalableDimension } from '@aws-sdk/client-application-auto-scaling';
-import { analyzeText } from '../../core/check';
+import { analyzeText } from '../../core/lint/check';
 import type { TextEdit } from '../../core/finding';
 import {
   metricFitsDimension,
   PREDEFINED_METRIC_TYPES,
   predefinedMetricsFor,
   SCALABLE_DIMENSIONS,
-} from '../../core/predefinedMetrics';
+} from '../../core/facts/predefinedMetrics';
 import { compactJsonBytes, expressionRefs } from '../../core/rules/metricMath';
-import { SAGEMAKER_METRICS_BY_DIMENSION } from '../../core/sagemaker';
+import { SAGEMAKER_METRICS_BY_DIMENSION } from '../../core/facts/sagemaker';
 
 describe('predefined metrics', () => {
   it("lists exactly the SDK's metric types and dimensions", () => {

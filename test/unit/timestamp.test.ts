@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseTimestamp } from '../../core/timestamp';
+import { parseTimestamp } from '../../core/document/timestamp';
 
 function instant(text: string): { epochMs: number; hasOffset: boolean; dateOnly: boolean } {
   const parsed = parseTimestamp(text);

@@ -1,5 +1,5 @@
-import type { Finding, Fix, Range, RelatedLocation, Severity } from './finding';
-import type { ScalableTarget, ScalingFile, ScalingPolicy, ScheduledAction } from './model';
+import type { Finding, Fix, Range, RelatedLocation, Severity } from '../finding';
+import type { ScalableTarget, ScalingFile, ScalingPolicy, ScheduledAction } from '../document/model';
 
 /** What the registry knows of one diagnostic code: its default severity and its documentation. */
 export interface RuleMeta {

@@ -1,4 +1,4 @@
-import type { AlarmSpec, PolicySpec, ScheduledActionSpec, TargetKey, TargetSettings } from './live';
+import type { AlarmSpec, PolicySpec, ScheduledActionSpec, TargetKey, TargetSettings } from './liveState';
 
 // The plan: what apply would change, as a list in the order apply sends it
 // (targets, then policies, then their alarms, then scheduled actions; deletions of

@@ -16,7 +16,7 @@ import {
   POLICY_SHAPE,
   SCHEDULED_ACTION_SHAPE,
   SUSPENDED_STATE_SHAPE,
-} from '../core/canonical';
+} from '../core/plan/canonical';
 import {
   keyText,
   type AlarmSpec,
@@ -25,13 +25,13 @@ import {
   type PolicySpec,
   type ScheduledActionSpec,
   type TargetKey,
-} from '../core/live';
-import { SAGEMAKER_DIMENSIONS } from '../core/sagemaker';
+} from '../core/plan/liveState';
+import { SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
 import { errorCode, isNotImplemented } from './errors';
 import type { AwsClients } from './session';
 
 // Reading live state: the scalable targets a file names, with their policies, scheduled
-// actions and the alarms that trigger step policies, in the shapes of core/live.ts.
+// actions and the alarms that trigger step policies, in the shapes of core/plan/liveState.ts.
 // Only reads; every result is filtered exactly on our side (moto matches substrings).
 
 /** A target key as the SDK's input members (the SDK types namespace and dimension as enums; ours are strings). */

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from './finding';
+import type { Finding, Severity } from '../finding';
 
 /** A rule's configured level: a severity, or off. */
 export type RuleLevel = Severity | 'off';

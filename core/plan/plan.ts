@@ -12,7 +12,7 @@ import {
   type TargetKey,
   type TargetSettings,
   type TargetState,
-} from './live';
+} from './liveState';
 import type { Change, FieldDiff, Plan, PlanOptions } from './planTypes';
 
 // The plan: desired state (a file) against live state (AWS), as the list of changes apply

@@ -1,6 +1,6 @@
-import type { Finding } from './finding';
+import type { Finding } from '../finding';
 import { RULE_LEVELS, type RuleConfig, type RuleLevel } from './config';
-import { parseDocument } from './parse';
+import { parseDocument } from '../document/parse';
 
 /** The name of the rule configuration file that the CLI and the server look for. */
 export const RULE_CONFIG_FILE = '.scalingrc.json';

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { Range } from './finding';
+import type { Range } from '../finding';
 
 // The document tree the engine reads: one Item per value, and an object's members are the
 // Items of their values, each carrying its member name and the range of that name.

@@ -1,5 +1,5 @@
 // Live state and desired state in the AWS API's own shapes (plain data, no SDK types, so
-// core/ stays free of the SDK). aws/ reads live state into these shapes; core/plan.ts
+// core/ stays free of the SDK). aws/ reads live state into these shapes; core/plan/plan.ts
 // compares them; aws/ sends the resulting changes. Field names are the API's.
 
 /** A scalable target's identity: AWS keys targets by this triple. */

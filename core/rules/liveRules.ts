@@ -1,5 +1,5 @@
 import type { Severity } from '../finding';
-import { defineMultiCodeRule, type Rule, type RuleMeta } from '../rule';
+import { defineMultiCodeRule, type Rule, type RuleMeta } from '../lint/rule';
 
 // Rules that need AWS reads (rule catalogue §7, mode "live"). aws/liveChecks.ts runs them
 // for plan and apply; they are registered here, without visitors, so that settings,

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docsAnchor } from '../core/rule';
+import { docsAnchor } from '../core/lint/rule';
 import { RULES_BY_CODE } from '../core/rules';
-import { REPO_ROOT } from './paths';
-import { CHECKED_ELSEWHERE } from './catalogue';
-import { loadRuleFixtures } from './ruleFixtures';
+import { REPO_ROOT } from '../test/paths';
+import { CHECKED_ELSEWHERE } from '../test/catalogue';
+import { loadRuleFixtures } from '../test/ruleFixtures';
 
 // docs/rules.md is generated from the registry and the test fixtures, so its examples are
 // the very texts the tests check. `npm run docs` rewrites it; a unit test fails when it

@@ -1,5 +1,5 @@
 import { modify } from 'jsonc-parser';
-import type { Fix, TextEdit } from './finding';
+import type { Fix, TextEdit } from '../finding';
 import { parseDocument, type ParsedDocument } from './parse';
 import type { Item } from './tree';
 

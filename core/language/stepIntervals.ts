@@ -1,4 +1,4 @@
-import { has, type CloudWatchAlarm, type ScalingPolicy, type StepAdjustment } from './model';
+import { has, type CloudWatchAlarm, type ScalingPolicy, type StepAdjustment } from '../document/model';
 
 // Step bounds are offsets from the alarm's Threshold. AWS reads a bound as inclusive when
 // it lies on the "above the threshold" side and exclusive below it (and the reverse for the

@@ -1,6 +1,6 @@
 // Facts about SageMaker's scalable resources, shared by the rules, completion and the tree.
 
-import { table } from './table';
+import { table } from '../table';
 
 export const SAGEMAKER_DIMENSIONS = {
   variantInstances: 'sagemaker:variant:DesiredInstanceCount',

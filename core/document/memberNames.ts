@@ -1,4 +1,4 @@
-import schemaJson from '../schemas/scaling.schema.json';
+import schemaJson from '../../schemas/scaling.schema.json';
 
 // The member names of the file format, read from the schema. The parser hands out these
 // very strings for the names it meets (walking a trie as it scans for the closing quote),

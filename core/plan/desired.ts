@@ -13,10 +13,16 @@ import {
   type PolicySpec,
   type ScheduledActionSpec,
   type TargetState,
-} from './live';
-import { buildModel, type ScalableTarget, type ScalingFile, type ScalingPolicy, type ScheduledAction } from './model';
-import { parseDocument } from './parse';
-import { itemValue } from './tree';
+} from './liveState';
+import {
+  buildModel,
+  type ScalableTarget,
+  type ScalingFile,
+  type ScalingPolicy,
+  type ScheduledAction,
+} from '../document/model';
+import { parseDocument } from '../document/parse';
+import { itemValue } from '../document/tree';
 
 // The desired state of a *.scaling.json file: its targets as API-shaped plain objects,
 // ready to compare with live state and to send. Read-only members of describe output

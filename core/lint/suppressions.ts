@@ -1,5 +1,5 @@
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import type { Finding, Range } from './finding';
+import type { Finding, Range } from '../finding';
 
 // In-place silencing, as users of any linter expect:
 //   // scaling-disable-next-line <code>[, <code>…] [-- reason]

@@ -5,7 +5,7 @@ import {
   type LanguageService,
 } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import schemaJson from '../schemas/scaling.schema.json';
+import schemaJson from '../../schemas/scaling.schema.json';
 
 // Layers 1 and 2 (JSON syntax and the schema) through vscode-json-languageservice, the
 // library behind VS Code's own JSON support, so the CLI reports what the editor shows.

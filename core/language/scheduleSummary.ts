@@ -8,7 +8,7 @@ import {
   parseSchedule,
   type Schedule,
   type ScheduleProblem,
-} from './schedule';
+} from '../schedule';
 
 // A schedule in words and its next run times: what the hover on a `Schedule` shows and what
 // `sagemaker-scaling schedule` prints, computed in one place so the two always agree.

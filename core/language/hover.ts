@@ -1,10 +1,10 @@
 import { getLocation } from 'jsonc-parser';
-import type { Range } from './finding';
-import type { ScalingFile, ScalingPolicy, ScheduledAction } from './model';
-import type { ScheduleProblem } from './schedule';
+import type { Range } from '../finding';
+import type { ScalingFile, ScalingPolicy, ScheduledAction } from '../document/model';
+import type { ScheduleProblem } from '../schedule';
 import { readableTime, summarizeSchedule, summaryOk, type ScheduleSummary } from './scheduleSummary';
 import { formatInterval, formatNumber, isStepPolicy, stepInterval } from './stepIntervals';
-import { parseTimestamp } from './timestamp';
+import { parseTimestamp } from '../document/timestamp';
 
 // Hovers beyond the schema's field descriptions: a Schedule in words with its next runs,
 // and the absolute metric interval a step adjustment covers. The schema's own hover

@@ -1,8 +1,8 @@
 import { getLocation } from 'jsonc-parser';
-import type { Range } from './finding';
-import type { ScalableTarget, ScalingFile } from './model';
-import { SAGEMAKER_DIMENSIONS, SAGEMAKER_METRICS_BY_DIMENSION } from './sagemaker';
-import { table } from './table';
+import type { Range } from '../finding';
+import type { ScalableTarget, ScalingFile } from '../document/model';
+import { SAGEMAKER_DIMENSIONS, SAGEMAKER_METRICS_BY_DIMENSION } from '../facts/sagemaker';
+import { table } from '../table';
 
 // Completion beyond the schema: values that depend on another member of the same target,
 // which a JSON schema cannot express (the metric types that fit the target's dimension,

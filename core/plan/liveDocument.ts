@@ -9,7 +9,7 @@ import {
   type ScheduledActionSpec,
   type TargetKey,
   type TargetState,
-} from './live';
+} from './liveState';
 
 // Live state as a *.scaling.json document (fetch), and both sides of a plan as documents
 // for VS Code's diff editor. One canonical form for all of them: targets by ResourceId,

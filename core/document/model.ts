@@ -1,8 +1,8 @@
-import type { Range } from './finding';
+import type { Range } from '../finding';
 import { memberOf, type Item } from './tree';
 
 // The typed model of a *.scaling.json document. Built in one walk over the document's Items
-// (core/tree.ts); every value keeps the range of its text so a rule can point at it. A
+// (core/document/tree.ts); every value keeps the range of its text so a rule can point at it. A
 // member whose JSON type is wrong is left out of the typed view (the schema layer reports
 // the type), but it is still visible through `has()`, so "missing" rules do not fire on it.
 

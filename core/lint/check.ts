@@ -1,9 +1,9 @@
 import { applyRuleConfig, type RuleConfig } from './config';
-import type { Finding, Range } from './finding';
-import { buildModel, type ScalingFile } from './model';
-import { parseDocument, type ParsedDocument } from './parse';
+import type { Finding, Range } from '../finding';
+import { buildModel, type ScalingFile } from '../document/model';
+import { parseDocument, type ParsedDocument } from '../document/parse';
 import { duringAnalysis, type Rule, type RuleContext, type ReportExtra } from './rule';
-import { ALL_RULES, RULES_BY_CODE } from './rules';
+import { ALL_RULES, RULES_BY_CODE } from '../rules';
 import { applySuppressions } from './suppressions';
 
 export interface CheckOptions {

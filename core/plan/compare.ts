@@ -8,7 +8,7 @@ import {
   type ObjectShape,
 } from './canonical';
 import type { FieldDiff } from './planTypes';
-import { parseTimestamp } from './timestamp';
+import { parseTimestamp } from '../document/timestamp';
 
 // Comparing what a file states with what AWS has, so that applying a file twice gives an
 // empty plan the second time and fetch-then-plan is empty. Both sides are first brought to
