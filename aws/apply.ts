@@ -18,7 +18,7 @@ import {
 import { keyText, type LiveState } from '../core/plan/liveState';
 import type { Change, Plan } from '../core/plan/planTypes';
 import { parseTimestamp } from '../core/document/timestamp';
-import { describeAwsError, errorCode, isAbortError } from './errors';
+import { explainAwsError, errorCode, isAbortError } from './errors';
 import { alarmSpecFromLive, describeAlarmsByAction, describeAlarmsByName, keyInput, mapLimit } from './fetchLive';
 import type { AwsClients } from './session';
 
@@ -331,7 +331,7 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
           : {
               change,
               message:
-                error instanceof ApplyError ? error.message : describeAwsError(error, { profile: options.profile }),
+                error instanceof ApplyError ? error.message : explainAwsError(error, { profile: options.profile }),
             };
         const code = aborted || error instanceof ApplyError ? undefined : errorCode(error);
         if (code && code !== 'Error') failure.code = code;

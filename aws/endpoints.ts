@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { LiveTarget, TargetKey } from '../core/plan/liveState';
 import { SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
-import { describeAwsError, errorCode, isNotImplemented } from './errors';
+import { explainAwsError, errorCode, isNotImplemented } from './errors';
 import { fetchLiveState, isoString, keyInput } from './fetchLive';
 import { REGION_NAME, type AwsClients } from './session';
 
@@ -186,7 +186,7 @@ export async function describeEndpoint(
     } catch (error) {
       // The endpoint keeps running when its configuration is deleted; the tree still shows it.
       if (errorCode(error) === 'AbortError') throw error;
-      details.configProblem = describeAwsError(error);
+      details.configProblem = explainAwsError(error);
     }
   }
   for (const v of endpoint.ProductionVariants ?? []) {
@@ -265,7 +265,7 @@ export async function fetchScalingActivities(
     if (errorCode(error) === 'AbortError') throw error;
     if (isNotImplemented(error))
       return { activities: [], unavailable: `The endpoint does not implement DescribeScalingActivities.` };
-    if (/AccessDenied/.test(errorCode(error) ?? '')) return { activities: [], unavailable: describeAwsError(error) };
+    if (/AccessDenied/.test(errorCode(error) ?? '')) return { activities: [], unavailable: explainAwsError(error) };
     throw error;
   }
   activities.sort((a, b) => (b.StartTime ?? '').localeCompare(a.StartTime ?? ''));

@@ -105,7 +105,7 @@ export function errorCode(error: unknown): string | undefined {
  * that cannot be reached (which URL), throttling that outlasted the retries, and AWS's own
  * validation messages. Never includes a stack trace or a credential.
  */
-export function describeAwsError(error: unknown, context: ErrorContext = {}): string {
+export function explainAwsError(error: unknown, context: ErrorContext = {}): string {
   if (error instanceof ConfigurationError) return error.message;
   const e = (error ?? {}) as SdkLikeError;
   const name = e.name ?? 'Error';

@@ -15,7 +15,7 @@ import { parseSageMakerResourceId, SAGEMAKER_DIMENSIONS } from '../core/facts/sa
 import { LIVE_RULE_CODES, LIVE_RULE_SEVERITY } from '../core/rules/liveRules';
 import { applySuppressions } from '../core/lint/suppressions';
 import { describeEndpoint, EndpointNotFoundError, inferenceComponentExists, type EndpointDetails } from './endpoints';
-import { describeAwsError, errorCode, isNotImplemented } from './errors';
+import { explainAwsError, errorCode, isNotImplemented } from './errors';
 import { mapLimit } from './fetchLive';
 import type { AwsClients } from './session';
 
@@ -73,7 +73,7 @@ export async function runLiveChecks(
   const report = (code: (typeof LIVE_RULE_CODES)[number], range: Range, message: string) =>
     findings.push({ code, severity: LIVE_RULE_SEVERITY[code], message, ...range });
   const skip = (what: string, error: unknown) => {
-    const line = `${what}: ${describeAwsError(error)}`;
+    const line = `${what}: ${explainAwsError(error)}`;
     if (!skipped.includes(line)) skipped.push(line);
   };
   const canSkip = (error: unknown) => isNotImplemented(error) || /AccessDenied/.test(errorCode(error) ?? '');

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { applyPlan, renderApplyResult } from '../aws/apply';
-import { describeAwsError } from '../aws/errors';
+import { explainAwsError } from '../aws/errors';
 import { fetchCallerIdentity } from '../aws/identity';
 import { renderPlanText } from '../core/plan/plan';
 import { AWS_OPTION_DEFINITIONS, awsOptionsFrom, usageError } from './awsOptions';
@@ -52,7 +52,7 @@ export async function applyCommand(options: ApplyCommandOptions, out: Output): P
     try {
       account = (await fetchCallerIdentity(clients)).Account;
     } catch (error) {
-      say(describeAwsError(error, profile ? { profile } : {}));
+      say(explainAwsError(error, profile ? { profile } : {}));
       return EXIT.failed;
     }
     const n = plan.changes.length;

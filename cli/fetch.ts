@@ -1,7 +1,7 @@
 import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeAwsError } from '../aws/errors';
+import { explainAwsError } from '../aws/errors';
 import { fetchTargetsFor, FetchArgumentError } from '../aws/fetchLive';
 import type { AwsClients } from '../aws/session';
 import { liveToDocument } from '../core/plan/liveDocument';
@@ -60,7 +60,7 @@ export async function fetchCommand(options: FetchCommandOptions, out: Output): P
   try {
     clients = await openSession(options.aws, out);
   } catch (error) {
-    say(describeAwsError(error, options.aws.profile ? { profile: options.aws.profile } : {}));
+    say(explainAwsError(error, options.aws.profile ? { profile: options.aws.profile } : {}));
     return EXIT.failed;
   }
   const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
@@ -95,7 +95,7 @@ export async function fetchCommand(options: FetchCommandOptions, out: Output): P
       say(error.message);
       return EXIT.usage;
     }
-    say(describeAwsError(error, profile ? { profile } : {}));
+    say(explainAwsError(error, profile ? { profile } : {}));
     return EXIT.failed;
   } finally {
     clients.destroy();

@@ -1,6 +1,6 @@
 import { fetchLiveState } from '../aws/fetchLive';
 import { runLiveChecks } from '../aws/liveChecks';
-import { describeAwsError } from '../aws/errors';
+import { explainAwsError } from '../aws/errors';
 import type { AwsClients } from '../aws/session';
 import { desiredFromText } from '../core/plan/desired';
 import type { DesiredState, LiveState } from '../core/plan/liveState';
@@ -95,7 +95,7 @@ export async function preparePlan(
     clients = await openSession(options.aws, out, desired.Region);
   } catch (error) {
     say(
-      error instanceof RegionConflictError ? error.message : describeAwsError(error, { profile: options.aws.profile }),
+      error instanceof RegionConflictError ? error.message : explainAwsError(error, { profile: options.aws.profile }),
     );
     return error instanceof RegionConflictError ? EXIT.usage : EXIT.failed;
   }
@@ -117,7 +117,7 @@ export async function preparePlan(
     const plan = planChanges(desired, liveState, { prune: options.prune });
     return { clients, desired, live: liveState, plan };
   } catch (error) {
-    say(describeAwsError(error, profile ? { profile } : {}));
+    say(explainAwsError(error, profile ? { profile } : {}));
     clients.destroy();
     return EXIT.failed;
   }

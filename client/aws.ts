@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { callInfoOf, ConfigurationError, describeAwsError } from '../aws/errors';
+import { callInfoOf, ConfigurationError, explainAwsError } from '../aws/errors';
 import {
   createClients,
   resolveSettings,
@@ -80,10 +80,10 @@ export class AwsSession implements vscode.Disposable {
   }
 
   /** An error in words: AWS and credential errors with their fix, anything else by its message. */
-  describeError(error: unknown): string {
+  explainError(error: unknown): string {
     if (sdkLike(error)) {
       const profile = this.profile();
-      return describeAwsError(error, profile ? { profile } : {});
+      return explainAwsError(error, profile ? { profile } : {});
     }
     return error instanceof Error ? error.message : String(error);
   }

@@ -5,8 +5,8 @@ import { isAbortError } from '../aws/errors';
 export interface CommandHost {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
-  /** The cause of a failure in words: AWS errors with their fix (describeAwsError), others by their message. */
-  describeError(error: unknown): string;
+  /** The cause of a failure in words: AWS errors with their fix (explainAwsError), others by their message. */
+  explainError(error: unknown): string;
 }
 
 /** Shows a message with a "Show Logs" button, without waiting for the user to answer. */
@@ -45,7 +45,7 @@ export function registerCommand(
           host.log.info(`${title}: cancelled`);
           return undefined;
         }
-        const cause = host.describeError(error);
+        const cause = host.explainError(error);
         host.log.error(`${title} failed: ${cause}`);
         notifyWithLogs(host.log, 'error', `${title} failed: ${cause}`);
         return undefined;

@@ -96,7 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   void showSession();
 
-  const host: CommandHost = { context, log, describeError: (error) => session.describeError(error) };
+  const host: CommandHost = { context, log, explainError: (error) => session.explainError(error) };
   const planDeps: PlanDeps = { session, log, documents, liveDiagnostics };
   const refreshTree = () => tree.refresh();
 

@@ -104,7 +104,7 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
         return await loader(lease.clients, signal);
       } catch (error) {
         if (signal.aborted || isAbortError(error)) return [];
-        const cause = this.session.describeError(error);
+        const cause = this.session.explainError(error);
         this.log.warn(`Loading ${what} failed: ${cause}`);
         return [this.failed(parent, error, cause)];
       } finally {
@@ -158,7 +158,7 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       this.log.warn(`Endpoint ${name}: its configuration could not be read: ${details.configProblem}`);
     if (components instanceof Error) {
       if (signal.aborted || isAbortError(components)) return [];
-      const cause = this.session.describeError(components);
+      const cause = this.session.explainError(components);
       this.log.warn(`Listing the inference components of ${name} failed: ${cause}`);
       children.push(
         new PlaceholderNode(node, 'components-failed', 'Inference components: failed to load — retry', {

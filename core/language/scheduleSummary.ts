@@ -1,6 +1,6 @@
 import {
   checkTimeZone,
-  describeSchedule,
+  scheduleInWords,
   dstIssues,
   formatInZone,
   neverFires,
@@ -77,7 +77,7 @@ export function summarizeSchedule(expression: string, options: SummaryOptions): 
   if (!schedule || !zoneOk) return summary;
 
   summary.schedule = schedule;
-  summary.description = describeSchedule(schedule, timeZone);
+  summary.description = scheduleInWords(schedule, timeZone);
   if (schedule.kind === 'rate' && zoneGiven) {
     summary.problems.push({
       code: 'rate.timezone-ignored',

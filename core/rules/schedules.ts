@@ -4,7 +4,7 @@ import { has, type Prop, type ScalableTarget, type ScheduledAction } from '../do
 import { defineMultiCodeRule, type Rule, type RuleContext, type RuleMeta } from '../lint/rule';
 import {
   checkTimeZone,
-  describeSchedule,
+  scheduleInWords,
   dstIssues,
   formatInZone,
   localToInstant,
@@ -413,7 +413,7 @@ function checkSchedule(action: ScheduledAction, ctx: RuleContext): ActionInfo {
     ctx.report(
       'tz.utc-default',
       prop.range,
-      `No Timezone, so this schedule runs in UTC (${describeSchedule(schedule, 'UTC')}) and does not follow daylight saving. If you mean local time, add "Timezone" with an IANA name such as "Europe/Berlin"; if UTC is intended, say so with "Timezone": "UTC".`,
+      `No Timezone, so this schedule runs in UTC (${scheduleInWords(schedule, 'UTC')}) and does not follow daylight saving. If you mean local time, add "Timezone" with an IANA name such as "Europe/Berlin"; if UTC is intended, say so with "Timezone": "UTC".`,
       edit ? { fixes: [{ title: 'Add "Timezone": "UTC" (keeps the times)', edits: [edit] }] } : undefined,
     );
   }

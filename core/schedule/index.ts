@@ -14,6 +14,6 @@ export { parseSchedule, MAX_SCHEDULE_LENGTH, type ScheduleParse } from './parse'
 export { matchesCron } from './cron';
 export { nextRuns, neverFires, MAX_RUNS, type NextRunsOptions, type NeverFiresOptions } from './nextRuns';
 export { dstIssues, type DstIssue } from './dst';
-export { describeSchedule } from './words';
+export { scheduleInWords } from './words';
 export { checkTimeZone, knownTimeZones, type TimeZoneCheck } from './timezone';
 export { formatInZone, localToInstant, localToInstants } from './zoneTime';

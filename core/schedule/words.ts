@@ -46,7 +46,7 @@ function ordinal(n: number): string {
 
 const NTH = ['', 'first', 'second', 'third', 'fourth', 'fifth'];
 
-function describeTime(f: CronFields): string {
+function timeInWords(f: CronFields): string {
   const minutes = f.minutes.values;
   const hours = f.hours.values;
   if (minutes.length === 1 && hours.length <= 6) {
@@ -74,7 +74,7 @@ function describeTime(f: CronFields): string {
   return `${minutePart} during hours ${joinAnd(hours.map(pad2))}`;
 }
 
-function describeDays(f: CronFields): string {
+function daysInWords(f: CronFields): string {
   const dom = f.dayOfMonth;
   const dow = f.dayOfWeek;
   if (dow.kind === 'values') return ` on ${valueList(dow.days, (d) => DAY_WORDS[d - 1]!)}`;
@@ -94,9 +94,9 @@ function describeDays(f: CronFields): string {
   }
 }
 
-function describeCron(f: CronFields): string {
-  const time = describeTime(f);
-  const days = describeDays(f);
+function cronInWords(f: CronFields): string {
+  const time = timeInWords(f);
+  const days = daysInWords(f);
   // "every 5 minutes" already says every day.
   let text = time + (days === ' every day' && time.startsWith('every') ? '' : days);
   if (!f.month.any && f.month.values.length < 12)
@@ -106,7 +106,7 @@ function describeCron(f: CronFields): string {
 }
 
 /** The schedule in words, e.g. "at 08:00 on Monday to Friday, Europe/Berlin", "every 5 minutes". */
-export function describeSchedule(schedule: Schedule, timeZone?: string): string {
+export function scheduleInWords(schedule: Schedule, timeZone?: string): string {
   const zone = timeZone ?? 'UTC';
   switch (schedule.kind) {
     case 'rate':
@@ -117,6 +117,6 @@ export function describeSchedule(schedule: Schedule, timeZone?: string): string 
       return `once, at ${formatDate(t.year, t.month, t.day)} ${time} ${zone}`;
     }
     case 'cron':
-      return `${describeCron(schedule.fields)}, ${zone}`;
+      return `${cronInWords(schedule.fields)}, ${zone}`;
   }
 }

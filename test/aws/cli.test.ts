@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fetchCallerIdentity } from '../../aws/identity';
 import { listEndpoints } from '../../aws/endpoints';
 import { createClients, isReadOperation, resolveSettings, type AwsClients } from '../../aws/session';
-import { describeAwsError } from '../../aws/errors';
+import { explainAwsError } from '../../aws/errors';
 import { DIST } from '../paths';
 import { freePort, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
 import { scalingFile, target } from './scalingFiles';
@@ -173,7 +173,7 @@ describe(
           (e: unknown) => e,
         );
         assert.match(
-          describeAwsError(error, { profile: 'nobody' }),
+          explainAwsError(error, { profile: 'nobody' }),
           /^No AWS credentials found for profile nobody: .*aws configure --profile nobody/,
         );
       } finally {

@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import { applyPlan } from '../../aws/apply';
 import { fetchScalingActivities } from '../../aws/endpoints';
-import { describeAwsError } from '../../aws/errors';
+import { explainAwsError } from '../../aws/errors';
 import { fetchLiveState } from '../../aws/fetchLive';
 import { isReadOperation, type AwsClients, type CallRecord } from '../../aws/session';
 import { desiredFromText } from '../../core/plan/desired';
@@ -296,7 +296,7 @@ describe(
         (e: unknown) => e,
       );
       assert.match(
-        describeAwsError(error),
+        explainAwsError(error),
         /DescribeScalableTargets failed with a server error \(InternalServiceException, HTTP 500\) after 4 attempts/,
       );
       proxy.clear();
@@ -306,7 +306,7 @@ describe(
         (e: unknown) => e,
       );
       assert.match(
-        describeAwsError(denied, { profile: 'readonly' }),
+        explainAwsError(denied, { profile: 'readonly' }),
         /^Access denied: profile readonly may not call application-autoscaling:DescribeScalableTargets in ap-southeast-2/,
       );
       const port = await freePort();
@@ -317,7 +317,7 @@ describe(
         (e: unknown) => e,
       );
       assert.match(
-        describeAwsError(unreachable),
+        explainAwsError(unreachable),
         new RegExp(
           `^Cannot reach http://127\\.0\\.0\\.1:${port} for DescribeScalableTargets: the connection was refused`,
         ),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeSchedule, parseSchedule } from '../../core/schedule';
+import { scheduleInWords, parseSchedule } from '../../core/schedule';
 
 const CASES: [string, string | undefined, string][] = [
   ['cron(0 8 ? * MON-FRI *)', 'Europe/Berlin', 'at 08:00 on Monday to Friday, Europe/Berlin'],
@@ -30,12 +30,12 @@ const CASES: [string, string | undefined, string][] = [
   ['at(2026-12-24T18:00:30)', 'Europe/Berlin', 'once, at 2026-12-24 18:00:30 Europe/Berlin'],
 ];
 
-describe('describeSchedule', () => {
+describe('scheduleInWords', () => {
   for (const [expr, zone, expected] of CASES) {
     it(`${expr}${zone ? ` in ${zone}` : ''}`, () => {
       const { schedule } = parseSchedule(expr);
       assert.ok(schedule, expr);
-      assert.equal(describeSchedule(schedule, zone), expected);
+      assert.equal(scheduleInWords(schedule, zone), expected);
     });
   }
 });
