@@ -8,8 +8,37 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 
+const EDITOR = ['vscode'];
+const LSP_CLIENT = ['vscode-languageclient'];
+const LSP_SERVER = ['vscode-languageserver'];
+const AWS_SDK = ['@aws-sdk', '@smithy'];
+
+/** One no-restricted-imports block per folder: the packages (and their subpaths) and sibling folders it may not import. */
+function boundaries(folders) {
+  return Object.entries(folders).map(([folder, { packages, folders: siblings }]) => ({
+    files: [`${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: packages.flatMap((name) => [name, `${name}/*`]),
+              message: `${folder}/ may not use this package (ARCHITECTURE.md).`,
+            },
+            {
+              group: siblings.map((name) => `**/${name}/*`),
+              message: `${folder}/ may not import from this folder (ARCHITECTURE.md).`,
+            },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.tsbuild/**', 'types/**'] },
   js.configs.recommended,
   {
     // The build, test and e2e scripts are plain ES modules run by Node.
@@ -44,72 +73,26 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // The folders' boundaries (ARCHITECTURE.md), as each folder's tsconfig.json also holds
+  // them: what a folder may not import, by package (with its subpaths, such as
+  // 'vscode-languageserver/node') and by folder, at any depth.
+  ...boundaries({
+    core: {
+      packages: [...EDITOR, ...LSP_CLIENT, ...LSP_SERVER, ...AWS_SDK, ...nodeBuiltins, 'node:*'],
+      folders: ['aws', 'server', 'client', 'cli', 'test', 'bench'],
+    },
+    aws: { packages: [...EDITOR, ...LSP_CLIENT, ...LSP_SERVER], folders: ['server', 'client', 'cli'] },
+    server: { packages: [...EDITOR, ...LSP_CLIENT, ...AWS_SDK], folders: ['aws', 'client', 'cli'] },
+    client: { packages: [...LSP_SERVER], folders: ['server', 'cli'] },
+    cli: { packages: [...EDITOR, ...LSP_CLIENT, ...LSP_SERVER], folders: ['server', 'client'] },
+  }),
   {
     files: ['core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['vscode', 'vscode-languageserver', 'vscode-languageclient', ...nodeBuiltins],
-          patterns: [
-            'node:*',
-            'vscode-languageserver/*',
-            'vscode-languageclient/*',
-            '@aws-sdk/*',
-            // Any depth: core/plan/x.ts reaches aws/ as '../../aws/…'.
-            '**/aws/*',
-            '**/server/*',
-            '**/client/*',
-            '**/cli/*',
-            '**/test/*',
-            '**/bench/*',
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', 'process', 'require', '__dirname', 'console', 'setTimeout', 'fetch'],
-    },
+    rules: { 'no-restricted-globals': ['error', 'process', 'require', '__dirname', 'console', 'setTimeout', 'fetch'] },
   },
   {
-    files: ['aws/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['vscode', 'vscode-languageserver', 'vscode-languageclient'],
-          patterns: ['vscode-languageserver/*', 'vscode-languageclient/*', '../server/*', '../client/*', '../cli/*'],
-        },
-      ],
-    },
-  },
-  {
-    files: ['server/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: ['vscode', 'vscode-languageclient'], patterns: ['../aws/*', '../client/*', '../cli/*', '@aws-sdk/*'] },
-      ],
-    },
-  },
-  {
+    // The extension logs to its output channel.
     files: ['client/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: ['vscode-languageserver'], patterns: ['../server/*', '../../server/*', '../cli/*', '../../cli/*'] },
-      ],
-      'no-console': 'error',
-    },
-  },
-  {
-    files: ['cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['vscode', 'vscode-languageclient', 'vscode-languageserver'],
-          patterns: ['../client/*', '../server/*'],
-        },
-      ],
-    },
+    rules: { 'no-console': 'error' },
   },
 );
