@@ -1,7 +1,7 @@
 import type { RuleConfig } from '../core/lint/config';
 import { collectFiles } from './files';
 import { encodingMessage, findingToMessage, lintText, readText, type LintMessage } from './lintFile';
-import { RuleConfigLoader } from './ruleConfig';
+import { ruleConfigForFile, ruleConfigLookup } from './ruleConfig';
 import type { Output } from './output';
 
 export interface LintOptions {
@@ -16,7 +16,7 @@ export interface LintOptions {
 export async function lintCommand(options: LintOptions, out: Output): Promise<number> {
   const { files, problems } = collectFiles(options.paths);
   const messages: LintMessage[] = [];
-  const configs = new RuleConfigLoader(readText);
+  const configs = ruleConfigLookup();
   for (const file of files) {
     let text: string;
     try {
@@ -31,7 +31,7 @@ export async function lintCommand(options: LintOptions, out: Output): Promise<nu
     }
     let config;
     try {
-      config = configs.forFile(file, options.config).config;
+      config = (await ruleConfigForFile(configs, file, options.config)).config;
     } catch (error) {
       problems.push((error as Error).message);
       continue;

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity } from 'vscode-json-languageservice';
-import { analyzeText } from '../core/lint/check';
+import { lintDocument } from '../core/lint/lintDocument';
 import type { RuleConfig } from '../core/lint/config';
 import type { Finding, Severity } from '../core/finding';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateWithSchema } from '../core/lint/schemaValidation';
 
 /** One finding as the CLI prints it: 1-based lines and columns, as DESIGN.md specifies. */
 export interface LintMessage {
@@ -19,13 +17,6 @@ export interface LintMessage {
   code: string;
   message: string;
 }
-
-const FROM_LSP: Record<number, Severity> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'information',
-};
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -47,26 +38,16 @@ export function readText(path: string): string {
   return utf8.decode(bytes).replace(/^\uFEFF/, '');
 }
 
-/** All three layers for one file's text: syntax and schema as the editor shows them, then our rules. */
+/** All three layers for one file's text (core's one pipeline), as the CLI prints them. */
 export async function lintText(
   file: string,
   text: string,
   options: { now: Date; config?: RuleConfig },
 ): Promise<LintMessage[]> {
   const uri = pathToFileURL(resolve(file)).toString();
-  const { document, diagnostics } = await validateWithSchema(text, uri);
-  const messages: LintMessage[] = diagnostics.map(({ diagnostic: d, syntax }) => ({
-    file,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
-    severity: FROM_LSP[d.severity ?? DiagnosticSeverity.Error] ?? 'error',
-    code: syntax ? 'json.syntax' : 'json.schema',
-    message: typeof d.message === 'string' ? d.message : d.message.value,
-  }));
-  for (const finding of analyzeText(text, options).findings) messages.push(findingToMessage(file, document, finding));
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  const { findings } = await lintDocument(text, { uri, now: options.now, config: options.config });
+  const document = TextDocument.create(uri, 'jsonc', 1, text);
+  return findings.map((finding) => findingToMessage(file, document, finding));
 }
 
 /** A core finding as a CLI message, positions converted from offsets. */

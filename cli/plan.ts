@@ -17,7 +17,7 @@ import {
 } from './awsOptions';
 import { findingToMessage, lintText, readText, type LintMessage } from './lintFile';
 import type { Output } from './output';
-import { RuleConfigLoader } from './ruleConfig';
+import { ruleConfigForFile, ruleConfigLookup } from './ruleConfig';
 
 // `sagemaker-scaling plan`: the file against AWS, as the list of changes apply would send.
 // The same preparation serves apply: read, lint (refuse on errors), live checks (refuse on
@@ -65,10 +65,10 @@ export async function preparePlan(
   }
 
   // The same three layers as `sagemaker-scaling lint`, with the same .scalingrc.json.
-  const configs = new RuleConfigLoader(readText);
+  const configs = ruleConfigLookup();
   let config;
   try {
-    config = configs.forFile(options.file).config;
+    config = (await ruleConfigForFile(configs, options.file)).config;
   } catch (error) {
     say((error as Error).message);
     return EXIT.usage;

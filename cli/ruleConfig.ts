@@ -1,48 +1,20 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { mergeRuleConfigs, type RuleConfig } from '../core/lint/config';
-import { parseRuleConfigText, ruleConfigCandidates } from '../core/lint/ruleConfigFile';
-import { RULES_BY_CODE } from '../core/rules';
-import type { Finding } from '../core/finding';
+import { RuleConfigLookup, type FoundRuleConfig } from '../core/lint/ruleConfigLookup';
+import { readText } from './lintFile';
 
-const KNOWN = new Set(RULES_BY_CODE.keys());
-
-export interface LoadedRuleConfig {
-  path: string;
-  text: string;
-  config: RuleConfig;
-  findings: Finding[];
+/** The nearest `.scalingrc.json` above the CLI's files, read with Node's fs, each file once per run. */
+export function ruleConfigLookup(): RuleConfigLookup {
+  return new RuleConfigLookup({ exists: existsSync, read: readText });
 }
 
-/** Finds and reads the nearest .scalingrc.json above each file, each config file once. */
-export class RuleConfigLoader {
-  private readonly byFolder = new Map<string, LoadedRuleConfig | undefined>();
-  private readonly byPath = new Map<string, LoadedRuleConfig>();
-
-  constructor(private readonly read: (path: string) => string) {}
-
-  /** The configuration for a file, merged over `base` (command-line or none). */
-  forFile(file: string, base?: RuleConfig): { config: RuleConfig; source?: LoadedRuleConfig } {
-    const folder = dirname(resolve(file));
-    if (!this.byFolder.has(folder)) {
-      const path = ruleConfigCandidates(folder).find((p) => existsSync(p));
-      let loaded: LoadedRuleConfig | undefined;
-      if (path) {
-        loaded = this.byPath.get(path);
-        if (!loaded) {
-          const text = this.read(path);
-          loaded = { path, text, ...parseRuleConfigText(text, KNOWN) };
-          this.byPath.set(path, loaded);
-        }
-      }
-      this.byFolder.set(folder, loaded);
-    }
-    const source = this.byFolder.get(folder);
-    return { config: mergeRuleConfigs(source?.config, base), source };
-  }
-
-  /** Every configuration file read so far. */
-  loaded(): LoadedRuleConfig[] {
-    return [...this.byPath.values()];
-  }
+/** The configuration for a file: its nearest `.scalingrc.json`, with `base` (command-line or none) on top. */
+export async function ruleConfigForFile(
+  lookup: RuleConfigLookup,
+  file: string,
+  base?: RuleConfig,
+): Promise<{ config: RuleConfig; source: FoundRuleConfig | undefined }> {
+  const source = await lookup.forFolder(dirname(resolve(file)));
+  return { config: mergeRuleConfigs(source?.config, base), source };
 }

@@ -1,21 +1,17 @@
 import * as vscode from 'vscode';
 import { exists } from './files';
-import { analyzeText } from '../core/lint/check';
+import { lintDocument } from '../core/lint/lintDocument';
 import { mergeRuleConfigs, type RuleConfig } from '../core/lint/config';
-import { parseRuleConfigText, ruleConfigCandidates } from '../core/lint/ruleConfigFile';
-import { RULES_BY_CODE } from '../core/rules';
-import { validateWithSchema } from '../core/lint/schemaValidation';
+import { RuleConfigLookup } from '../core/lint/ruleConfigLookup';
 import { getRuleLevels } from './settings';
 
 // What blocks apply: the errors of all three layers, computed here rather than read from
 // the editor. The editor has diagnostics only for open files, and VS Code's JSON support
 // shows schema violations as warnings, while a schema violation is a request AWS rejects.
 // So: syntax and schema through vscode-json-languageservice with schema findings as
-// errors (core/lint/schemaValidation.ts, exactly what `sagemaker-scaling lint` and apply do),
-// our rules through core with the same rule configuration as the server (the nearest
-// .scalingrc.json, then the settings), plus any error the editor shows for the file.
-
-const KNOWN_CODES: ReadonlySet<string> = new Set(RULES_BY_CODE.keys());
+// errors: core's one pipeline (core/lint/lintDocument.ts), exactly what `sagemaker-scaling
+// lint` runs, with the same rule configuration as the server (the nearest .scalingrc.json,
+// then the settings), plus any error the editor shows for the file.
 
 /** The source (and collection name) of the live-check diagnostics that plan and apply set. */
 export const LIVE_SOURCE = 'scaling-live';
@@ -32,18 +28,17 @@ export interface FileError {
 export async function ruleConfigFor(uri: vscode.Uri): Promise<RuleConfig> {
   const fromSettings: RuleConfig = { rules: getRuleLevels(uri) };
   if (uri.scheme !== 'file') return fromSettings;
-  const folder = vscode.Uri.joinPath(uri, '..').fsPath;
-  for (const path of ruleConfigCandidates(folder)) {
-    const candidate = vscode.Uri.file(path);
-    if (!(await exists(candidate))) continue;
-    try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(candidate));
-      return mergeRuleConfigs(parseRuleConfigText(text, KNOWN_CODES).config, fromSettings);
-    } catch {
-      break;
-    }
+  // Read afresh each time (apply and plan are rare): no cache to invalidate.
+  const lookup = new RuleConfigLookup({
+    exists: (path) => exists(vscode.Uri.file(path)),
+    read: async (path) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(path))),
+  });
+  try {
+    const found = await lookup.forFolder(vscode.Uri.joinPath(uri, '..').fsPath);
+    return mergeRuleConfigs(found?.config, fromSettings);
+  } catch {
+    return fromSettings;
   }
-  return fromSettings;
 }
 
 /** The errors that block apply, in document order. */
@@ -52,7 +47,6 @@ export async function findFileErrors(
   config: RuleConfig,
   now = new Date(),
 ): Promise<FileError[]> {
-  const text = document.getText();
   const errors: FileError[] = [];
   const seen = new Set<string>();
   const add = (range: vscode.Range, message: string, code: string) => {
@@ -62,18 +56,8 @@ export async function findFileErrors(
     errors.push({ range, message, code });
   };
 
-  const { diagnostics } = await validateWithSchema(text, document.uri.toString());
-  for (const { diagnostic: d, syntax } of diagnostics) {
-    if (d.severity !== undefined && d.severity !== 1) continue; // 1: Error in the LSP's numbering
-    const range = new vscode.Range(
-      d.range.start.line,
-      d.range.start.character,
-      d.range.end.line,
-      d.range.end.character,
-    );
-    add(range, typeof d.message === 'string' ? d.message : d.message.value, syntax ? 'json.syntax' : 'json.schema');
-  }
-  for (const f of analyzeText(text, { now, config }).findings) {
+  const { findings } = await lintDocument(document.getText(), { uri: document.uri.toString(), now, config });
+  for (const f of findings) {
     if (f.severity !== 'error') continue;
     add(new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)), f.message, f.code);
   }

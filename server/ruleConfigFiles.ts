@@ -2,39 +2,30 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleConfig } from '../core/lint/config';
-import { parseRuleConfigText, ruleConfigCandidates } from '../core/lint/ruleConfigFile';
+import { RuleConfigLookup } from '../core/lint/ruleConfigLookup';
 
 /**
- * The nearest `.scalingrc.json` above each document on disk, read once and cached until a
- * watched-file event says one changed. Documents that are not files have none.
+ * The nearest `.scalingrc.json` above each document on disk (core's lookup over Node's fs),
+ * cached until a watched-file event says one changed. Documents that are not files have none.
  */
 export class RuleConfigFiles {
-  private readonly byFolder = new Map<string, RuleConfig | undefined>();
+  private readonly lookup = new RuleConfigLookup({ exists: existsSync, read: (path) => readFileSync(path, 'utf8') });
 
-  constructor(
-    private readonly knownCodes: ReadonlySet<string>,
-    private readonly log: (message: string) => void,
-  ) {}
+  constructor(private readonly log: (message: string) => void) {}
 
-  forDocument(uri: string): RuleConfig | undefined {
+  async forDocument(uri: string): Promise<RuleConfig | undefined> {
     if (!uri.startsWith('file:')) return undefined;
-    const folder = dirname(fileURLToPath(uri));
-    if (!this.byFolder.has(folder)) {
-      const path = ruleConfigCandidates(folder).find((p) => existsSync(p));
-      let config: RuleConfig | undefined;
-      if (path) {
-        try {
-          config = parseRuleConfigText(readFileSync(path, 'utf8'), this.knownCodes).config;
-        } catch (error) {
-          this.log(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-      this.byFolder.set(folder, config);
+    try {
+      return (await this.lookup.forFolder(dirname(fileURLToPath(uri))))?.config;
+    } catch (error) {
+      this.log(
+        `cannot read the rule configuration for ${uri}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
     }
-    return this.byFolder.get(folder);
   }
 
   clear(): void {
-    this.byFolder.clear();
+    this.lookup.clear();
   }
 }

@@ -45,7 +45,7 @@ export function createValidator(options: ValidatorOptions) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const tickets = new Map<string, number>();
   const cache = new Map<string, CachedAnalysis>();
-  const ruleConfigFiles = new RuleConfigFiles(KNOWN_CODES, options.log);
+  const ruleConfigFiles = new RuleConfigFiles(options.log);
   const reportedSettingProblems = new Set<string>();
   let nextTicket = 0;
 
@@ -57,7 +57,7 @@ export function createValidator(options: ValidatorOptions) {
       options.warn(`SageMaker Scaling: in the setting sagemakerScaling.rules, ${problem}.`);
     }
     // The repository's .scalingrc.json (shared with the CLI) first, the user's settings on top.
-    const config = mergeRuleConfigs(ruleConfigFiles.forDocument(document.uri), fromSettings);
+    const config = mergeRuleConfigs(await ruleConfigFiles.forDocument(document.uri), fromSettings);
     const configKey = JSON.stringify(config);
     const cached = cache.get(document.uri);
     if (cached && cached.document === document && cached.version === document.version && cached.configKey === configKey)
