@@ -1,8 +1,8 @@
 import { applyRuleConfig, type RuleConfig } from './config';
-import type { Finding, Range } from '../finding';
+import type { Finding } from '../finding';
 import { buildModel, type ScalingFile } from '../document/model';
 import { parseDocument, type ParsedDocument } from '../document/parse';
-import { duringAnalysis, type Rule, type RuleContext, type ReportExtra } from './rule';
+import type { Report, Rule, RuleContext, RuleMeta } from './rule';
 import { ALL_RULES, RULES_BY_CODE } from '../rules';
 import { applySuppressions } from './suppressions';
 
@@ -31,11 +31,17 @@ function codesRunBy(rules: readonly Rule[]): ReadonlySet<string> {
   return new Set([...ran.flatMap((r) => r.codes.map((c) => c.code)), ...ENGINE_CODES]);
 }
 
+/** A rule and one of its visitors. */
+interface Visit<V> {
+  rule: Rule;
+  visit: V;
+}
+
 interface VisitorLists {
-  fileVisitors: Rule[];
-  targetVisitors: Rule[];
-  policyVisitors: Rule[];
-  actionVisitors: Rule[];
+  fileVisitors: Visit<NonNullable<Rule['file']>>[];
+  targetVisitors: Visit<NonNullable<Rule['target']>>[];
+  policyVisitors: Visit<NonNullable<Rule['policy']>>[];
+  actionVisitors: Visit<NonNullable<Rule['scheduledAction']>>[];
   /** The codes these rules report in this pass (for telling unused disable comments). */
   ranCodes: ReadonlySet<string>;
 }
@@ -43,14 +49,23 @@ interface VisitorLists {
 /** The rules with visitors of each kind, worked out once per rule set rather than per analysis. */
 const visitorCache = new WeakMap<readonly Rule[], VisitorLists>();
 
+function visitsOf<V>(rules: readonly Rule[], visitorOf: (rule: Rule) => V | undefined): Visit<V>[] {
+  const visits: Visit<V>[] = [];
+  for (const rule of rules) {
+    const visit = visitorOf(rule);
+    if (visit) visits.push({ rule, visit });
+  }
+  return visits;
+}
+
 function visitorsOf(rules: readonly Rule[]): VisitorLists {
   let lists = visitorCache.get(rules);
   if (!lists) {
     lists = {
-      fileVisitors: rules.filter((r) => r.file),
-      targetVisitors: rules.filter((r) => r.target),
-      policyVisitors: rules.filter((r) => r.policy),
-      actionVisitors: rules.filter((r) => r.scheduledAction),
+      fileVisitors: visitsOf(rules, (r) => r.file),
+      targetVisitors: visitsOf(rules, (r) => r.target),
+      policyVisitors: visitsOf(rules, (r) => r.policy),
+      actionVisitors: visitsOf(rules, (r) => r.scheduledAction),
       ranCodes: codesRunBy(rules),
     };
     visitorCache.set(rules, lists);
@@ -89,43 +104,64 @@ export function analyzeParsed(parsed: ParsedDocument, options: CheckOptions): An
   if (!model) return { parsed, model, findings: applyRuleConfig(findings, options.config) };
 
   const rules = options.rules ?? ALL_RULES;
-  const ctx: RuleContext = {
-    text: parsed.text,
-    file: model,
-    now: options.now,
-    report(code: string, range: Range, message: string, extra?: ReportExtra) {
-      const meta = RULES_BY_CODE.get(code);
-      const finding: Finding = {
-        code,
-        message,
-        start: range.start,
-        end: range.end,
-        severity: extra?.severity ?? meta?.severity ?? 'error',
-      };
-      if (extra?.related?.length) finding.related = extra.related;
-      if (extra?.fixes?.length) finding.fixes = extra.fixes;
-      if (extra?.unnecessary) finding.unnecessary = true;
-      findings.push(finding);
-    },
-  };
+  const ctx = new AnalysisContext(parsed.text, model, options.now, findings);
 
-  // One walk: each entity is visited once and every rule that cares sees it there, with
-  // its own reporter (reporting to this analysis during the walk, and to none after it).
+  // One walk: each entity is visited once and every rule that cares sees it there; the
+  // context knows which rule is visiting, so a report carries that rule's code.
   const { fileVisitors, targetVisitors, policyVisitors, actionVisitors, ranCodes } = visitorsOf(rules);
-  duringAnalysis(ctx, () => {
-    for (const rule of fileVisitors) rule.file!(model, rule.report, ctx);
-    for (const target of model.targets) {
-      for (const rule of targetVisitors) rule.target!(target, rule.report, ctx);
-      for (const policy of target.policies) {
-        for (const rule of policyVisitors) rule.policy!(policy, target, rule.report, ctx);
-      }
-      for (const action of target.scheduledActions) {
-        for (const rule of actionVisitors) rule.scheduledAction!(action, target, rule.report, ctx);
-      }
+  for (const { rule, visit } of fileVisitors) visit(model, ctx.visiting(rule));
+  for (const target of model.targets) {
+    for (const { rule, visit } of targetVisitors) visit(target, ctx.visiting(rule));
+    for (const policy of target.policies) {
+      for (const { rule, visit } of policyVisitors) visit(policy, target, ctx.visiting(rule));
     }
-  });
+    for (const action of target.scheduledActions) {
+      for (const { rule, visit } of actionVisitors) visit(action, target, ctx.visiting(rule));
+    }
+  }
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   const unsuppressed = applySuppressions(parsed.text, findings, KNOWN_CODES, ranCodes);
   return { parsed, model, findings: applyRuleConfig(unsuppressed, options.config) };
+}
+
+/** The context of one analysis: the rules report into its findings, under the code of the rule visiting. */
+class AnalysisContext implements RuleContext {
+  private rule: Rule | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly file: ScalingFile,
+    readonly now: Date,
+    private readonly findings: Finding[],
+  ) {}
+
+  /** Marks `rule` as the one whose visitor runs next. */
+  visiting(rule: Rule): this {
+    this.rule = rule;
+    return this;
+  }
+
+  report(report: Report): void {
+    const codes = this.rule!.codes;
+    let meta: RuleMeta | undefined;
+    if (report.code === undefined) {
+      if (codes.length !== 1)
+        throw new Error(`a rule with codes ${codes.map((c) => c.code).join(', ')} must name the code it reports`);
+      meta = codes[0]!;
+    } else {
+      meta = RULES_BY_CODE.get(report.code);
+    }
+    const finding: Finding = {
+      code: report.code ?? meta!.code,
+      message: report.message,
+      start: report.range.start,
+      end: report.range.end,
+      severity: report.severity ?? meta?.severity ?? 'error',
+    };
+    if (report.related?.length) finding.related = report.related;
+    if (report.fixes?.length) finding.fixes = report.fixes;
+    if (report.unnecessary) finding.unnecessary = true;
+    this.findings.push(finding);
+  }
 }

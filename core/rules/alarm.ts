@@ -7,7 +7,7 @@ import {
   type Prop,
   type ScalingPolicy,
 } from '../document/model';
-import { defineRule, type Reporter, type Rule, type RuleContext } from '../lint/rule';
+import { defineRule, type Rule, type RuleContext } from '../lint/rule';
 import { parseSageMakerResourceId, type SageMakerResource } from '../facts/sagemaker';
 import {
   alarmSide,
@@ -59,7 +59,7 @@ const notStep = defineRule(
       'Target tracking creates and owns its alarms (and must not have them edited); predictive scaling uses none. A `CloudWatchAlarm` belongs only to a `StepScaling` policy.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const type = policy.policyType?.value;
       const alarm = policy.alarm;
       if (!alarm?.keyRange || (type !== 'TargetTrackingScaling' && type !== 'PredictiveScaling')) return;
@@ -67,14 +67,12 @@ const notStep = defineRule(
         type === 'TargetTrackingScaling'
           ? 'target tracking creates and manages its own alarms'
           : 'predictive scaling scales on a forecast, not on an alarm';
-      report(
-        alarm.keyRange,
-        `A ${type} policy takes no CloudWatchAlarm: ${why}. Remove it, or make this a StepScaling policy.`,
-        {
-          related: [{ ...policy.policyType!.range, message: `PolicyType is ${type}` }],
-          fixes: [{ title: 'Remove CloudWatchAlarm', edits: removeMemberEdits(policy.item, alarm.item) }],
-        },
-      );
+      ctx.report({
+        range: alarm.keyRange,
+        message: `A ${type} policy takes no CloudWatchAlarm: ${why}. Remove it, or make this a StepScaling policy.`,
+        related: [{ ...policy.policyType!.range, message: `PolicyType is ${type}` }],
+        fixes: [{ title: 'Remove CloudWatchAlarm', edits: removeMemberEdits(policy.item, alarm.item) }],
+      });
     },
   },
 );
@@ -88,37 +86,38 @@ const metric = defineRule(
       'PutMetricAlarm takes either a single metric (`Namespace`, `MetricName`, optional `Dimensions`, a statistic and a `Period`) or a `Metrics` array of metric-math queries. With `Metrics`, the single-metric members are rejected; without either, there is nothing to watch.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const alarm = stepAlarm(policy);
       if (!alarm) return;
       if (has(alarm, 'Metrics')) {
         for (const key of SINGLE_METRIC_MEMBERS) {
           const found = member(alarm, key);
           if (!found) continue;
-          report(
-            found.keyRange,
-            `${key} cannot be used together with Metrics: CloudWatch takes either a single metric or metric math. Move it into a Metrics query's MetricStat, or remove Metrics.`,
-          );
+          ctx.report({
+            range: found.keyRange,
+            message: `${key} cannot be used together with Metrics: CloudWatch takes either a single metric or metric math. Move it into a Metrics query's MetricStat, or remove Metrics.`,
+          });
         }
         return;
       }
       const hasName = has(alarm, 'MetricName');
       const hasNamespace = has(alarm, 'Namespace');
       if (!hasName && !hasNamespace) {
-        report(
-          headOf(alarm),
-          'This alarm watches no metric. Add Namespace and MetricName (for SageMaker, "AWS/SageMaker" and e.g. "InvocationsPerInstance") with a Statistic, or a Metrics array for metric math.',
-        );
+        ctx.report({
+          range: headOf(alarm),
+          message:
+            'This alarm watches no metric. Add Namespace and MetricName (for SageMaker, "AWS/SageMaker" and e.g. "InvocationsPerInstance") with a Statistic, or a Metrics array for metric math.',
+        });
       } else if (!hasName && alarm.namespace) {
-        report(
-          alarm.namespace.range,
-          `The alarm has Namespace "${alarm.namespace.value}" but no MetricName, so it watches nothing. Add the metric to watch, e.g. "MetricName": "InvocationsPerInstance".`,
-        );
+        ctx.report({
+          range: alarm.namespace.range,
+          message: `The alarm has Namespace "${alarm.namespace.value}" but no MetricName, so it watches nothing. Add the metric to watch, e.g. "MetricName": "InvocationsPerInstance".`,
+        });
       } else if (!hasNamespace && alarm.metricName) {
-        report(
-          alarm.metricName.range,
-          `MetricName "${alarm.metricName.value}" needs a Namespace to identify the metric, e.g. "Namespace": "AWS/SageMaker" for SageMaker endpoint metrics.`,
-        );
+        ctx.report({
+          range: alarm.metricName.range,
+          message: `MetricName "${alarm.metricName.value}" needs a Namespace to identify the metric, e.g. "Namespace": "AWS/SageMaker" for SageMaker endpoint metrics.`,
+        });
       }
     },
   },
@@ -133,21 +132,23 @@ const statistic = defineRule(
       'With `MetricName`, PutMetricAlarm needs exactly one of `Statistic` (Average, Sum, Minimum, Maximum, SampleCount) and `ExtendedStatistic` (a percentile such as `p99`).',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const alarm = stepAlarm(policy);
       if (!alarm || !singleMetric(alarm)) return;
       const hasStatistic = has(alarm, 'Statistic');
       const extended = member(alarm, 'ExtendedStatistic');
       if (!hasStatistic && !extended) {
-        report(
-          alarm.metricName?.range ?? headOf(alarm),
-          'The alarm does not say which statistic of the metric to compare with its threshold. Add "Statistic": "Average" (or Sum, Maximum, …), or an ExtendedStatistic such as "p99".',
-        );
+        ctx.report({
+          range: alarm.metricName?.range ?? headOf(alarm),
+          message:
+            'The alarm does not say which statistic of the metric to compare with its threshold. Add "Statistic": "Average" (or Sum, Maximum, …), or an ExtendedStatistic such as "p99".',
+        });
       } else if (hasStatistic && extended) {
-        report(
-          extended.keyRange,
-          'An alarm takes Statistic or ExtendedStatistic, not both. Keep one: remove ExtendedStatistic to compare the Statistic, or remove Statistic to compare the percentile.',
-        );
+        ctx.report({
+          range: extended.keyRange,
+          message:
+            'An alarm takes Statistic or ExtendedStatistic, not both. Keep one: remove ExtendedStatistic to compare the Statistic, or remove Statistic to compare the percentile.',
+        });
       }
     },
   },
@@ -162,14 +163,15 @@ const period = defineRule(
       "A static-threshold alarm on one metric needs `Period`: 10, 20 or 30 seconds (high-resolution metrics only) or a multiple of 60. SageMaker's endpoint metrics are per minute, so 60 or more.",
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const alarm = stepAlarm(policy);
       if (!alarm || !singleMetric(alarm)) return;
       if (!has(alarm, 'Period')) {
-        report(
-          headOf(alarm),
-          'The alarm has no Period, which a single-metric alarm requires. Add "Period": 60 (seconds per data point; SageMaker endpoint metrics are per minute).',
-        );
+        ctx.report({
+          range: headOf(alarm),
+          message:
+            'The alarm has no Period, which a single-metric alarm requires. Add "Period": 60 (seconds per data point; SageMaker endpoint metrics are per minute).',
+        });
         return;
       }
       const value = alarm.period?.value;
@@ -178,10 +180,10 @@ const period = defineRule(
       if (value === 10 || value === 20 || value === 30 || value % 60 === 0) return;
       const below = Math.max(60, Math.floor(value / 60) * 60);
       const above = Math.ceil(value / 60) * 60;
-      report(
-        alarm.period!.range,
-        `CloudWatch does not accept a Period of ${value} seconds: use 10, 20 or 30 (high-resolution metrics only) or a multiple of 60, such as ${below === above ? below : `${below} or ${above}`}.`,
-      );
+      ctx.report({
+        range: alarm.period!.range,
+        message: `CloudWatch does not accept a Period of ${value} seconds: use 10, 20 or 30 (high-resolution metrics only) or a multiple of 60, such as ${below === above ? below : `${below} or ${above}`}.`,
+      });
     },
   },
 );
@@ -195,7 +197,7 @@ const evaluationRange = defineRule(
       'CloudWatch evaluates at most one day of data for periods under an hour (86,400 seconds) and at most seven days otherwise (604,800 seconds). A longer `Period × EvaluationPeriods` is rejected.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const alarm = stepAlarm(policy);
       const p = alarm?.period;
       const n = alarm?.evaluationPeriods;
@@ -203,13 +205,11 @@ const evaluationRange = defineRule(
       const limit = maxEvaluationSeconds(p.value);
       if (p.value * n.value <= limit) return;
       const most = Math.floor(limit / p.value);
-      report(
-        n.range,
-        `${n.value} evaluation periods of ${p.value} seconds span ${p.value * n.value} seconds, more than CloudWatch allows (${limit === 86_400 ? 'one day for periods under an hour' : 'seven days'}). Use at most ${most} evaluation periods, or a longer Period.`,
-        {
-          related: [{ ...p.range, message: `Period is ${p.value} seconds` }],
-        },
-      );
+      ctx.report({
+        range: n.range,
+        message: `${n.value} evaluation periods of ${p.value} seconds span ${p.value * n.value} seconds, more than CloudWatch allows (${limit === 86_400 ? 'one day for periods under an hour' : 'seven days'}). Use at most ${most} evaluation periods, or a longer Period.`,
+        related: [{ ...p.range, message: `Period is ${p.value} seconds` }],
+      });
     },
   },
 );
@@ -223,18 +223,16 @@ const datapoints = defineRule(
       '`DatapointsToAlarm` is the M of an "M out of N" alarm, and `EvaluationPeriods` the N; M cannot exceed N.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const alarm = stepAlarm(policy);
       const m = alarm?.datapointsToAlarm;
       const n = alarm?.evaluationPeriods;
       if (!m || !n || m.value <= n.value) return;
-      report(
-        m.range,
-        `DatapointsToAlarm ${m.value} is more than EvaluationPeriods ${n.value}: the alarm cannot find ${m.value} breaching data points among the last ${n.value}. Lower DatapointsToAlarm or raise EvaluationPeriods.`,
-        {
-          related: [{ ...n.range, message: `EvaluationPeriods is ${n.value}` }],
-        },
-      );
+      ctx.report({
+        range: m.range,
+        message: `DatapointsToAlarm ${m.value} is more than EvaluationPeriods ${n.value}: the alarm cannot find ${m.value} breaching data points among the last ${n.value}. Lower DatapointsToAlarm or raise EvaluationPeriods.`,
+        related: [{ ...n.range, message: `EvaluationPeriods is ${n.value}` }],
+      });
     },
   },
 );
@@ -283,31 +281,28 @@ function reportMismatches(
   dimensions: MetricDimension[] | undefined,
   expected: readonly ExpectedDimension[],
   id: Prop<string>,
-  report: Reporter,
   ctx: RuleContext,
 ): void {
   for (const dimension of dimensions ?? []) {
     const want = expectedNamed(expected, dimension.name?.value);
     const got = dimension.value;
     if (!want || !got || got.value === want.value) continue;
-    report(
-      got.range,
-      `The alarm's ${want.name} is "${got.value}", but this target scales ${want.what} "${want.value}" (ResourceId "${id.value}"): the policy would react to another ${want.what}'s load. Set it to "${want.value}".`,
-      {
-        related: [
-          {
-            ...insideString(ctx.text, id, want.at, want.value.length),
-            message: `the target's ${want.what} is "${want.value}"`,
-          },
-        ],
-        fixes: [
-          {
-            title: `Set ${want.name} to "${want.value}"`,
-            edits: replaceValueEdits(member(dimension, 'Value')!, want.value),
-          },
-        ],
-      },
-    );
+    ctx.report({
+      range: got.range,
+      message: `The alarm's ${want.name} is "${got.value}", but this target scales ${want.what} "${want.value}" (ResourceId "${id.value}"): the policy would react to another ${want.what}'s load. Set it to "${want.value}".`,
+      related: [
+        {
+          ...insideString(ctx.text, id, want.at, want.value.length),
+          message: `the target's ${want.what} is "${want.value}"`,
+        },
+      ],
+      fixes: [
+        {
+          title: `Set ${want.name} to "${want.value}"`,
+          edits: replaceValueEdits(member(dimension, 'Value')!, want.value),
+        },
+      ],
+    });
   }
 }
 
@@ -320,16 +315,16 @@ const dimensionsMatch = defineRule(
       "For a SageMaker variant, the alarm's `EndpointName` and `VariantName` dimensions must name the endpoint and variant in the target's `ResourceId`; for an inference component, `InferenceComponentName` must name the component. Otherwise the policy scales one resource on another's load.",
   },
   {
-    policy(policy, target, report, ctx) {
+    policy(policy, target, ctx) {
       const alarm = stepAlarm(policy);
       const id = target.resourceId;
       if (!alarm || !id || !target.scalableDimension?.value.startsWith('sagemaker:')) return;
       const resource = parseSageMakerResourceId(id.value);
       if (!resource) return;
       const expected = expectedDimensions(resource);
-      reportMismatches(alarm.dimensions?.items, expected, id, report, ctx);
+      reportMismatches(alarm.dimensions?.items, expected, id, ctx);
       for (const query of alarm.metrics?.items ?? [])
-        reportMismatches(query.metricStat?.metric?.dimensions?.items, expected, id, report, ctx);
+        reportMismatches(query.metricStat?.metric?.dimensions?.items, expected, id, ctx);
 
       // A SageMaker endpoint metric without the variant's dimensions is another series (or none).
       if (resource.kind !== 'variant' || !singleMetric(alarm) || !isSageMakerEndpointNamespace(alarm.namespace?.value))
@@ -341,10 +336,10 @@ const dimensionsMatch = defineRule(
       const missing = expected.filter((e) => !named(e));
       if (missing.length === 0) return;
       const add = missing.map((e) => `{ "Name": "${e.name}", "Value": "${e.value}" }`).join(', ');
-      report(
-        alarm.dimensions?.keyRange ?? alarm.metricName?.range ?? headOf(alarm),
-        `The alarm's metric has no ${missing.map((e) => e.name).join(' or ')} dimension, so it does not watch this target's variant (ResourceId "${id.value}"). Add ${add} to Dimensions.`,
-      );
+      ctx.report({
+        range: alarm.dimensions?.keyRange ?? alarm.metricName?.range ?? headOf(alarm),
+        message: `The alarm's metric has no ${missing.map((e) => e.name).join(' or ')} dimension, so it does not watch this target's variant (ResourceId "${id.value}"). Add ${add} to Dimensions.`,
+      });
     },
   },
 );
@@ -358,23 +353,24 @@ const bandOperator = defineRule(
       '`LessThanLowerOrGreaterThanUpperThreshold`, `LessThanLowerThreshold` and `GreaterThanUpperThreshold` compare with an anomaly-detection band (`ThresholdMetricId`), and CloudWatch does not allow such an alarm to have Auto Scaling actions. Step bounds are offsets from a static `Threshold`, so use `GreaterThanOrEqualToThreshold`, `GreaterThanThreshold`, `LessThanThreshold` or `LessThanOrEqualToThreshold` with a `Threshold`.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const alarm = stepAlarm(policy);
       if (!alarm) return;
       const operator = alarm.comparisonOperator;
       if (operator && ANOMALY_BAND_OPERATORS.has(operator.value)) {
-        report(
-          operator.range,
-          `${operator.value} is for anomaly-detection alarms, which compare with a band rather than a Threshold and cannot trigger scaling policies. Use GreaterThanOrEqualToThreshold (scale out) or LessThanOrEqualToThreshold (scale in) with a static Threshold.`,
-        );
+        ctx.report({
+          range: operator.range,
+          message: `${operator.value} is for anomaly-detection alarms, which compare with a band rather than a Threshold and cannot trigger scaling policies. Use GreaterThanOrEqualToThreshold (scale out) or LessThanOrEqualToThreshold (scale in) with a static Threshold.`,
+        });
         return;
       }
       const band = member(alarm, 'ThresholdMetricId');
       if (band) {
-        report(
-          band.keyRange,
-          'ThresholdMetricId makes this an anomaly-detection alarm, and CloudWatch does not allow those to trigger scaling policies. Remove it and compare with a static Threshold.',
-        );
+        ctx.report({
+          range: band.keyRange,
+          message:
+            'ThresholdMetricId makes this an anomaly-detection alarm, and CloudWatch does not allow those to trigger scaling policies. Remove it and compare with a static Threshold.',
+        });
       }
     },
   },
@@ -389,15 +385,15 @@ const thresholdRequired = defineRule(
       'With `GreaterThan…` or `LessThan…` operators the alarm compares its statistic with `Threshold`, and the step bounds are offsets from it; without one, CloudWatch rejects the alarm.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const alarm = stepAlarm(policy);
       const operator = alarm?.comparisonOperator;
       if (!alarm || !operator || !isStaticOperator(operator.value)) return;
       if (has(alarm, 'Threshold') || has(alarm, 'ThresholdMetricId')) return;
-      report(
-        operator.range,
-        `${operator.value} compares the metric with a Threshold, and this alarm has none. Add "Threshold": the value the step bounds are offsets from (e.g. 100 invocations per instance).`,
-      );
+      ctx.report({
+        range: operator.range,
+        message: `${operator.value} compares the metric with a Threshold, and this alarm has none. Add "Threshold": the value the step bounds are offsets from (e.g. 100 invocations per instance).`,
+      });
     },
   },
 );
@@ -433,7 +429,7 @@ const stepPoliciesFight = defineRule(
       "When a scale-in step policy's alarm threshold is at or above the threshold of a scale-out policy's alarm on the same metric, both alarms can be in ALARM at once (or one right after the other), and the policies undo each other: the fleet flaps. Keep a band between the two thresholds.",
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       // Two policies with alarms at least, or nothing can fight (most targets: nothing built).
       let withAlarm = 0;
       for (const policy of target.policies) if (policy.alarm) withAlarm++;
@@ -454,15 +450,11 @@ const stepPoliciesFight = defineRule(
           w.threshold === out.threshold
             ? `both fire around ${outAt}`
             : `between ${outAt} and ${inAt} both alarms are in ALARM`;
-        report(
-          w.alarm.threshold!.range,
-          `The scale-in alarm of ${policyLabel(w.policy)} (${w.alarm.comparisonOperator!.value} ${inAt}) and the scale-out alarm of ${policyLabel(out.policy)} (${out.alarm.comparisonOperator!.value} ${outAt}) watch the same metric, and ${overlap}: the policies undo each other and capacity flaps. Set this threshold well below ${outAt}.`,
-          {
-            related: [
-              { ...out.alarm.threshold!.range, message: `${policyLabel(out.policy)} scales out above ${outAt}` },
-            ],
-          },
-        );
+        ctx.report({
+          range: w.alarm.threshold!.range,
+          message: `The scale-in alarm of ${policyLabel(w.policy)} (${w.alarm.comparisonOperator!.value} ${inAt}) and the scale-out alarm of ${policyLabel(out.policy)} (${out.alarm.comparisonOperator!.value} ${outAt}) watch the same metric, and ${overlap}: the policies undo each other and capacity flaps. Set this threshold well below ${outAt}.`,
+          related: [{ ...out.alarm.threshold!.range, message: `${policyLabel(out.policy)} scales out above ${outAt}` }],
+        });
       }
     },
   },

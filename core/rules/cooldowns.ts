@@ -1,6 +1,6 @@
 import { appendMemberEdit } from '../document/edits';
 import type { Prop, ScalableTarget } from '../document/model';
-import { defineRule, type Reporter, type Rule } from '../lint/rule';
+import { defineRule, type Rule, type RuleContext } from '../lint/rule';
 import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import { trackingOf } from './targetTracking';
 
@@ -31,21 +31,21 @@ const cooldownInt = defineRule(
       '`ScaleInCooldown` and `ScaleOutCooldown` are integers of seconds; the JSON schema checks the type. The API sets no bound, but a negative wait means nothing, and AWS is not expected to accept it. Leave a cooldown out to get the service default (300 s for SageMaker).',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const tt = trackingOf(policy);
       if (!tt) return;
-      reportNegative(report, 'ScaleOutCooldown', tt.scaleOutCooldown);
-      reportNegative(report, 'ScaleInCooldown', tt.scaleInCooldown);
+      reportNegative(ctx, 'ScaleOutCooldown', tt.scaleOutCooldown);
+      reportNegative(ctx, 'ScaleInCooldown', tt.scaleInCooldown);
     },
   },
 );
 
-function reportNegative(report: Reporter, name: string, cooldown: Prop<number> | undefined): void {
+function reportNegative(ctx: RuleContext, name: string, cooldown: Prop<number> | undefined): void {
   if (cooldown && cooldown.value < 0) {
-    report(
-      cooldown.range,
-      `${name} is ${cooldown.value}, but a cooldown is a number of seconds to wait and cannot be negative. Use 0 or more, or leave it out for the default.`,
-    );
+    ctx.report({
+      range: cooldown.range,
+      message: `${name} is ${cooldown.value}, but a cooldown is a number of seconds to wait and cannot be negative. Use 0 or more, or leave it out for the default.`,
+    });
   }
 }
 
@@ -58,7 +58,7 @@ const cooldownOutGtIn = defineRule(
       'AWS\'s guidance for target tracking (Application Auto Scaling User Guide, "Define cooldown periods") is to scale out quickly and scale in conservatively: a short `ScaleOutCooldown` lets capacity follow a surge, a long `ScaleInCooldown` keeps it from being removed while the load may come back. The SageMaker auto scaling walkthrough uses 60 s out and 300 s in, AWS\'s SageMaker CloudFormation example 30 s out and 600 s in. A scale-out cooldown longer than the scale-in one does the reverse: the fleet grows slowly and shrinks fast.',
   },
   {
-    policy(policy, target, report, ctx) {
+    policy(policy, target, ctx) {
       const tt = trackingOf(policy);
       const out = tt?.scaleOutCooldown;
       // A policy that never scales in has no scale-in pace to compare with.
@@ -69,24 +69,22 @@ const cooldownOutGtIn = defineRule(
       const inWords = explicitIn
         ? `ScaleInCooldown ${seconds(scaleIn)}`
         : `the ${seconds(scaleIn)} ScaleInCooldown that SageMaker applies when it is left out`;
-      report(
-        out.range,
-        `ScaleOutCooldown ${seconds(out.value)} is longer than ${inWords}: the policy adds capacity slowly and removes it quickly, the reverse of AWS's advice to scale out fast and scale in slowly. Swap the two values.`,
-        {
-          related: explicitIn ? [{ ...explicitIn.range, message: `ScaleInCooldown is ${explicitIn.value} here` }] : [],
-          fixes: [
-            {
-              title: 'Swap ScaleOutCooldown and ScaleInCooldown',
-              edits: [
-                { ...out.range, newText: String(scaleIn) },
-                explicitIn
-                  ? { ...explicitIn.range, newText: String(out.value) }
-                  : appendMemberEdit(ctx.text, tt.item, 'ScaleInCooldown', String(out.value))!,
-              ],
-            },
-          ],
-        },
-      );
+      ctx.report({
+        range: out.range,
+        message: `ScaleOutCooldown ${seconds(out.value)} is longer than ${inWords}: the policy adds capacity slowly and removes it quickly, the reverse of AWS's advice to scale out fast and scale in slowly. Swap the two values.`,
+        related: explicitIn ? [{ ...explicitIn.range, message: `ScaleInCooldown is ${explicitIn.value} here` }] : [],
+        fixes: [
+          {
+            title: 'Swap ScaleOutCooldown and ScaleInCooldown',
+            edits: [
+              { ...out.range, newText: String(scaleIn) },
+              explicitIn
+                ? { ...explicitIn.range, newText: String(out.value) }
+                : appendMemberEdit(ctx.text, tt.item, 'ScaleInCooldown', String(out.value))!,
+            ],
+          },
+        ],
+      });
     },
   },
 );
@@ -100,16 +98,16 @@ const scaleInTooFast = defineRule(
       'New SageMaker instances take several minutes to provision. With a `ScaleInCooldown` under 300 s, the policy removes instances one after the other as soon as the load dips, and has to add them back, minutes later, when it returns: the fleet flaps. 300 s is what SageMaker uses when `ScaleInCooldown` is left out; 600 s or more suits bursty traffic.',
   },
   {
-    policy(policy, target, report) {
+    policy(policy, target, ctx) {
       if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantInstances) return;
       const tt = trackingOf(policy);
       const scaleIn = tt?.scaleInCooldown;
       if (!scaleIn || scaleIn.value < 0 || scaleIn.value >= SAGEMAKER_DEFAULT_COOLDOWN) return; // negative: tt.cooldown-int
       if (tt.disableScaleIn?.value === true) return; // the policy never scales in
-      report(
-        scaleIn.range,
-        `ScaleInCooldown ${seconds(scaleIn.value)} lets the policy remove instances again soon after a scale-in, but new SageMaker instances take minutes to start, so a brief dip in traffic makes the fleet shrink and grow again. Use at least 300 s (the default when ScaleInCooldown is left out).`,
-      );
+      ctx.report({
+        range: scaleIn.range,
+        message: `ScaleInCooldown ${seconds(scaleIn.value)} lets the policy remove instances again soon after a scale-in, but new SageMaker instances take minutes to start, so a brief dip in traffic makes the fleet shrink and grow again. Use at least 300 s (the default when ScaleInCooldown is left out).`,
+      });
     },
   },
 );
@@ -117,12 +115,12 @@ const scaleInTooFast = defineRule(
 // An hour between scaling steps is already slow for an endpoint that serves live traffic.
 const HUGE_COOLDOWN = 3600;
 
-function reportHuge(report: Reporter, name: string, cooldown: Prop<number> | undefined): void {
+function reportHuge(ctx: RuleContext, name: string, cooldown: Prop<number> | undefined): void {
   if (cooldown && cooldown.value > HUGE_COOLDOWN) {
-    report(
-      cooldown.range,
-      `${name} is ${seconds(cooldown.value)}: after each scaling step the policy waits over an hour before the next one in that direction. Check that this is intended; a few minutes is usual.`,
-    );
+    ctx.report({
+      range: cooldown.range,
+      message: `${name} is ${seconds(cooldown.value)}: after each scaling step the policy waits over an hour before the next one in that direction. Check that this is intended; a few minutes is usual.`,
+    });
   }
 }
 
@@ -135,11 +133,11 @@ const cooldownHuge = defineRule(
       'After scaling, a policy waits its cooldown before the next step in the same direction. Over an hour, a long surge or a long quiet spell is answered one step per hour or more; make sure that is what you want.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const tt = trackingOf(policy);
-      reportHuge(report, 'ScaleOutCooldown', tt?.scaleOutCooldown);
-      reportHuge(report, 'ScaleInCooldown', tt?.scaleInCooldown);
-      reportHuge(report, 'Cooldown', policy.stepScaling?.cooldown);
+      reportHuge(ctx, 'ScaleOutCooldown', tt?.scaleOutCooldown);
+      reportHuge(ctx, 'ScaleInCooldown', tt?.scaleInCooldown);
+      reportHuge(ctx, 'Cooldown', policy.stepScaling?.cooldown);
     },
   },
 );

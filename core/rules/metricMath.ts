@@ -217,11 +217,11 @@ function checkSize(policy: ScalingPolicy, target: ScalableTarget, metricsKey: Ra
   const skip = alarm && alarm.type !== 'missing' ? { start: alarm.keyStart, end: alarm.end } : undefined;
   const bytes = compactJsonBytes(ctx.text, policy.range.start, policy.range.end, skip) + identity;
   if (bytes <= MAX_REQUEST_BYTES) return;
-  ctx.report(
-    CODES.size,
-    metricsKey,
-    `With this metric math the PutScalingPolicy request comes to about ${(bytes / 1024).toFixed(1)} KB, and AWS rejects requests over 50 KB. Use fewer queries or shorter labels, or publish one metric that already aggregates what you need.`,
-  );
+  ctx.report({
+    code: CODES.size,
+    range: metricsKey,
+    message: `With this metric math the PutScalingPolicy request comes to about ${(bytes / 1024).toFixed(1)} KB, and AWS rejects requests over 50 KB. Use fewer queries or shorter labels, or publish one metric that already aggregates what you need.`,
+  });
 }
 
 function checkIds(queries: MetricDataQuery[], ctx: RuleContext): Map<string, MetricDataQuery> {
@@ -230,30 +230,28 @@ function checkIds(queries: MetricDataQuery[], ctx: RuleContext): Map<string, Met
     const id = query.id;
     if (!id || id.value.length === 0) continue; // missing or empty: the schema reports it
     if (!isLower(id.value.charCodeAt(0))) {
-      ctx.report(
-        CODES.id,
-        insideString(ctx.text, id, 0, 1),
-        `Query Id "${id.value}" must start with a lowercase letter, such as "${id.value.charAt(0).toLowerCase()}${id.value.slice(1)}"; AWS rejects it otherwise. Rename it here and in the expressions that use it.`,
-      );
+      ctx.report({
+        code: CODES.id,
+        range: insideString(ctx.text, id, 0, 1),
+        message: `Query Id "${id.value}" must start with a lowercase letter, such as "${id.value.charAt(0).toLowerCase()}${id.value.slice(1)}"; AWS rejects it otherwise. Rename it here and in the expressions that use it.`,
+      });
     } else {
       const bad = INVALID_ID_CHARACTER.exec(id.value);
       if (bad)
-        ctx.report(
-          CODES.id,
-          insideString(ctx.text, id, bad.index, bad[0].length),
-          `Query Id "${id.value}" may hold only letters, digits and underscores, not "${bad[0]}"; AWS rejects it otherwise. Rename it here and in the expressions that use it.`,
-        );
+        ctx.report({
+          code: CODES.id,
+          range: insideString(ctx.text, id, bad.index, bad[0].length),
+          message: `Query Id "${id.value}" may hold only letters, digits and underscores, not "${bad[0]}"; AWS rejects it otherwise. Rename it here and in the expressions that use it.`,
+        });
     }
     const first = byId.get(id.value);
     if (first) {
-      ctx.report(
-        CODES.id,
-        id.range,
-        `Another query of this policy already has Id "${id.value}"; Ids must be unique, since expressions name queries by them. Rename one of the two.`,
-        {
-          related: [{ ...first.id!.range, message: `"${id.value}" is first used here` }],
-        },
-      );
+      ctx.report({
+        code: CODES.id,
+        range: id.range,
+        message: `Another query of this policy already has Id "${id.value}"; Ids must be unique, since expressions name queries by them. Rename one of the two.`,
+        related: [{ ...first.id!.range, message: `"${id.value}" is first used here` }],
+      });
     } else {
       byId.set(id.value, query);
     }
@@ -266,30 +264,28 @@ function checkExpressionXorStat(query: MetricDataQuery, ctx: RuleContext): void 
   const stat = member(query, 'MetricStat');
   if (expression && stat) {
     const [first, second] = expression.keyStart < stat.keyStart ? [expression, stat] : [stat, expression];
-    ctx.report(
-      CODES.exprXorStat,
-      second.keyRange,
-      `Query ${queryName(query)} has both an Expression and a MetricStat; a query either fetches a metric or computes one, and AWS rejects both. Split it into two queries, or remove one.`,
-      {
-        related: [{ ...first.keyRange, message: `${first.key!} is here` }],
-      },
-    );
+    ctx.report({
+      code: CODES.exprXorStat,
+      range: second.keyRange,
+      message: `Query ${queryName(query)} has both an Expression and a MetricStat; a query either fetches a metric or computes one, and AWS rejects both. Split it into two queries, or remove one.`,
+      related: [{ ...first.keyRange, message: `${first.key!} is here` }],
+    });
   } else if (!expression && !stat) {
-    ctx.report(
-      CODES.exprXorStat,
-      queryHead(query),
-      `Query ${queryName(query)} has neither an Expression nor a MetricStat, so it yields nothing, and AWS rejects it. Add a MetricStat to fetch a metric or an Expression to compute one.`,
-    );
+    ctx.report({
+      code: CODES.exprXorStat,
+      range: queryHead(query),
+      message: `Query ${queryName(query)} has neither an Expression nor a MetricStat, so it yields nothing, and AWS rejects it. Add a MetricStat to fetch a metric or an Expression to compute one.`,
+    });
   }
   const metric = query.metricStat?.metric;
   if (metric?.keyRange) {
     const missing = ['MetricName', 'Namespace'].filter((key) => !has(metric, key));
     if (missing.length > 0) {
-      ctx.report(
-        CODES.exprXorStat,
-        metric.keyRange,
-        `This Metric lacks ${missing.join(' and ')}, so CloudWatch cannot tell which metric to fetch. Add ${missing.length === 1 ? 'it' : 'them'} (with the Dimensions the metric was published with).`,
-      );
+      ctx.report({
+        code: CODES.exprXorStat,
+        range: metric.keyRange,
+        message: `This Metric lacks ${missing.join(' and ')}, so CloudWatch cannot tell which metric to fetch. Add ${missing.length === 1 ? 'it' : 'them'} (with the Dimensions the metric was published with).`,
+      });
     }
   }
 }
@@ -342,11 +338,11 @@ function checkRefs(
   for (const [query, read] of usage.refs) {
     for (const ref of read.refs) {
       if (byId.has(ref.id)) continue;
-      ctx.report(
-        CODES.refs,
-        insideString(ctx.text, query.expression!, ref.at, ref.id.length),
-        `This expression uses "${ref.id}", but no query of this policy has that Id${byId.size > 0 ? ` (there are ${known})` : ''}. Fix the name, or add the query.`,
-      );
+      ctx.report({
+        code: CODES.refs,
+        range: insideString(ctx.text, query.expression!, ref.at, ref.id.length),
+        message: `This expression uses "${ref.id}", but no query of this policy has that Id${byId.size > 0 ? ` (there are ${known})` : ''}. Fix the name, or add the query.`,
+      });
     }
   }
   // Cycles: a depth-first walk over the Id graph, without recursion so a long chain in a
@@ -371,11 +367,11 @@ function checkRefs(
       if (seen === 'open') {
         const from = path.findIndex((f) => f.query === target);
         const cycle = [...path.slice(from).map((f) => f.query.id?.value ?? '?'), ref.id].join(' → ');
-        ctx.report(
-          CODES.refs,
-          insideString(ctx.text, frame.query.expression!, ref.at, ref.id.length),
-          `This expression uses "${ref.id}", which depends on this query in turn (${cycle}); CloudWatch cannot compute a cycle. Make the chain end in metrics.`,
-        );
+        ctx.report({
+          code: CODES.refs,
+          range: insideString(ctx.text, frame.query.expression!, ref.at, ref.id.length),
+          message: `This expression uses "${ref.id}", which depends on this query in turn (${cycle}); CloudWatch cannot compute a cycle. Make the chain end in metrics.`,
+        });
       } else if (seen === undefined) {
         state.set(target, 'open');
         path.push({ query: target, next: 0 });
@@ -400,16 +396,14 @@ function checkReturnData(queries: MetricDataQuery[], metricsKey: Range, usage: U
   if (returning.length === 0) {
     const finals = queries.filter((q) => !isInput(q));
     const fix = finals.length === 1 ? finals[0]! : undefined;
-    ctx.report(
-      CODES.returnData,
-      metricsKey,
-      `No query here has ReturnData true, so the policy has no metric to track. Set ReturnData to true on the final expression${fix ? ` (${queryName(fix)})` : ''}.`,
-      {
-        fixes: fix
-          ? [{ title: `Set ReturnData to true on ${queryName(fix)}`, edits: setReturnData(ctx.text, fix, true) }]
-          : [],
-      },
-    );
+    ctx.report({
+      code: CODES.returnData,
+      range: metricsKey,
+      message: `No query here has ReturnData true, so the policy has no metric to track. Set ReturnData to true on the final expression${fix ? ` (${queryName(fix)})` : ''}.`,
+      fixes: fix
+        ? [{ title: `Set ReturnData to true on ${queryName(fix)}`, edits: setReturnData(ctx.text, fix, true) }]
+        : [],
+    });
     return;
   }
   if (returning.length === 1) return;
@@ -420,26 +414,24 @@ function checkReturnData(queries: MetricDataQuery[], metricsKey: Range, usage: U
       continue;
     }
     const why = query.returnData ? 'its ReturnData is true' : 'it leaves out ReturnData, which then defaults to true';
-    ctx.report(
-      CODES.returnData,
-      queryHead(query, true),
-      `Query ${queryName(query)} feeds ${usage.usedBy.get(query.id!.value)!.join(', ')}, but ${why}: only the final expression may return data. Set ReturnData to false here.`,
-      {
-        fixes: [
-          { title: `Set ReturnData to false on ${queryName(query)}`, edits: setReturnData(ctx.text, query, false) },
-        ],
-      },
-    );
+    ctx.report({
+      code: CODES.returnData,
+      range: queryHead(query, true),
+      message: `Query ${queryName(query)} feeds ${usage.usedBy.get(query.id!.value)!.join(', ')}, but ${why}: only the final expression may return data. Set ReturnData to false here.`,
+      fixes: [
+        { title: `Set ReturnData to false on ${queryName(query)}`, edits: setReturnData(ctx.text, query, false) },
+      ],
+    });
   }
   if (finals.length < 2) return;
   const names = finals.map(queryName).join(', ');
   for (const query of finals) {
     const why = query.returnData ? '' : ' (an omitted ReturnData counts as true)';
-    ctx.report(
-      CODES.returnData,
-      queryHead(query, true),
-      `Queries ${names} all return data${why}, but the tracked metric must be one time series. Combine them in one final expression with ReturnData true, and set ReturnData to false on the others.`,
-    );
+    ctx.report({
+      code: CODES.returnData,
+      range: queryHead(query, true),
+      message: `Queries ${names} all return data${why}, but the tracked metric must be one time series. Combine them in one final expression with ReturnData true, and set ReturnData to false on the others.`,
+    });
   }
 }
 
@@ -449,11 +441,11 @@ function checkUnused(queries: MetricDataQuery[], usage: Usage, ctx: RuleContext)
   if (usage.unknownRefs || !queries.some((q) => q.returnData?.value ?? true)) return;
   for (const query of queries) {
     if (query.returnData?.value !== false || !query.id || usage.usedBy.has(query.id.value)) continue;
-    ctx.report(
-      CODES.unused,
-      query.id.range,
-      `Query "${query.id.value}" returns no data and no expression uses it, so it is fetched for nothing. Use it in the final expression, or remove it.`,
-    );
+    ctx.report({
+      code: CODES.unused,
+      range: query.id.range,
+      message: `Query "${query.id.value}" returns no data and no expression uses it, so it is fetched for nothing. Use it in the final expression, or remove it.`,
+    });
   }
 }
 
@@ -468,14 +460,12 @@ function checkMetricMath(
   const namespace = target.serviceNamespace;
   const service = namespace && NO_METRIC_MATH[namespace.value];
   if (service) {
-    ctx.report(
-      CODES.unsupported,
-      metrics.keyRange,
-      `Metric math is not available for ${service}; AWS rejects this policy. Track a predefined metric, or a single customized metric with MetricName, Namespace and Statistic.`,
-      {
-        related: [{ ...namespace.range, message: `ServiceNamespace is "${namespace.value}" here` }],
-      },
-    );
+    ctx.report({
+      code: CODES.unsupported,
+      range: metrics.keyRange,
+      message: `Metric math is not available for ${service}; AWS rejects this policy. Track a predefined metric, or a single customized metric with MetricName, Namespace and Statistic.`,
+      related: [{ ...namespace.range, message: `ServiceNamespace is "${namespace.value}" here` }],
+    });
   }
   checkSize(policy, target, metrics.keyRange, ctx);
   const queries = metrics.items;
@@ -489,7 +479,7 @@ function checkMetricMath(
 }
 
 const metricMath = defineMultiCodeRule(META, {
-  policy(policy, target, _report, ctx) {
+  policy(policy, target, ctx) {
     const customized = trackingOf(policy)?.customized;
     if (customized) checkMetricMath(customized, policy, target, ctx);
   },

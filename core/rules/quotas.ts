@@ -31,19 +31,17 @@ const policiesPerTarget = defineRule(
       'Application Auto Scaling allows 50 scaling policies (step and target tracking together) per scalable target, and the quota cannot be raised: the 51st PutScalingPolicy fails. Merge policies or split the load across targets.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const count = target.policies.length;
       if (count <= MAX_POLICIES_PER_TARGET) return;
-      report(
-        listKey(target, 'ScalingPolicies'),
-        `This target has ${count} scaling policies; AWS allows at most ${MAX_POLICIES_PER_TARGET} per scalable target, and the quota cannot be raised. Remove or merge ${count - MAX_POLICIES_PER_TARGET} of them.`,
-        {
-          related: firstOver(target.policies, MAX_POLICIES_PER_TARGET, (i) => {
-            const name = target.policies[i]!.policyName;
-            return name ? `Policy "${name.value}"` : `Policy #${i + 1}`;
-          }),
-        },
-      );
+      ctx.report({
+        range: listKey(target, 'ScalingPolicies'),
+        message: `This target has ${count} scaling policies; AWS allows at most ${MAX_POLICIES_PER_TARGET} per scalable target, and the quota cannot be raised. Remove or merge ${count - MAX_POLICIES_PER_TARGET} of them.`,
+        related: firstOver(target.policies, MAX_POLICIES_PER_TARGET, (i) => {
+          const name = target.policies[i]!.policyName;
+          return name ? `Policy "${name.value}"` : `Policy #${i + 1}`;
+        }),
+      });
     },
   },
 );
@@ -57,19 +55,17 @@ const scheduledPerTarget = defineRule(
       'Application Auto Scaling allows 200 scheduled actions per scalable target, and the quota cannot be raised: the 201st PutScheduledAction fails. Replace one-time `at()` actions with a recurring `cron()` schedule, or drop actions that have ended.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const count = target.scheduledActions.length;
       if (count <= MAX_SCHEDULED_ACTIONS_PER_TARGET) return;
-      report(
-        listKey(target, 'ScheduledActions'),
-        `This target has ${count} scheduled actions; AWS allows at most ${MAX_SCHEDULED_ACTIONS_PER_TARGET} per scalable target, and the quota cannot be raised. Remove ${count - MAX_SCHEDULED_ACTIONS_PER_TARGET}, for example by turning one-time at() actions into a recurring cron() schedule.`,
-        {
-          related: firstOver(target.scheduledActions, MAX_SCHEDULED_ACTIONS_PER_TARGET, (i) => {
-            const name = target.scheduledActions[i]!.name;
-            return name ? `Action "${name.value}"` : `Action #${i + 1}`;
-          }),
-        },
-      );
+      ctx.report({
+        range: listKey(target, 'ScheduledActions'),
+        message: `This target has ${count} scheduled actions; AWS allows at most ${MAX_SCHEDULED_ACTIONS_PER_TARGET} per scalable target, and the quota cannot be raised. Remove ${count - MAX_SCHEDULED_ACTIONS_PER_TARGET}, for example by turning one-time at() actions into a recurring cron() schedule.`,
+        related: firstOver(target.scheduledActions, MAX_SCHEDULED_ACTIONS_PER_TARGET, (i) => {
+          const name = target.scheduledActions[i]!.name;
+          return name ? `Action "${name.value}"` : `Action #${i + 1}`;
+        }),
+      });
     },
   },
 );
@@ -83,7 +79,7 @@ const targetsPerType = defineRule(
       'An account may register, per Region, 5,000 DynamoDB, 3,000 ECS, 1,500 Keyspaces and 500 scalable targets of every other resource type, SageMaker included. The quotas can be raised in Service Quotas, and targets already registered count too, so this is a hint: reported once per service namespace when the file alone goes over.',
   },
   {
-    file(file, report) {
+    file(file, ctx) {
       const counts = new Map<string, number>();
       for (const target of file.targets) {
         const ns = target.serviceNamespace;
@@ -93,10 +89,10 @@ const targetsPerType = defineRule(
         const quota = TARGETS_PER_NAMESPACE[ns.value] ?? TARGETS_PER_OTHER_NAMESPACE;
         if (count !== quota + 1) continue;
         const total = file.targets.filter((t) => t.serviceNamespace?.value === ns.value).length;
-        report(
-          ns.range,
-          `This file registers ${total} ${ns.value} scalable targets; the default quota is ${quota} per resource type in a Region, and targets already in the account count too. Request an increase in Service Quotas before applying, or split the targets across Regions or accounts.`,
-        );
+        ctx.report({
+          range: ns.range,
+          message: `This file registers ${total} ${ns.value} scalable targets; the default quota is ${quota} per resource type in a Region, and targets already in the account count too. Request an increase in Service Quotas before applying, or split the targets across Regions or accounts.`,
+        });
       }
     },
   },

@@ -38,12 +38,12 @@ const noPolicies = defineRule(
       'A target with neither scaling policies nor scheduled actions is registered but never scaled: its capacity only stays within `MinCapacity` and `MaxCapacity`. Add a target-tracking policy or a scheduled action. (Policies that exist in AWS but not in the file are kept by apply unless you prune, so this can be intended while you migrate.)',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       if (elementCount(target, 'ScalingPolicies') !== 0 || elementCount(target, 'ScheduledActions') !== 0) return;
-      report(
-        targetAnchor(target),
-        `${targetLabel(target)} has no scaling policies and no scheduled actions, so nothing scales it. Add a target-tracking policy (or a scheduled action) to let its capacity follow the load.`,
-      );
+      ctx.report({
+        range: targetAnchor(target),
+        message: `${targetLabel(target)} has no scaling policies and no scheduled actions, so nothing scales it. Add a target-tracking policy (or a scheduled action) to let its capacity follow the load.`,
+      });
     },
   },
 );
@@ -66,7 +66,7 @@ const minZeroNoWakeup = defineRule(
       'Target tracking on a predefined metric follows a value per unit of capacity (invocations per instance, utilisation); at zero capacity that metric has no data, so a target that only has such policies never scales out again once it reaches 0. Raise `MinCapacity` to 1, or add a step scaling policy on a metric that exists at zero capacity. Not reported when a scheduled action raises `MinCapacity` above 0, when a policy tracks a customized metric (which may exist at zero), or for SageMaker instance variants (`target.sm-variant-min-zero`) and inference components (`sm.ic-scale-to-zero`), which have their own codes.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const min = target.minCapacity;
       if (min?.value !== 0 || target.policies.length === 0) return;
       const dimension = target.scalableDimension?.value;
@@ -76,13 +76,12 @@ const minZeroNoWakeup = defineRule(
       )
         return;
       if (!target.policies.every(tracksPredefinedMetric) || scheduledWakeUp(target)) return;
-      report(
-        min.range,
-        'MinCapacity is 0 and only target tracking scales this target: at zero capacity its metric has no data, so once capacity reaches 0 nothing scales it out again. Set MinCapacity to 1, or add a step scaling policy on a metric that exists at zero capacity.',
-        {
-          related: target.policies.map((p) => policyRelated(p, `Target-tracking policy ${policyLabel(p)}`)),
-        },
-      );
+      ctx.report({
+        range: min.range,
+        message:
+          'MinCapacity is 0 and only target tracking scales this target: at zero capacity its metric has no data, so once capacity reaches 0 nothing scales it out again. Set MinCapacity to 1, or add a step scaling policy on a metric that exists at zero capacity.',
+        related: target.policies.map((p) => policyRelated(p, `Target-tracking policy ${policyLabel(p)}`)),
+      });
     },
   },
 );
@@ -96,7 +95,7 @@ const schedMinAboveMax = defineRule(
       "An action that sets only `MinCapacity`, above the target's `MaxCapacity` and above every `MaxCapacity` the other scheduled actions set, can never apply: whichever action ran before it, the new minimum exceeds the maximum. Likewise an action that sets only `MaxCapacity` below the target's `MinCapacity` and below every other action's `MinCapacity`. Reported only when other actions set the opposite bound; with none, `sched.action-vs-target` reports the comparison with the target. Give the action both bounds.",
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       if (target.scheduledActions.length < 2) return;
       const bounds = scheduledBounds(target);
       for (const action of target.scheduledActions) {
@@ -104,27 +103,23 @@ const schedMinAboveMax = defineRule(
         if (crossing?.others !== 'no-room') continue;
         const { value, targetBound, nearest } = crossing;
         if (crossing.side === 'min') {
-          report(
-            value.range,
-            `This action sets only MinCapacity ${value.value}, above the target's MaxCapacity ${targetBound.value} and above the highest MaxCapacity another scheduled action sets (${nearest!.value}); whatever ran before it, the minimum would exceed the maximum. Add "MaxCapacity" (at least ${value.value}) to this action.`,
-            {
-              related: [
-                { ...targetBound.range, message: `The target's MaxCapacity is ${targetBound.value} here` },
-                { ...nearest!.range, message: `The highest scheduled MaxCapacity is ${nearest!.value} here` },
-              ],
-            },
-          );
+          ctx.report({
+            range: value.range,
+            message: `This action sets only MinCapacity ${value.value}, above the target's MaxCapacity ${targetBound.value} and above the highest MaxCapacity another scheduled action sets (${nearest!.value}); whatever ran before it, the minimum would exceed the maximum. Add "MaxCapacity" (at least ${value.value}) to this action.`,
+            related: [
+              { ...targetBound.range, message: `The target's MaxCapacity is ${targetBound.value} here` },
+              { ...nearest!.range, message: `The highest scheduled MaxCapacity is ${nearest!.value} here` },
+            ],
+          });
         } else {
-          report(
-            value.range,
-            `This action sets only MaxCapacity ${value.value}, below the target's MinCapacity ${targetBound.value} and below the lowest MinCapacity another scheduled action sets (${nearest!.value}); whatever ran before it, the maximum would fall below the minimum. Add "MinCapacity" (at most ${value.value}) to this action.`,
-            {
-              related: [
-                { ...targetBound.range, message: `The target's MinCapacity is ${targetBound.value} here` },
-                { ...nearest!.range, message: `The lowest scheduled MinCapacity is ${nearest!.value} here` },
-              ],
-            },
-          );
+          ctx.report({
+            range: value.range,
+            message: `This action sets only MaxCapacity ${value.value}, below the target's MinCapacity ${targetBound.value} and below the lowest MinCapacity another scheduled action sets (${nearest!.value}); whatever ran before it, the maximum would fall below the minimum. Add "MinCapacity" (at most ${value.value}) to this action.`,
+            related: [
+              { ...targetBound.range, message: `The target's MinCapacity is ${targetBound.value} here` },
+              { ...nearest!.range, message: `The lowest scheduled MinCapacity is ${nearest!.value} here` },
+            ],
+          });
         }
       }
     },
@@ -163,7 +158,7 @@ const icScaleToZero = defineRule(
       "With `MinCapacity` 0 an inference component can scale in to zero copies, but target tracking cannot bring it back: its per-copy metrics have no data at zero copies. SageMaker's scale-to-zero set-up adds a **step scaling** policy triggered by a CloudWatch alarm on `NoCapacityInvocationFailures` that adds a copy. Reported when no step policy here can do that (none exists, or each one only removes copies or is triggered by another metric); not reported when a scheduled action raises `MinCapacity` above 0. The endpoint also needs `ManagedInstanceScaling.MinInstanceCount` 0, which only a live check can see.",
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const min = target.minCapacity;
       if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.inferenceComponentCopies || min?.value !== 0) return;
       if (target.policies.length === 0 || scheduledWakeUp(target)) return;
@@ -171,22 +166,18 @@ const icScaleToZero = defineRule(
       const reasons = stepPolicies.map(cannotWakeFromZero);
       if (reasons.some((r) => r === undefined)) return;
       if (stepPolicies.length === 0) {
-        report(
-          min.range,
-          `MinCapacity 0 lets this inference component scale in to zero copies, but only target tracking scales it, and target tracking cannot scale out from zero (per-copy metrics have no data at 0 copies): requests would fail until someone adds a copy. Add a StepScaling policy with a CloudWatch alarm on ${NO_CAPACITY_METRIC}, or set MinCapacity to 1.`,
-          {
-            related: target.policies.map((p) => policyRelated(p, `Policy ${policyLabel(p)}`)),
-          },
-        );
+        ctx.report({
+          range: min.range,
+          message: `MinCapacity 0 lets this inference component scale in to zero copies, but only target tracking scales it, and target tracking cannot scale out from zero (per-copy metrics have no data at 0 copies): requests would fail until someone adds a copy. Add a StepScaling policy with a CloudWatch alarm on ${NO_CAPACITY_METRIC}, or set MinCapacity to 1.`,
+          related: target.policies.map((p) => policyRelated(p, `Policy ${policyLabel(p)}`)),
+        });
         return;
       }
-      report(
-        min.range,
-        `MinCapacity 0 lets this inference component scale in to zero copies, but none of its step scaling policies can bring it back: each one only removes copies or is triggered by a metric with no data at 0 copies. Trigger a policy that adds a copy from a CloudWatch alarm on ${NO_CAPACITY_METRIC}, or set MinCapacity to 1.`,
-        {
-          related: reasons as RelatedLocation[],
-        },
-      );
+      ctx.report({
+        range: min.range,
+        message: `MinCapacity 0 lets this inference component scale in to zero copies, but none of its step scaling policies can bring it back: each one only removes copies or is triggered by a metric with no data at 0 copies. Trigger a policy that adds a copy from a CloudWatch alarm on ${NO_CAPACITY_METRIC}, or set MinCapacity to 1.`,
+        related: reasons as RelatedLocation[],
+      });
     },
   },
 );

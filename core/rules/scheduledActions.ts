@@ -14,17 +14,15 @@ const actionMinLeMax = defineRule(
     description: 'AWS rejects the action with "Maximum capacity cannot be less than minimum capacity".',
   },
   {
-    scheduledAction(action, _target, report) {
+    scheduledAction(action, _target, ctx) {
       const min = action.action?.minCapacity;
       const max = action.action?.maxCapacity;
       if (min && max && min.value > max.value) {
-        report(
-          min.range,
-          `This action sets MinCapacity ${min.value} above its MaxCapacity ${max.value}; AWS rejects it. Lower MinCapacity or raise MaxCapacity.`,
-          {
-            related: [{ ...max.range, message: `MaxCapacity is ${max.value} here` }],
-          },
-        );
+        ctx.report({
+          range: min.range,
+          message: `This action sets MinCapacity ${min.value} above its MaxCapacity ${max.value}; AWS rejects it. Lower MinCapacity or raise MaxCapacity.`,
+          related: [{ ...max.range, message: `MaxCapacity is ${max.value} here` }],
+        });
       }
     },
   },
@@ -44,21 +42,23 @@ const actionNonEmpty = defineRule(
       'A scheduled action changes the target\'s bounds, so its `ScalableTargetAction` must hold at least one of `MinCapacity` and `MaxCapacity`. AWS rejects the action otherwise ("At least one of minimum capacity and maximum capacity should be provided"). Also reported when `ScalableTargetAction` is missing, which the API model (and so the schema) allows.',
   },
   {
-    scheduledAction(action, _target, report) {
+    scheduledAction(action, _target, ctx) {
       if (action.action?.minCapacity || action.action?.maxCapacity) return;
       if (!has(action, 'ScalableTargetAction')) {
-        report(
-          actionAnchor(action),
-          'This scheduled action has no ScalableTargetAction, so it would change nothing; AWS rejects it. Add "ScalableTargetAction": { "MinCapacity": …, "MaxCapacity": … } with at least one of the two.',
-        );
+        ctx.report({
+          range: actionAnchor(action),
+          message:
+            'This scheduled action has no ScalableTargetAction, so it would change nothing; AWS rejects it. Add "ScalableTargetAction": { "MinCapacity": …, "MaxCapacity": … } with at least one of the two.',
+        });
         return;
       }
       const targetAction = action.action;
       if (targetAction && !has(targetAction, 'MinCapacity') && !has(targetAction, 'MaxCapacity')) {
-        report(
-          headOf(targetAction),
-          'ScalableTargetAction sets neither MinCapacity nor MaxCapacity; AWS rejects it ("At least one of minimum capacity and maximum capacity should be provided"). Add the bound this action should change.',
-        );
+        ctx.report({
+          range: headOf(targetAction),
+          message:
+            'ScalableTargetAction sets neither MinCapacity nor MaxCapacity; AWS rejects it ("At least one of minimum capacity and maximum capacity should be provided"). Add the bound this action should change.',
+        });
       }
     },
   },
@@ -152,7 +152,7 @@ const actionVsTarget = defineRule(
       "An action that sets only `MinCapacity` must not set it above the target's `MaxCapacity`, and one that sets only `MaxCapacity` must not set it below the target's `MinCapacity`: the new bounds would cross, and AWS asks for both values in that case. Reported when no other scheduled action on the target sets the opposite bound, so the comparison is with the target alone. When other actions set it but none makes room, `sanity.sched-min-above-max` reports instead; when one does, the action works if that one runs first, and neither code reports. Fix it by giving the action both bounds.",
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       if (target.scheduledActions.length === 0) return;
       const bounds = scheduledBounds(target);
       for (const action of target.scheduledActions) {
@@ -160,21 +160,17 @@ const actionVsTarget = defineRule(
         if (crossing?.others !== 'none') continue;
         const { value, targetBound } = crossing;
         if (crossing.side === 'min') {
-          report(
-            value.range,
-            `This action sets only MinCapacity ${value.value}, above the target's MaxCapacity ${targetBound.value}, and no other scheduled action raises MaxCapacity; the minimum would exceed the maximum. Add "MaxCapacity" (at least ${value.value}) to this action, or lower MinCapacity.`,
-            {
-              related: [{ ...targetBound.range, message: `The target's MaxCapacity is ${targetBound.value} here` }],
-            },
-          );
+          ctx.report({
+            range: value.range,
+            message: `This action sets only MinCapacity ${value.value}, above the target's MaxCapacity ${targetBound.value}, and no other scheduled action raises MaxCapacity; the minimum would exceed the maximum. Add "MaxCapacity" (at least ${value.value}) to this action, or lower MinCapacity.`,
+            related: [{ ...targetBound.range, message: `The target's MaxCapacity is ${targetBound.value} here` }],
+          });
         } else {
-          report(
-            value.range,
-            `This action sets only MaxCapacity ${value.value}, below the target's MinCapacity ${targetBound.value}, and no other scheduled action lowers MinCapacity; the maximum would fall below the minimum. Add "MinCapacity" (at most ${value.value}) to this action, or raise MaxCapacity.`,
-            {
-              related: [{ ...targetBound.range, message: `The target's MinCapacity is ${targetBound.value} here` }],
-            },
-          );
+          ctx.report({
+            range: value.range,
+            message: `This action sets only MaxCapacity ${value.value}, below the target's MinCapacity ${targetBound.value}, and no other scheduled action lowers MinCapacity; the maximum would fall below the minimum. Add "MinCapacity" (at most ${value.value}) to this action, or raise MaxCapacity.`,
+            related: [{ ...targetBound.range, message: `The target's MinCapacity is ${targetBound.value} here` }],
+          });
         }
       }
     },
@@ -196,17 +192,17 @@ const actionNonNeg = defineRule(
       "Negative capacities are rejected by the schema. For a serverless variant (`sagemaker:variant:DesiredProvisionedConcurrency`), SageMaker provides at most 200 provisioned concurrency (and no more than the variant's `MaxConcurrency`), so a scheduled bound above 200 is almost surely a mistake. 0 is allowed: it turns provisioned concurrency off, leaving on-demand serverless capacity.",
   },
   {
-    scheduledAction(action, target, report) {
+    scheduledAction(action, target, ctx) {
       if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency) return;
       for (const [key, prop] of [
         ['MinCapacity', action.action?.minCapacity],
         ['MaxCapacity', action.action?.maxCapacity],
       ] as const) {
         if (prop && prop.value > PROVISIONED_CONCURRENCY_MAX) {
-          report(
-            prop.range,
-            `${key} ${prop.value} is more provisioned concurrency than a SageMaker serverless variant can have (at most ${PROVISIONED_CONCURRENCY_MAX}, and no more than its MaxConcurrency). Use ${PROVISIONED_CONCURRENCY_MAX} or less.`,
-          );
+          ctx.report({
+            range: prop.range,
+            message: `${key} ${prop.value} is more provisioned concurrency than a SageMaker serverless variant can have (at most ${PROVISIONED_CONCURRENCY_MAX}, and no more than its MaxConcurrency). Use ${PROVISIONED_CONCURRENCY_MAX} or less.`,
+          });
         }
       }
     },
@@ -222,16 +218,15 @@ const namespaceUnsupported = defineRule(
       'Application Auto Scaling does not support scheduled actions on Amazon MSK (`kafka`) broker storage. Scale it with a target-tracking policy instead.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const ns = target.serviceNamespace;
       if (ns?.value !== 'kafka' || target.scheduledActions.length === 0) return;
-      report(
-        member(target, 'ScheduledActions')!.keyRange,
-        'Scheduled scaling is not supported for Amazon MSK (kafka) targets; AWS rejects these actions. Remove ScheduledActions and scale broker storage with a target-tracking policy.',
-        {
-          related: [{ ...ns.range, message: 'ServiceNamespace is kafka here' }],
-        },
-      );
+      ctx.report({
+        range: member(target, 'ScheduledActions')!.keyRange,
+        message:
+          'Scheduled scaling is not supported for Amazon MSK (kafka) targets; AWS rejects these actions. Remove ScheduledActions and scale broker storage with a target-tracking policy.',
+        related: [{ ...ns.range, message: 'ServiceNamespace is kafka here' }],
+      });
     },
   },
 );
@@ -275,14 +270,14 @@ const timeInvalid = defineRule(
       'The schema checks the shape of an ISO-8601 timestamp; this rule checks that the date and time exist (no month 13, no 30 February, no hour 24, an offset within ±23:59). A time that does not exist cannot be sent to AWS.',
   },
   {
-    scheduledAction(action, _target, report, ctx) {
+    scheduledAction(action, _target, ctx) {
       for (const [key, prop] of times(action)) {
         const parsed = timestampOf(prop);
         if (parsed?.ok !== false) continue;
-        report(
-          insideString(ctx.text, prop, parsed.start, parsed.end - parsed.start),
-          `${key} "${prop.value}" is not a real date and time: ${parsed.problem}. Write a date and time that exists.`,
-        );
+        ctx.report({
+          range: insideString(ctx.text, prop, parsed.start, parsed.end - parsed.start),
+          message: `${key} "${prop.value}" is not a real date and time: ${parsed.problem}. Write a date and time that exists.`,
+        });
       }
     },
   },
@@ -297,7 +292,7 @@ const startEndUtc = defineRule(
       "AWS reads `StartTime` and `EndTime` in UTC; the action's `Timezone` applies to its schedule only. A time written without `Z` or an offset looks local but is taken as UTC (by AWS's tools and by apply). The quick fix appends `Z`, which keeps that meaning; write an offset such as `+01:00` instead if a local time was meant. Not reported on `at()` schedules, where `sched.start-end-with-at` reports the times as pointless.",
   },
   {
-    scheduledAction(action, _target, report) {
+    scheduledAction(action, _target, ctx) {
       if (isAtSchedule(action)) return;
       for (const [key, prop] of times(action)) {
         const parsed = timestampOf(prop);
@@ -307,18 +302,16 @@ const startEndUtc = defineRule(
         const what = parsed.dateOnly
           ? 'has no time of day or time zone; AWS reads it as midnight UTC'
           : 'has no time zone; AWS reads it as UTC';
-        report(
-          prop.range,
-          `${key} "${prop.value}" ${what}${zone}. Append "${suffix}" to say so, or write an offset such as "+01:00" if you meant a local time.`,
-          {
-            fixes: [
-              {
-                title: `Mark ${key} as UTC ("${prop.value}${suffix}")`,
-                edits: [{ start: prop.range.end - 1, end: prop.range.end - 1, newText: suffix }],
-              },
-            ],
-          },
-        );
+        ctx.report({
+          range: prop.range,
+          message: `${key} "${prop.value}" ${what}${zone}. Append "${suffix}" to say so, or write an offset such as "+01:00" if you meant a local time.`,
+          fixes: [
+            {
+              title: `Mark ${key} as UTC ("${prop.value}${suffix}")`,
+              edits: [{ start: prop.range.end - 1, end: prop.range.end - 1, newText: suffix }],
+            },
+          ],
+        });
       }
     },
   },
@@ -333,19 +326,17 @@ const endAfterStart = defineRule(
       'A scheduled action is active from `StartTime` to `EndTime`; an `EndTime` at or before `StartTime` leaves it no time to run. Times without an offset are compared as UTC, as AWS reads them.',
   },
   {
-    scheduledAction(action, _target, report) {
+    scheduledAction(action, _target, ctx) {
       const { startTime, endTime } = action;
       const start = timestampOf(startTime);
       const end = timestampOf(endTime);
       if (!start?.ok || !end?.ok || end.epochMs > start.epochMs) return;
       const how = end.epochMs === start.epochMs ? 'the same instant as' : 'before';
-      report(
-        endTime!.range,
-        `EndTime "${endTime!.value}" is ${how} StartTime "${startTime!.value}", so the action never has a time to run. Move EndTime after StartTime.`,
-        {
-          related: [{ ...startTime!.range, message: 'StartTime is here' }],
-        },
-      );
+      ctx.report({
+        range: endTime!.range,
+        message: `EndTime "${endTime!.value}" is ${how} StartTime "${startTime!.value}", so the action never has a time to run. Move EndTime after StartTime.`,
+        related: [{ ...startTime!.range, message: 'StartTime is here' }],
+      });
     },
   },
 );
@@ -359,18 +350,16 @@ const startEndWithAt = defineRule(
       '`StartTime` and `EndTime` bound when a recurring `cron()` or `rate()` schedule may run. An `at()` schedule runs once at its own time, so they add nothing there; remove them.',
   },
   {
-    scheduledAction(action, _target, report) {
+    scheduledAction(action, _target, ctx) {
       if (!isAtSchedule(action)) return;
       for (const [key, prop] of times(action)) {
-        report(
-          { start: prop.keyRange.start, end: prop.range.end },
-          `An at() schedule runs once, at its own time; ${key} only bounds recurring cron() or rate() schedules, so it has no effect here. Remove it.`,
-          {
-            unnecessary: true,
-            related: [{ ...action.schedule!.range, message: 'The one-time schedule is here' }],
-            fixes: [{ title: `Remove ${key}`, edits: removeMemberEdits(action.item, prop) }],
-          },
-        );
+        ctx.report({
+          range: { start: prop.keyRange.start, end: prop.range.end },
+          message: `An at() schedule runs once, at its own time; ${key} only bounds recurring cron() or rate() schedules, so it has no effect here. Remove it.`,
+          unnecessary: true,
+          related: [{ ...action.schedule!.range, message: 'The one-time schedule is here' }],
+          fixes: [{ title: `Remove ${key}`, edits: removeMemberEdits(action.item, prop) }],
+        });
       }
     },
   },
@@ -385,13 +374,13 @@ const endInPast = defineRule(
       'After its `EndTime` a scheduled action never runs again, so an `EndTime` in the past leaves a dead action. Move `EndTime` forward, or delete the action. Not reported on `at()` schedules (see `sched.start-end-with-at`).',
   },
   {
-    scheduledAction(action, _target, report, ctx) {
+    scheduledAction(action, _target, ctx) {
       const end = timestampOf(action.endTime);
       if (!end?.ok || end.epochMs >= ctx.now.getTime() || isAtSchedule(action)) return;
-      report(
-        action.endTime!.range,
-        `EndTime "${action.endTime!.value}" is in the past (it is now ${ctx.now.toISOString().slice(0, 16)}Z UTC), so this action will not run again. Move EndTime forward, or delete the action if it has served its purpose.`,
-      );
+      ctx.report({
+        range: action.endTime!.range,
+        message: `EndTime "${action.endTime!.value}" is in the past (it is now ${ctx.now.toISOString().slice(0, 16)}Z UTC), so this action will not run again. Move EndTime forward, or delete the action if it has served its purpose.`,
+      });
     },
   },
 );

@@ -297,7 +297,12 @@ function literalFix(prop: Prop<string>, title: string, fixedValue: string): Fix 
 
 function reportProblem(ctx: RuleContext, prop: Prop<string>, p: ScheduleProblem): void {
   const fixes = p.fixes?.map((f) => literalFix(prop, f.title, applyEdits(prop.value, f.edits)));
-  ctx.report(p.code, problemRange(ctx, prop, p.start, p.end), p.message, fixes?.length ? { fixes } : undefined);
+  ctx.report({
+    code: p.code,
+    range: problemRange(ctx, prop, p.start, p.end),
+    message: p.message,
+    ...(fixes?.length ? { fixes } : undefined),
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -350,7 +355,12 @@ function checkTimezone(action: ScheduledAction, ctx: RuleContext): string | unde
   const p = check.problem;
   if (p) {
     const fixes = check.suggestion ? [literalFix(prop, `Use "${check.suggestion}"`, check.suggestion)] : undefined;
-    ctx.report(p.code, problemRange(ctx, prop, p.start, p.end), p.message, fixes ? { fixes } : undefined);
+    ctx.report({
+      code: p.code,
+      range: problemRange(ctx, prop, p.start, p.end),
+      message: p.message,
+      ...(fixes ? { fixes } : undefined),
+    });
   }
   return check.valid ? prop.value : undefined;
 }
@@ -361,11 +371,12 @@ function checkSchedule(action: ScheduledAction, ctx: RuleContext): ActionInfo {
   const prop = action.schedule;
   if (!prop) {
     if (!has(action, 'Schedule')) {
-      ctx.report(
-        'sched.schedule-required',
-        action.name?.range ?? headOf(action),
-        'This scheduled action has no Schedule, so AWS rejects it. Add "Schedule": "cron(0 8 ? * MON-FRI *)" (a cron), "rate(1 day)" or "at(2030-01-01T08:00:00)" (once).',
-      );
+      ctx.report({
+        code: 'sched.schedule-required',
+        range: action.name?.range ?? headOf(action),
+        message:
+          'This scheduled action has no Schedule, so AWS rejects it. Add "Schedule": "cron(0 8 ? * MON-FRI *)" (a cron), "rate(1 day)" or "at(2030-01-01T08:00:00)" (once).',
+      });
     }
     return info;
   }
@@ -386,36 +397,34 @@ function checkSchedule(action: ScheduledAction, ctx: RuleContext): ActionInfo {
       'Remove the seconds field',
       prop.value.slice(0, seconds.start) + prop.value.slice(fields.minutes.start),
     );
-    ctx.report(
-      'cron.sub-minute',
-      insideString(ctx.text, prop, seconds.start, seconds.end - seconds.start),
-      `Seconds \`${seconds.text}\` ask for ${seconds.values.length} runs a minute, but scheduled actions run at most once a minute: this one runs once, at second ${seconds.values[0]}. Remove the seconds field.`,
-      { fixes: [fix] },
-    );
+    ctx.report({
+      code: 'cron.sub-minute',
+      range: insideString(ctx.text, prop, seconds.start, seconds.end - seconds.start),
+      message: `Seconds \`${seconds.text}\` ask for ${seconds.values.length} runs a minute, but scheduled actions run at most once a minute: this one runs once, at second ${seconds.values[0]}. Remove the seconds field.`,
+      fixes: [fix],
+    });
   }
 
   if (schedule.kind === 'rate' && action.timezone) {
     const tz = action.timezone;
-    ctx.report(
-      'rate.timezone-ignored',
-      tz.range,
-      `Timezone "${tz.value}" has no effect on a rate() schedule, which runs at fixed intervals from when the action starts. Remove it, or use cron() for runs at set local times.`,
-      {
-        unnecessary: true,
-        related: [{ ...prop.range, message: 'The rate() schedule is here' }],
-        fixes: [{ title: 'Remove Timezone', edits: removeMemberEdits(action.item, tz) }],
-      },
-    );
+    ctx.report({
+      code: 'rate.timezone-ignored',
+      range: tz.range,
+      message: `Timezone "${tz.value}" has no effect on a rate() schedule, which runs at fixed intervals from when the action starts. Remove it, or use cron() for runs at set local times.`,
+      unnecessary: true,
+      related: [{ ...prop.range, message: 'The rate() schedule is here' }],
+      fixes: [{ title: 'Remove Timezone', edits: removeMemberEdits(action.item, tz) }],
+    });
   }
 
   if (!has(action, 'Timezone') && readsTimeOfDay(schedule)) {
     const edit = appendMemberEdit(ctx.text, action.item, 'Timezone', '"UTC"');
-    ctx.report(
-      'tz.utc-default',
-      prop.range,
-      `No Timezone, so this schedule runs in UTC (${scheduleInWords(schedule, 'UTC')}) and does not follow daylight saving. If you mean local time, add "Timezone" with an IANA name such as "Europe/Berlin"; if UTC is intended, say so with "Timezone": "UTC".`,
-      edit ? { fixes: [{ title: 'Add "Timezone": "UTC" (keeps the times)', edits: [edit] }] } : undefined,
-    );
+    ctx.report({
+      code: 'tz.utc-default',
+      range: prop.range,
+      message: `No Timezone, so this schedule runs in UTC (${scheduleInWords(schedule, 'UTC')}) and does not follow daylight saving. If you mean local time, add "Timezone" with an IANA name such as "Europe/Berlin"; if UTC is intended, say so with "Timezone": "UTC".`,
+      ...(edit ? { fixes: [{ title: 'Add "Timezone": "UTC" (keeps the times)', edits: [edit] }] } : undefined),
+    });
   }
 
   if (zone === undefined) return info;
@@ -625,12 +634,12 @@ function checkOrder(infos: readonly ActionInfo[], ctx: RuleContext): void {
       if (t === undefined) continue;
       const when = readableTime(formatInZone(new Date(t), b.zone!));
       const zone = UTC_NAMES.has(b.zone!) ? '' : ` (${b.zone})`;
-      ctx.report(
-        'sched.order',
-        b.action.schedule!.range,
-        `This action and ${actionLabel(a.action)} are due in the same minute, first on ${when}${zone}. AWS runs a target's actions one after another, so they may take effect in either order and the bounds you end up with are uncertain. Move one of them by a few minutes, or merge them into one action.`,
-        { related: [{ ...a.action.schedule!.range, message: `${actionLabel(a.action)} runs in the same minute` }] },
-      );
+      ctx.report({
+        code: 'sched.order',
+        range: b.action.schedule!.range,
+        message: `This action and ${actionLabel(a.action)} are due in the same minute, first on ${when}${zone}. AWS runs a target's actions one after another, so they may take effect in either order and the bounds you end up with are uncertain. Move one of them by a few minutes, or merge them into one action.`,
+        related: [{ ...a.action.schedule!.range, message: `${actionLabel(a.action)} runs in the same minute` }],
+      });
       break;
     }
   }
@@ -685,19 +694,19 @@ function checkNoRevert(target: ScalableTarget, infos: readonly ActionInfo[], ctx
       if (!value || !own || value.value <= own.value) continue;
       if (lowersLater(infos, info, bound, value.value, raiserLast)) continue;
       const afterEnd = info.end !== undefined && info.schedule?.kind !== 'at' ? ', not even after its EndTime' : '';
-      ctx.report(
-        'sched.no-revert',
-        value.range,
-        `This action raises ${bound} to ${value.value} (the target's is ${own.value}), and no scheduled action lowers it again afterwards. Application Auto Scaling never restores the earlier bounds${afterEnd}, so ${bound} stays ${value.value} for good. Add an action that sets ${bound} back after the busy period.`,
-        { related: [{ ...own.range, message: `The target's ${bound} is ${own.value} here` }] },
-      );
+      ctx.report({
+        code: 'sched.no-revert',
+        range: value.range,
+        message: `This action raises ${bound} to ${value.value} (the target's is ${own.value}), and no scheduled action lowers it again afterwards. Application Auto Scaling never restores the earlier bounds${afterEnd}, so ${bound} stays ${value.value} for good. Add an action that sets ${bound} back after the busy period.`,
+        related: [{ ...own.range, message: `The target's ${bound} is ${own.value} here` }],
+      });
       break; // one finding per action
     }
   }
 }
 
 const scheduleRule = defineMultiCodeRule(META, {
-  target(target, _report, ctx) {
+  target(target, ctx) {
     if (target.scheduledActions.length === 0) return;
     const infos = target.scheduledActions.map((action) => checkSchedule(action, ctx));
     checkOrder(infos, ctx);

@@ -9,7 +9,7 @@ import {
   type StepAdjustment,
   type StepScalingConfiguration,
 } from '../document/model';
-import { defineMultiCodeRule, defineRule, type Reporter, type Rule, type RuleContext } from '../lint/rule';
+import { defineMultiCodeRule, defineRule, type Rule, type RuleContext } from '../lint/rule';
 import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import {
   alarmSide,
@@ -93,13 +93,14 @@ const adjustmentType = defineRule(
       'AWS requires `AdjustmentType` when it creates a step policy: `ChangeInCapacity` (add or remove units), `PercentChangeInCapacity` (a percentage of the current capacity) or `ExactCapacity` (set the capacity).',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const config = stepConfig(policy);
       if (!config || has(config, 'AdjustmentType')) return;
-      report(
-        headOf(config),
-        'This step configuration has no AdjustmentType, and AWS requires one when it creates the policy. Add "AdjustmentType": "ChangeInCapacity" to add or remove units (or PercentChangeInCapacity, ExactCapacity).',
-      );
+      ctx.report({
+        range: headOf(config),
+        message:
+          'This step configuration has no AdjustmentType, and AWS requires one when it creates the policy. Add "AdjustmentType": "ChangeInCapacity" to add or remove units (or PercentChangeInCapacity, ExactCapacity).',
+      });
     },
   },
 );
@@ -113,19 +114,21 @@ const adjustmentsNonempty = defineRule(
       'AWS requires at least one entry in `StepAdjustments` when it creates a step policy; without steps the policy cannot change anything.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const config = stepConfig(policy);
       if (!config) return;
       if (!has(config, 'StepAdjustments')) {
-        report(
-          headOf(config),
-          'This step configuration has no StepAdjustments, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.',
-        );
+        ctx.report({
+          range: headOf(config),
+          message:
+            'This step configuration has no StepAdjustments, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.',
+        });
       } else if (config.stepAdjustments && (config.stepAdjustments.item.children ?? []).length === 0) {
-        report(
-          config.stepAdjustments.range,
-          'StepAdjustments is empty, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.',
-        );
+        ctx.report({
+          range: config.stepAdjustments.range,
+          message:
+            'StepAdjustments is empty, and AWS requires at least one step. Add one, e.g. { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 }.',
+        });
       }
     },
   },
@@ -139,14 +142,14 @@ const adjustmentsMax = defineRule(
     description: `Application Auto Scaling allows ${MAX_STEPS} step adjustments per policy by default ("There can be at most 20 step adjustments per scaling policy"). Merge steps, or ask AWS to raise the quota and turn this rule off. This is also the catalogue's \`quota.steps-per-policy\`.`,
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const list = stepConfig(policy)?.stepAdjustments;
       const count = list?.item.children?.length ?? 0;
       if (!list?.keyRange || count <= MAX_STEPS) return;
-      report(
-        list.keyRange,
-        `This policy has ${count} step adjustments; AWS allows at most ${MAX_STEPS} per policy unless the quota was raised. Merge neighbouring steps.`,
-      );
+      ctx.report({
+        range: list.keyRange,
+        message: `This policy has ${count} step adjustments; AWS allows at most ${MAX_STEPS} per policy unless the quota was raised. Merge neighbouring steps.`,
+      });
     },
   },
 );
@@ -213,7 +216,7 @@ const intervals = defineMultiCodeRule(
     },
   ],
   {
-    policy(policy, _target, _report, ctx) {
+    policy(policy, _target, ctx) {
       const all = steps(policy);
       if (all.length === 0) return;
       let readable = true;
@@ -227,23 +230,21 @@ const intervals = defineMultiCodeRule(
         const { lowerBound: lower, upperBound: upper } = step;
         if (!lower && !upper) {
           malformed = true;
-          ctx.report(
-            'step.bound-present',
-            step.range,
-            `Step ${step.index + 1} has neither MetricIntervalLowerBound nor MetricIntervalUpperBound; AWS requires at least one. Add the bound on the alarm's side of the threshold, e.g. "MetricIntervalLowerBound": 0 for a scale-out step.`,
-          );
+          ctx.report({
+            code: 'step.bound-present',
+            range: step.range,
+            message: `Step ${step.index + 1} has neither MetricIntervalLowerBound nor MetricIntervalUpperBound; AWS requires at least one. Add the bound on the alarm's side of the threshold, e.g. "MetricIntervalLowerBound": 0 for a scale-out step.`,
+          });
           continue;
         }
         if (lower && upper && upper.value <= lower.value) {
           malformed = true;
-          ctx.report(
-            'step.upper-gt-lower',
-            upper.range,
-            `MetricIntervalUpperBound ${formatNumber(upper.value)} must be greater than MetricIntervalLowerBound ${formatNumber(lower.value)}. Swap the bounds or raise the upper one.`,
-            {
-              related: [{ ...lower.range, message: `the lower bound is ${formatNumber(lower.value)} here` }],
-            },
-          );
+          ctx.report({
+            code: 'step.upper-gt-lower',
+            range: upper.range,
+            message: `MetricIntervalUpperBound ${formatNumber(upper.value)} must be greater than MetricIntervalLowerBound ${formatNumber(lower.value)}. Swap the bounds or raise the upper one.`,
+            related: [{ ...lower.range, message: `the lower bound is ${formatNumber(lower.value)} here` }],
+          });
           continue;
         }
         usable.push(step);
@@ -272,56 +273,52 @@ function checkOpenEnds(all: StepAdjustment[], ctx: RuleContext): void {
     }
     if (!lower) {
       if (firstOpenBelow) {
-        ctx.report(
-          'step.single-null-lower',
-          upper!.range,
-          `Step ${step.index + 1} has no MetricIntervalLowerBound (negative infinity), and neither has ${stepLabel(firstOpenBelow)}; only one step may be open below. Give this step a lower bound.`,
-          {
-            related: [
-              {
-                ...(firstOpenBelow.upperBound?.range ?? firstOpenBelow.range),
-                message: `${stepLabel(firstOpenBelow)} is already open below`,
-              },
-            ],
-          },
-        );
+        ctx.report({
+          code: 'step.single-null-lower',
+          range: upper!.range,
+          message: `Step ${step.index + 1} has no MetricIntervalLowerBound (negative infinity), and neither has ${stepLabel(firstOpenBelow)}; only one step may be open below. Give this step a lower bound.`,
+          related: [
+            {
+              ...(firstOpenBelow.upperBound?.range ?? firstOpenBelow.range),
+              message: `${stepLabel(firstOpenBelow)} is already open below`,
+            },
+          ],
+        });
       } else firstOpenBelow = step;
     } else if (lower.value < 0 && (!lowestNegative || lower.value < lowestNegative.lowerBound!.value))
       lowestNegative = step;
     if (!upper) {
       if (firstOpenAbove) {
-        ctx.report(
-          'step.single-null-upper',
-          lower!.range,
-          `Step ${step.index + 1} has no MetricIntervalUpperBound (positive infinity), and neither has ${stepLabel(firstOpenAbove)}; only one step may be open above. Give this step an upper bound.`,
-          {
-            related: [
-              {
-                ...(firstOpenAbove.lowerBound?.range ?? firstOpenAbove.range),
-                message: `${stepLabel(firstOpenAbove)} is already open above`,
-              },
-            ],
-          },
-        );
+        ctx.report({
+          code: 'step.single-null-upper',
+          range: lower!.range,
+          message: `Step ${step.index + 1} has no MetricIntervalUpperBound (positive infinity), and neither has ${stepLabel(firstOpenAbove)}; only one step may be open above. Give this step an upper bound.`,
+          related: [
+            {
+              ...(firstOpenAbove.lowerBound?.range ?? firstOpenAbove.range),
+              message: `${stepLabel(firstOpenAbove)} is already open above`,
+            },
+          ],
+        });
       } else firstOpenAbove = step;
     } else if (upper.value > 0 && (!highestPositive || upper.value > highestPositive.upperBound!.value))
       highestPositive = step;
   }
   if (lowestNegative && !firstOpenBelow) {
     const lower = lowestNegative.lowerBound!;
-    ctx.report(
-      'step.negative-needs-null-lower',
-      lower.range,
-      `MetricIntervalLowerBound ${formatNumber(lower.value)} is negative, so AWS requires a step with no lower bound, and there is none. Remove the lower bound of this step, the lowest one, to cover every value below it.`,
-    );
+    ctx.report({
+      code: 'step.negative-needs-null-lower',
+      range: lower.range,
+      message: `MetricIntervalLowerBound ${formatNumber(lower.value)} is negative, so AWS requires a step with no lower bound, and there is none. Remove the lower bound of this step, the lowest one, to cover every value below it.`,
+    });
   }
   if (highestPositive && !firstOpenAbove) {
     const upper = highestPositive.upperBound!;
-    ctx.report(
-      'step.positive-needs-null-upper',
-      upper.range,
-      `MetricIntervalUpperBound ${formatNumber(upper.value)} is positive, so AWS requires a step with no upper bound, and there is none. Remove the upper bound of this step, the highest one, to cover every value above it.`,
-    );
+    ctx.report({
+      code: 'step.positive-needs-null-upper',
+      range: upper.range,
+      message: `MetricIntervalUpperBound ${formatNumber(upper.value)} is positive, so AWS requires a step with no upper bound, and there is none. Remove the upper bound of this step, the highest one, to cover every value above it.`,
+    });
   }
 }
 
@@ -351,7 +348,10 @@ function checkCoverage(usable: StepAdjustment[], ctx: RuleContext): void {
           : fixable
             ? `${self} overlaps ${stepLabel(reach)}: a metric value in both matches two steps. Start this step at ${formatNumber(reachEnd)}, where step ${reach.index + 1} ends.`
             : `${self} lies inside ${stepLabel(reach)}: a metric value in both matches two steps. Split step ${reach.index + 1} around it, or remove one of them.`;
-      ctx.report('step.no-overlap', lower.range, message, {
+      ctx.report({
+        code: 'step.no-overlap',
+        range: lower.range,
+        message,
         related: [
           reach.upperBound
             ? { ...reach.upperBound.range, message: `${stepLabel(reach)} ends here` }
@@ -360,15 +360,13 @@ function checkCoverage(usable: StepAdjustment[], ctx: RuleContext): void {
         fixes: fixable ? setLowerBoundFix(step, reachEnd, reach) : [],
       });
     } else if (lower && !bothOpen && lower.value > reachEnd) {
-      ctx.report(
-        'step.no-gap',
-        lower.range,
-        `Step ${step.index + 1} starts at ${formatNumber(lower.value)}, but ${stepLabel(reach)} ends at ${formatNumber(reachEnd)}: no step covers the values in between, and AWS rejects the gap. Start this step at ${formatNumber(reachEnd)}.`,
-        {
-          related: [{ ...reach.upperBound!.range, message: `${stepLabel(reach)} ends here` }],
-          fixes: setLowerBoundFix(step, reachEnd, reach),
-        },
-      );
+      ctx.report({
+        code: 'step.no-gap',
+        range: lower.range,
+        message: `Step ${step.index + 1} starts at ${formatNumber(lower.value)}, but ${stepLabel(reach)} ends at ${formatNumber(reachEnd)}: no step covers the values in between, and AWS rejects the gap. Start this step at ${formatNumber(reachEnd)}.`,
+        related: [{ ...reach.upperBound!.range, message: `${stepLabel(reach)} ends here` }],
+        fixes: setLowerBoundFix(step, reachEnd, reach),
+      });
     }
     if (stepEnd > reachEnd) reach = step;
   }
@@ -408,7 +406,7 @@ const signSide = defineRule(
       'A `GreaterThan…` alarm is in ALARM only above its threshold, so its steps need bounds ≥ 0 and, for a change in capacity, positive adjustments; a `LessThan…` alarm fires below, so bounds ≤ 0 and negative adjustments. A step on the other side never runs. Without an alarm in the file, the side is taken from the signs of the adjustments.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const config = stepConfig(policy);
       if (!config) return;
       const found = policySide(policy, config);
@@ -421,7 +419,7 @@ const signSide = defineRule(
         if (side === 'above') {
           if (upper && upper.value <= 0) {
             reportSide(
-              report,
+              ctx,
               upper.range,
               side,
               operator,
@@ -430,7 +428,7 @@ const signSide = defineRule(
             );
           } else if (lower && lower.value < 0) {
             reportSide(
-              report,
+              ctx,
               lower.range,
               side,
               operator,
@@ -440,7 +438,7 @@ const signSide = defineRule(
           }
         } else if (lower && lower.value >= 0) {
           reportSide(
-            report,
+            ctx,
             lower.range,
             side,
             operator,
@@ -449,7 +447,7 @@ const signSide = defineRule(
           );
         } else if (upper && upper.value > 0) {
           reportSide(
-            report,
+            ctx,
             upper.range,
             side,
             operator,
@@ -460,7 +458,7 @@ const signSide = defineRule(
         if (!fromAlarm || !adjustment || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) continue;
         if (side === 'above' && adjustment.value < 0) {
           reportSide(
-            report,
+            ctx,
             adjustment.range,
             side,
             operator,
@@ -469,7 +467,7 @@ const signSide = defineRule(
           );
         } else if (side === 'below' && adjustment.value > 0) {
           reportSide(
-            report,
+            ctx,
             adjustment.range,
             side,
             operator,
@@ -488,7 +486,7 @@ const signSide = defineRule(
  * together only here, for a finding: most step policies have none.
  */
 function reportSide(
-  report: Reporter,
+  ctx: RuleContext,
   range: Range,
   side: AlarmSide,
   operator: Prop<string> | undefined,
@@ -498,7 +496,7 @@ function reportSide(
     ? `the alarm (${operator.value}) fires only ${side} its threshold`
     : `every adjustment ${side === 'above' ? 'adds' : 'removes'} capacity, so the alarm should fire ${side} its threshold`;
   const related = operator ? [{ ...operator.range, message: `the alarm fires ${side} the threshold` }] : [];
-  report(range, message(why), { related });
+  ctx.report({ range, message: message(why), related });
 }
 
 const boundsRelative = defineRule(
@@ -510,7 +508,7 @@ const boundsRelative = defineRule(
       "Step bounds are added to the alarm's `Threshold`; they are not metric values. When the steps on the alarm's side do not start at the threshold (0), the alarm fires for values no step covers and nothing scales. A first bound as large as the threshold usually means absolute values were written.",
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const config = stepConfig(policy);
       const alarm = policy.alarm;
       const threshold = alarm?.threshold;
@@ -538,7 +536,7 @@ const boundsRelative = defineRule(
           t > 0 && start.value >= t
             ? `MetricIntervalLowerBound ${formatNumber(start.value)} is an offset from the alarm threshold ${from}, not a metric value: this step starts at ${to}, and from ${from} to ${to} the alarm fires but no step matches. If you wrote metric values, subtract ${from} from every bound, so the first step starts at 0.`
             : `The lowest step starts ${formatNumber(start.value)} above the alarm threshold ${from}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Start the step at MetricIntervalLowerBound 0, or raise the threshold to ${to}.`;
-        report(start.range, message, { related: related() });
+        ctx.report({ range: start.range, message, related: related() });
       } else {
         let last: StepAdjustment | undefined;
         for (const step of all) {
@@ -550,11 +548,11 @@ const boundsRelative = defineRule(
         if (!end || end.value >= 0) return;
         const from = formatNumber(t + end.value);
         const to = formatNumber(t);
-        report(
-          end.range,
-          `The highest step ends ${formatNumber(-end.value)} below the alarm threshold ${to}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Bounds are offsets from the threshold: end the step at MetricIntervalUpperBound 0, or lower the threshold to ${from}.`,
-          { related: related() },
-        );
+        ctx.report({
+          range: end.range,
+          message: `The highest step ends ${formatNumber(-end.value)} below the alarm threshold ${to}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Bounds are offsets from the threshold: end the step at MetricIntervalUpperBound 0, or lower the threshold to ${from}.`,
+          related: related(),
+        });
       }
     },
   },
@@ -571,19 +569,17 @@ const exactNonneg = defineRule(
     description: 'With `ExactCapacity`, `ScalingAdjustment` is the capacity to set, so AWS requires a value ≥ 0.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const config = stepConfig(policy);
       if (config?.adjustmentType?.value !== 'ExactCapacity') return;
       for (const step of config.stepAdjustments?.items ?? []) {
         const adjustment = step.scalingAdjustment;
         if (adjustment && adjustment.value < 0) {
-          report(
-            adjustment.range,
-            `With ExactCapacity, ScalingAdjustment is the capacity to set, and AWS requires it to be ≥ 0, not ${adjustment.value}. Write the capacity you want, or use ChangeInCapacity to remove ${-adjustment.value}.`,
-            {
-              related: [{ ...config.adjustmentType.range, message: 'the adjustment type is ExactCapacity' }],
-            },
-          );
+          ctx.report({
+            range: adjustment.range,
+            message: `With ExactCapacity, ScalingAdjustment is the capacity to set, and AWS requires it to be ≥ 0, not ${adjustment.value}. Write the capacity you want, or use ChangeInCapacity to remove ${-adjustment.value}.`,
+            related: [{ ...config.adjustmentType.range, message: 'the adjustment type is ExactCapacity' }],
+          });
         }
       }
     },
@@ -599,7 +595,7 @@ const exactInRange = defineRule(
       'Application Auto Scaling never scales outside `[MinCapacity, MaxCapacity]`, so an exact capacity outside that range is silently clamped to it.',
   },
   {
-    policy(policy, target, report) {
+    policy(policy, target, ctx) {
       const config = stepConfig(policy);
       const { minCapacity: min, maxCapacity: max } = target;
       if (config?.adjustmentType?.value !== 'ExactCapacity' || !min || !max || min.value > max.value) return;
@@ -607,21 +603,17 @@ const exactInRange = defineRule(
         const adjustment = step.scalingAdjustment;
         if (!adjustment || adjustment.value < 0) continue; // negative: step.exact-nonneg
         if (adjustment.value > max.value) {
-          report(
-            adjustment.range,
-            `ExactCapacity ${adjustment.value} is above the target's MaxCapacity ${max.value}, so AWS sets ${max.value} instead. Lower it, or raise MaxCapacity.`,
-            {
-              related: [{ ...max.range, message: `MaxCapacity is ${max.value}` }],
-            },
-          );
+          ctx.report({
+            range: adjustment.range,
+            message: `ExactCapacity ${adjustment.value} is above the target's MaxCapacity ${max.value}, so AWS sets ${max.value} instead. Lower it, or raise MaxCapacity.`,
+            related: [{ ...max.range, message: `MaxCapacity is ${max.value}` }],
+          });
         } else if (adjustment.value < min.value) {
-          report(
-            adjustment.range,
-            `ExactCapacity ${adjustment.value} is below the target's MinCapacity ${min.value}, so AWS sets ${min.value} instead. Raise it, or lower MinCapacity.`,
-            {
-              related: [{ ...min.range, message: `MinCapacity is ${min.value}` }],
-            },
-          );
+          ctx.report({
+            range: adjustment.range,
+            message: `ExactCapacity ${adjustment.value} is below the target's MinCapacity ${min.value}, so AWS sets ${min.value} instead. Raise it, or lower MinCapacity.`,
+            related: [{ ...min.range, message: `MinCapacity is ${min.value}` }],
+          });
         }
       }
     },
@@ -637,31 +629,29 @@ const minAdjustmentMagnitude = defineRule(
       '`MinAdjustmentMagnitude` sets the smallest change a `PercentChangeInCapacity` step makes. With another adjustment type it is not valid (an error); a value ≤ 0 changes nothing (a warning).',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const config = stepConfig(policy);
       const magnitude = config?.minAdjustmentMagnitude;
       const type = config?.adjustmentType;
       if (!magnitude) return;
       if (type && type.value !== 'PercentChangeInCapacity') {
-        report(
-          magnitude.keyRange,
-          `MinAdjustmentMagnitude applies only to PercentChangeInCapacity, and this policy uses ${type.value}. Remove it.`,
-          {
-            related: [{ ...type.range, message: `the adjustment type is ${type.value}` }],
-            fixes: [
-              {
-                title: 'Remove MinAdjustmentMagnitude',
-                edits: removeMemberEdits(config!.item, member(config!, 'MinAdjustmentMagnitude')!),
-              },
-            ],
-          },
-        );
+        ctx.report({
+          range: magnitude.keyRange,
+          message: `MinAdjustmentMagnitude applies only to PercentChangeInCapacity, and this policy uses ${type.value}. Remove it.`,
+          related: [{ ...type.range, message: `the adjustment type is ${type.value}` }],
+          fixes: [
+            {
+              title: 'Remove MinAdjustmentMagnitude',
+              edits: removeMemberEdits(config!.item, member(config!, 'MinAdjustmentMagnitude')!),
+            },
+          ],
+        });
       } else if (magnitude.value <= 0) {
-        report(
-          magnitude.range,
-          `MinAdjustmentMagnitude ${magnitude.value} has no effect: it is the smallest number of units a percentage step changes, so it should be at least 1. Set it to 1 or more, or remove it.`,
-          { severity: 'warning' },
-        );
+        ctx.report({
+          range: magnitude.range,
+          message: `MinAdjustmentMagnitude ${magnitude.value} has no effect: it is the smallest number of units a percentage step changes, so it should be at least 1. Set it to 1 or more, or remove it.`,
+          severity: 'warning',
+        });
       }
     },
   },
@@ -676,7 +666,7 @@ const percentRounding = defineRule(
       'With `PercentChangeInCapacity`, AWS rounds a result between 0 and 1 up to 1 (and between −1 and 0 down to −1) and truncates larger results. On a fleet of a few instances, most percentages therefore change the capacity by exactly one, whatever the step. Use `ChangeInCapacity`, or set `MinAdjustmentMagnitude`.',
   },
   {
-    policy(policy, target, report) {
+    policy(policy, target, ctx) {
       const config = stepConfig(policy);
       const max = target.maxCapacity;
       if (
@@ -695,13 +685,11 @@ const percentRounding = defineRule(
         const largest = (Math.abs(adjustment.value) * max.value) / 100;
         if (largest >= 2) continue;
         const sign = adjustment.value > 0 ? 'adds' : 'removes';
-        report(
-          adjustment.range,
-          `${Math.abs(adjustment.value)}% of this target's MaxCapacity (${max.value} ${unit}) is ${formatNumber(largest)}, and AWS truncates results above 1 and raises smaller ones to 1: on this fleet the step always ${sign} exactly 1. ChangeInCapacity says so plainly; or set MinAdjustmentMagnitude.`,
-          {
-            related: [{ ...max.range, message: `MaxCapacity is ${max.value}` }],
-          },
-        );
+        ctx.report({
+          range: adjustment.range,
+          message: `${Math.abs(adjustment.value)}% of this target's MaxCapacity (${max.value} ${unit}) is ${formatNumber(largest)}, and AWS truncates results above 1 and raises smaller ones to 1: on this fleet the step always ${sign} exactly 1. ChangeInCapacity says so plainly; or set MinAdjustmentMagnitude.`,
+          related: [{ ...max.range, message: `MaxCapacity is ${max.value}` }],
+        });
       }
     },
   },
@@ -716,7 +704,7 @@ const changeGtRange = defineRule(
       'A `ChangeInCapacity` step larger than `MaxCapacity − MinCapacity`, or a percentage beyond ±100, is clamped by the capacity range; it usually means the wrong adjustment type or a typo.',
   },
   {
-    policy(policy, target, report) {
+    policy(policy, target, ctx) {
       const config = stepConfig(policy);
       const type = config?.adjustmentType?.value;
       if (!config || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) return;
@@ -727,18 +715,16 @@ const changeGtRange = defineRule(
         if (!adjustment) continue;
         const size = Math.abs(adjustment.value);
         if (type === 'ChangeInCapacity' && range !== undefined && size > range) {
-          report(
-            adjustment.range,
-            `ScalingAdjustment ${adjustment.value} is more than the whole capacity range of this target (MinCapacity ${min!.value} to MaxCapacity ${max!.value}, ${range} ${capacityUnit(target)}), so the change is always clamped. Use a smaller step, or ExactCapacity if you mean a fixed size.`,
-            {
-              related: [{ ...max!.range, message: `MaxCapacity is ${max!.value}` }],
-            },
-          );
+          ctx.report({
+            range: adjustment.range,
+            message: `ScalingAdjustment ${adjustment.value} is more than the whole capacity range of this target (MinCapacity ${min!.value} to MaxCapacity ${max!.value}, ${range} ${capacityUnit(target)}), so the change is always clamped. Use a smaller step, or ExactCapacity if you mean a fixed size.`,
+            related: [{ ...max!.range, message: `MaxCapacity is ${max!.value}` }],
+          });
         } else if (type === 'PercentChangeInCapacity' && size > 100) {
-          report(
-            adjustment.range,
-            `ScalingAdjustment ${adjustment.value}% is beyond ±100%: ${adjustment.value < 0 ? 'no step can remove more than the whole fleet' : 'the fleet would more than double in one step'}. Check the adjustment type and the value.`,
-          );
+          ctx.report({
+            range: adjustment.range,
+            message: `ScalingAdjustment ${adjustment.value}% is beyond ±100%: ${adjustment.value < 0 ? 'no step can remove more than the whole fleet' : 'the fleet would more than double in one step'}. Check the adjustment type and the value.`,
+          });
         }
       }
     },
@@ -756,23 +742,23 @@ const cooldown = defineRule(
     description: `\`Cooldown\` is the seconds a step policy waits after a scaling activity before acting again (default 300). A negative value is an error. On \`${SAGEMAKER_DIMENSIONS.variantInstances}\`, new instances take minutes to serve, so a cooldown under ${INSTANCE_COOLDOWN_FLOOR} seconds lets the alarm add or remove capacity again before the last change shows (a warning).`,
   },
   {
-    policy(policy, target, report) {
+    policy(policy, target, ctx) {
       const value = stepConfig(policy)?.cooldown;
       if (!value) return;
       if (value.value < 0) {
-        report(
-          value.range,
-          `Cooldown ${value.value} is negative; it is a number of seconds. Use 0 or more (AWS's default is 300).`,
-        );
+        ctx.report({
+          range: value.range,
+          message: `Cooldown ${value.value} is negative; it is a number of seconds. Use 0 or more (AWS's default is 300).`,
+        });
       } else if (
         value.value < INSTANCE_COOLDOWN_FLOOR &&
         target.scalableDimension?.value === SAGEMAKER_DIMENSIONS.variantInstances
       ) {
-        report(
-          value.range,
-          `A Cooldown of ${value.value} seconds on an instance fleet lets the alarm scale again before the last change takes effect (new instances take minutes to serve), so capacity overshoots. Use at least ${INSTANCE_COOLDOWN_FLOOR}.`,
-          { severity: 'warning' },
-        );
+        ctx.report({
+          range: value.range,
+          message: `A Cooldown of ${value.value} seconds on an instance fleet lets the alarm scale again before the last change takes effect (new instances take minutes to serve), so capacity overshoots. Use at least ${INSTANCE_COOLDOWN_FLOOR}.`,
+          severity: 'warning',
+        });
       }
     },
   },
@@ -787,13 +773,14 @@ const alarmAttached = defineRule(
       "A step policy does nothing until a CloudWatch alarm names it in its actions. Describe the alarm in the policy's `CloudWatchAlarm`, so apply creates it and points it at the policy. If the alarm is managed elsewhere, turn this rule off for the file or silence it with `// scaling-disable-next-line step.alarm-attached -- alarm managed in <where>`.",
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       if (!isStepPolicy(policy) || has(policy, 'CloudWatchAlarm')) return;
       const where: Range = policy.policyName?.range ?? policy.policyType?.range ?? headOf(policy);
-      report(
-        where,
-        'Nothing triggers this step policy: it has no CloudWatchAlarm, and a step policy acts only when an alarm fires. Add a CloudWatchAlarm (metric, Threshold, ComparisonOperator); if the alarm is managed elsewhere, silence this warning.',
-      );
+      ctx.report({
+        range: where,
+        message:
+          'Nothing triggers this step policy: it has no CloudWatchAlarm, and a step policy acts only when an alarm fires. Add a CloudWatchAlarm (metric, Threshold, ComparisonOperator); if the alarm is managed elsewhere, silence this warning.',
+      });
     },
   },
 );

@@ -102,13 +102,15 @@ const typeSupported = defineRule(
       'Not every service takes every policy type: `PredictiveScaling` works only for ECS services; `TargetTrackingScaling` is not available for EMR; `StepScaling` is not available for DynamoDB, Comprehend, Lambda, Keyspaces, MSK, ElastiCache or Neptune. SageMaker endpoints take `TargetTrackingScaling` and `StepScaling`.',
   },
   {
-    policy(policy, target, report) {
+    policy(policy, target, ctx) {
       const type = policy.policyType;
       const namespace = target.serviceNamespace;
       if (!type || !namespace) return;
       const problem = unsupportedType(type.value, namespace.value);
       if (problem)
-        report(type.range, problem, {
+        ctx.report({
+          range: type.range,
+          message: problem,
           related: [{ ...namespace.range, message: `ServiceNamespace is "${namespace.value}" here` }],
         });
     },
@@ -130,17 +132,17 @@ const targetValueRange = defineRule(
       'AWS accepts a `TargetValue` between -2^360 and 2^360 (about ±2.3e108) and rejects anything larger. A value that fits the metric is far smaller: a percentage, a ratio, or a count per instance per minute.',
   },
   {
-    policy(policy, _target, report, ctx) {
+    policy(policy, _target, ctx) {
       const tt = trackingOf(policy);
       // Read the member itself: a value such as 1e400 is Infinity, which the typed model drops.
       const value = tt && member(tt, 'TargetValue');
       if (value?.type !== 'number' || typeof value.value !== 'number') return;
       if (Math.abs(value.value) <= TARGET_VALUE_LIMIT) return;
       const range = rangeOf(value);
-      report(
+      ctx.report({
         range,
-        `TargetValue ${ctx.text.slice(range.start, range.end)} is outside what AWS accepts (-2^360 to 2^360); it cannot be the value of any metric. Set the level of the metric you want to hold.`,
-      );
+        message: `TargetValue ${ctx.text.slice(range.start, range.end)} is outside what AWS accepts (-2^360 to 2^360); it cannot be the value of any metric. Set the level of the metric you want to hold.`,
+      });
     },
   },
 );
@@ -163,7 +165,7 @@ const metricExactlyOne = defineRule(
       'A `TargetTrackingScalingPolicyConfiguration` takes either a `PredefinedMetricSpecification` or a `CustomizedMetricSpecification`: AWS rejects a policy with both or with neither.',
   },
   {
-    policy(policy, target, report) {
+    policy(policy, target, ctx) {
       const tt = trackingOf(policy);
       if (!tt) return;
       const predefined = member(tt, 'PredefinedMetricSpecification');
@@ -171,18 +173,16 @@ const metricExactlyOne = defineRule(
       if (predefined && customized) {
         const [first, second] =
           predefined.keyStart < customized.keyStart ? [predefined, customized] : [customized, predefined];
-        report(
-          second.keyRange,
-          `This policy has both a PredefinedMetricSpecification and a CustomizedMetricSpecification; a target-tracking policy tracks one metric, and AWS rejects both together. Remove one of them.`,
-          {
-            related: [{ ...first.keyRange, message: `${first.key!} is here` }],
-          },
-        );
+        ctx.report({
+          range: second.keyRange,
+          message: `This policy has both a PredefinedMetricSpecification and a CustomizedMetricSpecification; a target-tracking policy tracks one metric, and AWS rejects both together. Remove one of them.`,
+          related: [{ ...first.keyRange, message: `${first.key!} is here` }],
+        });
       } else if (!predefined && !customized && tt.keyRange) {
-        report(
-          tt.keyRange,
-          `This target-tracking policy names no metric, and AWS rejects it. Add a PredefinedMetricSpecification${metricSuggestion(target)} or a CustomizedMetricSpecification.`,
-        );
+        ctx.report({
+          range: tt.keyRange,
+          message: `This target-tracking policy names no metric, and AWS rejects it. Add a PredefinedMetricSpecification${metricSuggestion(target)} or a CustomizedMetricSpecification.`,
+        });
       }
     },
   },
@@ -211,7 +211,7 @@ const predefinedDimensionMatch = defineRule(
       'Each predefined metric measures one kind of resource: `ECSService…` metrics go with ECS services, `DynamoDB…Read…` with read capacity, `ALBRequestCountPerTarget` with Spot Fleets and ECS services, and so on. On a SageMaker target, the JSON schema already limits `PredefinedMetricType` to the metrics of its dimension; this rule covers the other namespaces and a SageMaker metric on a non-SageMaker target.',
   },
   {
-    policy(policy, target, report) {
+    policy(policy, target, ctx) {
       const type = trackingOf(policy)?.predefined?.predefinedMetricType;
       const dimension = target.scalableDimension;
       if (!type || !dimension) return;
@@ -224,13 +224,11 @@ const predefinedDimensionMatch = defineRule(
         fitting.length > 0
           ? `Use ${orList(fitting)}, or a CustomizedMetricSpecification.`
           : `No predefined metric fits ${dimension.value}: use a CustomizedMetricSpecification.`;
-      report(
-        type.range,
-        `${type.value} cannot drive ${dimension.value}: ${mismatchReason(type.value, dimension.value)}. ${fix}`,
-        {
-          related: [{ ...dimension.range, message: `ScalableDimension is "${dimension.value}" here` }],
-        },
-      );
+      ctx.report({
+        range: type.range,
+        message: `${type.value} cannot drive ${dimension.value}: ${mismatchReason(type.value, dimension.value)}. ${fix}`,
+        related: [{ ...dimension.range, message: `ScalableDimension is "${dimension.value}" here` }],
+      });
     },
   },
 );
@@ -251,34 +249,32 @@ const resourceLabel = defineRule(
     description: `\`ALBRequestCountPerTarget\` needs a \`ResourceLabel\` naming the load balancer and target group, \`${ALB_LABEL_FORMAT}\`. Every other predefined metric, every SageMaker metric included, takes no \`ResourceLabel\`, and AWS rejects one.`,
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const predefined = trackingOf(policy)?.predefined;
       const type = predefined?.predefinedMetricType;
       if (!predefined || !type) return;
       const label = predefined.resourceLabel;
       if (type.value === 'ALBRequestCountPerTarget') {
         if (!has(predefined, 'ResourceLabel')) {
-          report(
-            type.range,
-            `ALBRequestCountPerTarget needs a ResourceLabel that names the load balancer and target group: "${ALB_LABEL_FORMAT}". Add it.`,
-          );
+          ctx.report({
+            range: type.range,
+            message: `ALBRequestCountPerTarget needs a ResourceLabel that names the load balancer and target group: "${ALB_LABEL_FORMAT}". Add it.`,
+          });
         } else if (label && !ALB_RESOURCE_LABEL.test(label.value)) {
-          report(
-            label.range,
-            `ResourceLabel "${label.value}" is not of the form "${ALB_LABEL_FORMAT}": the last part of the load balancer ARN, a slash, and the last part of the target group ARN.`,
-          );
+          ctx.report({
+            range: label.range,
+            message: `ResourceLabel "${label.value}" is not of the form "${ALB_LABEL_FORMAT}": the last part of the load balancer ARN, a slash, and the last part of the target group ARN.`,
+          });
         }
         return;
       }
       if (!label) return;
       const whose = type.value.startsWith('SageMaker') ? 'SageMaker metrics take' : `${type.value} takes`;
-      report(
-        label.range,
-        `${whose} no ResourceLabel; AWS accepts one only with ALBRequestCountPerTarget and rejects this policy. Remove it.`,
-        {
-          fixes: [{ title: 'Remove ResourceLabel', edits: removeMemberEdits(predefined.item, label) }],
-        },
-      );
+      ctx.report({
+        range: label.range,
+        message: `${whose} no ResourceLabel; AWS accepts one only with ALBRequestCountPerTarget and rejects this policy. Remove it.`,
+        fixes: [{ title: 'Remove ResourceLabel', edits: removeMemberEdits(predefined.item, label) }],
+      });
     },
   },
 );
@@ -303,7 +299,7 @@ const customForm = defineRule(
       'A `CustomizedMetricSpecification` names its metric in one of two ways: `MetricName`, `Namespace` and `Statistic` (with the `Dimensions` the metric was published with, and an optional `Unit`), or a `Metrics` array of metric data queries for metric math. Mixing the two, or giving neither, is rejected.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const customized = trackingOf(policy)?.customized;
       if (!customized?.keyRange) return;
       const metrics = member(customized, 'Metrics');
@@ -313,34 +309,34 @@ const customForm = defineRule(
       if (metrics) {
         if (simple.length > 0) {
           const names = simple.map((m) => m.key!);
-          report(
-            metrics.keyRange,
-            `Metrics (metric math) cannot be combined with ${andList(names)}: a customized metric is either one metric or metric math. Move the metric into a query of Metrics as its MetricStat, or remove Metrics.`,
-            {
-              related: simple.map((m) => ({ ...m.keyRange, message: `${m.key!} is here` })),
-            },
-          );
+          ctx.report({
+            range: metrics.keyRange,
+            message: `Metrics (metric math) cannot be combined with ${andList(names)}: a customized metric is either one metric or metric math. Move the metric into a query of Metrics as its MetricStat, or remove Metrics.`,
+            related: simple.map((m) => ({ ...m.keyRange, message: `${m.key!} is here` })),
+          });
         } else if (metrics.type === 'array' && (metrics.children?.length ?? 0) === 0) {
-          report(
-            metrics.keyRange,
-            'Metrics is empty, so this customized metric names nothing to track. Add the metric data queries, or use MetricName, Namespace and Statistic.',
-          );
+          ctx.report({
+            range: metrics.keyRange,
+            message:
+              'Metrics is empty, so this customized metric names nothing to track. Add the metric data queries, or use MetricName, Namespace and Statistic.',
+          });
         }
         return;
       }
       if (simple.length === 0) {
-        report(
-          customized.keyRange,
-          'This CustomizedMetricSpecification names no metric. Give MetricName, Namespace and Statistic (with the Dimensions the metric was published with), or a Metrics array for metric math.',
-        );
+        ctx.report({
+          range: customized.keyRange,
+          message:
+            'This CustomizedMetricSpecification names no metric. Give MetricName, Namespace and Statistic (with the Dimensions the metric was published with), or a Metrics array for metric math.',
+        });
         return;
       }
       const missing = SIMPLE_FORM_REQUIRED.filter((key) => !has(customized, key));
       if (missing.length > 0) {
-        report(
-          customized.keyRange,
-          `This customized metric lacks ${andList(missing)}; AWS needs MetricName, Namespace and Statistic to find the metric. Add ${missing.length === 1 ? 'it' : 'them'}.`,
-        );
+        ctx.report({
+          range: customized.keyRange,
+          message: `This customized metric lacks ${andList(missing)}; AWS needs MetricName, Namespace and Statistic to find the metric. Add ${missing.length === 1 ? 'it' : 'them'}.`,
+        });
       }
     },
   },
@@ -414,7 +410,7 @@ const onePerMetric = defineRule(
       'AWS rejects a second target-tracking policy on the same metric of a scalable target ("Only one TargetTrackingScaling policy for a given metric specification is allowed"). Merge the two policies, or give the second one another metric.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       let tracking = 0;
       for (const policy of target.policies) if (trackingOf(policy)) tracking++;
       if (tracking < 2) return; // most targets: no keys to build
@@ -428,13 +424,11 @@ const onePerMetric = defineRule(
           seen.set(tracked.key, { policy, at: tracked.at });
           continue;
         }
-        report(
-          tracked.at,
-          `Target-tracking policy ${policyLabel(first.policy)} on this target already tracks ${tracked.words}; AWS allows one target-tracking policy per metric and rejects this one. Merge the two policies, or track another metric.`,
-          {
-            related: [{ ...first.at, message: `${policyLabel(first.policy)} tracks it here` }],
-          },
-        );
+        ctx.report({
+          range: tracked.at,
+          message: `Target-tracking policy ${policyLabel(first.policy)} on this target already tracks ${tracked.words}; AWS allows one target-tracking policy per metric and rejects this one. Merge the two policies, or track another metric.`,
+          related: [{ ...first.at, message: `${policyLabel(first.policy)} tracks it here` }],
+        });
       }
     },
   },
@@ -456,7 +450,7 @@ const metricInverseProportional = defineRule(
       'Target tracking adds capacity until the metric comes down to the target, so the metric must fall in proportion as instances are added: a utilisation or a load per instance. Latency and error counts do not: they may not move when instances are added (a slow model stays slow), so the policy keeps scaling out, or never scales in. Track a load metric, and alarm on latency or errors with a step policy if you need to.',
   },
   {
-    policy(policy, _target, report, ctx) {
+    policy(policy, _target, ctx) {
       const customized = trackingOf(policy)?.customized;
       if (!customized) return;
       const names: Prop<string>[] = [];
@@ -469,10 +463,10 @@ const metricInverseProportional = defineRule(
       for (const name of names) {
         const match = NOT_PER_CAPACITY.exec(name.value);
         if (!match) continue;
-        report(
-          insideString(ctx.text, name, match.index, match[0].length),
-          `${name.value} measures ${/latency/i.test(match[0]) ? 'latency' : 'errors'}, which does not fall as instances are added, so target tracking on it may scale out without end or never scale in. Track a per-instance load (such as invocations per instance) or a utilisation metric instead, and alarm on ${name.value} with a step policy if needed.`,
-        );
+        ctx.report({
+          range: insideString(ctx.text, name, match.index, match[0].length),
+          message: `${name.value} measures ${/latency/i.test(match[0]) ? 'latency' : 'errors'}, which does not fall as instances are added, so target tracking on it may scale out without end or never scale in. Track a per-instance load (such as invocations per instance) or a utilisation metric instead, and alarm on ${name.value} with a step policy if needed.`,
+        });
       }
     },
   },
@@ -500,7 +494,7 @@ const disableScaleIn = defineRule(
       'With `DisableScaleIn: true` a target-tracking policy only adds capacity. That is right when a step policy (negative adjustments) or a scheduled action that lowers `MaxCapacity` removes it again; with neither, the target stays at its peak size, and keeps costing, until someone changes it by hand.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       // MSK broker storage can only grow: scale-in is off by design there.
       if (target.serviceNamespace?.value === 'kafka') return;
       const disabled: Prop<boolean>[] = [];
@@ -518,10 +512,11 @@ const disableScaleIn = defineRule(
       }
       if (disabled.length === 0 || scalesIn || scheduleLowersMax(target)) return;
       for (const value of disabled) {
-        report(
-          value.range,
-          'With DisableScaleIn true this policy never removes capacity, and nothing else on this target does (no step policy with a negative adjustment, no scheduled action that lowers MaxCapacity): once scaled out, the target stays at its peak. Set DisableScaleIn to false, or add a scale-in step policy or a scheduled action.',
-        );
+        ctx.report({
+          range: value.range,
+          message:
+            'With DisableScaleIn true this policy never removes capacity, and nothing else on this target does (no step policy with a negative adjustment, no scheduled action that lowers MaxCapacity): once scaled out, the target stays at its peak. Set DisableScaleIn to false, or add a scale-in step policy or a scheduled action.',
+        });
       }
     },
   },
@@ -552,19 +547,17 @@ const targetValueInvocations = defineRule(
       "The metric is invocations per instance **per minute**. SageMaker's guidance is `TargetValue = MAX_RPS × SAFETY_FACTOR × 60`, where MAX_RPS is what one instance serves at your latency limit (from a load test) and 0.5 is a good first safety factor: 4 requests per second gives 120. A target below 60 usually is a requests-per-second figure, which would keep far more instances than needed.",
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const found = predefinedTarget(policy);
       if (found?.type.value !== 'SageMakerVariantInvocationsPerInstance') return;
       const { value, type } = found;
       if (value.value <= 0 || value.value >= INVOCATIONS_PER_MINUTE_FLOOR) return; // ≤ 0 is sanity.target-value-metric's
       const perMinute = Math.round(value.value * 0.5 * 60);
-      report(
-        value.range,
-        `SageMakerVariantInvocationsPerInstance counts invocations per instance per minute, so ${value.value} is under one request per second per instance; it looks like a requests-per-second figure. Use MAX_RPS × 0.5 × 60: if an instance serves ${value.value} requests per second, that is ${perMinute}.`,
-        {
-          related: [{ ...type.range, message: 'the per-minute metric' }],
-        },
-      );
+      ctx.report({
+        range: value.range,
+        message: `SageMakerVariantInvocationsPerInstance counts invocations per instance per minute, so ${value.value} is under one request per second per instance; it looks like a requests-per-second figure. Use MAX_RPS × 0.5 × 60: if an instance serves ${value.value} requests per second, that is ${perMinute}.`,
+        related: [{ ...type.range, message: 'the per-minute metric' }],
+      });
     },
   },
 );
@@ -584,26 +577,24 @@ const targetValuePcUtil = defineRule(
       "Provisioned concurrency utilisation is the share of provisioned concurrency in use, a number from 0 to 1; AWS's examples target 0.9. A target above 1 can never be reached, so the policy only ever scales in. A value such as 70 is a percentage: write 0.7.",
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const found = predefinedTarget(policy);
       if (found?.type.value !== 'SageMakerVariantProvisionedConcurrencyUtilization' || found.value.value <= 1) return;
       const { value } = found;
       const fraction = asFraction(value.value);
-      report(
-        value.range,
-        `SageMakerVariantProvisionedConcurrencyUtilization is a ratio from 0 to 1, so a target of ${value.value} can never be reached and the policy would only scale in. ${fraction === undefined ? 'Use a ratio such as 0.9.' : `For ${value.value} %, write ${fraction}.`}`,
-        {
-          fixes:
-            fraction === undefined
-              ? []
-              : [
-                  {
-                    title: `Change TargetValue to ${fraction}`,
-                    edits: [{ ...value.range, newText: String(fraction) }],
-                  },
-                ],
-        },
-      );
+      ctx.report({
+        range: value.range,
+        message: `SageMakerVariantProvisionedConcurrencyUtilization is a ratio from 0 to 1, so a target of ${value.value} can never be reached and the policy would only scale in. ${fraction === undefined ? 'Use a ratio such as 0.9.' : `For ${value.value} %, write ${fraction}.`}`,
+        fixes:
+          fraction === undefined
+            ? []
+            : [
+                {
+                  title: `Change TargetValue to ${fraction}`,
+                  edits: [{ ...value.range, newText: String(fraction) }],
+                },
+              ],
+      });
     },
   },
 );
@@ -617,14 +608,14 @@ const highResolutionSemantics = defineRule(
       'The `…ConcurrentRequestsPer…HighResolution` metrics are published every 10 seconds, so the policy sees a surge and scales out sooner; scale-in still runs at the standard pace. The target is a number of concurrent requests per model (or per copy), usually small.',
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const type = trackingOf(policy)?.predefined?.predefinedMetricType;
       if (!type?.value.endsWith('HighResolution') || !type.value.startsWith('SageMaker')) return;
       const per = type.value.includes('PerCopy') ? 'copy' : 'model';
-      report(
-        type.range,
-        `High-resolution metric: 10-second data lets this policy scale out sooner, but it scales in at the standard pace. TargetValue is concurrent requests per ${per}.`,
-      );
+      ctx.report({
+        range: type.range,
+        message: `High-resolution metric: 10-second data lets this policy scale out sooner, but it scales in at the standard pace. TargetValue is concurrent requests per ${per}.`,
+      });
     },
   },
 );
@@ -664,7 +655,7 @@ const zeroTrafficNoScaleIn = defineRule(
       "SageMaker publishes no `InvocationsPerInstance` data point for a minute without invocations (it emits no zero values), so when traffic stops, a target-tracking policy on that metric has nothing to act on and the variant keeps its last size (\"If a model's traffic becomes zero, Amazon SageMaker automatic scaling doesn't scale-in\"). AWS's workarounds: keep sending requests until the variant has scaled in, or lower `MaxCapacity` to `MinCapacity` for the quiet period, for example with a scheduled action. Not reported when scale-in is disabled, when `MinCapacity` equals `MaxCapacity`, or when a scheduled action on the target brings `MaxCapacity` down to the minimum. Where traffic never stops, silence it with a reason: `// scaling-disable-next-line sm.zero-traffic-no-scale-in -- <why>`.",
   },
   {
-    policy(policy, target, report) {
+    policy(policy, target, ctx) {
       if (target.scalableDimension?.value !== 'sagemaker:variant:DesiredInstanceCount') return;
       const tt = trackingOf(policy);
       if (!tt || tt.disableScaleIn?.value === true) return;
@@ -674,10 +665,11 @@ const zeroTrafficNoScaleIn = defineRule(
       const max = target.maxCapacity?.value;
       if (min !== undefined && max !== undefined && min >= max) return;
       if (scheduleCapsAtMinimum(target)) return;
-      report(
-        metric.range,
-        'If traffic to this variant stops, SageMaker publishes no InvocationsPerInstance data (it emits no zeros), so this policy cannot scale in and the variant keeps its last size. For quiet periods, lower MaxCapacity to MinCapacity with a scheduled action, or keep some requests flowing.',
-      );
+      ctx.report({
+        range: metric.range,
+        message:
+          'If traffic to this variant stops, SageMaker publishes no InvocationsPerInstance data (it emits no zeros), so this policy cannot scale in and the variant keeps its last size. For quiet periods, lower MaxCapacity to MinCapacity with a scheduled action, or keep some requests flowing.',
+      });
     },
   },
 );
@@ -708,43 +700,41 @@ const targetValueMetric = defineRule(
       "The metric settles at `TargetValue`, so the value must be one the metric can take: above 0 (every predefined metric is a count, a ratio or a percentage), at most 100 for a percentage such as CPU, memory or disk utilisation, at most 1 for a provisioned-concurrency ratio. SageMaker's `CPUUtilization` and `GPUUtilization` add up the cores and can exceed 100.",
   },
   {
-    policy(policy, _target, report) {
+    policy(policy, _target, ctx) {
       const tt = trackingOf(policy);
       const value = tt?.targetValue;
       if (!tt || !value) return;
       const type = tt.predefined?.predefinedMetricType;
       if (type && !tt.customized) {
         if (value.value <= 0) {
-          report(
-            value.range,
-            `${type.value} never goes below 0, so a target of ${value.value} can never be met and the policy would scale out to MaxCapacity. Set the level of the metric you want to hold, above 0.`,
-          );
+          ctx.report({
+            range: value.range,
+            message: `${type.value} never goes below 0, so a target of ${value.value} can never be met and the policy would scale out to MaxCapacity. Set the level of the metric you want to hold, above 0.`,
+          });
         } else if (type.value === 'LambdaProvisionedConcurrencyUtilization' && value.value > 1) {
           const fraction = asFraction(value.value);
-          report(
-            value.range,
-            `LambdaProvisionedConcurrencyUtilization is a ratio from 0 to 1, so a target of ${value.value} can never be reached. ${fraction === undefined ? 'Use a ratio such as 0.7.' : `For ${value.value} %, write ${fraction}.`}`,
-            {
-              fixes:
-                fraction === undefined
-                  ? []
-                  : [
-                      {
-                        title: `Change TargetValue to ${fraction}`,
-                        edits: [{ ...value.range, newText: String(fraction) }],
-                      },
-                    ],
-            },
-          );
+          ctx.report({
+            range: value.range,
+            message: `LambdaProvisionedConcurrencyUtilization is a ratio from 0 to 1, so a target of ${value.value} can never be reached. ${fraction === undefined ? 'Use a ratio such as 0.7.' : `For ${value.value} %, write ${fraction}.`}`,
+            fixes:
+              fraction === undefined
+                ? []
+                : [
+                    {
+                      title: `Change TargetValue to ${fraction}`,
+                      edits: [{ ...value.range, newText: String(fraction) }],
+                    },
+                  ],
+          });
         } else if (
           PERCENT_METRIC_TYPE.test(type.value) &&
           !type.value.endsWith('ProvisionedConcurrencyUtilization') &&
           value.value > 100
         ) {
-          report(
-            value.range,
-            `${type.value} is a percentage, so a target of ${value.value} can never be reached and the policy would only scale in. Use a value from 1 to 100.`,
-          );
+          ctx.report({
+            range: value.range,
+            message: `${type.value} is a percentage, so a target of ${value.value} can never be reached and the policy would only scale in. Use a value from 1 to 100.`,
+          });
         }
         return;
       }
@@ -754,21 +744,17 @@ const targetValueMetric = defineRule(
       const ceiling = percentCeiling(namespace.value, name.value);
       if (ceiling === undefined) return;
       if (value.value <= 0) {
-        report(
-          value.range,
-          `${name.value} is a utilisation that never goes below 0, so a target of ${value.value} can never be met and the policy would scale out to MaxCapacity. Use the utilisation you want to hold, such as 70.`,
-          {
-            related: [{ ...name.range, message: 'the tracked metric' }],
-          },
-        );
+        ctx.report({
+          range: value.range,
+          message: `${name.value} is a utilisation that never goes below 0, so a target of ${value.value} can never be met and the policy would scale out to MaxCapacity. Use the utilisation you want to hold, such as 70.`,
+          related: [{ ...name.range, message: 'the tracked metric' }],
+        });
       } else if (value.value > ceiling) {
-        report(
-          value.range,
-          `${name.value} is a percentage from 0 to 100, so a target of ${value.value} can never be reached and the policy would only scale in. Use the utilisation you want to hold, such as 70.`,
-          {
-            related: [{ ...name.range, message: 'the tracked metric' }],
-          },
-        );
+        ctx.report({
+          range: value.range,
+          message: `${name.value} is a percentage from 0 to 100, so a target of ${value.value} can never be reached and the policy would only scale in. Use the utilisation you want to hold, such as 70.`,
+          related: [{ ...name.range, message: 'the tracked metric' }],
+        });
       }
     },
   },
@@ -786,7 +772,7 @@ const trackingPlusStepScaleIn = defineRule(
       'AWS warns that target-tracking and step policies can fight: a step policy may scale in before target tracking is ready to, nothing blocks it, and target tracking then scales out again. Let one policy own scale-in: set `DisableScaleIn: true` on the target-tracking policy, or drop the negative steps.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       if (!target.policies.some(scaleInAdjustment)) return; // most targets: no list built
       const trackers = target.policies.filter((p) => {
         const tt = trackingOf(p);
@@ -797,13 +783,11 @@ const trackingPlusStepScaleIn = defineRule(
         const adjustment = scaleInAdjustment(policy);
         if (!adjustment) continue;
         const names = orList(trackers.map(policyLabel));
-        report(
-          adjustment.range,
-          `This step policy scales in, and so does target-tracking policy ${names}. A step scale-in is not held back until target tracking is ready, which then scales out again: the fleet flaps. Set DisableScaleIn to true on ${names} to let this policy own scale-in, or remove the negative steps.`,
-          {
-            related: trackers.map((p) => ({ ...policyHead(p), message: `${policyLabel(p)} also scales in` })),
-          },
-        );
+        ctx.report({
+          range: adjustment.range,
+          message: `This step policy scales in, and so does target-tracking policy ${names}. A step scale-in is not held back until target tracking is ready, which then scales out again: the fleet flaps. Set DisableScaleIn to true on ${names} to let this policy own scale-in, or remove the negative steps.`,
+          related: trackers.map((p) => ({ ...policyHead(p), message: `${policyLabel(p)} also scales in` })),
+        });
       }
     },
   },
@@ -818,16 +802,14 @@ const multiplePoliciesLargestWins = defineRule(
       'When several scaling policies of one target disagree, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike: a policy that wants fewer instances waits until the others agree.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       if (target.policies.length < 2) return;
       const second = target.policies[1]!;
-      report(
-        policyHead(second),
-        `This target has ${target.policies.length} scaling policies. When they disagree, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike.`,
-        {
-          related: [{ ...policyHead(target.policies[0]!), message: `${policyLabel(target.policies[0]!)} is another` }],
-        },
-      );
+      ctx.report({
+        range: policyHead(second),
+        message: `This target has ${target.policies.length} scaling policies. When they disagree, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike.`,
+        related: [{ ...policyHead(target.policies[0]!), message: `${policyLabel(target.policies[0]!)} is another` }],
+      });
     },
   },
 );

@@ -14,16 +14,14 @@ const minLeMax = defineRule(
       'AWS rejects the registration with "Maximum capacity cannot be less than minimum capacity". Lower `MinCapacity` or raise `MaxCapacity`.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const { minCapacity: min, maxCapacity: max } = target;
       if (min && max && min.value > max.value) {
-        report(
-          min.range,
-          `MinCapacity ${min.value} is greater than MaxCapacity ${max.value}; AWS rejects this target. Lower MinCapacity or raise MaxCapacity.`,
-          {
-            related: [{ ...max.range, message: `MaxCapacity is ${max.value} here` }],
-          },
-        );
+        ctx.report({
+          range: min.range,
+          message: `MinCapacity ${min.value} is greater than MaxCapacity ${max.value}; AWS rejects this target. Lower MinCapacity or raise MaxCapacity.`,
+          related: [{ ...max.range, message: `MaxCapacity is ${max.value} here` }],
+        });
       }
     },
   },
@@ -38,13 +36,13 @@ const minEqMax = defineRule(
       'With equal bounds no policy can change the capacity. Widen the range, or drop the policies if a fixed size is what you want.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const { minCapacity: min, maxCapacity: max } = target;
       if (min && max && min.value === max.value && target.policies.length > 0) {
-        report(
-          max.range,
-          `MinCapacity and MaxCapacity are both ${max.value}, so the scaling policies can never change the capacity. Raise MaxCapacity to let them work.`,
-        );
+        ctx.report({
+          range: max.range,
+          message: `MinCapacity and MaxCapacity are both ${max.value}, so the scaling policies can never change the capacity. Raise MaxCapacity to let them work.`,
+        });
       }
     },
   },
@@ -59,20 +57,18 @@ const dimensionNamespace = defineRule(
       'The part of `ScalableDimension` before the first `:` names the service; it must equal `ServiceNamespace` (`sagemaker:variant:DesiredInstanceCount` goes with `sagemaker`).',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const { serviceNamespace: ns, scalableDimension: dim } = target;
       if (!ns || !dim) return;
       const colon = dim.value.indexOf(':');
       if (colon < 0) return;
       const prefix = dim.value.slice(0, colon);
       if (prefix !== ns.value) {
-        report(
-          dim.range,
-          `ScalableDimension "${dim.value}" belongs to the "${prefix}" namespace, but ServiceNamespace is "${ns.value}". Set ServiceNamespace to "${prefix}" or pick a ${ns.value} dimension.`,
-          {
-            related: [{ ...ns.range, message: `ServiceNamespace is "${ns.value}" here` }],
-          },
-        );
+        ctx.report({
+          range: dim.range,
+          message: `ScalableDimension "${dim.value}" belongs to the "${prefix}" namespace, but ServiceNamespace is "${ns.value}". Set ServiceNamespace to "${prefix}" or pick a ${ns.value} dimension.`,
+          related: [{ ...ns.range, message: `ServiceNamespace is "${ns.value}" here` }],
+        });
       }
     },
   },
@@ -93,31 +89,37 @@ function resourceIdFormat(
       description: `A target with dimension \`${dimension}\` is identified by \`${template}\`, where each name is 1–63 letters, digits or inner hyphens.`,
     },
     {
-      target(target, report, ctx) {
+      target(target, ctx) {
         const { resourceId: id, scalableDimension: dim } = target;
         if (!id || dim?.value !== dimension) return;
         const parsed = parseSageMakerResourceId(id.value);
         if (!parsed || parsed.kind !== kind) {
-          report(id.range, `ResourceId "${id.value}" does not fit ${dimension}: it must look like ${template}.`);
+          ctx.report({
+            range: id.range,
+            message: `ResourceId "${id.value}" does not fit ${dimension}: it must look like ${template}.`,
+          });
           return;
         }
         if (parsed.kind === 'variant') {
           const endpointProblem = sageMakerNameProblem(parsed.endpointName, 'endpoint name');
           if (endpointProblem)
-            report(
-              insideString(ctx.text, id, parsed.endpointAt, parsed.endpointName.length),
-              `In ResourceId, ${endpointProblem}.`,
-            );
+            ctx.report({
+              range: insideString(ctx.text, id, parsed.endpointAt, parsed.endpointName.length),
+              message: `In ResourceId, ${endpointProblem}.`,
+            });
           const variantProblem = sageMakerNameProblem(parsed.variantName, 'variant name');
           if (variantProblem)
-            report(
-              insideString(ctx.text, id, parsed.variantAt, parsed.variantName.length),
-              `In ResourceId, ${variantProblem}.`,
-            );
+            ctx.report({
+              range: insideString(ctx.text, id, parsed.variantAt, parsed.variantName.length),
+              message: `In ResourceId, ${variantProblem}.`,
+            });
         } else {
           const problem = sageMakerNameProblem(parsed.name, 'inference component name', true);
           if (problem)
-            report(insideString(ctx.text, id, parsed.nameAt, parsed.name.length), `In ResourceId, ${problem}.`);
+            ctx.report({
+              range: insideString(ctx.text, id, parsed.nameAt, parsed.name.length),
+              message: `In ResourceId, ${problem}.`,
+            });
         }
       },
     },
@@ -152,7 +154,7 @@ const duplicate: Rule = defineRule(
       'A scalable target is identified by its namespace, ResourceId and dimension. Declaring it twice makes the second registration overwrite the first; merge the two entries.',
   },
   {
-    file(file, report) {
+    file(file, ctx) {
       // Keyed by ResourceId alone, with no key built per target; the rare targets that share
       // a ResourceId with another namespace or dimension go by the whole key.
       const byResourceId = new Map<string, ScalableTarget>();
@@ -173,18 +175,16 @@ const duplicate: Rule = defineRule(
             continue;
           }
         }
-        report(
-          id.range,
-          `This scalable target is already declared as target #${first.index + 1}; the second registration would overwrite the first. Merge the two entries.`,
-          {
-            related: [
-              {
-                ...(first.resourceId?.range ?? headOf(first)),
-                message: `${targetLabel(first)} is first declared here`,
-              },
-            ],
-          },
-        );
+        ctx.report({
+          range: id.range,
+          message: `This scalable target is already declared as target #${first.index + 1}; the second registration would overwrite the first. Merge the two entries.`,
+          related: [
+            {
+              ...(first.resourceId?.range ?? headOf(first)),
+              message: `${targetLabel(first)} is first declared here`,
+            },
+          ],
+        });
       }
     },
   },
@@ -204,14 +204,14 @@ const minMaxRequired = defineRule(
       'RegisterScalableTarget needs both bounds when it creates a target (on an update, a bound left out stays as it is). The file is the desired state and apply registers the target, so the file must give both; a fetched file always does. The schema cannot require them because the API model does not.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       if (target.minCapacity && target.maxCapacity) return;
       const missing = ['MinCapacity', 'MaxCapacity'].filter((key) => !has(target, key));
       if (missing.length === 0) return;
-      report(
-        targetAnchor(target),
-        `${targetLabel(target)} has no ${missing.join(' and no ')}. AWS needs both bounds to register a new target, and the file is what apply registers: add ${missing.map((k) => `"${k}"`).join(' and ')}.`,
-      );
+      ctx.report({
+        range: targetAnchor(target),
+        message: `${targetLabel(target)} has no ${missing.join(' and no ')}. AWS needs both bounds to register a new target, and the file is what apply registers: add ${missing.map((k) => `"${k}"`).join(' and ')}.`,
+      });
     },
   },
 );
@@ -225,21 +225,23 @@ const smVariantMinZero = defineRule(
       'The Application Auto Scaling API lists 0 as a valid minimum for SageMaker variants, but the SageMaker Developer Guide sets the minimum instance count at 1: scale-to-zero is documented only for endpoints that host inference components (with `ManagedInstanceScaling.MinInstanceCount` 0). Reported on the target and on scheduled actions that set `MinCapacity` 0. Use `MinCapacity` 1, or move the model to an inference component to scale to zero.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const min = target.minCapacity;
       if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantInstances || min?.value !== 0) return;
-      report(
-        min.range,
-        'MinCapacity 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Set MinCapacity to 1.',
-      );
+      ctx.report({
+        range: min.range,
+        message:
+          'MinCapacity 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Set MinCapacity to 1.',
+      });
     },
-    scheduledAction(action, target, report) {
+    scheduledAction(action, target, ctx) {
       const min = action.action?.minCapacity;
       if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantInstances || min?.value !== 0) return;
-      report(
-        min.range,
-        'This action lowers MinCapacity to 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Use 1.',
-      );
+      ctx.report({
+        range: min.range,
+        message:
+          'This action lowers MinCapacity to 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Use 1.',
+      });
     },
   },
 );
@@ -253,17 +255,16 @@ const roleArn = defineRule(
       'Application Auto Scaling scales SageMaker resources with its service-linked role `AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`, which it creates when needed. A `RoleARN` is for services without a service-linked role (such as EMR); on a SageMaker target it can be removed.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const role = target.roleArn;
       if (!role || target.serviceNamespace?.value !== 'sagemaker') return;
-      report(
-        { start: role.keyRange.start, end: role.range.end },
-        'SageMaker targets use the service-linked role AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint, so this RoleARN is unnecessary. Remove it.',
-        {
-          unnecessary: true,
-          fixes: [{ title: 'Remove RoleARN', edits: removeMemberEdits(target.item, role) }],
-        },
-      );
+      ctx.report({
+        range: { start: role.keyRange.start, end: role.range.end },
+        message:
+          'SageMaker targets use the service-linked role AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint, so this RoleARN is unnecessary. Remove it.',
+        unnecessary: true,
+        fixes: [{ title: 'Remove RoleARN', edits: removeMemberEdits(target.item, role) }],
+      });
     },
   },
 );
@@ -283,7 +284,7 @@ const suspended = defineRule(
       '`SuspendedState` switches off scale-in by policies (`DynamicScalingInSuspended`), scale-out by policies (`DynamicScalingOutSuspended`) or scheduled actions (`ScheduledScalingSuspended`). A suspension is meant to be temporary; in a desired-state file it keeps that scaling off for good. The quick fix sets the member to `false`, which resumes it (leaving the member out would keep a live suspension as it is).',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const state = target.suspendedState;
       if (!state) return;
       const members: [keyof typeof SUSPENDED_EFFECT, Prop<boolean> | undefined][] = [
@@ -293,18 +294,16 @@ const suspended = defineRule(
       ];
       for (const [key, prop] of members) {
         if (prop?.value !== true) continue;
-        report(
-          prop.range,
-          `${key} is true, so ${SUSPENDED_EFFECT[key]}. Set it to false once the suspension is over.`,
-          {
-            fixes: [
-              {
-                title: `Resume: set ${key} to false`,
-                edits: [{ start: prop.range.start, end: prop.range.end, newText: 'false' }],
-              },
-            ],
-          },
-        );
+        ctx.report({
+          range: prop.range,
+          message: `${key} is true, so ${SUSPENDED_EFFECT[key]}. Set it to false once the suspension is over.`,
+          fixes: [
+            {
+              title: `Resume: set ${key} to false`,
+              edits: [{ start: prop.range.start, end: prop.range.end, newText: 'false' }],
+            },
+          ],
+        });
       }
     },
   },
@@ -431,26 +430,25 @@ const otherResourceIdFormat = defineRule(
       'Outside SageMaker, each scalable dimension names its resource in its own way: `service/<cluster>/<service>` for ECS, `table/<table>` or `table/<table>/index/<index>` for DynamoDB, `cluster:<name>` for Aurora and Neptune, `function:<name>:<alias or version>` for Lambda (never `$LATEST`), the full ARN for Comprehend and MSK, and so on, as the API documents. Custom resources are not checked.',
   },
   {
-    target(target, report, ctx) {
+    target(target, ctx) {
       const { resourceId: id, scalableDimension: dim } = target;
       if (!id || !dim || id.value.length === 0) return;
       const form = RESOURCE_ID_FORMS.get(dim.value);
       if (!form) return;
       if (!form.pattern.test(id.value)) {
-        report(
-          id.range,
-          `ResourceId "${id.value}" does not fit ${dim.value}: it must be ${form.template}, for example ${form.example}.`,
-          {
-            related: [{ ...dim.range, message: `ScalableDimension is ${dim.value} here` }],
-          },
-        );
+        ctx.report({
+          range: id.range,
+          message: `ResourceId "${id.value}" does not fit ${dim.value}: it must be ${form.template}, for example ${form.example}.`,
+          related: [{ ...dim.range, message: `ScalableDimension is ${dim.value} here` }],
+        });
         return;
       }
       if (form === LAMBDA_FUNCTION && id.value.endsWith(LAMBDA_LATEST)) {
-        report(
-          insideString(ctx.text, id, id.value.length - '$LATEST'.length, '$LATEST'.length),
-          'Provisioned concurrency cannot be set on $LATEST: name a published version or an alias, as in function:my-function:prod.',
-        );
+        ctx.report({
+          range: insideString(ctx.text, id, id.value.length - '$LATEST'.length, '$LATEST'.length),
+          message:
+            'Provisioned concurrency cannot be set on $LATEST: name a published version or an alias, as in function:my-function:prod.',
+        });
       }
     },
   },
@@ -470,23 +468,23 @@ const tags = defineRule(
       'A scalable target holds at most 50 tags, and tag keys starting with `aws:` (in any case) are reserved for AWS. Key and value lengths are checked by the schema.',
   },
   {
-    target(target, report) {
+    target(target, ctx) {
       const tagMap = target.tags;
       if (!tagMap) return;
       for (const tag of tagMap.item.children ?? []) {
         if (RESERVED_TAG_PREFIX.test(tag.key!)) {
-          report(
-            tag.keyRange,
-            `The tag key "${tag.key!}" starts with "aws:", a prefix AWS reserves for its own tags; AWS rejects it. Rename the key.`,
-          );
+          ctx.report({
+            range: tag.keyRange,
+            message: `The tag key "${tag.key!}" starts with "aws:", a prefix AWS reserves for its own tags; AWS rejects it. Rename the key.`,
+          });
         }
       }
       const count = tagMap.item.children?.length ?? 0;
       if (count > MAX_TAGS) {
-        report(
-          headOf(tagMap),
-          `This target has ${count} tags; AWS allows at most ${MAX_TAGS} per resource. Remove ${count - MAX_TAGS}.`,
-        );
+        ctx.report({
+          range: headOf(tagMap),
+          message: `This target has ${count} tags; AWS allows at most ${MAX_TAGS} per resource. Remove ${count - MAX_TAGS}.`,
+        });
       }
     },
   },

@@ -1,5 +1,5 @@
 import type { Prop, ScalingPolicy, ScheduledAction } from '../document/model';
-import { defineRule, type Reporter, type Rule } from '../lint/rule';
+import { defineRule, type Rule, type RuleContext } from '../lint/rule';
 
 /**
  * Reports every name after the first occurrence, pointing back at the first. A target has a
@@ -10,7 +10,7 @@ function reportDuplicates<T>(
   items: readonly T[],
   nameOf: (item: T) => Prop<string> | undefined,
   what: string,
-  report: Reporter,
+  ctx: RuleContext,
 ): void {
   for (let j = 1; j < items.length; j++) {
     const name = nameOf(items[j]!);
@@ -21,13 +21,11 @@ function reportDuplicates<T>(
       if (other?.value === name.value) earlier = other;
     }
     if (!earlier) continue;
-    report(
-      name.range,
-      `Another ${what} on this target is already named "${name.value}"; AWS would silently replace one with the other. Rename one of them.`,
-      {
-        related: [{ ...earlier.range, message: `"${name.value}" is first used here` }],
-      },
-    );
+    ctx.report({
+      range: name.range,
+      message: `Another ${what} on this target is already named "${name.value}"; AWS would silently replace one with the other. Rename one of them.`,
+      related: [{ ...earlier.range, message: `"${name.value}" is first used here` }],
+    });
   }
 }
 
@@ -43,8 +41,8 @@ const policyNameUnique = defineRule(
       'PutScalingPolicy creates or replaces the policy of that name, so two policies with one name on one target leave only the last.',
   },
   {
-    target: (target, report) => {
-      if (target.policies.length > 1) reportDuplicates(target.policies, policyName, 'scaling policy', report);
+    target: (target, ctx) => {
+      if (target.policies.length > 1) reportDuplicates(target.policies, policyName, 'scaling policy', ctx);
     },
   },
 );
@@ -58,9 +56,9 @@ const actionNameUnique = defineRule(
       'PutScheduledAction creates or replaces the action of that name, so two actions with one name on one target leave only the last.',
   },
   {
-    target: (target, report) => {
+    target: (target, ctx) => {
       if (target.scheduledActions.length > 1)
-        reportDuplicates(target.scheduledActions, actionName, 'scheduled action', report);
+        reportDuplicates(target.scheduledActions, actionName, 'scheduled action', ctx);
     },
   },
 );

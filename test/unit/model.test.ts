@@ -5,7 +5,7 @@ import { applyRuleConfig, checkRuleConfig } from '../../core/lint/config';
 import { has } from '../../core/document/model';
 import { parseDocument } from '../../core/document/parse';
 import { buildModel } from '../../core/document/model';
-import { defineRule, type Reporter } from '../../core/lint/rule';
+import { defineMultiCodeRule, defineRule, type RuleContext } from '../../core/lint/rule';
 import { RULES_BY_CODE } from '../../core/rules';
 import { insideString } from '../../core/rules/locate';
 
@@ -95,28 +95,50 @@ describe('engine', () => {
     );
   });
 
-  it('hands each rule its reporter bound to the analysis that runs it, and to no other', () => {
-    let kept: Reporter | undefined;
+  it("reports each finding to the analysis that runs the rule, under the rule's own code", () => {
+    const contexts: RuleContext[] = [];
     const probe = defineRule(
       { code: 'target.min-le-max', severity: 'error', title: 'probe' },
       {
-        target(target, report) {
-          kept = report;
-          report(target.range, `seen ${target.index}`);
+        target(target, ctx) {
+          contexts.push(ctx);
+          ctx.report({ range: target.range, message: `seen ${target.index}` });
         },
       },
     );
     const one = analyzeText('{ "ScalableTargets": [ {}, {} ] }', { now: NOW, rules: [probe] });
     const other = analyzeText('{ "ScalableTargets": [ {} ] }', { now: NOW, rules: [probe] });
     assert.deepEqual(
-      one.findings.map((f) => f.message),
-      ['seen 0', 'seen 1'],
+      one.findings.map((f) => `${f.code} ${f.message}`),
+      ['target.min-le-max seen 0', 'target.min-le-max seen 1'],
     );
     assert.deepEqual(
       other.findings.map((f) => f.message),
       ['seen 0'],
     );
-    assert.throws(() => kept!({ start: 0, end: 1 }, 'late'), /reported outside an analysis/);
+    assert.notEqual(contexts[0], contexts[2], 'each analysis has a context of its own');
+  });
+
+  it('has a rule with several codes name the code of each report', () => {
+    const codes = [
+      { code: 'target.min-le-max', severity: 'error' as const, title: 'one' },
+      { code: 'target.min-eq-max', severity: 'warning' as const, title: 'two' },
+    ];
+    const named = defineMultiCodeRule(codes, {
+      target: (target, ctx) => ctx.report({ code: 'target.min-eq-max', range: target.range, message: 'named' }),
+    });
+    const found = analyzeText('{ "ScalableTargets": [ {} ] }', { now: NOW, rules: [named] }).findings;
+    assert.deepEqual(
+      found.map((f) => `${f.code} ${f.severity}`),
+      ['target.min-eq-max warning'],
+    );
+    const unnamed = defineMultiCodeRule(codes, {
+      target: (target, ctx) => ctx.report({ range: target.range, message: 'which?' }),
+    });
+    assert.throws(
+      () => analyzeText('{ "ScalableTargets": [ {} ] }', { now: NOW, rules: [unnamed] }),
+      /must name the code/,
+    );
   });
 
   it('returns findings sorted by position', () => {
