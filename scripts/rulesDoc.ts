@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docsAnchor } from '../core/lint/rule';
-import { RULES_BY_CODE } from '../core/rules';
+import { DEFINED_IN, RULES_BY_CODE } from '../core/rules';
 import { REPO_ROOT } from '../test/paths';
 import { CHECKED_ELSEWHERE } from '../test/catalogue';
 import { loadRuleFixtures } from '../test/ruleFixtures';
@@ -70,6 +70,8 @@ export function renderRulesDoc(): string {
   for (const meta of codes) {
     lines.push(`## ${meta.code}`, '', `**${SEVERITY_WORD[meta.severity]}.** ${meta.title}.`, '');
     if (meta.description) lines.push(meta.description, '');
+    const file = DEFINED_IN.get(meta.code);
+    if (file) lines.push(`Defined in [\`${file}\`](../${file}).`, '');
     const bad = fixtures.find((f) => f.code === meta.code && f.kind === 'bad');
     const good = fixtures.find((f) => f.code === meta.code && f.kind === 'good');
     if (bad) lines.push('Reported:', '', '```jsonc', shorten(bad.text), '```', '');

@@ -3,7 +3,7 @@ import type { Finding } from '../finding';
 import { buildModel, type ScalingFile } from '../document/model';
 import { parseDocument, type ParsedDocument } from '../document/parse';
 import type { Report, Rule, RuleContext, RuleMeta } from './rule';
-import { ALL_RULES, RULES_BY_CODE } from '../rules';
+import { ALL_RULES, ENGINE_CODES, RULES_BY_CODE } from '../rules';
 import { applySuppressions } from './suppressions';
 
 export interface CheckOptions {
@@ -23,12 +23,14 @@ export interface Analysis {
 }
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(RULES_BY_CODE.keys());
-const ENGINE_CODES = ['format.too-deep', 'format.empty'];
+
+/** The codes this file reports itself in every pass (a document too deep, or empty). */
+const PASS_CODES = ENGINE_CODES.filter((c) => c.definedIn === 'core/lint/check.ts').map((c) => c.code);
 
 /** The codes these rules can report in this pass: live rules, which have no visitors, report elsewhere. */
 function codesRunBy(rules: readonly Rule[]): ReadonlySet<string> {
   const ran = rules.filter((r) => r.file || r.target || r.policy || r.scheduledAction);
-  return new Set([...ran.flatMap((r) => r.codes.map((c) => c.code)), ...ENGINE_CODES]);
+  return new Set([...ran.flatMap((r) => r.codes.map((c) => c.code)), ...PASS_CODES]);
 }
 
 /** A rule and one of its visitors. */
