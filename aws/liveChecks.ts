@@ -12,6 +12,7 @@ import {
 } from '../core/document/model';
 import { parseDocument } from '../core/document/parse';
 import { parseSageMakerResourceId, SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
+import { insideString } from '../core/rules/locate';
 import { LIVE_RULE_CODES, LIVE_RULE_SEVERITY } from '../core/rules/liveRules';
 import { applySuppressions } from '../core/lint/suppressions';
 import { describeEndpoint, EndpointNotFoundError, inferenceComponentExists, type EndpointDetails } from './endpoints';
@@ -40,18 +41,6 @@ export interface LiveCheckOptions {
 
 // Burstable instance families (ml.t2, ml.t3, …): SageMaker does not auto scale them.
 const BURSTABLE = /^ml\.t\d+[a-z]*\./;
-
-/**
- * The range of a part of a string value (the endpoint name inside a ResourceId), or of the
- * whole value when escapes make offsets inside the text differ from offsets in the value.
- */
-function partRange(text: string, prop: Prop<string>, at: number, length: number): Range {
-  if (text.slice(prop.range.start, prop.range.end) === JSON.stringify(prop.value)) {
-    const start = prop.range.start + 1 + at;
-    return { start, end: start + Math.max(1, length) };
-  }
-  return prop.range;
-}
 
 /**
  * Runs the live checks for the SageMaker targets of a file: DescribeEndpoint and
@@ -99,7 +88,7 @@ export async function runLiveChecks(
       } else if (!exists) {
         report(
           'sm.ic-exists',
-          partRange(text, resourceId, parsed.nameAt, parsed.name.length),
+          insideString(text, resourceId, parsed.nameAt, parsed.name.length),
           `Inference component "${parsed.name}" does not exist in ${region}. Create it first, or correct the name.`,
         );
       }
@@ -112,8 +101,8 @@ export async function runLiveChecks(
         describeEndpoint(clients, parsed.endpointName, options.signal).catch((e: Error) => e),
       );
     const endpoint = await endpoints.get(parsed.endpointName)!;
-    const endpointRange = partRange(text, resourceId, parsed.endpointAt, parsed.endpointName.length);
-    const variantRange = partRange(text, resourceId, parsed.variantAt, parsed.variantName.length);
+    const endpointRange = insideString(text, resourceId, parsed.endpointAt, parsed.endpointName.length);
+    const variantRange = insideString(text, resourceId, parsed.variantAt, parsed.variantName.length);
     if (endpoint instanceof EndpointNotFoundError) {
       report(
         'sm.endpoint-exists',

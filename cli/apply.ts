@@ -79,7 +79,7 @@ export async function applyCommand(options: ApplyCommandOptions, out: Output): P
       const result = await applyPlan(clients, plan, {
         live,
         signal: controller.signal,
-        ...(profile ? { profile } : {}),
+        profile,
         onProgress: ({ change, index, total, state }) => {
           if (state === 'applied') out.err(`[${index + 1}/${total}] ✓ ${change.summary}`);
           if (state === 'failed') out.err(`[${index + 1}/${total}] ✗ ${change.summary}`);

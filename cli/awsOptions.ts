@@ -52,9 +52,9 @@ export async function openSession(options: AwsCliOptions, out: Output, fileRegio
   const region = options.region ?? fileRegion;
   return createClients(
     {
-      ...(options.profile ? { profile: options.profile } : {}),
-      ...(region ? { region } : {}),
-      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+      profile: options.profile || undefined,
+      region: region || undefined,
+      endpointUrl: options.endpointUrl || undefined,
     },
     options.verbose ? { log: (line) => out.err(`aws: ${line}`) } : {},
   );

@@ -80,9 +80,9 @@ function pad(text: string, width: number): string {
 /** Prints the schedule in words and its next runs, or its findings; 0 when it reads, 1 on errors. */
 export function scheduleCommand(options: ScheduleOptions, out: Output): number {
   const summary = summarizeSchedule(options.expression, {
-    ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
-    ...(options.start ? { start: options.start } : {}),
-    ...(options.end ? { end: options.end } : {}),
+    timeZone: options.timeZone,
+    start: options.start,
+    end: options.end,
     after: options.after,
     count: options.count,
   });
@@ -194,10 +194,10 @@ export function scheduleMain(args: string[], out: Output, now: Date): number {
       {
         // Unquoted, the shell splits an expression at its spaces; put it back together.
         expression: positionals.join(' '),
-        ...(values.timezone !== undefined ? { timeZone: values.timezone } : {}),
+        timeZone: values.timezone,
         after: parseInstant('--after', values.after) ?? now,
-        ...(start ? { start } : {}),
-        ...(end ? { end } : {}),
+        start,
+        end,
         count: parseCount(values.count),
         format: parseFormat(values.format),
       },

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { applyPlan, renderApplyResult } from '../aws/apply';
 import { fetchCallerIdentity } from '../aws/identity';
-import { targetLabel } from '../core/plan/plan';
+import { targetKeyLabel } from '../core/plan/plan';
 import type { Change, Plan } from '../core/plan/planTypes';
 import type { AwsSession } from './aws';
 import { refuseUntrusted } from './apply';
@@ -24,7 +24,7 @@ export interface DeleteOutcome {
 
 function deletionPlan(node: PolicyNode | ScheduledActionNode): { plan: Plan; what: string; extra: string } {
   const target = node.target.key;
-  const label = targetLabel(target);
+  const label = targetKeyLabel(target);
   if (node.kind === 'scheduledAction') {
     const name = node.action.ScheduledActionName;
     const change: Change = {

@@ -148,9 +148,9 @@ export function actionWords(action: ScheduledActionSpec, now: Date, count = 3): 
   const summary = summarizeSchedule(action.Schedule, {
     after: now,
     count,
-    ...(action.Timezone ? { timeZone: action.Timezone } : {}),
-    ...(start ? { start } : {}),
-    ...(end ? { end } : {}),
+    timeZone: action.Timezone || undefined,
+    start,
+    end,
   });
   const min = action.ScalableTargetAction?.MinCapacity;
   const max = action.ScalableTargetAction?.MaxCapacity;

@@ -1,18 +1,6 @@
-import { modify } from 'jsonc-parser';
 import type { Fix, TextEdit } from '../finding';
 import { parseDocument, type ParsedDocument } from './parse';
 import type { Item } from './tree';
-
-const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
-
-/** The edits that set the member at `path` to `value` (adding it when missing). */
-export function setValueEdits(text: string, path: (string | number)[], value: unknown): TextEdit[] {
-  return modify(text, path, value, { formattingOptions: FORMAT }).map((e) => ({
-    start: e.offset,
-    end: e.offset + e.length,
-    newText: e.content,
-  }));
-}
 
 /**
  * One edit that adds `"key": valueText` after the last member of an object, keeping the
@@ -32,8 +20,8 @@ export function appendMemberEdit(text: string, object: Item, key: string, valueT
 }
 
 /**
- * The edit that replaces an existing value with `value`. Unlike setValueEdits it does
- * not re-read the document, so a rule can build it for every finding of a large file.
+ * The edit that replaces an existing value with `value`. Unlike jsonc-parser's modify() it
+ * does not re-read the document, so a rule can build it for every finding of a large file.
  */
 export function replaceValueEdits(item: Item, value: unknown): TextEdit[] {
   return [{ start: item.start, end: item.end, newText: JSON.stringify(value) }];

@@ -74,9 +74,9 @@ function scheduleMarkdown(action: ScheduledAction, now: Date): string {
   const start = instant(action.startTime?.value);
   const end = instant(action.endTime?.value);
   const summary = summarizeSchedule(expression, {
-    ...(action.timezone ? { timeZone: action.timezone.value } : {}),
-    ...(start ? { start } : {}),
-    ...(end ? { end } : {}),
+    timeZone: action.timezone?.value || undefined,
+    start,
+    end,
     after: now,
     count: HOVER_RUNS,
   });

@@ -88,7 +88,7 @@ export function summarizeSchedule(expression: string, options: SummaryOptions): 
       message: `A rate() schedule runs at fixed intervals, so the time zone ${timeZone} has no effect on it.`,
     });
   }
-  const window = { ...(options.start ? { start: options.start } : {}), ...(options.end ? { end: options.end } : {}) };
+  const window = { start: options.start, end: options.end };
   const instants = nextRuns(schedule, { after: options.after, timeZone, count: options.count, ...window });
   summary.runs = instants.map((instant) => ({
     instant,

@@ -27,7 +27,7 @@ const TARGET_TRACKING = 'TargetTrackingScaling';
 const STEP_SCALING = 'StepScaling';
 
 /** A target for people: `endpoint/e/variant/v (sagemaker:variant:DesiredInstanceCount)`. */
-export function targetLabel(key: TargetKey): string {
+export function targetKeyLabel(key: TargetKey): string {
   return `${key.ResourceId} (${key.ScalableDimension})`;
 }
 
@@ -144,7 +144,7 @@ class Planner {
 
   private planTarget(desired: TargetState, live: LiveTarget | undefined): void {
     const target = keyOf(desired);
-    const label = targetLabel(target);
+    const label = targetKeyLabel(target);
     if (!live) {
       this.phases.registerTarget.push({
         kind: 'registerTarget',
@@ -172,7 +172,7 @@ class Planner {
   }
 
   private planPolicies(target: TargetKey, desired: TargetState, live: LiveTarget | undefined): void {
-    const label = targetLabel(target);
+    const label = targetKeyLabel(target);
     const livePolicies = new Map((live?.ScalingPolicies ?? []).map((p) => [p.PolicyName, p]));
     const facts = (name: string): LivePolicyFacts | undefined => live?.policyFacts[name];
     const desiredNames = new Set(desired.ScalingPolicies.map((p) => p.PolicyName));
@@ -287,7 +287,7 @@ class Planner {
     facts: LivePolicyFacts | undefined,
     policyCreated: boolean,
   ): void {
-    const label = targetLabel(target);
+    const label = targetKeyLabel(target);
     const live = this.liveAlarms.get(alarm.AlarmName);
     const what = `alarm "${alarm.AlarmName}" for policy "${policyName}" on ${label}`;
     if (!live) {
@@ -338,7 +338,7 @@ class Planner {
         target,
         policyName,
         alarmName,
-        summary: `delete alarm "${alarmName}" of policy "${policyName}" on ${targetLabel(target)} (prune)`,
+        summary: `delete alarm "${alarmName}" of policy "${policyName}" on ${targetKeyLabel(target)} (prune)`,
       });
     } else {
       this.unmanaged.push({ target, kind: 'alarm', name: alarmName });
@@ -346,7 +346,7 @@ class Planner {
   }
 
   private planScheduledActions(target: TargetKey, desired: TargetState, live: LiveTarget | undefined): void {
-    const label = targetLabel(target);
+    const label = targetKeyLabel(target);
     const liveActions = new Map((live?.ScheduledActions ?? []).map((a) => [a.ScheduledActionName, a]));
     for (const action of desired.ScheduledActions) {
       const old = liveActions.get(action.ScheduledActionName);
@@ -459,7 +459,7 @@ export function countChanges(plan: Plan): { create: number; update: number; dele
 const UNMANAGED_WORDS = { policy: 'policy', scheduledAction: 'scheduled action', alarm: 'alarm' } as const;
 
 function unmanagedLine(item: Plan['unmanaged'][number]): string {
-  return `${UNMANAGED_WORDS[item.kind]} "${item.name}" on ${targetLabel(item.target)} is live but not in the file: kept (prune to delete it)`;
+  return `${UNMANAGED_WORDS[item.kind]} "${item.name}" on ${targetKeyLabel(item.target)} is live but not in the file: kept (prune to delete it)`;
 }
 
 /** One line per change, then one per live object the file does not list. */
@@ -557,7 +557,7 @@ export function renderPlanText(plan: Plan): string {
     const key = keyText(target);
     let entry = groups.get(key);
     if (!entry) {
-      entry = { label: targetLabel(target), lines: [] };
+      entry = { label: targetKeyLabel(target), lines: [] };
       groups.set(key, entry);
     }
     return entry;

@@ -1,3 +1,4 @@
+import { SCHEDULE_SEVERITY } from '../schedule/codes';
 import type { Range } from '../finding';
 import { removeMemberEdits } from '../document/edits';
 import { has, member, type Prop, type ScalableTarget, type ScheduledAction } from '../document/model';
@@ -368,7 +369,7 @@ const startEndWithAt = defineRule(
 const endInPast = defineRule(
   {
     code: 'sched.end-in-past',
-    severity: 'warning',
+    severity: SCHEDULE_SEVERITY['sched.end-in-past'],
     title: 'EndTime is not in the past',
     description:
       'After its `EndTime` a scheduled action never runs again, so an `EndTime` in the past leaves a dead action. Move `EndTime` forward, or delete the action. Not reported on `at()` schedules (see `sched.start-end-with-at`).',

@@ -1,3 +1,4 @@
+import { SCHEDULE_SEVERITY } from '../schedule/codes';
 import type { Fix, Range } from '../finding';
 import { appendMemberEdit, applyEdits, removeMemberEdits } from '../document/edits';
 import { has, type Prop, type ScalableTarget, type ScheduledAction } from '../document/model';
@@ -45,97 +46,97 @@ import { headOf, insideString } from './locate';
 const META: RuleMeta[] = [
   {
     code: 'sched.schedule-required',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['sched.schedule-required'],
     title: 'A scheduled action has a Schedule: at(), rate() or cron()',
     description:
       "AWS needs to know when the action runs: `at(YYYY-MM-DDThh:mm:ss)` once, `rate(5 minutes)` at a fixed interval, or `cron(0 8 ? * MON-FRI *)`. The API model (and so the schema) does not require `Schedule`, but PutScheduledAction fails without it, and a bare crontab line with no `cron(...)` around it (a common mistake when a tool expects a plain cron) is rejected. The quick fix adds the wrapper when the intent is clear. Empty and over-long values are the schema's to report.",
   },
   {
     code: 'cron.wrapper',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['cron.wrapper'],
     title: 'A cron schedule is written exactly `cron(...)`',
     description:
       'The keyword is lowercase, directly followed by `(`, and the expression ends with `)` with nothing around it.',
   },
   {
     code: 'cron.field-count',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['cron.field-count'],
     title: 'AWS cron has six fields',
     description:
       "Application Auto Scaling's cron has six fields: minutes, hours, day-of-month, month, day-of-week and **year**. A five-field Unix crontab line (the EC2 Auto Scaling `Recurrence` style) is rejected; the quick fix converts it, adding the year and a `?` in one day field (Unix day numbers become day names, since AWS counts 1 = Sunday).",
   },
   {
     code: 'cron.seven-fields',
-    severity: 'warning',
+    severity: SCHEDULE_SEVERITY['cron.seven-fields'],
     title: 'A seven-field cron (with seconds)',
     description:
       'AWS accepts a leading seconds field as an exception, but second precision is not guaranteed and some consoles cannot show it. Drop the seconds.',
   },
   {
     code: 'cron.dom-dow-question',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['cron.dom-dow-question'],
     title: 'Exactly one of day-of-month and day-of-week is `?`',
     description:
       'AWS cannot combine a day of the month with a day of the week, so one of the two must be `?`. Its own error for `cron(0 16 * * MON-FRI *)` is the misleading "Invalid Month value: \'MON\'". The quick fix sets the unrestricted field to `?`.',
   },
   {
     code: 'cron.both-question',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['cron.both-question'],
     title: 'Day-of-month and day-of-week are not both `?`',
     description:
       '`?` means "whichever" in one day field while the other decides. Both `?` decides nothing; for every day write `*` in day-of-month and `?` in day-of-week.',
   },
   {
     code: 'cron.wildcard-placement',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['cron.wildcard-placement'],
     title: 'Each cron wildcard sits in a field that allows it',
     description:
       '`?` and `L` belong in day-of-month or day-of-week only; `W` (`nW`, `LW`) in day-of-month only; `#` (`2#1`, the first Monday) in day-of-week only; and `/` is not allowed in day-of-week.',
   },
   {
     code: 'cron.hash-single',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['cron.hash-single'],
     title: 'A day-of-week with `#` holds one expression',
     description:
       'With `#`, day-of-week takes exactly one "nth weekday" (`3#1`); a list such as `3#1,6#3` is rejected. Use one scheduled action per date.',
   },
   {
     code: 'cron.ranges',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['cron.ranges'],
     title: "Every cron value is within its field's range",
     description:
       "Minutes 0–59, hours 0–23, day-of-month 1–31, month 1–12 or JAN–DEC, day-of-week 1–7 or SUN–SAT (1 = Sunday; Unix's 0 is rejected), year 1970–2199; increments `/n` need n ≥ 1, and lists use commas.",
   },
   {
     code: 'cron.range-order',
-    severity: 'warning',
+    severity: SCHEDULE_SEVERITY['cron.range-order'],
     title: 'A cron range runs upwards',
     description:
       'A backwards range such as `FRI-MON` or `22-2` may be read as wrapping around or rejected, depending on the parser. Write it as two ascending ranges (the quick fix does), or swap the ends.',
   },
   {
     code: 'cron.names-case',
-    severity: 'warning',
+    severity: SCHEDULE_SEVERITY['cron.names-case'],
     title: 'Month and day names are uppercase',
     description: "Write `JAN`–`DEC` and `SUN`–`SAT` (and `L`, `W`) in uppercase, as AWS's documentation does.",
   },
   {
     code: 'cron.dow-numbering',
-    severity: 'information',
+    severity: SCHEDULE_SEVERITY['cron.dow-numbering'],
     title: 'Day-of-week numbers count from Sunday = 1',
     description:
       "AWS numbers the days 1 = Sunday … 7 = Saturday, unlike Unix (0 = Sunday), so `2-6` is Monday to Friday. Even AWS's own older example got this wrong. Day names (`MON-FRI`) cannot be misread; the quick fix writes them.",
   },
   {
     code: 'cron.every-minute',
-    severity: 'warning',
+    severity: SCHEDULE_SEVERITY['cron.every-minute'],
     title: 'A cron that runs every minute',
     description:
       'With `*` in minutes the action runs every minute of every matching hour, resetting the bounds sixty times an hour. Put a minute such as `0`.',
   },
   {
     code: 'cron.never-fires',
-    severity: 'warning',
+    severity: SCHEDULE_SEVERITY['cron.never-fires'],
     title: 'A cron schedule that never runs',
     description:
       'The expression matches no date (day 31 in a month that lacks it, a year field wholly in the past), or has no run left between `StartTime` and `EndTime`. AWS accepts it, and the action silently never runs. (An `EndTime` in the past is `sched.end-in-past`; an `at()` in the past is `at.past`.)',
@@ -149,28 +150,28 @@ const META: RuleMeta[] = [
   },
   {
     code: 'at.syntax',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['at.syntax'],
     title: 'A one-time schedule is `at(YYYY-MM-DDThh:mm:ss)`',
     description:
       "Exactly a date, `T` and a time with seconds: no `Z`, no offset, no fraction, and a date and time that exist. The time is read in the action's `Timezone` (UTC when none is set).",
   },
   {
     code: 'at.past',
-    severity: 'warning',
+    severity: SCHEDULE_SEVERITY['at.past'],
     title: 'A one-time schedule in the past',
     description:
       'An `at()` time that has passed never comes: the action never runs. Pick a future time, or delete the action.',
   },
   {
     code: 'rate.syntax',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['rate.syntax'],
     title: 'A rate schedule is `rate(<value> <unit>)`',
     description:
       'A whole number of at least 1 and one of `minute`, `minutes`, `hour`, `hours`, `day`, `days`, separated by one space. Seconds, weeks and abbreviations such as `mins` are rejected.',
   },
   {
     code: 'rate.plural',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['rate.plural'],
     title: 'A rate of 1 takes the singular unit',
     description:
       '`rate(1 hour)` but `rate(2 hours)`: EventBridge, whose syntax Application Auto Scaling documents, rejects the other spellings.',
@@ -184,21 +185,21 @@ const META: RuleMeta[] = [
   },
   {
     code: 'tz.valid',
-    severity: 'error',
+    severity: SCHEDULE_SEVERITY['tz.valid'],
     title: 'Timezone is a canonical IANA zone name',
     description:
       'AWS takes IANA names such as `Europe/Berlin`, `America/New_York` or `UTC`. Abbreviations (`PST`, `CET`), offsets (`GMT+2`, `+05:30`), old aliases and misspellings are rejected; the quick fix writes the zone meant when there is one clear candidate (for an offset, the `Etc/GMT` zone with the inverted sign).',
   },
   {
     code: 'tz.etc-sign',
-    severity: 'information',
+    severity: SCHEDULE_SEVERITY['tz.etc-sign'],
     title: '`Etc/GMT±n` zones invert the sign',
     description:
       'In the tz database `Etc/GMT+9` means UTC−9 (POSIX convention), a classic trap. A city zone also follows daylight saving.',
   },
   {
     code: 'tz.dst-gap',
-    severity: 'warning',
+    severity: SCHEDULE_SEVERITY['tz.dst-gap'],
     title: 'A run time that daylight saving skips or repeats',
     description:
       "AWS follows daylight saving in the action's `Timezone`. A run at a local time that does not exist on the spring-forward night may be skipped, and one in the repeated hour of the fall-back night may run twice. Checked over the next year; move the time out of the change (usually 01:00–03:00), or use UTC.",
@@ -441,8 +442,8 @@ function checkSchedule(action: ScheduledAction, ctx: RuleContext): ActionInfo {
     const never = neverFires(schedule, {
       now: ctx.now,
       timeZone: zone,
-      ...(info.start !== undefined ? { start: new Date(info.start) } : {}),
-      ...(info.end !== undefined ? { end: new Date(info.end) } : {}),
+      start: info.start !== undefined ? new Date(info.start) : undefined,
+      end: info.end !== undefined ? new Date(info.end) : undefined,
     });
     for (const p of never) {
       info.dead = true;
@@ -619,8 +620,8 @@ function checkOrder(infos: readonly ActionInfo[], ctx: RuleContext): void {
         after: ctx.now,
         timeZone: info.zone!,
         count: RUNS_COMPARED,
-        ...(info.start !== undefined ? { start: new Date(info.start) } : {}),
-        ...(info.end !== undefined ? { end: new Date(info.end) } : {}),
+        start: info.start !== undefined ? new Date(info.start) : undefined,
+        end: info.end !== undefined ? new Date(info.end) : undefined,
       }).map((d) => d.getTime());
       runCache.set(info, found);
     }

@@ -19,7 +19,6 @@ export function parseAtBody(body: string, offset: number, whole: { start: number
     problems.push(
       problem(
         'at.syntax',
-        'error',
         `at() needs a date and time: write at(YYYY-MM-DDThh:mm:ss), for example ${EXAMPLE}.`,
         whole.start,
         whole.end,
@@ -32,7 +31,6 @@ export function parseAtBody(body: string, offset: number, whole: { start: number
     problems.push(
       problem(
         'at.syntax',
-        'error',
         `Can't read \`${body}\` as a date and time: write at(YYYY-MM-DDThh:mm:ss), for example ${EXAMPLE}, with no \`Z\`, offset or fraction.`,
         offset,
         offset + body.length,
@@ -51,7 +49,6 @@ export function parseAtBody(body: string, offset: number, whole: { start: number
     problems.push(
       problem(
         'at.syntax',
-        'error',
         'at() needs a time as well as a date: add `Thh:mm:ss`, for example `T00:00:00` for midnight.',
         offset,
         offset + body.length,
@@ -61,14 +58,9 @@ export function parseAtBody(body: string, offset: number, whole: { start: number
   } else if (m[4] !== 'T') {
     const [s, e] = at(4);
     problems.push(
-      problem(
-        'at.syntax',
-        'error',
-        `Date and time are separated by \`T\`, not \`${m[4] === ' ' ? 'a space' : m[4]}\`.`,
-        s,
-        e,
-        [replaceFix('Use `T`', s, e, 'T')],
-      ),
+      problem('at.syntax', `Date and time are separated by \`T\`, not \`${m[4] === ' ' ? 'a space' : m[4]}\`.`, s, e, [
+        replaceFix('Use `T`', s, e, 'T'),
+      ]),
     );
   }
   const labels = ['', 'year', 'month', 'day', '', 'hour', 'minute', 'second'];
@@ -76,7 +68,7 @@ export function parseAtBody(body: string, offset: number, whole: { start: number
     if (m[g] !== undefined && m[g]!.length === 1) {
       const [s, e] = at(g);
       problems.push(
-        problem('at.syntax', 'error', `The ${labels[g]} needs two digits: \`0${m[g]}\`.`, s, e, [
+        problem('at.syntax', `The ${labels[g]} needs two digits: \`0${m[g]}\`.`, s, e, [
           replaceFix(`Write \`0${m[g]}\``, s, e, `0${m[g]}`),
         ]),
       );
@@ -85,7 +77,7 @@ export function parseAtBody(body: string, offset: number, whole: { start: number
   if (m[4] !== undefined && m[7] === undefined) {
     const [, e] = at(6);
     problems.push(
-      problem('at.syntax', 'error', 'at() needs seconds too: `hh:mm:ss`.', offset + m.indices[4]![0], e, [
+      problem('at.syntax', 'at() needs seconds too: `hh:mm:ss`.', offset + m.indices[4]![0], e, [
         replaceFix('Add `:00` seconds', e, e, ':00'),
       ]),
     );
@@ -93,7 +85,7 @@ export function parseAtBody(body: string, offset: number, whole: { start: number
   if (m[8] !== undefined) {
     const [s, e] = at(8);
     problems.push(
-      problem('at.syntax', 'error', `at() takes whole seconds; remove the fraction \`${m[8]}\`.`, s, e, [
+      problem('at.syntax', `at() takes whole seconds; remove the fraction \`${m[8]}\`.`, s, e, [
         replaceFix('Remove the fraction', s, e, ''),
       ]),
     );
@@ -104,7 +96,6 @@ export function parseAtBody(body: string, offset: number, whole: { start: number
       problems.push(
         problem(
           'at.syntax',
-          'error',
           "at() takes a local time without `Z`; it is read in the action's Timezone (UTC when none is set). Remove the `Z`.",
           s,
           e,
@@ -115,7 +106,6 @@ export function parseAtBody(body: string, offset: number, whole: { start: number
       problems.push(
         problem(
           'at.syntax',
-          'error',
           `at() takes a local time without an offset; remove \`${m[9]}\` and set Timezone (for example \`Europe/Berlin\`) to say which zone the time is in.`,
           s,
           e,
@@ -132,13 +122,12 @@ export function parseAtBody(body: string, offset: number, whole: { start: number
     second = num(7);
   if (month < 1 || month > 12) {
     const [s, e] = at(2);
-    problems.push(problem('at.syntax', 'error', `Month \`${m[2]}\` doesn't exist; months are 01–12.`, s, e));
+    problems.push(problem('at.syntax', `Month \`${m[2]}\` doesn't exist; months are 01–12.`, s, e));
   } else if (day < 1 || day > daysInMonth(year, month)) {
     const [s, e] = at(3);
     problems.push(
       problem(
         'at.syntax',
-        'error',
         `${year}-${pad2(month)} has no day \`${m[3]}\`; it has ${daysInMonth(year, month)} days.`,
         s,
         e,
@@ -156,7 +145,6 @@ export function parseAtBody(body: string, offset: number, whole: { start: number
       problems.push(
         problem(
           'at.syntax',
-          'error',
           `The ${label} \`${m[g]}\` is out of range; it must be 00–${max}.${label === 'hour' && v === 24 ? ' Midnight is `00` on the next day.' : ''}`,
           s,
           e,

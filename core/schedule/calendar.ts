@@ -20,11 +20,6 @@ export function awsDayOfWeek(year: number, month: number, day: number): number {
   return ((((days + 4) % 7) + 7) % 7) + 1;
 }
 
-/** Whether year/month/day is a real calendar date. */
-export function isRealDate(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
 /** Two-digit zero padding. */
 export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);

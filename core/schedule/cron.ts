@@ -131,7 +131,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
     fail(
       problem(
         'cron.hash-single',
-        'error',
         `With \`#\`, day-of-week must hold exactly one expression; \`${text}\` has ${rawItems.length}. AWS can't run on several "nth weekday" dates in one schedule: use one scheduled action per date (for example \`${rawItems.find((r) => r.text.includes('#'))!.text}\`).`,
         at,
         fieldEnd,
@@ -144,7 +143,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
       fail(
         problem(
           'cron.ranges',
-          'error',
           `${cap(spec.label)} \`${text}\` has an empty entry between commas; remove the extra comma.`,
           at,
           fieldEnd,
@@ -163,7 +161,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
         fail(
           problem(
             'cron.ranges',
-            'error',
             `\`${tok.text}\` can't appear in a cron field; ${spec.label} takes ${rangeText(spec)} with \`, - * /\`${extraWildcards(spec)}.`,
             tok.start,
             tok.end,
@@ -174,7 +171,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
         fail(
           problem(
             'cron.wildcard-placement',
-            'error',
             `\`?\` is only allowed in day-of-month or day-of-week, not in ${spec.label}. Use \`*\` for "every".`,
             tok.start,
             tok.end,
@@ -186,7 +182,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
         fail(
           problem(
             'cron.wildcard-placement',
-            'error',
             `\`#\` is only allowed in day-of-week (\`2#1\` = the first Monday of the month), not in ${spec.label}.`,
             tok.start,
             tok.end,
@@ -197,7 +192,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
         fail(
           problem(
             'cron.wildcard-placement',
-            'error',
             'Increments (`/`) are not allowed in day-of-week; list the days instead, for example `MON,WED,FRI`.',
             tok.start,
             tok.end,
@@ -209,7 +203,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
           fail(
             problem(
               'cron.wildcard-placement',
-              'error',
               `\`L\` (last) is only allowed in day-of-month or day-of-week, not in ${spec.label}.`,
               tok.start,
               tok.end,
@@ -220,7 +213,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
           fail(
             problem(
               'cron.wildcard-placement',
-              'error',
               `\`W\` (nearest weekday) is only allowed in day-of-month, not in ${spec.label}.`,
               tok.start,
               tok.end,
@@ -240,7 +232,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
         out.add(
           problem(
             'cron.names-case',
-            'warning',
             `Write \`${t.text.toUpperCase()}\` in uppercase, as AWS's documentation does.`,
             t.start,
             t.end,
@@ -254,7 +245,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
       fail(
         problem(
           'cron.wildcard-placement',
-          'error',
           `\`${what}\` must be the only entry in ${spec.label}; it can't be combined with other values in a list (\`${text}\`).`,
           raw.start,
           rawEnd,
@@ -269,7 +259,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
         fail(
           problem(
             'cron.ranges',
-            'error',
             `The increment \`/${t.text}\` is out of range; in ${spec.label} it must be 1–${spec.maxStep}.`,
             t.start,
             t.end,
@@ -313,7 +302,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
       fail(
         problem(
           'cron.wildcard-placement',
-          'error',
           `\`${raw.text}\` (an offset from the last day) is not in AWS's cron syntax; day-of-month allows \`L\`, \`LW\` and \`nW\`. Use \`L\` for the last day, or name the days.`,
           raw.start,
           rawEnd,
@@ -341,7 +329,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
         fail(
           problem(
             'cron.ranges',
-            'error',
             `\`#${nthTok.text}\` is out of range: after \`#\` comes which week of the month, 1–5 (\`2#1\` = the first Monday).`,
             nthTok.start,
             nthTok.end,
@@ -377,7 +364,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
         out.add(
           problem(
             'cron.range-order',
-            'warning',
             spec.cyclic
               ? `The range \`${raw.text}\` runs backwards; AWS may read it as wrapping around or reject it. Write it as two ascending ranges${fixes.length ? ` (\`${fixes[0]!.edits[0]!.newText}\`)` : ''}, or swap the ends if you meant \`${toTok!.text}-${fromTok.text}\`.`
               : `The range \`${raw.text}\` runs backwards, so it matches no ${spec.label}; swap the ends: \`${toTok!.text}-${fromTok.text}\`.`,
@@ -394,7 +380,6 @@ function parseField(spec: FieldSpec, text: string, at: number, out: Collector): 
     fail(
       problem(
         'cron.ranges',
-        'error',
         `Can't read \`${raw.text}\` as ${spec.label}: use a value (${rangeText(spec)}), a range \`a-b\`, an increment \`a/n\` or \`*/n\`${extraWildcards(spec)}.`,
         raw.start,
         rawEnd,
@@ -455,7 +440,6 @@ function readValue(spec: FieldSpec, t: Token, out: Collector, result: FieldResul
       return fail(
         problem(
           'cron.ranges',
-          'error',
           "Day-of-week `0` is out of range: AWS numbers the days 1 = Sunday … 7 = Saturday; Unix's 0 = Sunday is 1 here.",
           t.start,
           t.end,
@@ -467,7 +451,6 @@ function readValue(spec: FieldSpec, t: Token, out: Collector, result: FieldResul
       return fail(
         problem(
           'cron.ranges',
-          'error',
           `${cap(spec.label)} \`${t.text}\` is out of range; ${spec.label} takes ${rangeText(spec)}.${hint}`,
           t.start,
           t.end,
@@ -492,7 +475,6 @@ function readValue(spec: FieldSpec, t: Token, out: Collector, result: FieldResul
     return fail(
       problem(
         'cron.ranges',
-        'error',
         spec.names
           ? `\`${t.text}\` is not a ${spec.label} name; ${spec.label} takes ${rangeText(spec)}.${hint}`
           : `\`${t.text}\` is not a valid ${spec.label} value; ${spec.label} takes ${rangeText(spec)}.`,
@@ -503,14 +485,9 @@ function readValue(spec: FieldSpec, t: Token, out: Collector, result: FieldResul
   }
   if (t.text !== upper) {
     out.add(
-      problem(
-        'cron.names-case',
-        'warning',
-        `Write \`${upper}\` in uppercase, as AWS's documentation does.`,
-        t.start,
-        t.end,
-        [replaceFix(`Change to \`${upper}\``, t.start, t.end, upper)],
-      ),
+      problem('cron.names-case', `Write \`${upper}\` in uppercase, as AWS's documentation does.`, t.start, t.end, [
+        replaceFix(`Change to \`${upper}\``, t.start, t.end, upper),
+      ]),
     );
   }
   return spec.min + index;
@@ -636,7 +613,6 @@ export function staticNeverFires(fields: CronFields): ScheduleProblem | undefine
   if (firstMatchingDay(fields, 1970, true)) {
     return problem(
       'cron.never-fires',
-      'warning',
       `No date in year \`${year.text}\` matches the day and month fields, so this schedule never runs. Widen the year field (\`*\` for every year).`,
       year.start,
       year.end,
@@ -649,7 +625,7 @@ export function staticNeverFires(fields: CronFields): ScheduleProblem | undefine
     dayField === dom
       ? `Day-of-month \`${dom.text}\` never occurs in month \`${month.text}\`, so this schedule never runs. Pick a day that exists in that month, or \`L\` for the last day.`
       : `Day-of-week \`${dow.text}\` never occurs in month \`${month.text}\`, so this schedule never runs.`;
-  return problem('cron.never-fires', 'warning', message, start, end);
+  return problem('cron.never-fires', message, start, end);
 }
 
 const UNIX_DOW = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
@@ -700,7 +676,6 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
     out.add(
       problem(
         'cron.field-count',
-        'error',
         `The cron expression is empty; AWS cron has ${SIX_FIELDS}, for example \`cron(0 8 * * ? *)\`.`,
         whole.start,
         whole.end,
@@ -717,7 +692,6 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
     out.add(
       problem(
         'cron.field-count',
-        'error',
         `AWS cron has ${SIX_FIELDS}; did you mean \`cron(${six})\`? This looks like Unix crontab (5 fields): Application Auto Scaling adds a year field and needs \`?\` in one of the day fields.${note}`,
         spanStart,
         spanEnd,
@@ -730,7 +704,6 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
     out.add(
       problem(
         'cron.field-count',
-        'error',
         `AWS cron has ${SIX_FIELDS}; this one has ${parts.length}. For example \`cron(0 8 * * ? *)\` runs at 08:00 every day.`,
         spanStart,
         spanEnd,
@@ -745,7 +718,6 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
     out.add(
       problem(
         'cron.seven-fields',
-        'warning',
         `This cron has 7 fields, the first being seconds (\`${sec.text}\`). AWS accepts it as an exception, but second precision is not guaranteed and some consoles can't show it; drop the seconds field.`,
         sec.start,
         secEnd,
@@ -781,7 +753,6 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
     out.add(
       problem(
         'cron.both-question',
-        'error',
         `Day-of-month and day-of-week are both \`?\`; exactly one of them must be \`?\`. For every day write \`${wrapAll('*', '?')}\`.`,
         domP.start,
         domEnd,
@@ -800,7 +771,6 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
     out.add(
       problem(
         'cron.dom-dow-question',
-        'error',
         `Day-of-month \`${domP.text}\` and day-of-week \`${dowP.text}\` are both set; AWS needs \`?\` in exactly one of them (its own error for this, such as "Invalid Month value", is misleading). Write \`${fixed}\`.${both}`,
         target.start,
         targetEnd,
@@ -834,7 +804,6 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
     out.add(
       problem(
         'cron.dow-numbering',
-        'information',
         `Day-of-week numbers count from Sunday: ${meanings} (1 = Sunday … 7 = Saturday; Unix's 0 = Sunday is 1 here).${renamable.length ? ` Day names such as \`${named}\` are clearer.` : ''}`,
         dowP.start,
         dowEnd,
@@ -848,7 +817,6 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
     out.add(
       problem(
         'cron.every-minute',
-        'warning',
         `Minutes is \`${minP.text}\`, so this action runs every minute of every matching hour. Put a minute such as \`0\` to run once an hour.`,
         minP.start,
         minEnd,

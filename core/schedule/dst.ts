@@ -53,7 +53,7 @@ export function dstIssues(schedule: Schedule, timeZone: string, now: Date): DstI
         kind === 'gap'
           ? `${time} does not exist on ${date} in ${timeZone} (the clocks skip it for daylight saving), so AWS may run this action at another time or not at all. Pick a time outside the change.`
           : `${time} happens twice on ${date} in ${timeZone} (the clocks go back for daylight saving); it is ambiguous which one AWS uses. Pick a time outside the change.`;
-      issues.push({ ...problem('tz.dst-gap', 'warning', message, range.start, range.end), kind, date, times: [time] });
+      issues.push({ ...problem('tz.dst-gap', message, range.start, range.end), kind, date, times: [time] });
     }
     return issues;
   }
@@ -89,7 +89,7 @@ export function dstIssues(schedule: Schedule, timeZone: string, now: Date): DstI
       kind === 'gap'
         ? `On ${date} the clocks in ${timeZone} jump from ${change}, so ${listTimes(times)} does not exist that day and the run may be skipped. Pick a time outside the change, or use UTC.`
         : `On ${date} the clocks in ${timeZone} go back from ${change}, so ${listTimes(times)} happens twice and the action may run twice. Pick a time outside the change, or use UTC.`;
-    issues.push({ ...problem('tz.dst-gap', 'warning', message, range.start, range.end), kind, date, times });
+    issues.push({ ...problem('tz.dst-gap', message, range.start, range.end), kind, date, times });
   }
   return issues;
 }

@@ -114,7 +114,6 @@ export function neverFires(schedule: Schedule, options: NeverFiresOptions): Sche
       {
         ...problem(
           'sched.end-in-past',
-          'warning',
           `EndTime ${options.end.toISOString()} is in the past, so this action never runs again. Move EndTime into the future or remove the action.`,
           0,
           0,
@@ -130,7 +129,6 @@ export function neverFires(schedule: Schedule, options: NeverFiresOptions): Sche
       return [
         problem(
           'at.past',
-          'warning',
           `This time is in the past (${new Date(t).toISOString()} is before now, ${options.now.toISOString()}), so the action never runs. Pick a future time.`,
           whole.start,
           whole.end,
@@ -143,8 +141,8 @@ export function neverFires(schedule: Schedule, options: NeverFiresOptions): Sche
   const runs = nextRuns(schedule, {
     after: new Date(now),
     timeZone: zone,
-    ...(options.start ? { start: options.start } : {}),
-    ...(options.end ? { end: options.end } : {}),
+    start: options.start,
+    end: options.end,
     count: 1,
   });
   if (runs.length > 0) return [];
@@ -154,7 +152,6 @@ export function neverFires(schedule: Schedule, options: NeverFiresOptions): Sche
     return [
       problem(
         'cron.never-fires',
-        'warning',
         `Every year in the year field \`${year.text}\` has passed, so this schedule never runs again. Use \`*\` or a current year.`,
         year.start,
         year.end,
@@ -165,7 +162,6 @@ export function neverFires(schedule: Schedule, options: NeverFiresOptions): Sche
   return [
     problem(
       'cron.never-fires',
-      'warning',
       `This schedule has no run left${window}, so the action never runs.`,
       whole.start,
       whole.end,

@@ -1,6 +1,7 @@
 // The entry point for a Schedule string: tells at/rate/cron apart, checks the wrapper, and hands the text
 // inside the parentheses to the parser for that kind.
 import { parseAtBody } from './at';
+import type { ScheduleCode } from './codes';
 import { parseCronBody, sixFieldForm } from './cron';
 import { parseRateBody } from './rate';
 import { problem, replaceFix, type Schedule, type ScheduleProblem } from './types';
@@ -9,7 +10,7 @@ import { problem, replaceFix, type Schedule, type ScheduleProblem } from './type
 export const MAX_SCHEDULE_LENGTH = 1600;
 
 type Kind = 'at' | 'rate' | 'cron';
-const WRAPPER_CODE: Record<Kind, string> = { at: 'at.syntax', rate: 'rate.syntax', cron: 'cron.wrapper' };
+const WRAPPER_CODE: Record<Kind, ScheduleCode> = { at: 'at.syntax', rate: 'rate.syntax', cron: 'cron.wrapper' };
 const CRON_WORD = /^[0-9A-Za-z*?,/#-]+$/;
 
 export interface ScheduleParse {
@@ -26,7 +27,6 @@ export function parseSchedule(expression: string): ScheduleParse {
       problems: [
         problem(
           'sched.schedule-required',
-          'error',
           'The schedule is empty; write `at(YYYY-MM-DDThh:mm:ss)`, `rate(5 minutes)` or `cron(0 8 * * ? *)`.',
           0,
           len,
@@ -39,7 +39,6 @@ export function parseSchedule(expression: string): ScheduleParse {
       problems: [
         problem(
           'sched.schedule-required',
-          'error',
           `The schedule is ${len} characters long; AWS allows at most ${MAX_SCHEDULE_LENGTH}.`,
           0,
           len,
@@ -71,7 +70,6 @@ export function parseSchedule(expression: string): ScheduleParse {
     problems.push(
       problem(
         code,
-        'error',
         'Remove the spaces around the schedule; AWS expects it to start with the keyword and end with `)`.',
         lead > 0 ? 0 : textEnd,
         lead > 0 ? lead : len,
@@ -82,14 +80,14 @@ export function parseSchedule(expression: string): ScheduleParse {
   const kwEnd = lead + head[1]!.length;
   if (head[1] !== kind) {
     problems.push(
-      problem(code, 'error', `Write \`${kind}(\` in lowercase.`, lead, kwEnd, [
+      problem(code, `Write \`${kind}(\` in lowercase.`, lead, kwEnd, [
         replaceFix(`Write \`${kind}\``, lead, kwEnd, kind),
       ]),
     );
   }
   if (head[2]!.length > 0) {
     problems.push(
-      problem(code, 'error', `Remove the space between \`${kind}\` and \`(\`.`, kwEnd, kwEnd + head[2]!.length, [
+      problem(code, `Remove the space between \`${kind}\` and \`(\`.`, kwEnd, kwEnd + head[2]!.length, [
         replaceFix('Remove the space', kwEnd, kwEnd + head[2]!.length, ''),
       ]),
     );
@@ -99,7 +97,7 @@ export function parseSchedule(expression: string): ScheduleParse {
   let bodyEnd: number;
   if (close < 0) {
     problems.push(
-      problem(code, 'error', `The \`${kind}(\` is never closed; add \`)\` at the end.`, lead, textEnd, [
+      problem(code, `The \`${kind}(\` is never closed; add \`)\` at the end.`, lead, textEnd, [
         replaceFix('Add `)`', textEnd, textEnd, ')'),
       ]),
     );
@@ -108,7 +106,7 @@ export function parseSchedule(expression: string): ScheduleParse {
     bodyEnd = lead + close;
     if (close < text.length - 1) {
       problems.push(
-        problem(code, 'error', `Remove \`${text.slice(close + 1)}\` after the closing \`)\`.`, bodyEnd + 1, textEnd, [
+        problem(code, `Remove \`${text.slice(close + 1)}\` after the closing \`)\`.`, bodyEnd + 1, textEnd, [
           replaceFix('Remove the trailing text', bodyEnd + 1, textEnd, ''),
         ]),
       );
@@ -142,7 +140,7 @@ function unwrapped(expression: string, text: string, lead: number): ScheduleProb
   const words = text.split(/\s+/);
   const first = words[0]!.toLowerCase();
   const suggest = (message: string, replacement: string, title: string): ScheduleProblem =>
-    problem('sched.schedule-required', 'error', message, start, end, [replaceFix(title, start, end, replacement)]);
+    problem('sched.schedule-required', message, start, end, [replaceFix(title, start, end, replacement)]);
 
   if ((first === 'at' || first === 'rate' || first === 'cron') && words.length > 1) {
     const rest = text.slice(words[0]!.length).trim();
@@ -150,7 +148,6 @@ function unwrapped(expression: string, text: string, lead: number): ScheduleProb
     const fixed = `${first}(${inner})`;
     return problem(
       WRAPPER_CODE[first as Kind],
-      'error',
       `Put the ${first} expression in parentheses: \`${fixed}\`.`,
       lead,
       lead + text.length,
@@ -188,7 +185,6 @@ function unwrapped(expression: string, text: string, lead: number): ScheduleProb
   }
   return problem(
     'sched.schedule-required',
-    'error',
     `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}\` is not a schedule AWS understands; write \`at(YYYY-MM-DDThh:mm:ss)\`, \`rate(5 minutes)\` or \`cron(0 8 * * ? *)\`.`,
     start,
     end,

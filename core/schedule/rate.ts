@@ -43,13 +43,7 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
   }));
   if (words.length === 0) {
     problems.push(
-      problem(
-        'rate.syntax',
-        'error',
-        'rate() needs a value and a unit, for example `rate(5 minutes)`.',
-        whole.start,
-        whole.end,
-      ),
+      problem('rate.syntax', 'rate() needs a value and a unit, for example `rate(5 minutes)`.', whole.start, whole.end),
     );
     return { problems };
   }
@@ -59,20 +53,14 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
     if (glued) {
       const split = `${glued[1]} ${glued[2]}`;
       problems.push(
-        problem(
-          'rate.syntax',
-          'error',
-          `Separate the value from the unit with a space: \`rate(${split})\`.`,
-          w.start,
-          w.end,
-          [replaceFix(`Write \`${split}\``, w.start, w.end, split)],
-        ),
+        problem('rate.syntax', `Separate the value from the unit with a space: \`rate(${split})\`.`, w.start, w.end, [
+          replaceFix(`Write \`${split}\``, w.start, w.end, split),
+        ]),
       );
     } else {
       problems.push(
         problem(
           'rate.syntax',
-          'error',
           `rate() takes a value and a unit, for example \`rate(5 minutes)\`; \`${w.text}\` is only one of them.`,
           w.start,
           w.end,
@@ -86,7 +74,6 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
     problems.push(
       problem(
         'rate.syntax',
-        'error',
         'rate() takes exactly a value and a unit, for example `rate(5 minutes)`; remove the rest.',
         extra.start,
         words[words.length - 1]!.end,
@@ -100,7 +87,6 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
     problems.push(
       problem(
         'rate.syntax',
-        'error',
         `Write rate() as \`rate(${tidy})\`: one space between value and unit, none inside the parentheses.`,
         offset,
         offset + body.length,
@@ -124,7 +110,6 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
     problems.push(
       problem(
         'rate.syntax',
-        'error',
         `The rate value must be a whole number of at least 1; \`${valueWord.text}\` is not.${hint}`,
         valueWord.start,
         valueWord.end,
@@ -140,7 +125,7 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
     const alias = ALIASES[lower] ?? (lower.endsWith('s') ? ALIASES[lower.slice(0, -1)] : undefined);
     const fixTo = (u: RateUnit, why: string): void => {
       problems.push(
-        problem('rate.syntax', 'error', `${why} Write \`${spell(v, u)}\`.`, unitWord.start, unitWord.end, [
+        problem('rate.syntax', `${why} Write \`${spell(v, u)}\`.`, unitWord.start, unitWord.end, [
           replaceFix(`Write \`${spell(v, u)}\``, unitWord.start, unitWord.end, spell(v, u)),
         ]),
       );
@@ -153,7 +138,6 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
       problems.push(
         problem(
           'rate.syntax',
-          'error',
           `Seconds are not a rate unit: the finest resolution is 1 minute. Use \`minute(s)\`.`,
           unitWord.start,
           unitWord.end,
@@ -164,7 +148,6 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
       problems.push(
         problem(
           'rate.syntax',
-          'error',
           `Weeks are not a rate unit; use days${days !== undefined ? ` (\`rate(${days} days)\`)` : ''} or a cron expression for a weekday.`,
           unitWord.start,
           unitWord.end,
@@ -177,7 +160,6 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
       problems.push(
         problem(
           'rate.syntax',
-          'error',
           `\`${unitWord.text}\` is not a rate unit; use minute(s), hour(s) or day(s) (months and years need a cron expression).`,
           unitWord.start,
           unitWord.end,
@@ -189,7 +171,6 @@ export function parseRateBody(body: string, offset: number, whole: { start: numb
     problems.push(
       problem(
         'rate.plural',
-        'error',
         value === 1
           ? `A value of 1 takes the singular unit: \`rate(1 ${right})\`, not \`${unitWord.text}\`.`
           : `A value other than 1 takes the plural unit: \`rate(${value} ${right})\`, not \`${unitWord.text}\`.`,

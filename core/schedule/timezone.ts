@@ -142,7 +142,7 @@ function invalid(name: string, message: string, suggestion?: string): TimeZoneCh
   const fixes = suggestion ? [replaceFix(`Use \`${suggestion}\``, 0, name.length, suggestion)] : undefined;
   return {
     valid: false,
-    problem: problem('tz.valid', 'error', message, 0, name.length, fixes),
+    problem: problem('tz.valid', message, 0, name.length, fixes),
     ...(suggestion ? { suggestion } : {}),
   };
 }
@@ -212,7 +212,6 @@ export function checkTimeZone(name: string): TimeZoneCheck {
       valid: true,
       problem: problem(
         'tz.etc-sign',
-        'information',
         `\`${name}\` means ${real} (${hours(n)} ${etc[1] === '+' ? 'behind' : 'ahead of'} UTC): Etc names invert the sign (POSIX). If you meant ${etc[1] === '+' ? `UTC+${n}` : `UTC−${n}`}, use \`${flipped}\`; a city zone also follows daylight saving.`,
         0,
         name.length,

@@ -1,4 +1,5 @@
 import type { Fix, Range, Severity } from '../finding';
+import { SCHEDULE_SEVERITY, type ScheduleCode } from './codes';
 
 /**
  * One problem in a schedule expression (or a Timezone name). Offsets are relative to the start of the
@@ -73,13 +74,13 @@ export type Schedule =
 
 /** Creates a problem; keeps the call sites short. */
 export function problem(
-  code: string,
-  severity: Severity,
+  code: ScheduleCode,
   message: string,
   start: number,
   end: number,
   fixes?: Fix[],
 ): ScheduleProblem {
+  const severity = SCHEDULE_SEVERITY[code];
   return fixes && fixes.length > 0
     ? { code, severity, message, start, end, fixes }
     : { code, severity, message, start, end };
