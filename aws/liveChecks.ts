@@ -20,7 +20,7 @@ import { explainAwsError, errorCode, isNotImplemented } from './errors';
 import { mapLimit } from './fetchLive';
 import type { AwsClients } from './session';
 
-// The live rules of rules.md §7: what only AWS knows about the SageMaker resources a file
+// The live rules (core/rules/liveRules.ts): what only AWS knows about the SageMaker resources a file
 // scales. Findings carry offsets into the file like the static rules, so the CLI prints
 // them as file:line:column and the editor can underline them. Any error finding blocks apply.
 

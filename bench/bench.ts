@@ -6,7 +6,7 @@ import { validateWithSchema } from '../core/lint/schemaValidation';
 import { LspSession } from '../test/lspClient';
 import { generateScalingFile } from './generate';
 
-// The budgets of DESIGN.md, measured (never asserted: this prints, CI decides):
+// The budgets of docs/performance.md, measured (never asserted: this prints, CI decides):
 //  - semantic rules ≤ 0.3 × vscode-json-languageservice schema validation of the same text,
 //    for a typical file and a generated 2,000-target file;
 //  - didChange → publishDiagnostics p95 < 15 ms for a typical file over a real LSP

@@ -6,7 +6,7 @@ import type { RuleConfig } from '../core/lint/config';
 import type { Finding, Severity } from '../core/finding';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-/** One finding as the CLI prints it: 1-based lines and columns, as DESIGN.md specifies. */
+/** One finding as the CLI prints it: 1-based lines and columns (the README's `lint --format json`). */
 export interface LintMessage {
   file: string;
   line: number;

@@ -3,7 +3,7 @@ import type { RuleLevel } from '../core/lint/config';
 
 // The one typed reader of the extension's settings. AWS settings are machine-scoped and
 // only their user-level value is read, so a cloned repository's .vscode/settings.json can
-// never redirect signed requests or pick the account (DESIGN.md, reliability and security).
+// never redirect signed requests or pick the account (README, Settings).
 
 export const SECTION = 'sagemakerScaling';
 

@@ -1,5 +1,5 @@
-// The rule catalogue the engine is built to (../shared/reference/rules.md, outside this
-// repository), by code, and where each catalogue code without a finding of its own is
+// The rule catalogue the engine was specified with (its codes are copied here, so this
+// file is the record), by code, and where each catalogue code without a finding of its own is
 // checked. test/unit/catalogue.test.ts holds every code to a registered rule or to an entry
 // here, and test/unit/schema.test.ts holds each schema entry to its example; docs/rules.md
 // lists the entries (npm run docs).

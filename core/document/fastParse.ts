@@ -3,7 +3,7 @@ import { Item } from './tree';
 
 // A fast path for well-formed JSONC. jsonc-parser's parseTree is error tolerant, which is
 // what an editor needs mid-keystroke, but its scanner-and-visitor design costs about 85 ms
-// on a 2.4 MB file — more than DESIGN.md's whole budget for the semantic pass. This
+// on a 2.4 MB file — more than the whole budget of the semantic pass (docs/performance.md). This
 // hand-written recursive descent builds the Items (core/document/tree.ts) of the very same tree
 // (same values, offsets and member names as jsonc-parser's tree converted to Items; a
 // differential test holds it to that) in a fraction of the time, and gives up at the

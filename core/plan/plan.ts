@@ -16,7 +16,7 @@ import {
 import type { Change, FieldDiff, Plan, PlanOptions } from './planTypes';
 
 // The plan: desired state (a file) against live state (AWS), as the list of changes apply
-// sends, in the order it sends them. DESIGN.md "Apply semantics": the file is the desired
+// sends, in the order it sends them. docs/format.md, "What apply does with it": the file is the desired
 // state of the targets it lists; live policies and actions it does not list are shown and
 // deleted only with prune; targets it does not list are untouched.
 

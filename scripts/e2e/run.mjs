@@ -1,6 +1,6 @@
 // Runs the end-to-end suite (test/e2e, compiled to out/test/e2e) inside a real VS Code:
 // code-server 1.139.1 with its Node extension host, driven by headless Chromium, because
-// these machines cannot download VS Code desktop (see ../shared/E2E.md). Same suite as
+// these machines cannot download VS Code desktop (see docs/testing.md). Same suite as
 // scripts/e2e/electron.mjs. Run scripts/e2e/provision.mjs first (npm run test:e2e does).
 //
 //   node scripts/e2e/run.mjs [--no-build] [--no-moto] [--untrusted] [--grep <text>] [--env NAME=value]... [--timeout <s>] [--verbose]

@@ -1,6 +1,6 @@
 // Where the end-to-end tools live and how to start them: shared by provision.mjs (which
 // installs them), run.mjs (the mocha suite inside code-server) and screenshots.mjs (the
-// browser-driven look at the installed VSIX). See ../shared/E2E.md for why code-server.
+// browser-driven look at the installed VSIX). See docs/testing.md for why code-server.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

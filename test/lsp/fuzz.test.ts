@@ -9,7 +9,7 @@ import { LspSession } from '../lspClient';
 import { DIST, EXAMPLES, REPO_ROOT } from '../paths';
 import { loadRuleFixtures } from '../ruleFixtures';
 
-// DESIGN.md: no input crashes or hangs the server. Mutated versions of the examples and
+// No input crashes or hangs the server. Mutated versions of the examples and
 // rule fixtures go to the bundled server over a real connection; every publish must have
 // ranges inside its document, and the server must keep answering.
 
