@@ -13,28 +13,48 @@ import { EXIT, preparePlan, type PlanCommandOptions } from './plan';
 
 export interface ApplyCommandOptions extends PlanCommandOptions {
   yes: boolean;
-  /** Asks the question and resolves to the answer; stdin/stderr by default. */
-  ask?: (question: string) => Promise<string>;
-  /** Whether a person can answer; process.stdin.isTTY by default. */
-  interactive?: boolean;
 }
 
-function askOnTerminal(question: string): Promise<string> {
+/** What the person at the terminal did at the question. */
+type TerminalAnswer = { kind: 'answer'; text: string } | { kind: 'endOfInput' } | { kind: 'interrupt' };
+
+/**
+ * Asks on the terminal (the question on stderr, so stdout keeps only the plan and the
+ * report). The first of the typed line, end of input (Ctrl+D, or stdin closing) and
+ * Ctrl+C settles the answer: readline reads the terminal raw, so Ctrl+C reaches it as a
+ * key and not as a signal, and without a 'SIGINT' listener it would only close.
+ */
+function askOnTerminal(question: string): Promise<TerminalAnswer> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   return new Promise((resolve) => {
-    rl.question(question, (answer) => {
+    let settled = false;
+    const settle = (answer: TerminalAnswer) => {
+      if (settled) return;
+      settled = true; // before close(), whose 'close' event would settle it as end of input
       rl.close();
       resolve(answer);
+    };
+    rl.on('SIGINT', () => {
+      process.stderr.write('^C\n');
+      settle({ kind: 'interrupt' });
     });
-    rl.once('close', () => resolve(''));
+    rl.once('close', () => {
+      if (settled) return;
+      process.stderr.write('\n');
+      settle({ kind: 'endOfInput' });
+    });
+    rl.question(question, (text) => settle({ kind: 'answer', text }));
   });
 }
 
-/** Exit 0 when AWS matches the file afterwards (or already did), 1 when a change failed or a check refused, 2 on bad input, 130 when interrupted. */
+/**
+ * Exit 0 when AWS matches the file afterwards (or already did) or the person declined, 1
+ * when a change failed or a check refused, 2 on bad input, 130 when interrupted (Ctrl+C at
+ * the question or while applying).
+ */
 export async function applyCommand(options: ApplyCommandOptions, out: Output): Promise<number> {
   const say = (line: string) => out.err(`sagemaker-scaling apply: ${line}`);
-  const interactive = options.interactive ?? process.stdin.isTTY === true;
-  if (!options.yes && !interactive) {
+  if (!options.yes && process.stdin.isTTY !== true) {
     say('stdin is not a terminal, so there is no one to confirm: pass --yes to apply without asking');
     return EXIT.usage;
   }
@@ -58,10 +78,16 @@ export async function applyCommand(options: ApplyCommandOptions, out: Output): P
     const n = plan.changes.length;
     const question = `Apply ${n} change${n === 1 ? '' : 's'} to account ${account} in region ${region}? [y/N] `;
     if (!options.yes) {
-      const answer = (await (options.ask ?? askOnTerminal)(question)).trim().toLowerCase();
-      if (answer !== 'y' && answer !== 'yes') {
-        say('not applied');
-        return EXIT.failed;
+      const answer = await askOnTerminal(question);
+      if (answer.kind === 'interrupt') {
+        say('interrupted at the question: nothing applied');
+        return EXIT.interrupted;
+      }
+      const text = answer.kind === 'answer' ? answer.text.trim().toLowerCase() : '';
+      if (text !== 'y' && text !== 'yes') {
+        // Declining is an answer, not a failure: a script that asks and gets "no" goes on.
+        say(`nothing applied (${answer.kind === 'endOfInput' ? 'no answer: end of input' : 'not confirmed'})`);
+        return EXIT.ok;
       }
     } else {
       out.err(`Applying ${n} change${n === 1 ? '' : 's'} to account ${account} in region ${region} (--yes).`);
@@ -88,7 +114,7 @@ export async function applyCommand(options: ApplyCommandOptions, out: Output): P
       const report = renderApplyResult(result);
       if (result.failed || result.cancelled) {
         out.err(report);
-        return result.cancelled ? 130 : EXIT.failed;
+        return result.cancelled ? EXIT.interrupted : EXIT.failed;
       }
       out.out(report);
       return EXIT.ok;

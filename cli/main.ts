@@ -23,8 +23,10 @@ Commands:
   apply [--prune] [--yes] <file>
       Show the plan, ask "Apply N changes to account A in region R? [y/N]" and
       write. --prune also deletes live policies and scheduled actions the file does
-      not list. Without a terminal, --yes is required. Exit 0 when done, 1 when a
-      change failed (the report says what was and was not applied), 2 on bad usage.
+      not list. Without a terminal, --yes is required. Exit 0 when done or when the
+      answer is no (nothing applied), 1 when a change failed (the report says what
+      was and was not applied) or the file failed its checks, 2 on bad usage, 130
+      on Ctrl+C.
   fetch [-o file [--force]] <endpoint name or resource id...>
       Write live scaling configuration as a *.scaling.json document: to stdout, or
       atomically to the file (never over an existing one without --force).
@@ -118,6 +120,12 @@ export async function main(
 }
 
 if (require.main === module) {
+  // On Node 20 the AWS SDK prints a many-line NodeVersionSupportWarning the first time a
+  // client is made: on every plan, apply and fetch, about the SDK's future releases, which
+  // the person running this release can do nothing about. Which Node the CLI supports is
+  // package.json's "engines"; the SDK's own switch turns the banner off, unless the
+  // environment set it already.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

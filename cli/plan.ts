@@ -39,7 +39,7 @@ export interface PreparedPlan {
 }
 
 /** Exit codes of plan and apply. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, changes: 3 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, changes: 3, interrupted: 130 } as const;
 
 function printMessages(messages: LintMessage[], out: Output): void {
   for (const m of messages) out.err(`${m.file}:${m.line}:${m.column} ${m.severity} ${m.code} ${m.message}`);

@@ -20,6 +20,8 @@ if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}: run npm run build first`);
   process.exit(2);
 }
+// The tests' own SDK clients (in the test processes) would print the SDK's Node 20 banner;
+// the CLI needs no such setting (its tests spawn it without).
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
   stdio: 'inherit',
   env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

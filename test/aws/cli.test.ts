@@ -95,7 +95,7 @@ describe(
         AWS_CONFIG_FILE: join(dir, 'config'),
         AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
         AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        // No AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: the CLI must not need it.
       };
       const seed = await testClients(moto.endpoint, region);
       open.push(seed);
@@ -186,6 +186,7 @@ describe(
       const plan = await run(['plan', 'checkout.scaling.json', '--profile', 'scaling-test']);
       assert.equal(plan.code, 3, plan.stderr);
       assert.match(plan.stdout, /^Region ap-southeast-2\nPlan: 6 to create, 0 to update, 0 to delete\./);
+      assert.doesNotMatch(plan.stderr, /NodeVersionSupportWarning|Warning:/, "no SDK banner about Node's version");
       const apply = await run(['apply', 'checkout.scaling.json', '--yes', '--verbose'], {
         AWS_PROFILE: 'scaling-test',
       });
