@@ -393,7 +393,7 @@ export function renderApplyResult(result: ApplyResult): string {
   }
   if (result.repointedAlarms.length)
     lines.push(
-      `Re-pointed ${result.repointedAlarms.length} alarm(s) at their policy's new ARN: ${result.repointedAlarms.join(', ')}.`,
+      `Re-pointed ${result.repointedAlarms.length === 1 ? 'an alarm' : `${result.repointedAlarms.length} alarms`} at their policy's new ARN: ${result.repointedAlarms.join(', ')}.`,
     );
   return lines.join('\n');
 }

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { LiveTarget, TargetKey } from '../core/plan/liveState';
 import { SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
-import { explainAwsError, errorCode, isNotImplemented } from './errors';
+import { callInfoOf, explainAwsError, errorCode, isNotImplemented } from './errors';
 import { fetchLiveState, isoString, keyInput } from './fetchLive';
 import { REGION_NAME, type AwsClients } from './session';
 
@@ -238,7 +238,7 @@ export async function fetchResourceScaling(
 
 /**
  * Recent scaling activity of a target, newest first (DescribeScalingActivities). When the
- * endpoint does not implement the call (moto) or access is denied, the list is empty and
+ * API endpoint does not implement the call (moto) or access is denied, the list is empty and
  * `unavailable` says why, so the tree shows a placeholder instead of failing.
  */
 export async function fetchScalingActivities(
@@ -263,8 +263,13 @@ export async function fetchScalingActivities(
     }
   } catch (error) {
     if (errorCode(error) === 'AbortError') throw error;
-    if (isNotImplemented(error))
-      return { activities: [], unavailable: `The endpoint does not implement DescribeScalingActivities.` };
+    if (isNotImplemented(error)) {
+      const url = callInfoOf(error)?.url;
+      return {
+        activities: [],
+        unavailable: `The API endpoint ${url ? `${url} ` : ''}(where the calls go, not your SageMaker endpoint) does not implement DescribeScalingActivities: local stand-ins such as moto lack it.`,
+      };
+    }
     if (/AccessDenied/.test(errorCode(error) ?? '')) return { activities: [], unavailable: explainAwsError(error) };
     throw error;
   }
@@ -288,7 +293,7 @@ function activity(a: SdkScalingActivity): ScalingActivity {
 
 /**
  * Inference components, of one endpoint or all (ListInferenceComponents, all pages).
- * Empty when the endpoint does not implement the call (moto has none).
+ * Empty when the API endpoint does not implement the call (moto has none).
  */
 export async function listInferenceComponents(
   clients: AwsClients,
@@ -323,7 +328,7 @@ export async function listInferenceComponents(
   return components.sort((a, b) => (a.InferenceComponentName < b.InferenceComponentName ? -1 : 1));
 }
 
-/** Whether an inference component exists: true, false, or undefined when the endpoint cannot tell (moto). */
+/** Whether an inference component exists: true, false, or undefined when the API endpoint cannot tell (moto). */
 export async function inferenceComponentExists(
   clients: AwsClients,
   name: string,

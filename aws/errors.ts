@@ -65,6 +65,12 @@ function networkCode(error: SdkLikeError, depth = 0): string | undefined {
   return undefined;
 }
 
+/** "5 attempts", "1 attempt", or "several attempts" when the SDK did not count them. */
+function attemptsOf(e: SdkLikeError): string {
+  const n = e.$metadata?.attempts;
+  return n === undefined ? 'several attempts' : `${n} attempt${n === 1 ? '' : 's'}`;
+}
+
 function profileFlag(context: ErrorContext): string {
   return context.profile && context.profile !== 'default' ? ` --profile ${context.profile}` : '';
 }
@@ -80,9 +86,13 @@ export function isAbortError(error: unknown): boolean {
 }
 
 /**
- * Whether the endpoint does not implement the call: a 5xx whose body is no AWS error (moto
- * answers unimplemented calls with an HTML page), or an explicit unknown-operation error.
- * Callers of optional calls (scaling activities, inference components) degrade on it.
+ * Whether the API endpoint does not implement the call: HTTP 501, an explicit
+ * unknown-operation error, or an HTTP 500 whose body is no AWS response (moto answers the
+ * calls it lacks with an HTML error page). Such an answer does not change on a retry, so
+ * the session neither retries nor repeats it (see unsupported.ts), and callers of optional
+ * calls (scaling activities, inference components) degrade on it. A 502, 503 or 504 with
+ * an HTML body is a gateway or an overloaded server, which passes (RFC 9110, section 15.6:
+ * https://www.rfc-editor.org/rfc/rfc9110#section-15.6), so it is not counted here.
  */
 export function isNotImplemented(error: unknown): boolean {
   const e = error as SdkLikeError | undefined;
@@ -90,7 +100,7 @@ export function isNotImplemented(error: unknown): boolean {
   if (status === 501) return true;
   if (/^(UnknownOperationException|NotImplemented|InvalidAction|UnsupportedOperation)$/.test(e?.name ?? ''))
     return true;
-  return e?.name === 'SyntaxError' && status !== undefined && status >= 500;
+  return e?.name === 'SyntaxError' && status === 500;
 }
 
 /** The AWS error code (ThrottlingException, ValidationException, …), or undefined for non-AWS errors. */
@@ -167,15 +177,18 @@ export function explainAwsError(error: unknown, context: ErrorContext = {}): str
   }
 
   if (/^(ThrottlingException|Throttling|TooManyRequestsException|RequestLimitExceeded)$/.test(name)) {
-    return `AWS kept throttling ${what} after ${e.$metadata?.attempts ?? 'several'} attempts: wait a little and run it again.`;
+    return `AWS kept throttling ${what} after ${attemptsOf(e)}: wait a little and run it again.`;
   }
   if (name === 'ConcurrentUpdateException') {
-    return `${what} kept colliding with another update of the same scalable target after ${e.$metadata?.attempts ?? 'several'} attempts: wait until the other change is done, then run it again.`;
+    return `${what} kept colliding with another update of the same scalable target after ${attemptsOf(e)}: wait until the other change is done, then run it again.`;
   }
   if (name === 'LimitExceededException') return `${what} failed: an AWS quota is reached (${message}).`;
   if (name === 'ObjectNotFoundException')
     return `${what} failed: AWS does not have the object it refers to (${message}).`;
   if (name === 'ValidationException') return `AWS rejected ${what}: ${message}`;
+
+  if (name === 'UnsupportedOperation' && call?.url)
+    return `${what} is not available at ${call.url}: it answered the call as unsupported before (local stand-ins such as moto lack some calls), so it was not sent again. Use AWS itself, or a stand-in that implements it.`;
 
   // A 5xx whose body is no AWS error: a proxy page, or a local stand-in that lacks the call.
   const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
@@ -186,6 +199,6 @@ export function explainAwsError(error: unknown, context: ErrorContext = {}): str
     return `${what} failed: ${call?.url ?? 'the endpoint'} answered${status !== undefined ? ` HTTP ${status}` : ''} with a body that is no AWS response. The service may not implement ${call?.operation ?? 'this call'} (local stand-ins such as moto lack some), or a proxy is in the way.`;
   }
   if (status !== undefined && status >= 500)
-    return `${what} failed with a server error (${name}, HTTP ${status}) after ${e.$metadata?.attempts ?? 'several'} attempts: ${message}`;
+    return `${what} failed with a server error (${name}, HTTP ${status}) after ${attemptsOf(e)}: ${message}`;
   return `${what} failed: ${name === 'Error' ? '' : `${name}: `}${message}`;
 }

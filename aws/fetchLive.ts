@@ -332,6 +332,8 @@ export interface FetchResult {
   targets: LiveTarget[];
   /** Arguments with no scalable target behind them. */
   notFound: string[];
+  /** Of those, the endpoint names that name no endpoint at all (DescribeEndpoint could not find them). */
+  missingEndpoints: string[];
 }
 
 /** The scalable-target keys a SageMaker resource id can have. */
@@ -403,11 +405,14 @@ export async function fetchTargetsFor(
 ): Promise<FetchResult> {
   const signal = options instanceof AbortSignal ? options : options.signal;
   const perArgument: { argument: string; keys: TargetKey[] }[] = [];
+  const missingEndpoints: string[] = [];
   for (const argument of endpointOrResourceIds) {
     if (/^endpoint\/[^/]+\/variant\/[^/]+$/.test(argument) || /^inference-component\/[^/]+$/.test(argument)) {
       perArgument.push({ argument, keys: sageMakerKeys(argument) });
     } else if (/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/.test(argument)) {
-      perArgument.push({ argument, keys: (await endpointKeys(clients, argument, signal)) ?? [] });
+      const keys = await endpointKeys(clients, argument, signal);
+      if (!keys) missingEndpoints.push(argument);
+      perArgument.push({ argument, keys: keys ?? [] });
     } else {
       throw new FetchArgumentError(
         `"${argument}" is neither an endpoint name nor a SageMaker resource id (endpoint/<endpoint>/variant/<variant> or inference-component/<name>)`,
@@ -421,5 +426,6 @@ export async function fetchTargetsFor(
   return {
     targets: live.targets,
     notFound: perArgument.filter((a) => !a.keys.some((k) => found.has(keyText(k)))).map((a) => a.argument),
+    missingEndpoints,
   };
 }

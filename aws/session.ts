@@ -15,7 +15,9 @@ import type {
   RetryStrategyV2,
   RetryToken,
 } from '@smithy/types';
-import { ConfigurationError, tagError } from './errors';
+import { ConfigurationError, isNotImplemented, tagError } from './errors';
+import { regionProblem } from './regions';
+import { isKnownUnsupported, rememberUnsupported, UnsupportedOperationError } from './unsupported';
 
 // One session = four SDK clients that share credentials, region, endpoint override, a
 // retry strategy and a per-call log. Credentials stay inside the SDK's provider: nothing
@@ -60,7 +62,7 @@ export interface CallRecord {
   /** The API operation: PutScalingPolicy, DescribeEndpoint, … */
   operation: string;
   region: string;
-  /** `ok`, or the error's name (ThrottlingException, TimeoutError, AbortError, …). */
+  /** `ok`, the error's name (ThrottlingException, TimeoutError, AbortError, …), or `not sent (…)`. */
   outcome: string;
   requestId?: string;
   httpStatus?: number;
@@ -255,7 +257,10 @@ export class ScalingRetryStrategy implements RetryStrategyV2 {
   async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
     const name = info.error?.name ?? '';
     const slow = info.errorType === 'THROTTLING' || RETRY_ALSO.has(name);
-    const retryable = (slow || info.errorType === 'TRANSIENT') && !NEVER_RETRY.has(name);
+    // An operation the endpoint does not implement (moto's HTTP 500 page) fails the same way
+    // every time: five attempts cost a second and a half of backoff for nothing.
+    const retryable =
+      (slow || info.errorType === 'TRANSIENT') && !NEVER_RETRY.has(name) && !isNotImplemented(info.error);
     const count = token.getRetryCount();
     if (!retryable || count + 1 >= this.maxAttempts) throw info.error ?? new Error('not retried');
     const cap = Math.min(this.maxDelayMs, (slow ? this.throttlingBaseDelayMs : this.baseDelayMs) * 2 ** count);
@@ -331,6 +336,9 @@ function addCallMiddleware(
       report('ok', result.output.$metadata);
       return result;
     } catch (error) {
+      const url = context.sagemakerScalingUrl;
+      if (url && isNotImplemented(error) && !(error instanceof UnsupportedOperationError))
+        rememberUnsupported(url, region, operation);
       tagError(error, {
         iamService,
         operation,
@@ -338,15 +346,26 @@ function addCallMiddleware(
         ...(context.sagemakerScalingUrl ? { url: context.sagemakerScalingUrl } : {}),
       });
       const { name, code } = (error ?? {}) as { name?: string; code?: string };
-      report(name && name !== 'Error' ? name : (code ?? 'Error'), (error as MetadataBearer)?.$metadata);
+      const outcome =
+        error instanceof UnsupportedOperationError
+          ? 'not sent (unsupported here, as answered before)'
+          : name && name !== 'Error'
+            ? name
+            : (code ?? 'Error');
+      report(outcome, (error as MetadataBearer)?.$metadata);
       throw error;
     }
   };
-  // The build step sees the resolved request: note where it goes (no headers, no body).
+  // The build step sees the resolved request: note where it goes (no headers, no body), and
+  // do not send what that endpoint has answered as unsupported before.
   const where: BuildMiddleware<object, MetadataBearer> = (next, context: CallContext) => async (args) => {
     const request = args.request as { protocol?: string; hostname?: string; port?: number } | undefined;
-    if (request?.hostname)
-      context.sagemakerScalingUrl = `${request.protocol ?? 'https:'}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
+    if (request?.hostname) {
+      const url = `${request.protocol ?? 'https:'}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
+      context.sagemakerScalingUrl = url;
+      const operation = (context.commandName ?? '').replace(/Command$/, '');
+      if (isKnownUnsupported(url, region, operation)) throw new UnsupportedOperationError(operation, url);
+    }
     return next(args);
   };
   client.middlewareStack.add(outer, { step: 'initialize', name: 'sagemakerScalingCallLog', priority: 'high' });
@@ -372,6 +391,16 @@ export async function createClients(settings: AwsSettings, options: SessionOptio
       `No AWS region is configured${resolved.profileNamed ? ` for profile ${resolved.profile}` : ''}: pass --region (or set "Region" in the file), set AWS_REGION, or add region to the profile (aws configure set region <region>${resolved.profileNamed ? ` --profile ${resolved.profile}` : ''}).`,
     );
   }
+  const where =
+    resolved.regionSource === 'profile'
+      ? `Profile ${resolved.profile}'s region`
+      : resolved.regionSource === 'environment'
+        ? nonEmpty(process.env.AWS_REGION)
+          ? 'AWS_REGION'
+          : 'AWS_DEFAULT_REGION'
+        : 'The region';
+  const unknownRegion = regionProblem(region, where);
+  if (unknownRegion) throw new ConfigurationError(unknownRegion);
   for (const url of Object.values(resolved.endpoints)) {
     try {
       new URL(url);

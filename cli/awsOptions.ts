@@ -1,3 +1,5 @@
+import { ConfigurationError } from '../aws/errors';
+import { regionProblem } from '../aws/regions';
 import { createClients, type AwsClients } from '../aws/session';
 import type { Output } from './output';
 
@@ -35,20 +37,25 @@ export function awsOptionsFrom(values: {
   return options;
 }
 
-/** A region the command line and the file disagree on: the user has to choose. */
-export class RegionConflictError extends Error {}
+/** A --region that cannot be used (unknown, or not the file's): the command line has to change (exit 2). */
+export class RegionArgumentError extends Error {}
 
 /**
  * Opens a session: --region, else the file's Region, else the profile's and the
  * environment's. A --region that contradicts the file's Region is refused rather than
- * guessed at: applying a file to another region than it names is rarely meant.
+ * guessed at: applying a file to another region than it names is rarely meant. A region
+ * the AWS SDK does not know is refused before any call, with the region meant.
  */
 export async function openSession(options: AwsCliOptions, out: Output, fileRegion?: string): Promise<AwsClients> {
+  const badArgument = options.region ? regionProblem(options.region, '--region') : undefined;
+  if (badArgument) throw new RegionArgumentError(badArgument);
   if (options.region && fileRegion && options.region !== fileRegion) {
-    throw new RegionConflictError(
+    throw new RegionArgumentError(
       `--region ${options.region} contradicts the file's "Region": "${fileRegion}". Drop --region, or change the file.`,
     );
   }
+  const badFile = fileRegion ? regionProblem(fileRegion, `The file's "Region":`) : undefined;
+  if (badFile) throw new ConfigurationError(badFile);
   const region = options.region ?? fileRegion;
   return createClients(
     {

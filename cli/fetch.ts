@@ -1,13 +1,22 @@
 import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { listEndpoints } from '../aws/endpoints';
 import { explainAwsError } from '../aws/errors';
 import { fetchTargetsFor, FetchArgumentError } from '../aws/fetchLive';
 import type { AwsClients } from '../aws/session';
 import { liveToDocument } from '../core/plan/liveDocument';
-import { AWS_OPTION_DEFINITIONS, awsOptionsFrom, openSession, usageError, type AwsCliOptions } from './awsOptions';
+import {
+  AWS_OPTION_DEFINITIONS,
+  awsOptionsFrom,
+  openSession,
+  RegionArgumentError,
+  usageError,
+  type AwsCliOptions,
+} from './awsOptions';
 import type { Output } from './output';
 import { EXIT } from './plan';
+import { didYouMean } from './suggest';
 
 // `sagemaker-scaling fetch`: live scaling configuration as a *.scaling.json document, on
 // stdout or written atomically to a file (never over an existing one without --force).
@@ -49,6 +58,16 @@ export function writeFileAtomic(path: string, text: string, overwrite: boolean):
   }
 }
 
+/** "no endpoint named X in R: did you mean Y?", or the endpoints there are when none is near. */
+function noEndpoint(name: string, region: string, names: readonly string[]): string {
+  const hint = didYouMean(name, names);
+  if (hint) return `no endpoint named ${name} in ${region}: ${hint}`;
+  if (names.length === 0)
+    return `no endpoint named ${name} in ${region}, which has no SageMaker endpoints: check the region (--region)`;
+  const shown = names.slice(0, 5).join(', ');
+  return `no endpoint named ${name} in ${region}; its endpoints: ${shown}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+}
+
 /** Exit 0 when a document was produced, 1 when AWS has none of the targets or a call failed, 2 on bad input or an existing file. */
 export async function fetchCommand(options: FetchCommandOptions, out: Output): Promise<number> {
   const say = (line: string) => out.err(`sagemaker-scaling fetch: ${line}`);
@@ -60,15 +79,26 @@ export async function fetchCommand(options: FetchCommandOptions, out: Output): P
   try {
     clients = await openSession(options.aws, out);
   } catch (error) {
+    if (error instanceof RegionArgumentError) {
+      say(error.message);
+      return EXIT.usage;
+    }
     say(explainAwsError(error, options.aws.profile ? { profile: options.aws.profile } : {}));
     return EXIT.failed;
   }
   const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
   try {
-    const { targets, notFound } = await fetchTargetsFor(clients, options.ids);
-    for (const id of notFound) say(`no scalable target found for ${id} in ${clients.settings.region}`);
-    if (targets.length === 0) return EXIT.failed;
+    const { targets, notFound, missingEndpoints } = await fetchTargetsFor(clients, options.ids);
     const region = clients.settings.region;
+    if (missingEndpoints.length > 0) {
+      const names = (await listEndpoints(clients)).map((e) => e.EndpointName);
+      for (const name of missingEndpoints) say(noEndpoint(name, region, names));
+    }
+    for (const id of notFound.filter((id) => !missingEndpoints.includes(id)))
+      say(
+        `no scalable target is registered for ${id} in ${region}, so it is not auto scaled: there is nothing to fetch`,
+      );
+    if (targets.length === 0) return EXIT.failed;
     const text = liveToDocument(targets, {
       region,
       header: `Fetched from Application Auto Scaling in ${region} by: sagemaker-scaling fetch ${options.ids.join(' ')}`,

@@ -57,7 +57,9 @@ export async function lintCommand(options: LintOptions, out: Output): Promise<nu
   if (problems.length > 0) return 2;
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    out.err(`sagemaker-scaling lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+    out.err(
+      `sagemaker-scaling lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`,
+    );
     return 1;
   }
   return 0;

@@ -6,6 +6,7 @@ import { lintCommand } from './lint';
 import { planMain } from './plan';
 import { scheduleMain } from './schedule';
 import { processOutput, type Output } from './output';
+import { didYouMean } from './suggest';
 
 // sagemaker-scaling: the command-line face of the engine, for CI and terminals.
 
@@ -48,6 +49,8 @@ AWS options (plan, apply, fetch), read as the AWS CLI reads them when left out:
 Options:
   -h, --help     Show this help.
   -v, --version  Show the version.`;
+
+const COMMANDS = ['lint', 'plan', 'apply', 'fetch', 'schedule', 'help'] as const;
 
 /** A mistake in the command line: reported with the usage hint, exit 2. */
 class UsageError extends Error {}
@@ -108,7 +111,8 @@ export async function main(
     if (command === 'apply') return await applyMain(rest, out, now());
     if (command === 'fetch') return await fetchMain(rest, out);
     if (command === 'schedule') return scheduleMain(rest, out, now());
-    throw new UsageError(`unknown command "${command}"`);
+    const hint = didYouMean(command, COMMANDS);
+    throw new UsageError(`unknown command "${command}"${hint ? `: ${hint}` : ''}`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       out.err(`sagemaker-scaling: ${(error as Error).message}\nRun sagemaker-scaling --help for usage.`);

@@ -11,7 +11,7 @@ import {
   AWS_OPTION_DEFINITIONS,
   awsOptionsFrom,
   openSession,
-  RegionConflictError,
+  RegionArgumentError,
   usageError,
   type AwsCliOptions,
 } from './awsOptions';
@@ -95,9 +95,9 @@ export async function preparePlan(
     clients = await openSession(options.aws, out, desired.Region);
   } catch (error) {
     say(
-      error instanceof RegionConflictError ? error.message : explainAwsError(error, { profile: options.aws.profile }),
+      error instanceof RegionArgumentError ? error.message : explainAwsError(error, { profile: options.aws.profile }),
     );
-    return error instanceof RegionConflictError ? EXIT.usage : EXIT.failed;
+    return error instanceof RegionArgumentError ? EXIT.usage : EXIT.failed;
   }
   const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
   try {

@@ -5,6 +5,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { forgetUnsupported } from '../aws/unsupported';
 import { applyFile } from './apply';
 import { AwsSession } from './aws';
 import { registerCommand, type CommandHost } from './commands';
@@ -106,6 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await client?.restart();
   });
   registerCommand(host, 'sagemakerScaling.refresh', 'Refresh', () => {
+    forgetUnsupported(); // "read everything again": a stand-in may have learnt a call meanwhile
     tree.refresh();
     void showSession();
   });

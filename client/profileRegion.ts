@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { listProfiles, REGION_NAME } from '../aws/session';
+import { regionDescription, regionProblem, suggestRegions } from '../aws/regions';
+import { listProfiles } from '../aws/session';
 import type { AwsSession } from './aws';
 import { choose } from './prompts';
 import { setAwsSetting } from './settings';
@@ -7,29 +8,29 @@ import { setAwsSetting } from './settings';
 // Choosing the AWS profile and region: quick picks whose choice is stored at user level,
 // the only level the extension reads (a workspace cannot pick the account).
 
-/** Regions offered first; any other can be typed. */
-const COMMON_REGIONS: readonly [string, string][] = [
-  ['us-east-1', 'US East (N. Virginia)'],
-  ['us-east-2', 'US East (Ohio)'],
-  ['us-west-1', 'US West (N. California)'],
-  ['us-west-2', 'US West (Oregon)'],
-  ['ca-central-1', 'Canada (Central)'],
-  ['sa-east-1', 'South America (São Paulo)'],
-  ['eu-west-1', 'Europe (Ireland)'],
-  ['eu-west-2', 'Europe (London)'],
-  ['eu-west-3', 'Europe (Paris)'],
-  ['eu-central-1', 'Europe (Frankfurt)'],
-  ['eu-central-2', 'Europe (Zurich)'],
-  ['eu-north-1', 'Europe (Stockholm)'],
-  ['eu-south-1', 'Europe (Milan)'],
-  ['ap-south-1', 'Asia Pacific (Mumbai)'],
-  ['ap-southeast-1', 'Asia Pacific (Singapore)'],
-  ['ap-southeast-2', 'Asia Pacific (Sydney)'],
-  ['ap-northeast-1', 'Asia Pacific (Tokyo)'],
-  ['ap-northeast-2', 'Asia Pacific (Seoul)'],
-  ['ap-northeast-3', 'Asia Pacific (Osaka)'],
-  ['me-central-1', 'Middle East (UAE)'],
-  ['af-south-1', 'Africa (Cape Town)'],
+/** Regions offered first; any other the AWS SDK knows can be typed. Their names in words come from the SDK. */
+const COMMON_REGIONS: readonly string[] = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-central-2',
+  'eu-north-1',
+  'eu-south-1',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'me-central-1',
+  'af-south-1',
 ];
 
 interface ProfileItem extends vscode.QuickPickItem {
@@ -88,38 +89,64 @@ export async function selectRegion(session: AwsSession): Promise<string | undefi
       detail: "The profile's region, then AWS_REGION / AWS_DEFAULT_REGION",
       region: undefined,
     },
-    ...COMMON_REGIONS.map(([region, name]): RegionItem => ({
+    ...COMMON_REGIONS.map((region): RegionItem => ({
       label: region,
-      description: [name, region === current ? 'current' : ''].filter(Boolean).join(' · '),
+      description: [regionDescription(region) ?? '', region === current ? 'current' : ''].filter(Boolean).join(' · '),
       region,
     })),
   ];
   const title = 'AWS region for SageMaker Scaling';
   const typed = (value: string) => typedRegion(value, fixed);
   const listed = (value: string) => fixed.find((i) => i.label === value || i.region === value.trim().toLowerCase());
+  let refused: string | undefined;
   const chosen = await choose(
     title,
     fixed,
-    () => showRegionPick(title, fixed, typed),
-    (text) => listed(text) ?? typed(text),
+    () =>
+      showRegionPick(title, fixed, typed, (value) => {
+        refused = value;
+      }),
+    (text) => {
+      // Only what was typed: a typo is refused, never stored as the region it resembles.
+      const item = listed(text) ?? typed(text).find((i) => i.region === text.trim().toLowerCase());
+      if (!item) refused = text;
+      return item;
+    },
   );
+  if (refused !== undefined) {
+    const problem = regionProblem(refused.trim().toLowerCase(), 'The typed region');
+    if (problem) void vscode.window.showErrorMessage(`${problem} Nothing was changed.`);
+  }
   if (!chosen) return undefined;
   await setAwsSetting('aws.region', chosen.region);
   return chosen.region ?? '';
 }
 
-/** A typed region name that is not in the list, as an item; undefined when it is not a region name. */
-function typedRegion(value: string, fixed: readonly RegionItem[]): RegionItem | undefined {
+/**
+ * What typing offers beyond the list: the typed name when the AWS SDK knows it, else the
+ * known regions one edit away ("did you mean"), to pick instead. Empty for text that
+ * is no region.
+ */
+function typedRegion(value: string, fixed: readonly RegionItem[]): RegionItem[] {
   const region = value.trim().toLowerCase();
-  if (!region || fixed.some((i) => i.region === region)) return undefined;
-  return REGION_NAME.test(region) ? { label: region, description: 'typed', region, alwaysShow: true } : undefined;
+  if (!region || fixed.some((i) => i.region === region)) return [];
+  const description = regionDescription(region);
+  if (description) return [{ label: region, description: `${description} · typed`, region, alwaysShow: true }];
+  if (!/^[a-z]+-/.test(region)) return [];
+  return suggestRegions(region, { maxEdits: 1 }).map((near) => ({
+    label: near,
+    description: `${regionDescription(near) ?? ''} · did you mean this? "${region}" is not an AWS Region`,
+    region: near,
+    alwaysShow: true,
+  }));
 }
 
-/** The region quick pick: the fixed items, and what is typed when it is a region name. */
+/** The region quick pick: the fixed items, and what typing offers. Accepting text that is no region calls `refuse`. */
 function showRegionPick(
   title: string,
   fixed: RegionItem[],
-  typed: (value: string) => RegionItem | undefined,
+  typed: (value: string) => RegionItem[],
+  refuse: (value: string) => void,
 ): Promise<RegionItem | undefined> {
   const pick = vscode.window.createQuickPick<RegionItem>();
   pick.title = title;
@@ -138,10 +165,13 @@ function showRegionPick(
     };
     disposables.push(
       pick.onDidChangeValue((value) => {
-        const extra = typed(value);
-        pick.items = extra ? [extra, ...fixed] : fixed;
+        pick.items = [...typed(value), ...fixed];
       }),
-      pick.onDidAccept(() => finish(pick.selectedItems[0] ?? typed(pick.value))),
+      pick.onDidAccept(() => {
+        const item = pick.selectedItems[0];
+        if (!item && pick.value.trim()) refuse(pick.value);
+        finish(item);
+      }),
       pick.onDidHide(() => finish(undefined)),
     );
     pick.show();

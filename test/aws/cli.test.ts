@@ -301,7 +301,21 @@ describe(
 
       const none = await run(['fetch', 'no-such-endpoint', '--profile', 'scaling-test']);
       assert.equal(none.code, 1);
-      assert.match(none.stderr, /no scalable target found for no-such-endpoint in ap-southeast-2/);
+      assert.match(
+        none.stderr,
+        /no endpoint named no-such-endpoint in ap-southeast-2; its endpoints: checkout, fetched\n/,
+        'names the endpoints there are',
+      );
+      const typo = await run(['fetch', 'checkuot', '--profile', 'scaling-test']);
+      assert.equal(typo.code, 1);
+      assert.match(typo.stderr, /no endpoint named checkuot in ap-southeast-2: did you mean checkout\?\n/);
+      await seedEndpoint(seed, 'bare');
+      const unscaled = await run(['fetch', 'bare', '--profile', 'scaling-test']);
+      assert.equal(unscaled.code, 1);
+      assert.match(
+        unscaled.stderr,
+        /no scalable target is registered for bare in ap-southeast-2, so it is not auto scaled: there is nothing to fetch\n/,
+      );
       const bad = await run(['fetch', 'not/a/resource', '--profile', 'scaling-test']);
       assert.equal(bad.code, 2);
       assert.ok(!existsSync(join(dir, 'not')));
@@ -381,6 +395,42 @@ describe(
       });
       assert.equal(noRegion.code, 1);
       assert.match(noRegion.stderr, /No AWS region is configured for profile scaling-test: pass --region/);
+    });
+
+    it('a region the AWS SDK does not know is refused before any call, with the region meant', async () => {
+      const flag = await run([
+        'fetch',
+        'checkout',
+        '--profile',
+        'scaling-test',
+        '--region',
+        'eu-centrl-1',
+        '--verbose',
+      ]);
+      assert.equal(flag.code, 2);
+      assert.match(
+        flag.stderr,
+        /^sagemaker-scaling fetch: --region "eu-centrl-1" is not an AWS Region: did you mean eu-central-1\?\n$/,
+      );
+      writeFileSync(join(dir, 'typo.scaling.json'), scalingFile('eu-centrl-1', [target({ endpoint: 'checkout' })]));
+      const file = await run(['plan', 'typo.scaling.json', '--profile', 'scaling-test', '--verbose']);
+      assert.equal(file.code, 1);
+      assert.match(
+        file.stderr,
+        /sagemaker-scaling plan: The file's "Region": "eu-centrl-1" is not an AWS Region: did you mean eu-central-1\?/,
+      );
+      const env = await run(['fetch', 'checkout', '--verbose', '--endpoint-url', moto.endpoint], {
+        AWS_REGION: 'us-est-1',
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+      });
+      assert.equal(env.code, 1);
+      assert.match(env.stderr, /AWS_REGION "us-est-1" is not an AWS Region: did you mean us-east-1 or us-west-1\?/);
+      for (const r of [flag, file, env]) {
+        assert.deepEqual(awsLines(r), [], 'no call was made');
+        assert.doesNotMatch(r.stderr, /HTTP 500|no AWS response/);
+        noStack(r);
+      }
     });
 
     it('bad usage exits 2 with a hint', async () => {

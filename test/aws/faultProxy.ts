@@ -17,6 +17,8 @@ export type Fault =
   | { kind: 'concurrent' }
   | { kind: 'denied' }
   | { kind: 'status'; status: number }
+  /** An HTML error page with this status, as a gateway (or moto, for a call it lacks) answers. */
+  | { kind: 'page'; status: number }
   /** Closes the connection before moto sees the request: nothing happened. */
   | { kind: 'drop' }
   /** Forwards the request, then closes the connection instead of answering: it happened, the caller does not know. */
@@ -121,6 +123,12 @@ export function startFaultProxy(target: string): Promise<FaultProxy> {
           );
         case 'status':
           return jsonError(res, fault.status, 'InternalServiceException', 'The service is unavailable.');
+        case 'page': {
+          const page = `<html><head><title>${fault.status} Error</title></head><body><h1>Error</h1></body></html>`;
+          res.writeHead(fault.status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(page) });
+          res.end(page);
+          return;
+        }
         case 'drop':
           return drop();
         case 'dropAfter':

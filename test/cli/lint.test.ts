@@ -143,7 +143,12 @@ describe('sagemaker-scaling lint', () => {
     assert.equal(run('lint', '--max-warnings', '1', file).code, 0);
     const r = run('lint', '--max-warnings', '0', file);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /more than --max-warnings 0/);
+    assert.match(r.stderr, /1 file checked: 0 errors, 1 warning, 0 information\n/);
+    assert.match(
+      r.stderr,
+      /sagemaker-scaling lint: 1 warning, more than --max-warnings 0\n/,
+      'one warning, not "1 warnings"',
+    );
   });
 
   it('reports a file that is not UTF-8 as a finding', () => {
@@ -193,6 +198,28 @@ describe('sagemaker-scaling lint', () => {
       if (args.length) assert.match(r.stderr, /^sagemaker-scaling: .*\nRun sagemaker-scaling --help/, args.join(' '));
       assert.doesNotMatch(r.stderr, /\n\s+at /);
     }
+  });
+
+  it('suggests the command meant for a slip of the keyboard', () => {
+    for (const [typed, meant] of [
+      ['lnt', 'lint'],
+      ['aply', 'apply'],
+      ['fecth', 'fetch'],
+      ['shedule', 'schedule'],
+    ]) {
+      const r = run(typed!, 'x');
+      assert.equal(r.code, 2, typed);
+      assert.match(
+        r.stderr,
+        new RegExp(`^sagemaker-scaling: unknown command "${typed}": did you mean ${meant}\\?\n`),
+        typed,
+      );
+    }
+    assert.match(
+      run('frobnicate').stderr,
+      /^sagemaker-scaling: unknown command "frobnicate"\n/,
+      'nothing near: no guess',
+    );
   });
 
   it('prints help and version with exit 0', () => {

@@ -66,10 +66,14 @@ suite('Choosing the AWS profile and region', function () {
     await rootsBecome((labels) => labels.join() === 'No SageMaker endpoints in eu-west-1', "the profile's region");
   });
 
-  test('Choose AWS Region… takes a listed or a typed region, refuses text that is not one, and "From the profile or environment" clears it', async () => {
+  test('Choose AWS Region… takes a listed or a typed region, refuses text that is not one (a typo too), and "From the profile or environment" clears it', async () => {
     await answer('not a region');
     assert.equal(await run<string | undefined>('sagemakerScaling.selectRegion'), undefined);
     assert.equal(setting('aws.region')?.globalValue, undefined, 'nothing stored');
+    // Shaped like a region, but none the AWS SDK knows: refused, not stored as eu-central-1 either.
+    await answer('eu-centrl-1');
+    assert.equal(await run<string | undefined>('sagemakerScaling.selectRegion'), undefined);
+    assert.equal(setting('aws.region')?.globalValue, undefined, 'a typo is not stored');
 
     await answer('us-east-1');
     assert.equal(await run<string>('sagemakerScaling.selectRegion'), 'us-east-1');
