@@ -1,0 +1,286 @@
+// The CloudWatch alarm engine: from a window of datapoints to OK, ALARM or
+// INSUFFICIENT_DATA, as "Using Amazon CloudWatch alarms" documents it
+// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html,
+// sections "Evaluating an alarm", "Configuring how CloudWatch alarms treat missing data" and
+// "Avoiding premature transitions to alarm state"), and how an alarm turns a metric's
+// samples into its datapoints: sliding windows of Period ending at each evaluation, each
+// datapoint the Statistic over the samples already visible (the metric lag makes the newest
+// ones missing, which is what the evaluation range is for).
+import type { MetricSource } from './metrics';
+import { ALARM, INSUFFICIENT_DATA, OK, type AlarmState, type ComparisonOperator, type TreatMissingData } from './types';
+
+export function breaches(value: number, comparison: ComparisonOperator, threshold: number): boolean {
+  switch (comparison) {
+    case 'GreaterThanThreshold':
+      return value > threshold;
+    case 'GreaterThanOrEqualToThreshold':
+      return value >= threshold;
+    case 'LessThanThreshold':
+      return value < threshold;
+    case 'LessThanOrEqualToThreshold':
+      return value <= threshold;
+  }
+}
+
+export interface AlarmRule {
+  /** EvaluationPeriods (N). */
+  evaluationPeriods: number;
+  /** DatapointsToAlarm (M); N when unset. */
+  datapointsToAlarm: number;
+  comparison: ComparisonOperator;
+  threshold: number;
+  treatMissingData: TreatMissingData;
+}
+
+/**
+ * The state an alarm goes to, given the datapoints of its evaluation range, oldest first
+ * (NaN = missing; the range is N plus a few: CloudWatch "retrieves a higher number of data
+ * points than the number specified as Evaluation Periods"), and the state it is in.
+ *
+ * 1. At least N real datapoints in the range: the most recent N real ones decide, missing
+ *    ones in between skipped, TreatMissingData not consulted.
+ * 2. None at all: missing → INSUFFICIENT_DATA, ignore → unchanged, breaching → ALARM,
+ *    notBreaching → OK.
+ * 3. Fewer than N: breaching / notBreaching fill the shortfall (as few filled points as
+ *    possible); missing / ignore count the real ones only, except that a breaching
+ *    datapoint exactly M periods old with nothing real before it and nothing but breaching
+ *    after it goes to ALARM (missing) or keeps the state (ignore) — the documented guard
+ *    against a premature transition. This reading reproduces every cell of the
+ *    documentation's two tables (test/unit/simulateAlarm.test.ts).
+ */
+export function evaluateAlarm(
+  datapoints: ArrayLike<number>,
+  rule: AlarmRule,
+  current: AlarmState,
+  length = datapoints.length,
+): AlarmState {
+  const n = rule.evaluationPeriods;
+  const m = rule.datapointsToAlarm;
+  let real = 0;
+  for (let i = 0; i < length; i++) if (!Number.isNaN(datapoints[i]!)) real++;
+
+  if (real >= n) {
+    let seen = 0;
+    let breaching = 0;
+    for (let i = length - 1; i >= 0 && seen < n; i--) {
+      const v = datapoints[i]!;
+      if (Number.isNaN(v)) continue;
+      seen++;
+      if (breaches(v, rule.comparison, rule.threshold)) breaching++;
+    }
+    return breaching >= m ? ALARM : OK;
+  }
+
+  const treat = rule.treatMissingData;
+  if (real === 0) {
+    if (treat === 'missing') return INSUFFICIENT_DATA;
+    if (treat === 'ignore') return current;
+    return treat === 'breaching' ? (n >= m ? ALARM : OK) : OK;
+  }
+
+  let breaching = 0;
+  for (let i = 0; i < length; i++) {
+    const v = datapoints[i]!;
+    if (!Number.isNaN(v) && breaches(v, rule.comparison, rule.threshold)) breaching++;
+  }
+  if (treat === 'breaching') breaching += n - real;
+  else if (treat === 'missing' || treat === 'ignore') {
+    if (m > 1 && prematureAlarm(datapoints, rule, length)) return treat === 'missing' ? ALARM : current;
+  }
+  return breaching >= m ? ALARM : OK;
+}
+
+/** The datapoint M periods old breaches, nothing real is older, and every real one since breaches. */
+function prematureAlarm(datapoints: ArrayLike<number>, rule: AlarmRule, length: number): boolean {
+  const at = length - rule.datapointsToAlarm;
+  if (at < 0) return false;
+  for (let i = 0; i < at; i++) if (!Number.isNaN(datapoints[i]!)) return false;
+  const oldest = datapoints[at]!;
+  if (Number.isNaN(oldest) || !breaches(oldest, rule.comparison, rule.threshold)) return false;
+  for (let i = at + 1; i < length; i++) {
+    const v = datapoints[i]!;
+    if (!Number.isNaN(v) && !breaches(v, rule.comparison, rule.threshold)) return false;
+  }
+  return true;
+}
+
+/** A Statistic or an ExtendedStatistic `pNN(.NN)`. */
+export type Statistic =
+  { kind: 'Sum' | 'Average' | 'Minimum' | 'Maximum' | 'SampleCount' } | { kind: 'percentile'; p: number };
+
+/** Reads PutMetricAlarm's Statistic / ExtendedStatistic; undefined when neither is one we simulate. */
+export function readStatistic(statistic: unknown, extended: unknown): Statistic | undefined {
+  if (typeof extended === 'string') {
+    const match = /^p(\d{1,2}(?:\.\d{1,2})?|100)$/.exec(extended);
+    return match ? { kind: 'percentile', p: Number(match[1]) } : undefined;
+  }
+  if (
+    statistic === 'Sum' ||
+    statistic === 'Average' ||
+    statistic === 'Minimum' ||
+    statistic === 'Maximum' ||
+    statistic === 'SampleCount'
+  )
+    return { kind: statistic };
+  return undefined;
+}
+
+export interface AlarmSpecification extends AlarmRule {
+  name: string;
+  periodMs: number;
+  statistic: Statistic;
+  /** How many periods beyond N the evaluation range reaches. */
+  rangeExtra: number;
+}
+
+/**
+ * One alarm over one metric source, evaluated at a given instant. Its buffers are made
+ * once; an evaluation allocates nothing.
+ */
+export class AlarmRuntime {
+  state: AlarmState = INSUFFICIENT_DATA;
+  /** The datapoints of the last evaluation, oldest first (NaN = missing). */
+  readonly values: Float64Array;
+  /** Each datapoint de-normalised: capacity it was measured with × value (see MetricSource.scaled). */
+  readonly scaled: Float64Array;
+  /** Highest datapoint seen. */
+  highest = -Infinity;
+  readonly evaluationIntervalMs: number;
+  private readonly scratch: Float64Array;
+  private readonly scratchScaled: Float64Array;
+  private readonly sortBuffer: Float64Array;
+
+  constructor(
+    readonly spec: AlarmSpecification,
+    readonly source: MetricSource,
+  ) {
+    const range = spec.evaluationPeriods + spec.rangeExtra;
+    this.values = new Float64Array(range);
+    this.scaled = new Float64Array(range);
+    // Alarms on periods of 60 s or more are evaluated every minute, high-resolution ones every 10 s.
+    this.evaluationIntervalMs = spec.periodMs < 60_000 ? 10_000 : 60_000;
+    const perWindow = Math.max(1, Math.ceil(spec.periodMs / source.emissionMs));
+    this.scratch = new Float64Array(perWindow);
+    this.scratchScaled = new Float64Array(perWindow);
+    this.sortBuffer = new Float64Array(perWindow);
+    source.require(range * spec.periodMs);
+  }
+
+  /** Evaluates at `time` (epoch ms); true when the state changed. */
+  evaluate(time: number): boolean {
+    const { periodMs } = this.spec;
+    const range = this.values.length;
+    for (let j = 0; j < range; j++) {
+      const windowEnd = time - (range - 1 - j) * periodMs;
+      this.datapoint(windowEnd - periodMs, windowEnd, time, j);
+      const v = this.values[j]!;
+      if (v > this.highest) this.highest = v;
+    }
+    const next = evaluateAlarm(this.values, this.spec, this.state, range);
+    const changed = next !== this.state;
+    this.state = next;
+    return changed;
+  }
+
+  /** The statistic over the samples of [from, to) visible at `now`, into slot j. */
+  private datapoint(from: number, to: number, now: number, j: number): void {
+    const source = this.source;
+    const em = source.emissionMs;
+    const first = Math.ceil((from - source.originMs) / em);
+    const end = Math.ceil((to - source.originMs) / em);
+    const lastVisible = Math.floor((now - source.lagMs - source.originMs) / em) - 1;
+    const stop = Math.min(end, lastVisible + 1);
+    const stat = this.spec.statistic;
+    let count = 0;
+    let sum = 0;
+    let sumScaled = 0;
+    let best = NaN;
+    let bestScaled = NaN;
+    for (let k = first; k < stop; k++) {
+      const v = source.valueAt(k);
+      if (Number.isNaN(v)) continue;
+      const s = source.scaledAt(k);
+      if (stat.kind === 'percentile') {
+        this.scratch[count] = v;
+        this.scratchScaled[count] = s;
+      }
+      count++;
+      sum += v;
+      sumScaled += s;
+      if (Number.isNaN(best) || (stat.kind === 'Maximum' && v > best) || (stat.kind === 'Minimum' && v < best)) {
+        best = v;
+        bestScaled = s;
+      }
+    }
+    if (count === 0) {
+      this.values[j] = NaN;
+      this.scaled[j] = NaN;
+      return;
+    }
+    switch (stat.kind) {
+      case 'Sum':
+        this.values[j] = sum;
+        this.scaled[j] = sumScaled;
+        return;
+      case 'Average':
+        this.values[j] = sum / count;
+        this.scaled[j] = sumScaled / count;
+        return;
+      case 'SampleCount':
+        this.values[j] = count;
+        this.scaled[j] = count;
+        return;
+      case 'Minimum':
+      case 'Maximum':
+        this.values[j] = best;
+        this.scaled[j] = bestScaled;
+        return;
+      case 'percentile': {
+        // Nearest rank over the samples of the window (an approximation: CloudWatch ranks raw values).
+        const rank = Math.min(count - 1, Math.max(0, Math.ceil((stat.p / 100) * count) - 1));
+        // Sorted in place over the whole buffer (unused slots +Infinity): no view, no allocation.
+        const sorted = this.sortBuffer;
+        for (let i = 0; i < sorted.length; i++) sorted[i] = i < count ? this.scratch[i]! : Infinity;
+        sorted.sort();
+        const v = sorted[rank]!;
+        this.values[j] = v;
+        this.scaled[j] = v;
+        for (let i = 0; i < count; i++) {
+          if (this.scratch[i] === v) {
+            this.scaled[j] = this.scratchScaled[i]!;
+            break;
+          }
+        }
+        return;
+      }
+    }
+  }
+
+  /** The most recent real datapoint's value, NaN when the range holds none. */
+  latest(): number {
+    for (let i = this.values.length - 1; i >= 0; i--) if (!Number.isNaN(this.values[i]!)) return this.values[i]!;
+    return NaN;
+  }
+
+  /**
+   * What a policy reads from the datapoints the alarm evaluated (its StateReasonData): the
+   * most recent N real ones. `pick` over the de-normalised values when `scaledValues`.
+   */
+  pick(pick: 'latest' | 'mean' | 'max' | 'min', scaledValues: boolean): number {
+    const source = scaledValues ? this.scaled : this.values;
+    const n = this.spec.evaluationPeriods;
+    let seen = 0;
+    let sum = 0;
+    let best = NaN;
+    for (let i = source.length - 1; i >= 0 && seen < n; i--) {
+      const v = source[i]!;
+      if (Number.isNaN(this.values[i]!)) continue;
+      if (pick === 'latest') return v;
+      seen++;
+      sum += v;
+      if (Number.isNaN(best) || (pick === 'max' ? v > best : v < best)) best = v;
+    }
+    if (seen === 0) return NaN;
+    return pick === 'mean' ? sum / seen : best;
+  }
+}

@@ -1,0 +1,643 @@
+// The simulation: one pass over a 10-second grid through one scalable target, the way
+// Application Auto Scaling, CloudWatch and SageMaker would run it. Each tick:
+//   1. a scaling activity whose time is up completes (instances InService; cooldown starts);
+//   2. scheduled actions due run (or, the endpoint Updating, retry each minute);
+//   3. alarms due are evaluated; those in ALARM invoke their policies, and the decisions are
+//      arbitrated (any target-tracking policy may scale out, scale-in needs every one with
+//      scale-in enabled to agree, the largest capacity wins; a step policy's scale-in is not
+//      vetoed: https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html#multiple-target-tracking-policies);
+//   4. the tick's demand is served by the capacity InService, which makes the metrics.
+// Everything is compiled and allocated before the loop; the loop writes into typed arrays
+// and allocates only for an event (a scaling decision), never per tick.
+import type { TargetState } from '../live';
+import type { AlarmRuntime } from './alarm';
+import { Cooldowns } from './cooldown';
+import { MetricSources, type MetricSource } from './metrics';
+import { scheduledRuns, type ScheduledRun } from './scheduled';
+import { adjustedCapacity, compileStepPolicy, findStep, type StepPolicy } from './step';
+import { SummaryBuilder } from './summary';
+import { compileTargetTracking, targetTrackingCapacity, type TargetTrackingPolicy } from './targetTracking';
+import {
+  ALARM,
+  CONCURRENCY,
+  DEFAULT_PARAMETERS,
+  INVOCATIONS,
+  MINUTE_MS,
+  TICK_MS,
+  type Load,
+  type LoadColumn,
+  type NotSimulated,
+  type SimulationEvent,
+  type SimulationParameters,
+  type SimulationResult,
+  type SimulationSeries,
+} from './types';
+
+type Policy = TargetTrackingPolicy | StepPolicy;
+
+/** An alarm and the policy it invokes. */
+interface Trigger {
+  alarm: AlarmRuntime;
+  policy: number;
+  role: 'high' | 'low' | 'step';
+  reinvokeMs: number;
+  lastInvoked: number;
+  invoked: boolean;
+}
+
+/** Reads a load column as a step function of time, forward only. */
+class Cursor {
+  private j = 0;
+  constructor(private readonly column: LoadColumn | undefined) {}
+  at(t: number): number {
+    const c = this.column;
+    if (!c) return NaN;
+    const times = c.times;
+    const last = times.length - 1;
+    if (last < 0 || t < times[0]!) return NaN;
+    while (this.j < last && times[this.j + 1]! <= t) this.j++;
+    if (this.j === last && t >= times[last]! + c.intervalMs) return NaN;
+    return c.values[this.j]!;
+  }
+}
+
+// Why a decision did not scale; the words are built only when the event is new.
+const enum Blocked {
+  Updating,
+  ScaleInCooldown,
+  ScaleOutCooldown,
+  AtMax,
+  AtMin,
+  AtDesired,
+  NoAgreement,
+  SuspendedOut,
+  SuspendedIn,
+  SuspendedScheduled,
+  NoStep,
+  ZeroStep,
+  NoDatapoint,
+  Deferred,
+  BadBounds,
+}
+
+const SAGEMAKER_VARIANT = 'sagemaker:variant:DesiredInstanceCount';
+
+/** Fills in the defaults of every parameter the caller left out. */
+export function simulationParameters(
+  given: Partial<SimulationParameters> & Pick<SimulationParameters, 'startMs' | 'durationMs'>,
+): SimulationParameters {
+  const parameters = { ...DEFAULT_PARAMETERS, ...given } as SimulationParameters;
+  for (const key of Object.keys(parameters) as (keyof SimulationParameters)[])
+    if (parameters[key] === undefined) delete parameters[key];
+  return parameters;
+}
+
+/**
+ * Simulates one scalable target (in the API's shapes: `desiredFromText(...).targets[i]`)
+ * under a load. Deterministic; never throws for a well-typed input.
+ */
+export function simulate(
+  target: TargetState,
+  load: Load,
+  given: Partial<SimulationParameters> & Pick<SimulationParameters, 'startMs' | 'durationMs'>,
+): SimulationResult {
+  const p = simulationParameters(given);
+  const startMs = Math.floor(p.startMs / MINUTE_MS) * MINUTE_MS;
+  const minutes = Math.max(1, Math.ceil((p.startMs + p.durationMs - startMs) / MINUTE_MS));
+  const endMs = startMs + minutes * MINUTE_MS;
+  const ticks = minutes * 6;
+  const notes: string[] = [];
+  const notSimulated: NotSimulated[] = [];
+
+  // ---- Bounds and capacity -------------------------------------------------------------
+  const dimension = target.ScalableDimension;
+  const isVariant = dimension === SAGEMAKER_VARIANT;
+  if (target.ServiceNamespace !== 'sagemaker')
+    notes.push(
+      `The simulator models SageMaker; ${target.ServiceNamespace} targets are run with SageMaker's timings and metrics.`,
+    );
+  // An instance-based variant cannot go below one instance; only an inference component
+  // scales to zero (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html).
+  const floor = isVariant ? 1 : 0;
+  let min = Math.max(floor, target.MinCapacity ?? floor);
+  let max = Math.max(min, target.MaxCapacity ?? min);
+  if (isVariant && target.MinCapacity === 0)
+    notes.push(
+      'A variant keeps at least one instance: MinCapacity 0 is simulated as 1 (scale to zero needs an inference component).',
+    );
+  const suspended = target.SuspendedState ?? {};
+
+  // ---- Scheduled actions ---------------------------------------------------------------
+  const lookbackMs = p.scheduleLookbackDays * 86_400_000;
+  const schedule = scheduledRuns(target.ScheduledActions, startMs - lookbackMs, endMs);
+  for (const skipped of schedule.skipped)
+    notes.push(`Scheduled action ${skipped.name} is left out: ${skipped.reason}.`);
+  const delayMs = p.scheduleDelaySeconds * 1000;
+  let runIndex = 0;
+  const runs = schedule.runs;
+  // Runs before the window set the bounds in force at its start.
+  for (; runIndex < runs.length && runs[runIndex]!.time + delayMs < startMs; runIndex++) {
+    const run = runs[runIndex]!;
+    if (suspended.ScheduledScalingSuspended) continue;
+    const nextMin = Math.max(floor, run.min ?? min);
+    const nextMax = run.max ?? max;
+    if (nextMin > nextMax) continue;
+    if (nextMin !== min || nextMax !== max)
+      notes.push(
+        `At the start, MinCapacity ${nextMin} and MaxCapacity ${nextMax} are in force: scheduled action ${run.name} ran at ${new Date(run.time).toISOString()}.`,
+      );
+    min = nextMin;
+    max = nextMax;
+  }
+  let desired = p.initialCapacity ?? min;
+  if (desired < min || desired > max) {
+    const clamped = Math.min(max, Math.max(min, desired));
+    notes.push(
+      `The initial capacity ${desired} is outside MinCapacity ${min} – MaxCapacity ${max}: it starts at ${clamped}.`,
+    );
+    desired = clamped;
+  }
+  let inService = desired;
+
+  // ---- Load and metrics ----------------------------------------------------------------
+  const columns = new Map<string, LoadColumn>();
+  for (const column of load.columns) columns.set(column.name, column);
+  const sources = new MetricSources(
+    startMs,
+    columns,
+    { standardMs: p.metricLagSeconds * 1000, highResolutionMs: p.highResolutionMetricLagSeconds * 1000 },
+    p.legacyNoZero,
+  );
+
+  // ---- Policies ------------------------------------------------------------------------
+  const policies: Policy[] = [];
+  for (const spec of target.ScalingPolicies) {
+    if (spec.PolicyType === 'TargetTrackingScaling') {
+      const compiled = compileTargetTracking(spec, target.ResourceId, sources, p);
+      if ('kind' in compiled) policies.push(compiled);
+      else notSimulated.push({ policy: spec.PolicyName, ...compiled });
+    } else if (spec.PolicyType === 'StepScaling') {
+      const compiled = compileStepPolicy(spec, sources, p);
+      if ('kind' in compiled) policies.push(compiled);
+      else if ('never' in compiled) notes.push(`Step policy ${spec.PolicyName}: ${compiled.never}.`);
+      else notSimulated.push({ policy: spec.PolicyName, ...compiled });
+    } else if (spec.PolicyType === 'PredictiveScaling') {
+      notSimulated.push({
+        policy: spec.PolicyName,
+        reason: 'predictive scaling is not simulated (Application Auto Scaling offers it for ECS only)',
+      });
+    } else {
+      notSimulated.push({
+        policy: spec.PolicyName,
+        reason: `its PolicyType ${JSON.stringify(spec.PolicyType)} is unknown`,
+      });
+    }
+  }
+  const triggers: Trigger[] = [];
+  const reinvokeFor = (alarm: AlarmRuntime) =>
+    alarm.spec.periodMs < MINUTE_MS ? Math.max(TICK_MS, p.highResolutionReinvokeSeconds * 1000) : MINUTE_MS;
+  policies.forEach((policy, index) => {
+    const add = (alarm: AlarmRuntime, role: Trigger['role']) =>
+      triggers.push({
+        alarm,
+        policy: index,
+        role,
+        reinvokeMs: reinvokeFor(alarm),
+        lastInvoked: -Infinity,
+        invoked: false,
+      });
+    if (policy.kind === 'targetTracking') {
+      add(policy.high, 'high');
+      if (policy.low) add(policy.low, 'low');
+    } else add(policy.alarm, 'step');
+  });
+  const targetTracking = policies.filter((x): x is TargetTrackingPolicy => x.kind === 'targetTracking');
+
+  // Cursors: one per source, and the two demand columns for the series and summary.
+  const invocationsCursor = new Cursor(columns.get(INVOCATIONS));
+  const concurrencyCursor = new Cursor(columns.get(CONCURRENCY));
+  const sourceList: MetricSource[] = sources.all;
+  const sourceCursors = sourceList.map((s) => new Cursor(columns.get(s.input)));
+  const ticksPerSample = sourceList.map((s) => s.emissionMs / TICK_MS);
+  sourceList.forEach((s, i) => s.allocate(sourceCursors[i]!.at(startMs), inService));
+  for (const trigger of triggers) trigger.alarm.evaluate(startMs);
+
+  // ---- Output --------------------------------------------------------------------------
+  const series: SimulationSeries = {
+    startMs,
+    length: minutes,
+    invocations: new Float64Array(minutes),
+    concurrency: new Float64Array(minutes),
+    desired: new Float64Array(minutes),
+    inService: new Float64Array(minutes),
+    min: new Float64Array(minutes),
+    max: new Float64Array(minutes),
+    metrics: sourceList.map((s) => ({ name: s.name, values: new Float64Array(minutes) })),
+    alarms: triggers.map((t) => ({
+      name: t.alarm.spec.name,
+      policy: policies[t.policy]!.name,
+      states: new Uint8Array(minutes),
+    })),
+  };
+  const events: SimulationEvent[] = [];
+  const names = [...policies.map((x) => x.name), ...target.ScheduledActions.map((a) => a.ScheduledActionName)];
+  const lastEventOf = new Int32Array(names.length).fill(-1);
+  const lastBlockedOf = new Int32Array(names.length).fill(-1);
+  const demandColumn = columns.has(INVOCATIONS)
+    ? invocationsCursor
+    : columns.has(CONCURRENCY)
+      ? concurrencyCursor
+      : undefined;
+  const demandTarget = targetTracking.find(
+    (tt) => demandSource(tt) === (columns.has(INVOCATIONS) ? INVOCATIONS : CONCURRENCY),
+  );
+  const summary = new SummaryBuilder(p, demandTarget?.target);
+
+  // ---- State ---------------------------------------------------------------------------
+  const cooldowns = new Cooldowns();
+  let activity: {
+    end: number;
+    out: boolean;
+    to: number;
+    cooldownMs: number;
+    base: number;
+  } | null = null;
+  let runAttemptAt = runIndex < runs.length ? runs[runIndex]!.time + delayMs : Infinity;
+
+  const event = (
+    time: number,
+    kind: SimulationEvent['kind'],
+    source: number,
+    from: number,
+    to: number,
+    reason: string,
+    completesAt?: number,
+  ) => {
+    const e: SimulationEvent = { time, kind, source: names[source]!, from, to, reason };
+    if (completesAt !== undefined) e.completesAt = completesAt;
+    lastEventOf[source] = events.length;
+    events.push(e);
+    if (kind === 'not-scaled') summary.notScaled++;
+  };
+
+  /** A decision that did not scale; repeats of the same reason extend the last one. */
+  const blocked = (time: number, source: number, why: Blocked, to: number, detail = '') => {
+    const last = lastEventOf[source]!;
+    if (last >= 0 && lastBlockedOf[source] === why && events[last]!.kind === 'not-scaled') {
+      events[last]!.until = time;
+      return;
+    }
+    lastBlockedOf[source] = why;
+    event(time, 'not-scaled', source, desired, to, blockedReason(why, detail));
+  };
+
+  const start = (time: number, source: number, to: number, reason: string, cooldownMs: number, scheduled: boolean) => {
+    const out = to > desired;
+    const end = time + (out ? p.provisioningSeconds : p.deprovisioningSeconds) * 1000;
+    const base = out && cooldowns.inScaleOutCooldown(time) ? cooldowns.outBase : desired;
+    event(time, scheduled ? 'scheduled' : out ? 'scale-out' : 'scale-in', source, desired, to, reason, end);
+    lastBlockedOf[source] = -1;
+    if (out) {
+      cooldowns.scaleOutStarted();
+      summary.scaleOuts += scheduled ? 0 : 1;
+    } else {
+      inService = to; // instances leave service at once; the activity completes after the delay
+      summary.scaleIns += scheduled ? 0 : 1;
+    }
+    if (scheduled) summary.scheduled++;
+    desired = to;
+    activity = { end, out, to, cooldownMs: scheduled ? 0 : cooldownMs, base };
+    if (end <= time) complete();
+  };
+
+  const complete = () => {
+    const a = activity!;
+    activity = null;
+    if (a.out) {
+      inService = a.to;
+      if (a.cooldownMs > 0) cooldowns.scaledOut(a.end, a.cooldownMs, a.base);
+    } else if (a.cooldownMs > 0) cooldowns.scaledIn(a.end, a.cooldownMs);
+  };
+
+  const clamp = (capacity: number) => Math.min(max, Math.max(min, capacity));
+
+  /** The capacity a target-tracking policy asks for on this alarm, or NaN. */
+  const ttCapacity = (tt: TargetTrackingPolicy, alarm: AlarmRuntime, scaleIn: boolean) => {
+    let capacity = targetTrackingCapacity(tt, alarm, p.targetTrackingMetricPick);
+    if (scaleIn && p.targetTrackingScaleInMaxStep !== undefined)
+      capacity = Math.max(capacity, desired - p.targetTrackingScaleInMaxStep);
+    return capacity;
+  };
+
+  const cause = (alarm: AlarmRuntime, policy: number) =>
+    `monitor alarm ${alarm.spec.name} in state ALARM triggered policy ${names[policy]}`;
+
+  // ---- The loop ------------------------------------------------------------------------
+  for (let i = 0; i < ticks; i++) {
+    const t = startMs + i * TICK_MS;
+
+    if (activity !== null && t >= (activity as { end: number }).end) complete();
+
+    // Scheduled actions, in order; one that needs the endpoint while it is Updating waits.
+    while (t >= runAttemptAt) {
+      const run = runs[runIndex]!;
+      const source = policies.length + run.order;
+      if (!runScheduled(t, run, source)) {
+        runAttemptAt = t + p.scheduleRetrySeconds * 1000;
+        break;
+      }
+      runIndex++;
+      runAttemptAt = runIndex < runs.length ? Math.max(t, runs[runIndex]!.time + delayMs) : Infinity;
+    }
+
+    // Alarms and policies.
+    let anyInvoked = false;
+    for (const trigger of triggers) {
+      trigger.invoked = false;
+      if ((t - startMs) % trigger.alarm.evaluationIntervalMs !== 0) continue;
+      const changed = trigger.alarm.evaluate(t);
+      if (trigger.alarm.state === ALARM && (changed || t - trigger.lastInvoked >= trigger.reinvokeMs)) {
+        trigger.invoked = true;
+        trigger.lastInvoked = t;
+        anyInvoked = true;
+      }
+    }
+    if (anyInvoked) decide(t);
+
+    // Demand served by what is InService makes the metrics.
+    for (let s = 0; s < sourceList.length; s++) {
+      const source = sourceList[s]!;
+      source.addTick(sourceCursors[s]!.at(t), inService);
+      const per = ticksPerSample[s]!;
+      if ((i + 1) % per === 0) source.close((i + 1) / per - 1, inService);
+    }
+    const rate = invocationsCursor.at(t);
+    const concurrency = concurrencyCursor.at(t);
+    const demand = demandColumn ? demandColumn.at(t) : NaN;
+    summary.tick(t, inService, desired, demand, min, max);
+
+    if ((i + 1) % 6 === 0) {
+      const m = (i + 1) / 6 - 1;
+      series.desired[m] = desired;
+      series.inService[m] = inService;
+      series.min[m] = min;
+      series.max[m] = max;
+      series.invocations[m] = accumulate(series.invocations, m, rate, 6, true);
+      series.concurrency[m] = accumulate(series.concurrency, m, concurrency, 6, true);
+      for (let s = 0; s < sourceList.length; s++) {
+        const v = sourceList[s]!.takeMinute();
+        series.metrics[s]!.values[m] = v;
+        summary.metric(sourceList[s]!.name, v);
+      }
+      for (let a = 0; a < triggers.length; a++) series.alarms[a]!.states[m] = triggers[a]!.alarm.state;
+    } else {
+      const m = Math.floor(i / 6);
+      accumulate(series.invocations, m, rate, i % 6, false);
+      accumulate(series.concurrency, m, concurrency, i % 6, false);
+    }
+  }
+
+  /** Runs a scheduled action at t; false when it must wait for the endpoint. */
+  function runScheduled(t: number, run: ScheduledRun, source: number): boolean {
+    if (suspended.ScheduledScalingSuspended) {
+      blocked(t, source, Blocked.SuspendedScheduled, desired);
+      return true;
+    }
+    const nextMin = Math.max(floor, run.min ?? min);
+    const nextMax = run.max ?? max;
+    if (nextMin > nextMax) {
+      blocked(t, source, Blocked.BadBounds, desired, `MinCapacity ${nextMin} above MaxCapacity ${nextMax}`);
+      return true;
+    }
+    const to = Math.min(nextMax, Math.max(nextMin, desired));
+    if (to !== desired && activity !== null) {
+      blocked(t, source, Blocked.Deferred, to);
+      return false;
+    }
+    const was = `MinCapacity ${min} → ${nextMin}, MaxCapacity ${max} → ${nextMax}`;
+    min = nextMin;
+    max = nextMax;
+    const reason = `scheduled action ${run.name} set ${was}`;
+    if (to === desired) {
+      event(t, 'scheduled', source, desired, desired, reason);
+      summary.scheduled++;
+    } else start(t, source, to, `${reason}: capacity ${to > desired ? 'raised to Min' : 'lowered to Max'}`, 0, true);
+    return true;
+  }
+
+  /** Collects the invoked policies' capacities and applies the winner, or says why not. */
+  function decide(t: number): void {
+    let outTo = -1;
+    let outSource = -1;
+    let outTrigger: Trigger | undefined;
+    let outCooldownMs = 0;
+    let inTo = -1;
+    let inSource = -1;
+    let inTrigger: Trigger | undefined;
+    let inCooldownMs = 0;
+    let ttInInvoked = false;
+
+    for (const trigger of triggers) {
+      if (!trigger.invoked) continue;
+      const policy = policies[trigger.policy]!;
+      if (policy.kind === 'targetTracking') {
+        if (trigger.role === 'low') {
+          ttInInvoked = true;
+          continue;
+        }
+        const wanted = ttCapacity(policy, trigger.alarm, false);
+        if (Number.isNaN(wanted)) {
+          blocked(t, trigger.policy, Blocked.NoDatapoint, desired);
+          continue;
+        }
+        const to = clamp(wanted);
+        if (to > desired) {
+          if (to > outTo) {
+            outTo = to;
+            outSource = trigger.policy;
+            outTrigger = trigger;
+            outCooldownMs = policy.scaleOutCooldownMs;
+          }
+        } else if (activity === null)
+          blocked(t, trigger.policy, wanted > max ? Blocked.AtMax : Blocked.AtDesired, wanted);
+        continue;
+      }
+      // A step policy: the breach of the aggregated datapoints sizes the step.
+      const aggregated = trigger.alarm.pick(
+        policy.config.aggregation === 'Average' ? 'mean' : policy.config.aggregation === 'Maximum' ? 'max' : 'min',
+        false,
+      );
+      if (Number.isNaN(aggregated)) {
+        blocked(t, trigger.policy, Blocked.NoDatapoint, desired);
+        continue;
+      }
+      const breach = aggregated - trigger.alarm.spec.threshold;
+      const step = findStep(policy.config.steps, breach);
+      if (!step) {
+        blocked(t, trigger.policy, Blocked.NoStep, desired, String(round(breach)));
+        continue;
+      }
+      const { adjustmentType, minAdjustmentMagnitude } = policy.config;
+      let wanted = adjustedCapacity(adjustmentType, desired, step.adjustment, minAdjustmentMagnitude);
+      if (wanted > desired && cooldowns.inScaleOutCooldown(t) && adjustmentType !== 'ExactCapacity') {
+        // The capacity the cooldown's activity added counts: size the step from before it.
+        wanted = adjustedCapacity(adjustmentType, cooldowns.outBase, step.adjustment, minAdjustmentMagnitude);
+        if (wanted <= desired) {
+          blocked(t, trigger.policy, Blocked.ScaleOutCooldown, wanted);
+          continue;
+        }
+      }
+      const to = clamp(wanted);
+      if (to > desired) {
+        if (to > outTo) {
+          outTo = to;
+          outSource = trigger.policy;
+          outTrigger = trigger;
+          outCooldownMs = policy.config.cooldownMs;
+        }
+      } else if (to < desired) {
+        if (to > inTo) {
+          inTo = to;
+          inSource = trigger.policy;
+          inTrigger = trigger;
+          inCooldownMs = policy.config.cooldownMs;
+        }
+      } else if (activity === null)
+        blocked(
+          t,
+          trigger.policy,
+          wanted > max
+            ? Blocked.AtMax
+            : wanted < min
+              ? Blocked.AtMin
+              : step.adjustment === 0
+                ? Blocked.ZeroStep
+                : Blocked.AtDesired,
+          wanted,
+        );
+    }
+
+    // Target-tracking scale-in: only when every policy with scale-in enabled is ready.
+    if (ttInInvoked) {
+      let agree = true;
+      let best = -1;
+      let bestPolicy = -1;
+      let holdout = '';
+      for (const tt of targetTracking) {
+        if (!tt.low) continue;
+        const index = policies.indexOf(tt);
+        const wanted = tt.low.state === ALARM ? ttCapacity(tt, tt.low, true) : NaN;
+        if (Number.isNaN(wanted) || clamp(wanted) >= desired) {
+          agree = false;
+          holdout = tt.name;
+          continue;
+        }
+        if (clamp(wanted) > best) {
+          best = clamp(wanted);
+          bestPolicy = index;
+        }
+      }
+      for (const trigger of triggers) {
+        if (!trigger.invoked || trigger.role !== 'low') continue;
+        const tt = policies[trigger.policy] as TargetTrackingPolicy;
+        if (!agree) {
+          const own = clamp(ttCapacity(tt, trigger.alarm, true));
+          if (activity !== null) continue;
+          if (holdout === tt.name)
+            blocked(
+              t,
+              trigger.policy,
+              ttCapacity(tt, trigger.alarm, true) < min ? Blocked.AtMin : Blocked.AtDesired,
+              own,
+            );
+          else blocked(t, trigger.policy, Blocked.NoAgreement, own, holdout);
+        } else if (best > inTo && trigger.policy === bestPolicy) {
+          inTo = best;
+          inSource = bestPolicy;
+          inTrigger = trigger;
+          inCooldownMs = tt.scaleInCooldownMs;
+        }
+      }
+    }
+
+    // The largest capacity wins: a scale-out over any scale-in.
+    if (outTo > desired) {
+      if (suspended.DynamicScalingOutSuspended) blocked(t, outSource, Blocked.SuspendedOut, outTo);
+      else if (activity !== null) blocked(t, outSource, Blocked.Updating, outTo);
+      else start(t, outSource, outTo, cause(outTrigger!.alarm, outSource), outCooldownMs, false);
+    } else if (inTo >= 0 && inTo < desired) {
+      if (suspended.DynamicScalingInSuspended) blocked(t, inSource, Blocked.SuspendedIn, inTo);
+      else if (activity !== null) blocked(t, inSource, Blocked.Updating, inTo);
+      else if (cooldowns.inScaleInCooldown(t))
+        blocked(t, inSource, Blocked.ScaleInCooldown, inTo, new Date(cooldowns.inUntil).toISOString());
+      else start(t, inSource, inTo, cause(inTrigger!.alarm, inSource), inCooldownMs, false);
+    }
+  }
+
+  return {
+    target: target.ResourceId,
+    startMs,
+    endMs,
+    stepSeconds: TICK_MS / 1000,
+    parameters: p,
+    series,
+    events,
+    summary: summary.finish(),
+    notSimulated,
+    notes,
+  };
+}
+
+/** Per-minute series of a 10-second input: the mean of the minute's ticks (NaN when any is missing). */
+function accumulate(into: Float64Array, m: number, value: number, index: number, last: boolean): number {
+  const sum = index === 0 ? value : into[m]! + value;
+  if (!last) {
+    into[m] = sum;
+    return sum;
+  }
+  return (into[m]! + value) / 6;
+}
+
+/** Which demand column a target-tracking policy's metric comes from. */
+function demandSource(tt: TargetTrackingPolicy): string {
+  return tt.high.source.input;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function blockedReason(why: Blocked, detail: string): string {
+  switch (why) {
+    case Blocked.Updating:
+      return 'a scaling activity is in progress (the endpoint is Updating): the invocation is dropped';
+    case Blocked.ScaleInCooldown:
+      return `in the scale-in cooldown until ${detail}`;
+    case Blocked.ScaleOutCooldown:
+      return 'in the scale-out cooldown: the step adds nothing beyond the capacity the last scale-out added';
+    case Blocked.AtMax:
+      return 'already at MaxCapacity (AlreadyAtMaxCapacity)';
+    case Blocked.AtMin:
+      return 'already at MinCapacity (AlreadyAtMinCapacity)';
+    case Blocked.AtDesired:
+      return 'the policy computes no change from the current desired capacity (AlreadyAtDesiredCapacity)';
+    case Blocked.NoAgreement:
+      return `target-tracking policy ${detail} is not ready to scale in: scale-in needs every target-tracking policy with scale-in enabled to agree`;
+    case Blocked.SuspendedOut:
+      return 'dynamic scale-out is suspended (DynamicScalingOutSuspended)';
+    case Blocked.SuspendedIn:
+      return 'dynamic scale-in is suspended (DynamicScalingInSuspended)';
+    case Blocked.SuspendedScheduled:
+      return 'scheduled scaling is suspended (ScheduledScalingSuspended): the action is skipped';
+    case Blocked.NoStep:
+      return `no step adjustment covers a breach of ${detail}`;
+    case Blocked.ZeroStep:
+      return 'the step that covers the breach adjusts by 0';
+    case Blocked.NoDatapoint:
+      return 'the alarm evaluated no datapoint to size the change with';
+    case Blocked.Deferred:
+      return 'the endpoint is Updating: the scheduled action is retried each minute';
+    case Blocked.BadBounds:
+      return `the action would set ${detail}: skipped`;
+  }
+}

@@ -1,0 +1,15 @@
+// The simulator's public face: what the CLI and the editor's panel call.
+//
+//   const desired = desiredFromText(text);                 // core/desired
+//   const parsed = parseLoad(csvOrJson);                   // or patternLoad(parsePattern(spec).columns!, start, duration)
+//   const result = simulate(desired.targets[0], parsed.load!, { startMs, durationMs, provisioningSeconds: 240 });
+//   result.series (per minute, typed arrays), result.events, result.summary, result.notSimulated
+export { simulate, simulationParameters } from './engine';
+export { parseLoad, parseLoadCsv, parseLoadJson, loadSpan, MAX_LOAD_ROWS, type LoadParse } from './load';
+export { parsePattern, patternLoad, PATTERN_HELP, type PatternParse } from './patterns';
+export { parseDuration, formatDuration } from './duration';
+export { evaluateAlarm, breaches, type AlarmRule } from './alarm';
+export { findStep, percentChange, adjustedCapacity, type StepAdjustment, type AdjustmentType } from './step';
+export { scheduledRuns, type ScheduledRun } from './scheduled';
+export { requiredColumns } from './requirements';
+export * from './types';
