@@ -251,7 +251,7 @@ export function simulate(
   const demandTarget = targetTracking.find(
     (tt) => demandSource(tt) === (columns.has(INVOCATIONS) ? INVOCATIONS : CONCURRENCY),
   );
-  const summary = new SummaryBuilder(p, demandTarget?.target);
+  const summary = new SummaryBuilder(p, demandTarget?.target, columns.has(INVOCATIONS));
 
   // ---- State ---------------------------------------------------------------------------
   const cooldowns = new Cooldowns();

@@ -113,15 +113,14 @@ export class MetricSource {
     const x = Number.isNaN(input) ? (this.kind === 'openLoop' ? NaN : 0) : input;
     this.ticks++;
     switch (this.kind) {
-      case 'perCapacityRate': {
-        const requests = x / 6;
+      case 'perCapacityRate':
+        // Rates are requests per minute: a tick serves a sixth of them (divided at close).
         if (inService > 0) {
-          this.sum += requests / inService;
-          this.total += requests;
+          this.sum += x / inService;
+          this.total += x;
           this.servedTicks++;
         }
         return;
-      }
       case 'perCapacityGauge':
         if (inService > 0) {
           this.sum += x / inService;
@@ -130,11 +129,11 @@ export class MetricSource {
         }
         return;
       case 'totalRate':
-        this.sum += x / 6;
+        this.sum += x;
         this.servedTicks++;
         return;
       case 'failures':
-        if (inService <= 0) this.sum += x / 6;
+        if (inService <= 0) this.sum += x;
         this.servedTicks++;
         return;
       case 'openLoop':
@@ -157,8 +156,8 @@ export class MetricSource {
     } else {
       switch (this.kind) {
         case 'perCapacityRate':
-          value = this.sum;
-          scaled = this.total;
+          value = this.sum / 6;
+          scaled = this.total / 6;
           break;
         case 'perCapacityGauge':
           value = this.sum / this.servedTicks;
@@ -169,9 +168,13 @@ export class MetricSource {
           scaled = value * inService;
           break;
         default:
-          value = this.sum;
+          value = this.sum / 6;
           scaled = value * inService;
       }
+      // Float noise must not decide a comparison with the threshold (300 / 3 summed in
+      // sixths is 100.00000000000001 > 100): datapoints keep 6 decimals.
+      value = Math.round(value * 1e6) / 1e6;
+      scaled = Math.round(scaled * 1e6) / 1e6;
       if (value === 0 && this.legacyNoZero && this.kind !== 'openLoop') {
         value = NaN;
         scaled = NaN;

@@ -11,6 +11,7 @@ export class SummaryBuilder {
   notScaled = 0;
   private capacityMs = 0;
   private underTicks = 0;
+  private failedRequests = 0;
   private overTicks = 0;
   private peak = -Infinity;
   private lowest = Infinity;
@@ -22,6 +23,8 @@ export class SummaryBuilder {
     private readonly parameters: SimulationParameters,
     /** The target of the target-tracking policy on the demand column, if any. */
     private readonly target: number | undefined,
+    /** Whether demand is invocations (requests per minute), so requests can be counted. */
+    private readonly demandIsInvocations: boolean,
   ) {}
 
   /** One 10-second tick. */
@@ -30,6 +33,7 @@ export class SummaryBuilder {
     if (inService > this.peak) this.peak = inService;
     if (inService < this.lowest) this.lowest = inService;
     if (Number.isNaN(demand)) return;
+    if (inService === 0 && this.demandIsInvocations) this.failedRequests += demand / 6;
     const { maxPerInstance } = this.parameters;
     if (maxPerInstance !== undefined && demand > inService * maxPerInstance) this.underTicks++;
     let atTarget = NaN;
@@ -68,6 +72,7 @@ export class SummaryBuilder {
       highestMetric: this.highest,
       reactions: this.reactions,
       peakInService: this.peak,
+      requestsWithoutCapacity: Math.round(this.failedRequests),
       lowestInService: this.lowest,
     };
     if (this.parameters.pricePerInstanceHour !== undefined)

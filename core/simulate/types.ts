@@ -185,6 +185,8 @@ export interface SimulationSummary {
   reactions: Reaction[];
   peakInService: number;
   lowestInService: number;
+  /** Requests that arrived while nothing was InService (an inference component at 0 copies): they fail. */
+  requestsWithoutCapacity: number;
 }
 
 export interface SimulationResult {

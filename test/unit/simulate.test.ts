@@ -1,0 +1,429 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ALARM, INSUFFICIENT_DATA } from '../../core/simulate/types';
+import { load, MIN, run, START, stepPolicy, targetTracking, timeline, variant } from './simulateHelpers';
+
+// Each behaviour of the simulation model (docs/simulation.md), one at a time. Times are
+// minutes from the start; defaults unless a test says otherwise: one-minute datapoints
+// visible 60 s after their minute, provisioning 5 min, deprovisioning 1 min, cooldowns 300 s.
+
+describe('simulate: target tracking', () => {
+  it('a constant load at exactly the target never scales', () => {
+    const r = run(variant(1, 10, [targetTracking('ipi', 100)]), load({ invocations: [[300, 240]] }), 240, {
+      initialCapacity: 3,
+    });
+    assert.deepEqual(timeline(r), []);
+    assert.equal(r.summary.scaleOuts + r.summary.scaleIns, 0);
+  });
+
+  it('scales out to ceil(total / target) after AlarmHigh has 3 datapoints above the target, InService after provisioning', () => {
+    // Demand steps from 200 to 1000 a minute at minute 10. The datapoints of minutes 10, 11
+    // and 12 are visible at 12 + 1 (the minute ends) + 1 (lag) = 14: AlarmHigh goes to ALARM then.
+    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ invocations: [[200, 10], [1000, 50]] }), 60, {
+      initialCapacity: 2,
+    });
+    assert.deepEqual(timeline(r), ['14 scale-out ipi 2→10']);
+    const out = r.events.find((e) => e.kind === 'scale-out')!;
+    assert.match(out.reason, /^monitor alarm TargetTracking-endpoint\/shop\/variant\/AllTraffic-AlarmHigh-ipi in state ALARM triggered policy ipi$/);
+    assert.equal(out.completesAt, START + 19 * MIN);
+    assert.equal(r.series.desired[14], 10);
+    assert.equal(r.series.inService[18], 2);
+    assert.equal(r.series.inService[19], 10);
+    // The metric falls once the instances serve: 1000 / 10.
+    assert.equal(Math.round(r.series.metrics[0]!.values[25]!), 100);
+  });
+
+  it('scales in after 15 datapoints below 0.9 × target, to ceil(total / target), once (proportional)', () => {
+    // Demand drops from 1000 to 300 at minute 10 on 10 instances: IPI 30 < 90 from minute
+    // 10; the 15th datapoint (minute 24) is visible at 26.
+    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ invocations: [[1000, 10], [300, 50]] }), 60, {
+      initialCapacity: 10,
+    });
+    assert.deepEqual(timeline(r), ['26 scale-in ipi 10→3']);
+    assert.equal(r.series.inService[26], 3, 'instances leave service at once');
+  });
+
+  it('is conservative: no scale-in while removing one instance would push the metric above the target', () => {
+    // 250 a minute on 3 instances: IPI 83 < 90, but 2 instances would see 125 > 100.
+    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ invocations: [[250, 60]] }), 60, {
+      initialCapacity: 3,
+    });
+    assert.deepEqual(timeline(r), []);
+    assert.ok(r.events.some((e) => e.kind === 'not-scaled' && /AlreadyAtDesiredCapacity/.test(e.reason)));
+  });
+
+  it('DisableScaleIn: never lowers capacity, and has no AlarmLow', () => {
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100, { DisableScaleIn: true })]),
+      load({ invocations: [[10, 120]] }),
+      120,
+      { initialCapacity: 8 },
+    );
+    assert.deepEqual(timeline(r), []);
+    assert.deepEqual(
+      r.series.alarms.map((a) => a.name),
+      ['TargetTracking-endpoint/shop/variant/AllTraffic-AlarmHigh-ipi'],
+    );
+  });
+
+  it('several policies: any may scale out; scale-in waits until every policy with scale-in enabled agrees', () => {
+    const target = variant(1, 20, [
+      targetTracking('ipi', 100),
+      targetTracking('concurrency', 10, {}, 'SageMakerVariantConcurrentRequestsPerModelHighResolution'),
+    ]);
+    // Invocations fall, concurrency stays where 8 instances are needed.
+    const r = run(target, load({ invocations: [[100, 60]], concurrency: [[80, 60]] }), 60, { initialCapacity: 8 });
+    assert.deepEqual(timeline(r), []);
+    assert.ok(
+      r.events.some((e) => e.kind === 'not-scaled' && e.source === 'ipi' && /concurrency is not ready to scale in/.test(e.reason)),
+    );
+    // Concurrency alone rises: the concurrency policy scales out although invocations are low.
+    const r2 = run(target, load({ invocations: [[100, 60]], concurrency: [[80, 5], [150, 55]] }), 60, {
+      initialCapacity: 8,
+    });
+    assert.equal(timeline(r2)[0]?.split(' ').slice(1).join(' '), 'scale-out concurrency 8→15');
+  });
+
+  it('several policies: the largest capacity wins when they trigger together (AWS: +3 and +200 % at 10 give 30)', () => {
+    const target = variant(1, 40, [
+      stepPolicy('plus-three', { metric: 'CPUUtilization', threshold: 50, steps: [[0, undefined, 3]] }),
+      stepPolicy('plus-200-percent', {
+        metric: 'CPUUtilization',
+        threshold: 50,
+        type: 'PercentChangeInCapacity',
+        steps: [[0, undefined, 200]],
+      }),
+    ]);
+    const r = run(target, load({ CPUUtilization: [[20, 5], [90, 25]] }), 30, { initialCapacity: 10, metricLagSeconds: 0 });
+    assert.deepEqual(timeline(r).slice(0, 1), ['6 scale-out plus-200-percent 10→30']);
+  });
+
+  it('high-resolution metrics: 10-second datapoints react within a minute', () => {
+    const target = variant(1, 20, [
+      targetTracking('concurrency', 10, {}, 'SageMakerVariantConcurrentRequestsPerModelHighResolution'),
+    ]);
+    const r = run(target, load({ concurrency: [[20, 10], [100, 20]] }), 30, { initialCapacity: 2 });
+    const out = r.events.find((e) => e.kind === 'scale-out')!;
+    // Three 10-second datapoints from 10:00, the last visible at 10:30 + 10 s.
+    assert.equal(out.time, START + 10 * MIN + 40_000);
+    assert.equal(out.to, 10);
+  });
+});
+
+describe('simulate: step scaling through the engine', () => {
+  it("AWS's worked example: 10 → 11 → 14 → 13 → 10 (percent steps, threshold 50 for both alarms)", () => {
+    const out = stepPolicy('out', {
+      metric: 'CPUUtilization',
+      threshold: 50,
+      type: 'PercentChangeInCapacity',
+      steps: [
+        [0, 10, 0],
+        [10, 20, 10],
+        [20, undefined, 30],
+      ],
+    });
+    const inward = stepPolicy('in', {
+      metric: 'CPUUtilization',
+      threshold: 50,
+      comparison: 'LessThanOrEqualToThreshold',
+      type: 'PercentChangeInCapacity',
+      steps: [
+        [-10, 0, 0],
+        [-20, -10, -10],
+        [undefined, -20, -30],
+      ],
+    });
+    // Each level for one minute, with 10 minutes in the dead band between (longer than the cooldowns).
+    const cpu = load({
+      CPUUtilization: [
+        [55, 2],
+        [60, 1],
+        [55, 10],
+        [70, 1],
+        [45, 10],
+        [40, 1],
+        [45, 10],
+        [30, 1],
+        [45, 10],
+      ],
+    });
+    const r = run(variant(1, 40, [out, inward]), cpu, 46, { initialCapacity: 10, metricLagSeconds: 0, provisioningSeconds: 0 });
+    assert.deepEqual(
+      timeline(r).map((l) => l.split(' ').slice(2).join(' ')),
+      ['out 10→11', 'out 11→14', 'in 14→13', 'in 13→10'],
+    );
+    // In the dead band the alarm is in ALARM and its step adjusts by 0: logged, not a missed scale.
+    assert.ok(r.events.some((e) => e.kind === 'not-scaled' && /adjusts by 0/.test(e.reason)));
+  });
+
+  it("AWS's cooldown example: +2 completes, then the +3 step adds only 1", () => {
+    const policy = stepPolicy('out', {
+      metric: 'CPUUtilization',
+      threshold: 50,
+      steps: [
+        [0, 10, 2],
+        [10, undefined, 3],
+      ],
+      cooldown: 300,
+    });
+    // 55 (the +2 step) from minute 2, seen at 3; 65 (the +3 step) from 5, seen at 6, inside
+    // the cooldown that began when the first activity completed at 4: 10 + 3 = 13, one more.
+    // That activity completes at 7 and the cooldown runs to 12; then the step applies afresh.
+    const r = run(variant(1, 40, [policy]), load({ CPUUtilization: [[40, 2], [55, 3], [65, 10]] }), 15, {
+      initialCapacity: 10,
+      metricLagSeconds: 0,
+      provisioningSeconds: 60,
+    });
+    assert.deepEqual(timeline(r), ['3 scale-out out 10→12', '6 scale-out out 12→13', '12 scale-out out 13→16']);
+    assert.ok(r.events.some((e) => e.kind === 'not-scaled' && /scale-out cooldown/.test(e.reason)));
+  });
+
+  it("a step policy's scale-in is not vetoed by target tracking that is not ready", () => {
+    const r = run(
+      variant(1, 20, [
+        targetTracking('ipi', 100),
+        stepPolicy('cpu-low', {
+          metric: 'CPUUtilization',
+          threshold: 20,
+          comparison: 'LessThanThreshold',
+          steps: [[undefined, 0, -1]],
+          cooldown: 0,
+        }),
+      ]),
+      load({ invocations: [[500, 30]], CPUUtilization: [[10, 30]] }),
+      30,
+      { initialCapacity: 8, deprovisioningSeconds: 0 },
+    );
+    assert.equal(timeline(r)[0], '0 scale-in cpu-low 8→7');
+    // …and target tracking scales back out: the fight the timeline shows.
+    assert.ok(timeline(r).some((l) => / scale-out ipi /.test(l)));
+  });
+});
+
+describe('simulate: cooldowns, activities and suspension', () => {
+  it('an invocation while the endpoint is Updating is dropped with "activity in progress"', () => {
+    const r = run(variant(1, 40, [targetTracking('ipi', 100)]), load({ invocations: [[200, 10], [1000, 5], [3000, 45]] }), 60, {
+      initialCapacity: 2,
+      provisioningSeconds: 600,
+    });
+    const blocked = r.events.find((e) => e.kind === 'not-scaled' && /in progress/.test(e.reason));
+    assert.ok(blocked, 'a dropped invocation is logged');
+    assert.deepEqual(timeline(r), ['14 scale-out ipi 2→10', '24 scale-out ipi 10→30']);
+  });
+
+  it('scale-in waits for its cooldown, started when the activity completes; a scale-out ends it', () => {
+    // 26: 10 → 5, complete at 27, cooldown 20 min to 47. Demand falls again at 30: AlarmLow
+    // is in ALARM at 46, blocked by the cooldown, and the re-invocation at 47 scales in.
+    const tt = targetTracking('ipi', 100, { ScaleInCooldown: 1200 });
+    const r = run(variant(1, 20, [tt]), load({ invocations: [[1000, 10], [500, 20], [100, 30]] }), 60, {
+      initialCapacity: 10,
+      deprovisioningSeconds: 60,
+    });
+    assert.deepEqual(timeline(r), ['26 scale-in ipi 10→5', '47 scale-in ipi 5→1']);
+    assert.ok(r.events.some((e) => e.kind === 'not-scaled' && e.time === START + 46 * MIN && /scale-in cooldown/.test(e.reason)));
+    // With an hour's cooldown, the scale-out at 34 ends it: the scale-in at 56 does not wait to 87.
+    const long = targetTracking('ipi', 100, { ScaleInCooldown: 3600 });
+    const r2 = run(variant(1, 20, [long]), load({ invocations: [[1000, 10], [500, 20], [900, 10], [100, 30]] }), 70, {
+      initialCapacity: 10,
+    });
+    assert.deepEqual(timeline(r2), ['26 scale-in ipi 10→5', '34 scale-out ipi 5→9', '56 scale-in ipi 9→1']);
+  });
+
+  it('SuspendedState: scale-out suspended keeps capacity while the alarm stays in ALARM', () => {
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100)], [], { SuspendedState: { DynamicScalingOutSuspended: true } }),
+      load({ invocations: [[1000, 30]] }),
+      30,
+      { initialCapacity: 2 },
+    );
+    assert.deepEqual(timeline(r), []);
+    assert.equal(r.series.alarms[0]!.states[20], ALARM);
+    assert.ok(r.events.some((e) => /DynamicScalingOutSuspended/.test(e.reason)));
+  });
+});
+
+describe('simulate: scheduled actions', () => {
+  const raise = {
+    ScheduledActionName: 'morning',
+    Schedule: 'cron(0 8 * * ? *)',
+    Timezone: 'Europe/Berlin',
+    ScalableTargetAction: { MinCapacity: 6 },
+  };
+  const lower = { ScheduledActionName: 'evening', Schedule: 'cron(0 20 * * ? *)', Timezone: 'Europe/Berlin', ScalableTargetAction: { MinCapacity: 1 } };
+
+  it('run at their time in their zone (08:00 Berlin = 06:00 UTC in July), raise Min and capacity at once', () => {
+    const r = run(variant(1, 20, [], [raise, lower]), load({ invocations: [[0, 1440]] }), 1440, {
+      scheduleDelaySeconds: 0,
+    });
+    assert.deepEqual(timeline(r), ['360 scheduled morning 1→6', '1080 scheduled evening 6→6']);
+    assert.equal(r.series.min[400], 6);
+    assert.equal(r.series.min[1100], 1);
+  });
+
+  it('a run before the window sets the bounds in force at its start', () => {
+    const r = run(variant(1, 20, [], [raise]), load({ invocations: [[0, 60]] }), 60, {
+      startMs: START + 12 * 60 * MIN,
+    });
+    assert.equal(r.series.min[0], 6);
+    assert.equal(r.series.desired[0], 6);
+    assert.ok(r.notes.some((n) => /scheduled action morning/.test(n)));
+  });
+
+  it('while the endpoint is Updating, an action that must change capacity retries each minute', () => {
+    const action = { ScheduledActionName: 'floor', Schedule: 'at(2026-07-01T00:15:00)', ScalableTargetAction: { MinCapacity: 15 } };
+    const r = run(variant(1, 20, [targetTracking('ipi', 100)], [action]), load({ invocations: [[200, 10], [1000, 30]] }), 40, {
+      initialCapacity: 2,
+      scheduleDelaySeconds: 0,
+      provisioningSeconds: 300,
+    });
+    // The scale-out at 14 keeps the endpoint Updating until 19: the action waits, then runs.
+    assert.deepEqual(timeline(r), ['14 scale-out ipi 2→10', '19 scheduled floor 10→15']);
+    assert.ok(r.events.some((e) => e.kind === 'not-scaled' && e.source === 'floor' && /retried each minute/.test(e.reason)));
+  });
+
+  it('scheduled scaling suspended: actions due are skipped', () => {
+    const r = run(
+      variant(1, 20, [], [raise], { SuspendedState: { ScheduledScalingSuspended: true } }),
+      load({ invocations: [[0, 1440]] }),
+      1440,
+    );
+    assert.deepEqual(timeline(r), []);
+    assert.ok(r.events.some((e) => e.source === 'morning' && /ScheduledScalingSuspended/.test(e.reason)));
+  });
+
+  it('EndTime stops later runs and reverts nothing', () => {
+    const daily = { ...raise, EndTime: '2026-07-01T12:00:00Z' };
+    const r = run(variant(1, 20, [], [daily, lower]), load({ invocations: [[0, 2880]] }), 2880, { scheduleDelaySeconds: 0 });
+    // Day 2 has no morning run; the evening run sets a Min that is already 1.
+    assert.deepEqual(timeline(r), ['360 scheduled morning 1→6', '1080 scheduled evening 6→6', '2520 scheduled evening 6→6']);
+    assert.equal(r.series.min[1500], 1);
+  });
+});
+
+describe('simulate: SageMaker specifics', () => {
+  it('zero traffic publishes zeros: target tracking scales in to the minimum', () => {
+    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ invocations: [[500, 10], [0, 50]] }), 60, {
+      initialCapacity: 5,
+    });
+    assert.deepEqual(timeline(r), ['26 scale-in ipi 5→1']);
+  });
+
+  it('--legacy-no-zero: no datapoints without traffic, AlarmLow in INSUFFICIENT_DATA, no scale-in', () => {
+    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ invocations: [[500, 10], [0, 50]] }), 60, {
+      initialCapacity: 5,
+      legacyNoZero: true,
+    });
+    assert.deepEqual(timeline(r), []);
+    assert.equal(r.series.alarms[1]!.states[30], INSUFFICIENT_DATA);
+  });
+
+  it('a variant never goes below one instance; MinCapacity 0 is read as 1, with a note', () => {
+    const r = run(variant(0, 20, [targetTracking('ipi', 100)]), load({ invocations: [[0, 60]] }), 60, { initialCapacity: 3 });
+    assert.equal(Math.min(...r.series.desired), 1);
+    assert.ok(r.notes.some((n) => /MinCapacity 0 is simulated as 1/.test(n)));
+  });
+
+  it('an inference component scales to 0 copies and wakes on NoCapacityInvocationFailures, failing requests meanwhile', () => {
+    const ic = {
+      ...variant(0, 4, [
+        targetTracking('ipc', 5, {}, 'SageMakerInferenceComponentInvocationsPerCopy'),
+        stepPolicy('wake', {
+          metric: 'NoCapacityInvocationFailures',
+          threshold: 1,
+          comparison: 'GreaterThanThreshold',
+          statistic: 'Sum',
+          aggregation: 'Maximum',
+          steps: [[0, undefined, 1]],
+          cooldown: 60,
+        }),
+      ]),
+      ResourceId: 'inference-component/chat',
+      ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
+    };
+    // 5 a minute on one copy is on target; traffic stops at 10 (AlarmLow: 15 datapoints, seen
+    // at 26) and returns at 30: 10 failures in minute 30 (> 1) are seen at 32; the copy is
+    // InService 5 minutes later, and the requests until then fail.
+    const r = run(ic, load({ invocations: [[5, 10], [0, 20], [10, 30]] }), 60, { initialCapacity: 1 });
+    // The failures of minutes 35–36, measured before the copy served, are still seen at 38,
+    // when the 60 s cooldown has run out: a second copy. A faithful quirk of the wake-up policy.
+    assert.deepEqual(timeline(r), ['26 scale-in ipc 1→0', '32 scale-out wake 0→1', '38 scale-out wake 1→2']);
+    assert.equal(r.series.inService[36], 0);
+    assert.equal(r.series.inService[37], 1);
+    assert.equal(r.summary.requestsWithoutCapacity, 70);
+  });
+
+  it('provisioning and metric lag are parameters: no lag and instant provisioning react sooner', () => {
+    const l = load({ invocations: [[200, 10], [1000, 50]] });
+    const slow = run(variant(1, 20, [targetTracking('ipi', 100)]), l, 60, { initialCapacity: 2 });
+    const fast = run(variant(1, 20, [targetTracking('ipi', 100)]), l, 60, {
+      initialCapacity: 2,
+      metricLagSeconds: 0,
+      provisioningSeconds: 0,
+    });
+    assert.deepEqual(timeline(slow), ['14 scale-out ipi 2→10']);
+    assert.deepEqual(timeline(fast), ['13 scale-out ipi 2→10']);
+    assert.equal(fast.series.inService[13], 10);
+  });
+});
+
+describe('simulate: what cannot be simulated is reported, never ignored', () => {
+  it('a policy on a metric the load lacks names the column it needs', () => {
+    const r = run(
+      variant(1, 20, [
+        targetTracking('ipi', 100),
+        stepPolicy('latency', { metric: 'ModelLatency', threshold: 200000, steps: [[0, undefined, 2]] }),
+      ]),
+      load({ invocations: [[100, 10]] }),
+      10,
+    );
+    assert.deepEqual(r.notSimulated, [
+      { policy: 'latency', reason: "its alarm's metric ModelLatency has no source in the load", needs: 'ModelLatency' },
+    ]);
+  });
+
+  it('predictive scaling and metric math are reported with the reason', () => {
+    const r = run(
+      variant(1, 20, [
+        { PolicyName: 'forecast', PolicyType: 'PredictiveScaling', PredictiveScalingPolicyConfiguration: {} },
+        {
+          PolicyName: 'math',
+          PolicyType: 'TargetTrackingScaling',
+          TargetTrackingScalingPolicyConfiguration: { TargetValue: 5, CustomizedMetricSpecification: { Metrics: [] } },
+        },
+      ]),
+      load({ invocations: [[100, 10]] }),
+      10,
+    );
+    assert.deepEqual(
+      r.notSimulated.map((n) => `${n.policy}: ${n.reason}`),
+      [
+        'forecast: predictive scaling is not simulated (Application Auto Scaling offers it for ECS only)',
+        'math: metric math (Metrics) is not simulated yet',
+      ],
+    );
+  });
+
+  it('a target-tracking policy needs invocations or concurrency for its metric', () => {
+    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ concurrency: [[5, 10]] }), 10);
+    assert.equal(r.notSimulated[0]?.needs, 'invocations');
+  });
+});
+
+describe('simulate: the summary', () => {
+  it('instance-hours, cost, and minutes under- and over-provisioned', () => {
+    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ invocations: [[200, 10], [1000, 50]] }), 60, {
+      initialCapacity: 2,
+      pricePerInstanceHour: 1.5,
+      maxPerInstance: 150,
+    });
+    // 2 instances for 19 minutes, then 10 for 41.
+    const hours = (2 * 19 + 10 * 41) / 60;
+    assert.equal(r.summary.instanceHours, Math.round(hours * 1000) / 1000);
+    assert.equal(r.summary.cost, Math.round(hours * 1.5 * 100) / 100);
+    // From 10 to 19 demand (1000) exceeds 2 × 150.
+    assert.equal(r.summary.underProvisionedMinutes, 9);
+    assert.deepEqual(r.summary.reactions, [{ start: START + 10 * MIN, end: START + 19 * MIN, needed: 7 }]);
+    assert.equal(r.summary.overProvisionedMinutes, 0);
+    assert.equal(r.summary.scaleOuts, 1);
+  });
+});
