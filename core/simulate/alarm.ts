@@ -56,20 +56,21 @@ export function evaluateAlarm(
 ): AlarmState {
   const n = rule.evaluationPeriods;
   const m = rule.datapointsToAlarm;
-  let real = 0;
-  for (let i = 0; i < length; i++) if (!Number.isNaN(datapoints[i]!)) real++;
-
-  if (real >= n) {
-    let seen = 0;
-    let breaching = 0;
-    for (let i = length - 1; i >= 0 && seen < n; i--) {
-      const v = datapoints[i]!;
-      if (Number.isNaN(v)) continue;
-      seen++;
-      if (breaches(v, rule.comparison, rule.threshold)) breaching++;
-    }
-    return breaching >= m ? ALARM : OK;
+  const { comparison, threshold } = rule;
+  // One pass from the newest: the most recent N real datapoints decide as soon as they are
+  // found (or as soon as the count can no longer change the answer).
+  let seen = 0;
+  let breaching = 0;
+  for (let i = length - 1; i >= 0; i--) {
+    const v = datapoints[i]!;
+    if (v !== v) continue; // NaN: missing
+    seen++;
+    if (breaches(v, comparison, threshold)) {
+      if (++breaching >= m) return ALARM;
+    } else if (n - seen + breaching < m) return OK;
+    if (seen === n) return OK;
   }
+  const real = seen;
 
   const treat = rule.treatMissingData;
   if (real === 0) {
@@ -78,11 +79,7 @@ export function evaluateAlarm(
     return treat === 'breaching' ? (n >= m ? ALARM : OK) : OK;
   }
 
-  let breaching = 0;
-  for (let i = 0; i < length; i++) {
-    const v = datapoints[i]!;
-    if (!Number.isNaN(v) && breaches(v, rule.comparison, rule.threshold)) breaching++;
-  }
+  // Fewer than N real datapoints: `breaching` counts all of them.
   if (treat === 'breaching') breaching += n - real;
   else if (treat === 'missing' || treat === 'ignore') {
     if (m > 1 && prematureAlarm(datapoints, rule, length)) return treat === 'missing' ? ALARM : current;
@@ -145,6 +142,7 @@ export class AlarmRuntime {
   readonly scaled: Float64Array;
   /** Highest datapoint seen. */
   highest = -Infinity;
+  private lastEvaluation = -Infinity;
   readonly evaluationIntervalMs: number;
   private readonly scratch: Float64Array;
   private readonly scratchScaled: Float64Array;
@@ -170,7 +168,17 @@ export class AlarmRuntime {
   evaluate(time: number): boolean {
     const { periodMs } = this.spec;
     const range = this.values.length;
-    for (let j = 0; j < range; j++) {
+    let from = 0;
+    if (this.evaluationIntervalMs === periodMs && time - this.lastEvaluation === periodMs) {
+      // The windows moved by exactly one period: the older ones were complete (all their
+      // samples visible) at the last evaluation and are the same datapoints, one slot
+      // earlier. Only the newest few, still filling in through the metric lag, are computed.
+      this.values.copyWithin(0, 1);
+      this.scaled.copyWithin(0, 1);
+      from = Math.max(0, range - 2 - Math.ceil(this.source.lagMs / periodMs));
+    }
+    this.lastEvaluation = time;
+    for (let j = from; j < range; j++) {
       const windowEnd = time - (range - 1 - j) * periodMs;
       this.datapoint(windowEnd - periodMs, windowEnd, time, j);
       const v = this.values[j]!;

@@ -281,7 +281,7 @@ export function simulate(
   };
 
   /** A decision that did not scale; repeats of the same reason extend the last one. */
-  const blocked = (time: number, source: number, why: Blocked, to: number, detail = '') => {
+  const blocked = (time: number, source: number, why: Blocked, to: number, detail: string | number = '') => {
     const last = lastEventOf[source]!;
     if (last >= 0 && lastBlockedOf[source] === why && events[last]!.kind === 'not-scaled') {
       events[last]!.until = time;
@@ -474,7 +474,7 @@ export function simulate(
       const breach = aggregated - trigger.alarm.spec.threshold;
       const step = findStep(policy.config.steps, breach);
       if (!step) {
-        blocked(t, trigger.policy, Blocked.NoStep, desired, String(round(breach)));
+        blocked(t, trigger.policy, Blocked.NoStep, desired, breach);
         continue;
       }
       const { adjustmentType, minAdjustmentMagnitude } = policy.config;
@@ -568,8 +568,7 @@ export function simulate(
     } else if (inTo >= 0 && inTo < desired) {
       if (suspended.DynamicScalingInSuspended) blocked(t, inSource, Blocked.SuspendedIn, inTo);
       else if (activity !== null) blocked(t, inSource, Blocked.Updating, inTo);
-      else if (cooldowns.inScaleInCooldown(t))
-        blocked(t, inSource, Blocked.ScaleInCooldown, inTo, new Date(cooldowns.inUntil).toISOString());
+      else if (cooldowns.inScaleInCooldown(t)) blocked(t, inSource, Blocked.ScaleInCooldown, inTo, cooldowns.inUntil);
       else start(t, inSource, inTo, cause(inTrigger!.alarm, inSource), inCooldownMs, false);
     }
   }
@@ -607,12 +606,12 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function blockedReason(why: Blocked, detail: string): string {
+function blockedReason(why: Blocked, detail: string | number): string {
   switch (why) {
     case Blocked.Updating:
       return 'a scaling activity is in progress (the endpoint is Updating): the invocation is dropped';
     case Blocked.ScaleInCooldown:
-      return `in the scale-in cooldown until ${detail}`;
+      return `in the scale-in cooldown until ${new Date(detail).toISOString().replace('.000Z', 'Z')}`;
     case Blocked.ScaleOutCooldown:
       return 'in the scale-out cooldown: the step adds nothing beyond the capacity the last scale-out added';
     case Blocked.AtMax:
@@ -630,7 +629,7 @@ function blockedReason(why: Blocked, detail: string): string {
     case Blocked.SuspendedScheduled:
       return 'scheduled scaling is suspended (ScheduledScalingSuspended): the action is skipped';
     case Blocked.NoStep:
-      return `no step adjustment covers a breach of ${detail}`;
+      return `no step adjustment covers a breach of ${round(Number(detail))}`;
     case Blocked.ZeroStep:
       return 'the step that covers the breach adjusts by 0';
     case Blocked.NoDatapoint:

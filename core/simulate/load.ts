@@ -124,7 +124,7 @@ export function parseLoadCsv(text: string): LoadParse {
   });
   if (timeIndex < 0)
     problems.push(`row ${headerLine} has no timestamp column: the header must name one, e.g. timestamp,invocations`);
-  if (!columns.some((c) => c !== undefined) && timeIndex >= 0)
+  if (problems.length === 0 && !columns.some((c) => c !== undefined) && timeIndex >= 0)
     problems.push(
       `row ${headerLine} names no load column: add invocations (total requests per minute), concurrency, or a CloudWatch metric`,
     );
@@ -249,6 +249,8 @@ export function parseLoadJson(text: string): LoadParse {
     };
   }
   const columns: RawColumn[] = [];
+  const pending: { read: { name: string }; where: string; points: [number, number][] }[] = [];
+  let interval = Infinity;
   let rows = 0;
   results.forEach((result: unknown, index) => {
     const r = result as Record<string, unknown>;
@@ -306,21 +308,31 @@ export function parseLoadJson(text: string): LoadParse {
     }
     // get-metric-data lists the newest first by default (ScanBy TimestampDescending).
     points.sort((a, b) => a[0] - b[0]);
-    let interval = Infinity;
     for (let i = 1; i < points.length; i++) {
-      const delta = points[i]![0] - points[i - 1]![0];
-      if (delta === 0) {
+      if (points[i]![0] === points[i - 1]![0]) {
         problems.push(`${where} (${read.name}) has two values at ${iso(points[i]![0])}: keep one`);
         return;
       }
-      interval = Math.min(interval, delta);
+      interval = Math.min(interval, points[i]![0] - points[i - 1]![0]);
     }
-    if (!Number.isFinite(interval)) interval = MINUTE_MS;
-    if (interval % TICK_MS !== 0) {
+    pending.push({ read, where, points });
+  });
+  if (problems.length > 0) return { problems, warnings };
+  // The output does not carry the Period: the closest two datapoints of any result show it.
+  if (!Number.isFinite(interval)) interval = MINUTE_MS;
+  if (interval % TICK_MS !== 0)
+    return {
+      problems: [
+        `the datapoints are ${formatDuration(interval)} apart: export with a Period of 10 s or a multiple of 60 s`,
+      ],
+      warnings,
+    };
+  for (const { read, where, points } of pending) {
+    if (points.some((point, i) => i > 0 && (point[0] - points[i - 1]![0]) % interval !== 0)) {
       problems.push(
-        `${where} (${read.name}): its datapoints are ${formatDuration(interval)} apart: export with a Period of 10 s or a multiple of 60 s`,
+        `${where} (${read.name}): its datapoints are not on a ${formatDuration(interval)} grid: export every result with the same Period`,
       );
-      return;
+      continue;
     }
     // Periods without data are absent from the output: fill the grid with missing datapoints.
     const column: RawColumn = { name: read.name, where, times: [], values: [], intervalMs: interval };
@@ -340,7 +352,7 @@ export function parseLoadJson(text: string): LoadParse {
       problems.push(
         `${where} (${read.name}) spans more than ${MAX_LOAD_ROWS.toLocaleString('en-US')} periods: export a shorter time range`,
       );
-      return;
+      continue;
     }
     if (gaps > 0) {
       const isDemand = read.name === INVOCATIONS || read.name === CONCURRENCY || read.name in PER_CAPACITY_METRICS;
@@ -354,10 +366,10 @@ export function parseLoadJson(text: string): LoadParse {
     }
     if (columns.some((c) => c.name === column.name)) {
       problems.push(`${where}: a second result labelled ${column.name}: keep one`);
-      return;
+      continue;
     }
     columns.push(column);
-  });
+  }
   if (problems.length > 0) return { problems, warnings };
   if (columns.length === 0) return { problems: ['MetricDataResults is empty: export at least Invocations'], warnings };
   return finish(columns, problems, warnings);

@@ -19,12 +19,25 @@ describe('simulate: target tracking', () => {
   it('scales out to ceil(total / target) after AlarmHigh has 3 datapoints above the target, InService after provisioning', () => {
     // Demand steps from 200 to 1000 a minute at minute 10. The datapoints of minutes 10, 11
     // and 12 are visible at 12 + 1 (the minute ends) + 1 (lag) = 14: AlarmHigh goes to ALARM then.
-    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ invocations: [[200, 10], [1000, 50]] }), 60, {
-      initialCapacity: 2,
-    });
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100)]),
+      load({
+        invocations: [
+          [200, 10],
+          [1000, 50],
+        ],
+      }),
+      60,
+      {
+        initialCapacity: 2,
+      },
+    );
     assert.deepEqual(timeline(r), ['14 scale-out ipi 2→10']);
     const out = r.events.find((e) => e.kind === 'scale-out')!;
-    assert.match(out.reason, /^monitor alarm TargetTracking-endpoint\/shop\/variant\/AllTraffic-AlarmHigh-ipi in state ALARM triggered policy ipi$/);
+    assert.match(
+      out.reason,
+      /^monitor alarm TargetTracking-endpoint\/shop\/variant\/AllTraffic-AlarmHigh-ipi in state ALARM triggered policy ipi$/,
+    );
     assert.equal(out.completesAt, START + 19 * MIN);
     assert.equal(r.series.desired[14], 10);
     assert.equal(r.series.inService[18], 2);
@@ -36,9 +49,19 @@ describe('simulate: target tracking', () => {
   it('scales in after 15 datapoints below 0.9 × target, to ceil(total / target), once (proportional)', () => {
     // Demand drops from 1000 to 300 at minute 10 on 10 instances: IPI 30 < 90 from minute
     // 10; the 15th datapoint (minute 24) is visible at 26.
-    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ invocations: [[1000, 10], [300, 50]] }), 60, {
-      initialCapacity: 10,
-    });
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100)]),
+      load({
+        invocations: [
+          [1000, 10],
+          [300, 50],
+        ],
+      }),
+      60,
+      {
+        initialCapacity: 10,
+      },
+    );
     assert.deepEqual(timeline(r), ['26 scale-in ipi 10→3']);
     assert.equal(r.series.inService[26], 3, 'instances leave service at once');
   });
@@ -75,12 +98,25 @@ describe('simulate: target tracking', () => {
     const r = run(target, load({ invocations: [[100, 60]], concurrency: [[80, 60]] }), 60, { initialCapacity: 8 });
     assert.deepEqual(timeline(r), []);
     assert.ok(
-      r.events.some((e) => e.kind === 'not-scaled' && e.source === 'ipi' && /concurrency is not ready to scale in/.test(e.reason)),
+      r.events.some(
+        (e) => e.kind === 'not-scaled' && e.source === 'ipi' && /concurrency is not ready to scale in/.test(e.reason),
+      ),
     );
     // Concurrency alone rises: the concurrency policy scales out although invocations are low.
-    const r2 = run(target, load({ invocations: [[100, 60]], concurrency: [[80, 5], [150, 55]] }), 60, {
-      initialCapacity: 8,
-    });
+    const r2 = run(
+      target,
+      load({
+        invocations: [[100, 60]],
+        concurrency: [
+          [80, 5],
+          [150, 55],
+        ],
+      }),
+      60,
+      {
+        initialCapacity: 8,
+      },
+    );
     assert.equal(timeline(r2)[0]?.split(' ').slice(1).join(' '), 'scale-out concurrency 8→15');
   });
 
@@ -94,7 +130,17 @@ describe('simulate: target tracking', () => {
         steps: [[0, undefined, 200]],
       }),
     ]);
-    const r = run(target, load({ CPUUtilization: [[20, 5], [90, 25]] }), 30, { initialCapacity: 10, metricLagSeconds: 0 });
+    const r = run(
+      target,
+      load({
+        CPUUtilization: [
+          [20, 5],
+          [90, 25],
+        ],
+      }),
+      30,
+      { initialCapacity: 10, metricLagSeconds: 0 },
+    );
     assert.deepEqual(timeline(r).slice(0, 1), ['6 scale-out plus-200-percent 10→30']);
   });
 
@@ -102,7 +148,17 @@ describe('simulate: target tracking', () => {
     const target = variant(1, 20, [
       targetTracking('concurrency', 10, {}, 'SageMakerVariantConcurrentRequestsPerModelHighResolution'),
     ]);
-    const r = run(target, load({ concurrency: [[20, 10], [100, 20]] }), 30, { initialCapacity: 2 });
+    const r = run(
+      target,
+      load({
+        concurrency: [
+          [20, 10],
+          [100, 20],
+        ],
+      }),
+      30,
+      { initialCapacity: 2 },
+    );
     const out = r.events.find((e) => e.kind === 'scale-out')!;
     // Three 10-second datapoints from 10:00, the last visible at 10:30 + 10 s.
     assert.equal(out.time, START + 10 * MIN + 40_000);
@@ -147,7 +203,11 @@ describe('simulate: step scaling through the engine', () => {
         [45, 10],
       ],
     });
-    const r = run(variant(1, 40, [out, inward]), cpu, 46, { initialCapacity: 10, metricLagSeconds: 0, provisioningSeconds: 0 });
+    const r = run(variant(1, 40, [out, inward]), cpu, 46, {
+      initialCapacity: 10,
+      metricLagSeconds: 0,
+      provisioningSeconds: 0,
+    });
     assert.deepEqual(
       timeline(r).map((l) => l.split(' ').slice(2).join(' ')),
       ['out 10→11', 'out 11→14', 'in 14→13', 'in 13→10'],
@@ -169,11 +229,22 @@ describe('simulate: step scaling through the engine', () => {
     // 55 (the +2 step) from minute 2, seen at 3; 65 (the +3 step) from 5, seen at 6, inside
     // the cooldown that began when the first activity completed at 4: 10 + 3 = 13, one more.
     // That activity completes at 7 and the cooldown runs to 12; then the step applies afresh.
-    const r = run(variant(1, 40, [policy]), load({ CPUUtilization: [[40, 2], [55, 3], [65, 10]] }), 15, {
-      initialCapacity: 10,
-      metricLagSeconds: 0,
-      provisioningSeconds: 60,
-    });
+    const r = run(
+      variant(1, 40, [policy]),
+      load({
+        CPUUtilization: [
+          [40, 2],
+          [55, 3],
+          [65, 10],
+        ],
+      }),
+      15,
+      {
+        initialCapacity: 10,
+        metricLagSeconds: 0,
+        provisioningSeconds: 60,
+      },
+    );
     assert.deepEqual(timeline(r), ['3 scale-out out 10→12', '6 scale-out out 12→13', '12 scale-out out 13→16']);
     assert.ok(r.events.some((e) => e.kind === 'not-scaled' && /scale-out cooldown/.test(e.reason)));
   });
@@ -202,10 +273,21 @@ describe('simulate: step scaling through the engine', () => {
 
 describe('simulate: cooldowns, activities and suspension', () => {
   it('an invocation while the endpoint is Updating is dropped with "activity in progress"', () => {
-    const r = run(variant(1, 40, [targetTracking('ipi', 100)]), load({ invocations: [[200, 10], [1000, 5], [3000, 45]] }), 60, {
-      initialCapacity: 2,
-      provisioningSeconds: 600,
-    });
+    const r = run(
+      variant(1, 40, [targetTracking('ipi', 100)]),
+      load({
+        invocations: [
+          [200, 10],
+          [1000, 5],
+          [3000, 45],
+        ],
+      }),
+      60,
+      {
+        initialCapacity: 2,
+        provisioningSeconds: 600,
+      },
+    );
     const blocked = r.events.find((e) => e.kind === 'not-scaled' && /in progress/.test(e.reason));
     assert.ok(blocked, 'a dropped invocation is logged');
     assert.deepEqual(timeline(r), ['14 scale-out ipi 2→10', '24 scale-out ipi 10→30']);
@@ -215,17 +297,44 @@ describe('simulate: cooldowns, activities and suspension', () => {
     // 26: 10 → 5, complete at 27, cooldown 20 min to 47. Demand falls again at 30: AlarmLow
     // is in ALARM at 46, blocked by the cooldown, and the re-invocation at 47 scales in.
     const tt = targetTracking('ipi', 100, { ScaleInCooldown: 1200 });
-    const r = run(variant(1, 20, [tt]), load({ invocations: [[1000, 10], [500, 20], [100, 30]] }), 60, {
-      initialCapacity: 10,
-      deprovisioningSeconds: 60,
-    });
+    const r = run(
+      variant(1, 20, [tt]),
+      load({
+        invocations: [
+          [1000, 10],
+          [500, 20],
+          [100, 30],
+        ],
+      }),
+      60,
+      {
+        initialCapacity: 10,
+        deprovisioningSeconds: 60,
+      },
+    );
     assert.deepEqual(timeline(r), ['26 scale-in ipi 10→5', '47 scale-in ipi 5→1']);
-    assert.ok(r.events.some((e) => e.kind === 'not-scaled' && e.time === START + 46 * MIN && /scale-in cooldown/.test(e.reason)));
+    assert.ok(
+      r.events.some(
+        (e) => e.kind === 'not-scaled' && e.time === START + 46 * MIN && /scale-in cooldown/.test(e.reason),
+      ),
+    );
     // With an hour's cooldown, the scale-out at 34 ends it: the scale-in at 56 does not wait to 87.
     const long = targetTracking('ipi', 100, { ScaleInCooldown: 3600 });
-    const r2 = run(variant(1, 20, [long]), load({ invocations: [[1000, 10], [500, 20], [900, 10], [100, 30]] }), 70, {
-      initialCapacity: 10,
-    });
+    const r2 = run(
+      variant(1, 20, [long]),
+      load({
+        invocations: [
+          [1000, 10],
+          [500, 20],
+          [900, 10],
+          [100, 30],
+        ],
+      }),
+      70,
+      {
+        initialCapacity: 10,
+      },
+    );
     assert.deepEqual(timeline(r2), ['26 scale-in ipi 10→5', '34 scale-out ipi 5→9', '56 scale-in ipi 9→1']);
   });
 
@@ -249,7 +358,12 @@ describe('simulate: scheduled actions', () => {
     Timezone: 'Europe/Berlin',
     ScalableTargetAction: { MinCapacity: 6 },
   };
-  const lower = { ScheduledActionName: 'evening', Schedule: 'cron(0 20 * * ? *)', Timezone: 'Europe/Berlin', ScalableTargetAction: { MinCapacity: 1 } };
+  const lower = {
+    ScheduledActionName: 'evening',
+    Schedule: 'cron(0 20 * * ? *)',
+    Timezone: 'Europe/Berlin',
+    ScalableTargetAction: { MinCapacity: 1 },
+  };
 
   it('run at their time in their zone (08:00 Berlin = 06:00 UTC in July), raise Min and capacity at once', () => {
     const r = run(variant(1, 20, [], [raise, lower]), load({ invocations: [[0, 1440]] }), 1440, {
@@ -270,15 +384,31 @@ describe('simulate: scheduled actions', () => {
   });
 
   it('while the endpoint is Updating, an action that must change capacity retries each minute', () => {
-    const action = { ScheduledActionName: 'floor', Schedule: 'at(2026-07-01T00:15:00)', ScalableTargetAction: { MinCapacity: 15 } };
-    const r = run(variant(1, 20, [targetTracking('ipi', 100)], [action]), load({ invocations: [[200, 10], [1000, 30]] }), 40, {
-      initialCapacity: 2,
-      scheduleDelaySeconds: 0,
-      provisioningSeconds: 300,
-    });
+    const action = {
+      ScheduledActionName: 'floor',
+      Schedule: 'at(2026-07-01T00:15:00)',
+      ScalableTargetAction: { MinCapacity: 15 },
+    };
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100)], [action]),
+      load({
+        invocations: [
+          [200, 10],
+          [1000, 30],
+        ],
+      }),
+      40,
+      {
+        initialCapacity: 2,
+        scheduleDelaySeconds: 0,
+        provisioningSeconds: 300,
+      },
+    );
     // The scale-out at 14 keeps the endpoint Updating until 19: the action waits, then runs.
     assert.deepEqual(timeline(r), ['14 scale-out ipi 2→10', '19 scheduled floor 10→15']);
-    assert.ok(r.events.some((e) => e.kind === 'not-scaled' && e.source === 'floor' && /retried each minute/.test(e.reason)));
+    assert.ok(
+      r.events.some((e) => e.kind === 'not-scaled' && e.source === 'floor' && /retried each minute/.test(e.reason)),
+    );
   });
 
   it('scheduled scaling suspended: actions due are skipped', () => {
@@ -293,32 +423,60 @@ describe('simulate: scheduled actions', () => {
 
   it('EndTime stops later runs and reverts nothing', () => {
     const daily = { ...raise, EndTime: '2026-07-01T12:00:00Z' };
-    const r = run(variant(1, 20, [], [daily, lower]), load({ invocations: [[0, 2880]] }), 2880, { scheduleDelaySeconds: 0 });
+    const r = run(variant(1, 20, [], [daily, lower]), load({ invocations: [[0, 2880]] }), 2880, {
+      scheduleDelaySeconds: 0,
+    });
     // Day 2 has no morning run; the evening run sets a Min that is already 1.
-    assert.deepEqual(timeline(r), ['360 scheduled morning 1→6', '1080 scheduled evening 6→6', '2520 scheduled evening 6→6']);
+    assert.deepEqual(timeline(r), [
+      '360 scheduled morning 1→6',
+      '1080 scheduled evening 6→6',
+      '2520 scheduled evening 6→6',
+    ]);
     assert.equal(r.series.min[1500], 1);
   });
 });
 
 describe('simulate: SageMaker specifics', () => {
   it('zero traffic publishes zeros: target tracking scales in to the minimum', () => {
-    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ invocations: [[500, 10], [0, 50]] }), 60, {
-      initialCapacity: 5,
-    });
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100)]),
+      load({
+        invocations: [
+          [500, 10],
+          [0, 50],
+        ],
+      }),
+      60,
+      {
+        initialCapacity: 5,
+      },
+    );
     assert.deepEqual(timeline(r), ['26 scale-in ipi 5→1']);
   });
 
   it('--legacy-no-zero: no datapoints without traffic, AlarmLow in INSUFFICIENT_DATA, no scale-in', () => {
-    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ invocations: [[500, 10], [0, 50]] }), 60, {
-      initialCapacity: 5,
-      legacyNoZero: true,
-    });
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100)]),
+      load({
+        invocations: [
+          [500, 10],
+          [0, 50],
+        ],
+      }),
+      60,
+      {
+        initialCapacity: 5,
+        legacyNoZero: true,
+      },
+    );
     assert.deepEqual(timeline(r), []);
     assert.equal(r.series.alarms[1]!.states[30], INSUFFICIENT_DATA);
   });
 
   it('a variant never goes below one instance; MinCapacity 0 is read as 1, with a note', () => {
-    const r = run(variant(0, 20, [targetTracking('ipi', 100)]), load({ invocations: [[0, 60]] }), 60, { initialCapacity: 3 });
+    const r = run(variant(0, 20, [targetTracking('ipi', 100)]), load({ invocations: [[0, 60]] }), 60, {
+      initialCapacity: 3,
+    });
     assert.equal(Math.min(...r.series.desired), 1);
     assert.ok(r.notes.some((n) => /MinCapacity 0 is simulated as 1/.test(n)));
   });
@@ -343,7 +501,18 @@ describe('simulate: SageMaker specifics', () => {
     // 5 a minute on one copy is on target; traffic stops at 10 (AlarmLow: 15 datapoints, seen
     // at 26) and returns at 30: 10 failures in minute 30 (> 1) are seen at 32; the copy is
     // InService 5 minutes later, and the requests until then fail.
-    const r = run(ic, load({ invocations: [[5, 10], [0, 20], [10, 30]] }), 60, { initialCapacity: 1 });
+    const r = run(
+      ic,
+      load({
+        invocations: [
+          [5, 10],
+          [0, 20],
+          [10, 30],
+        ],
+      }),
+      60,
+      { initialCapacity: 1 },
+    );
     // The failures of minutes 35–36, measured before the copy served, are still seen at 38,
     // when the 60 s cooldown has run out: a second copy. A faithful quirk of the wake-up policy.
     assert.deepEqual(timeline(r), ['26 scale-in ipc 1→0', '32 scale-out wake 0→1', '38 scale-out wake 1→2']);
@@ -353,7 +522,12 @@ describe('simulate: SageMaker specifics', () => {
   });
 
   it('provisioning and metric lag are parameters: no lag and instant provisioning react sooner', () => {
-    const l = load({ invocations: [[200, 10], [1000, 50]] });
+    const l = load({
+      invocations: [
+        [200, 10],
+        [1000, 50],
+      ],
+    });
     const slow = run(variant(1, 20, [targetTracking('ipi', 100)]), l, 60, { initialCapacity: 2 });
     const fast = run(variant(1, 20, [targetTracking('ipi', 100)]), l, 60, {
       initialCapacity: 2,
@@ -411,11 +585,21 @@ describe('simulate: what cannot be simulated is reported, never ignored', () => 
 
 describe('simulate: the summary', () => {
   it('instance-hours, cost, and minutes under- and over-provisioned', () => {
-    const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ invocations: [[200, 10], [1000, 50]] }), 60, {
-      initialCapacity: 2,
-      pricePerInstanceHour: 1.5,
-      maxPerInstance: 150,
-    });
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100)]),
+      load({
+        invocations: [
+          [200, 10],
+          [1000, 50],
+        ],
+      }),
+      60,
+      {
+        initialCapacity: 2,
+        pricePerInstanceHour: 1.5,
+        maxPerInstance: 150,
+      },
+    );
     // 2 instances for 19 minutes, then 10 for 41.
     const hours = (2 * 19 + 10 * 41) / 60;
     assert.equal(r.summary.instanceHours, Math.round(hours * 1000) / 1000);

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { evaluateAlarm, type AlarmRule } from '../../core/simulate/alarm';
-import { ALARM, ALARM_STATE_NAMES, INSUFFICIENT_DATA, OK, type AlarmState, type TreatMissingData } from '../../core/simulate/types';
+import {
+  ALARM,
+  ALARM_STATE_NAMES,
+  INSUFFICIENT_DATA,
+  OK,
+  type AlarmState,
+  type TreatMissingData,
+} from '../../core/simulate/types';
 
 // The two tables of "Configuring how CloudWatch alarms treat missing data"
 // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-evaluating-missing-data),

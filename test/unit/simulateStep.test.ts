@@ -56,7 +56,7 @@ describe('step scaling arithmetic', () => {
     ];
     assert.equal(findStep(into, -9.99)?.adjustment, 0);
     assert.equal(findStep(into, -10)?.adjustment, -10);
-    assert.equal(findStep(into, -20)?.adjustment, -10);
-    assert.equal(findStep(into, -20.01)?.adjustment, -30);
+    assert.equal(findStep(into, -19.99)?.adjustment, -10);
+    assert.equal(findStep(into, -20)?.adjustment, -30); // "≤ 30 gives −30 %" with threshold 50
   });
 });
