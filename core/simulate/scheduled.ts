@@ -47,7 +47,9 @@ export function scheduledRuns(
     const min = action.ScalableTargetAction?.MinCapacity;
     const max = action.ScalableTargetAction?.MaxCapacity;
     const start = instant(action.StartTime);
-    const end = instant(action.EndTime);
+    const endTime = instant(action.EndTime);
+    // Ask only up to the window's end: nextRuns walks until `count` runs or `end`.
+    const end = new Date(Math.min(endTime?.getTime() ?? Infinity, toMs - 1));
     let after = new Date(fromMs - 1);
     try {
       // nextRuns answers at most MAX_RUNS at a time: ask again from the last one.
@@ -57,7 +59,7 @@ export function scheduledRuns(
           count: MAX_RUNS,
           ...(action.Timezone ? { timeZone: action.Timezone } : {}),
           ...(start ? { start } : {}),
-          ...(end ? { end } : {}),
+          end,
         });
         for (const date of batch) {
           const time = date.getTime();
