@@ -5,6 +5,7 @@ import { fetchMain } from './fetch';
 import { lintCommand } from './lint';
 import { planMain } from './plan';
 import { scheduleMain } from './schedule';
+import { simulateMain } from './simulate';
 import { processOutput, type Output } from './output';
 import { didYouMean } from './suggest';
 
@@ -39,6 +40,19 @@ Commands:
       ISO-8601, read as UTC unless they carry an offset. Exit 0 when the expression
       reads, 1 when it has errors or the zone is unknown, 2 on bad usage.
 
+  simulate <file> [--target <ResourceId>] (--load <file.csv|file.json> | --pattern <spec>)
+           [--start ISO] [--duration 1d] [--capacity N] [--provisioning 5m]
+           [--deprovisioning 1m] [--metric-lag 60s] [--price USD]
+           [--max-per-instance N] [--legacy-no-zero] [--format text|json|csv]
+      Replay a load through one target's policies and scheduled actions as
+      Application Auto Scaling, CloudWatch and SageMaker would: capacity over time,
+      every scaling decision with its cause, and the cost. The load is a CSV
+      (timestamp + invocations per minute, concurrency, or CloudWatch metric
+      columns), get-metric-data JSON, or a pattern such as
+      'daily(200, 2400, at=14:00) + spike(3000, at=26h, for=10m)'.
+      Exit 0 when done, 1 on errors in the file or a policy that cannot be
+      simulated, 2 on bad usage or an unreadable load.
+
 AWS options (plan, apply, fetch), read as the AWS CLI reads them when left out:
   --profile P         Profile of the shared config files (else AWS_PROFILE, default).
   --region R          Region (else the file's "Region", the profile's region, AWS_REGION).
@@ -50,7 +64,7 @@ Options:
   -h, --help     Show this help.
   -v, --version  Show the version.`;
 
-const COMMANDS = ['lint', 'plan', 'apply', 'fetch', 'schedule', 'help'] as const;
+const COMMANDS = ['lint', 'plan', 'apply', 'fetch', 'schedule', 'simulate', 'help'] as const;
 
 /** A mistake in the command line: reported with the usage hint, exit 2. */
 class UsageError extends Error {}
@@ -111,6 +125,7 @@ export async function main(
     if (command === 'apply') return await applyMain(rest, out, now());
     if (command === 'fetch') return await fetchMain(rest, out);
     if (command === 'schedule') return scheduleMain(rest, out, now());
+    if (command === 'simulate') return await simulateMain(rest, out, now());
     const hint = didYouMean(command, COMMANDS);
     throw new UsageError(`unknown command "${command}"${hint ? `: ${hint}` : ''}`);
   } catch (error) {

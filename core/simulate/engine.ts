@@ -78,6 +78,7 @@ const enum Blocked {
   NoDatapoint,
   Deferred,
   BadBounds,
+  Flapping,
 }
 
 const SAGEMAKER_VARIANT = 'sagemaker:variant:DesiredInstanceCount';
@@ -458,8 +459,9 @@ export function simulate(
             outTrigger = trigger;
             outCooldownMs = policy.scaleOutCooldownMs;
           }
-        } else if (activity === null)
-          blocked(t, trigger.policy, wanted > max ? Blocked.AtMax : Blocked.AtDesired, wanted);
+        } else if (activity === null && wanted > max) blocked(t, trigger.policy, Blocked.AtMax, wanted);
+        // Otherwise the capacity it asks for is there already (its datapoints predate the
+        // instances added): nothing was blocked, nothing is logged.
         continue;
       }
       // A step policy: the breach of the aggregated datapoints sizes the step.
@@ -547,7 +549,7 @@ export function simulate(
             blocked(
               t,
               trigger.policy,
-              ttCapacity(tt, trigger.alarm, true) < min ? Blocked.AtMin : Blocked.AtDesired,
+              ttCapacity(tt, trigger.alarm, true) < min && desired === min ? Blocked.AtMin : Blocked.Flapping,
               own,
             );
           else blocked(t, trigger.policy, Blocked.NoAgreement, own, holdout);
@@ -636,6 +638,10 @@ function blockedReason(why: Blocked, detail: string | number): string {
       return 'the alarm evaluated no datapoint to size the change with';
     case Blocked.Deferred:
       return 'the endpoint is Updating: the scheduled action is retried each minute';
+    case Blocked.Flapping:
+      // "The policy won't scale in if it calculates that removing a minimum unit of capacity
+      // would likely push the metric back above the target" (the target-tracking page).
+      return 'removing an instance would push the metric above the target (AutoScalingAnticipatedFlapping)';
     case Blocked.BadBounds:
       return `the action would set ${detail}: skipped`;
   }

@@ -77,8 +77,9 @@ export class SummaryBuilder {
     };
     if (this.parameters.pricePerInstanceHour !== undefined)
       summary.cost = Math.round(instanceHours * this.parameters.pricePerInstanceHour * 100) / 100;
-    if (this.parameters.maxPerInstance !== undefined) summary.underProvisionedMinutes = this.underTicks / 6;
-    if (this.target !== undefined) summary.overProvisionedMinutes = this.overTicks / 6;
+    if (this.parameters.maxPerInstance !== undefined)
+      summary.underProvisionedMinutes = Math.round((this.underTicks / 6) * 100) / 100;
+    if (this.target !== undefined) summary.overProvisionedMinutes = Math.round((this.overTicks / 6) * 100) / 100;
     return summary;
   }
 }

@@ -72,7 +72,7 @@ describe('simulate: target tracking', () => {
       initialCapacity: 3,
     });
     assert.deepEqual(timeline(r), []);
-    assert.ok(r.events.some((e) => e.kind === 'not-scaled' && /AlreadyAtDesiredCapacity/.test(e.reason)));
+    assert.ok(r.events.some((e) => e.kind === 'not-scaled' && /AutoScalingAnticipatedFlapping/.test(e.reason)));
   });
 
   it('DisableScaleIn: never lowers capacity, and has no AlarmLow', () => {

@@ -1,0 +1,435 @@
+import { statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { plot } from 'asciichart';
+import { desiredFromText } from '../core/desired';
+import type { TargetState } from '../core/live';
+import {
+  ALARM_STATE_NAMES,
+  formatDuration,
+  loadSpan,
+  parseDuration,
+  parseLoad,
+  parsePattern,
+  patternLoad,
+  requiredColumns,
+  simulate,
+  type Load,
+  type SimulationParameters,
+  type SimulationResult,
+} from '../core/simulate';
+import { parseTimestamp } from '../core/timestamp';
+import { findingToMessage, lintText, readText } from './lintFile';
+import type { Output } from './output';
+import { RuleConfigLoader } from './ruleConfig';
+
+// `sagemaker-scaling simulate`: what a scaling file does to an endpoint under a load, before
+// it ships. The file passes the same three layers as `lint` first; the load is a CSV or
+// get-metric-data JSON file, or a pattern spec; the engine is core/simulate.
+
+export const SIMULATE_USAGE = `Usage: sagemaker-scaling simulate <file> [--target <ResourceId>]
+    (--load <file.csv|file.json> | --pattern <spec>)
+    [--start ISO] [--duration 1d] [--capacity N] [--provisioning 5m] [--deprovisioning 1m]
+    [--metric-lag 60s] [--price USD] [--max-per-instance N] [--legacy-no-zero]
+    [--format text|json|csv]`;
+
+/** Bigger load files are refused before they are read: 1,000,000 rows of a few columns fit well within. */
+export const MAX_LOAD_BYTES = 64 * 1024 * 1024;
+
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** A mistake in the command line or an unreadable input: exit 2. */
+class SimulateUsageError extends Error {}
+
+function duration(option: string, value: string | undefined, fallback: number | undefined): number | undefined {
+  if (value === undefined) return fallback;
+  const ms = parseDuration(value);
+  if (ms === undefined)
+    throw new SimulateUsageError(`${option} takes a duration such as 90s, 5m, 6h or 2d, not "${value}"`);
+  return ms;
+}
+
+function number(option: string, value: string | undefined, what: string, integer = false): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)))
+    throw new SimulateUsageError(`${option} takes ${what}, not "${value}"`);
+  return n;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function readable(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** `simulate` from its command-line arguments. */
+export async function simulateMain(args: string[], out: Output, now: Date): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      target: { type: 'string' },
+      load: { type: 'string' },
+      pattern: { type: 'string' },
+      start: { type: 'string' },
+      duration: { type: 'string' },
+      capacity: { type: 'string' },
+      provisioning: { type: 'string' },
+      deprovisioning: { type: 'string' },
+      'metric-lag': { type: 'string' },
+      price: { type: 'string' },
+      'max-per-instance': { type: 'string' },
+      'legacy-no-zero': { type: 'boolean' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    out.out(SIMULATE_USAGE);
+    return EXIT.ok;
+  }
+  const say = (line: string) => out.err(`sagemaker-scaling simulate: ${line}`);
+  try {
+    if (positionals.length !== 1)
+      throw new SimulateUsageError(`simulate takes one scaling file, not ${positionals.length}`);
+    if ((values.load === undefined) === (values.pattern === undefined))
+      throw new SimulateUsageError('simulate needs a load: either --load <file.csv|file.json> or --pattern <spec>');
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json' && format !== 'csv')
+      throw new SimulateUsageError(`--format takes text, json or csv, not "${format}"`);
+    let startMs: number | undefined;
+    if (values.start !== undefined) {
+      const parsed = parseTimestamp(values.start);
+      if (!parsed?.ok)
+        throw new SimulateUsageError(
+          `--start takes an ISO-8601 time such as 2026-07-01T00:00:00Z, not "${values.start}"`,
+        );
+      startMs = parsed.epochMs;
+    }
+    const durationMs = duration('--duration', values.duration, undefined);
+    if (durationMs === 0) throw new SimulateUsageError('--duration must be longer than 0');
+    const parameters: Partial<SimulationParameters> = { legacyNoZero: values['legacy-no-zero'] === true };
+    const capacity = number('--capacity', values.capacity, 'a whole number of instances ≥ 0', true);
+    if (capacity !== undefined) parameters.initialCapacity = capacity;
+    const provisioning = duration('--provisioning', values.provisioning, undefined);
+    if (provisioning !== undefined) parameters.provisioningSeconds = provisioning / 1000;
+    const deprovisioning = duration('--deprovisioning', values.deprovisioning, undefined);
+    if (deprovisioning !== undefined) parameters.deprovisioningSeconds = deprovisioning / 1000;
+    const lag = duration('--metric-lag', values['metric-lag'], undefined);
+    if (lag !== undefined) parameters.metricLagSeconds = lag / 1000;
+    const price = number('--price', values.price, 'a price in USD per instance-hour, such as 1.21');
+    if (price !== undefined) parameters.pricePerInstanceHour = price;
+    const maxPerInstance = number('--max-per-instance', values['max-per-instance'], 'a number above 0');
+    if (maxPerInstance !== undefined) {
+      if (maxPerInstance === 0) throw new SimulateUsageError('--max-per-instance takes a number above 0, not "0"');
+      parameters.maxPerInstance = maxPerInstance;
+    }
+
+    // The scaling file: unreadable → 2; errors in any of lint's three layers → 1.
+    const file = positionals[0]!;
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (error) {
+      throw new SimulateUsageError(
+        error instanceof TypeError ? `${file} is not valid UTF-8 text` : (error as Error).message,
+      );
+    }
+    const configs = new RuleConfigLoader(readText);
+    let config;
+    try {
+      config = configs.forFile(file).config;
+    } catch (error) {
+      throw new SimulateUsageError((error as Error).message);
+    }
+    const messages = await lintText(file, text, { now, config });
+    for (const loaded of configs.loaded())
+      messages.push(...loaded.findings.map((f) => findingToMessage(loaded.path, loaded.text, f)));
+    const errors = messages.filter((m) => m.severity === 'error');
+    if (errors.length > 0) {
+      for (const m of errors) out.err(`${m.file}:${m.line}:${m.column} ${m.severity} ${m.code} ${m.message}`);
+      say(
+        `${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}: fix ${errors.length === 1 ? 'it' : 'them'} first (see sagemaker-scaling lint)`,
+      );
+      return EXIT.failed;
+    }
+    const desired = desiredFromText(text);
+    const target = pickTarget(desired?.targets ?? [], values.target, file);
+
+    // The load.
+    let load: Load;
+    const warnings: string[] = [];
+    if (values.load !== undefined) {
+      const loadFile = values.load;
+      let size: number;
+      try {
+        size = statSync(loadFile).size;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new SimulateUsageError(
+          code === 'ENOENT' ? `no such load file: ${loadFile}` : `cannot read ${loadFile}: ${code}`,
+        );
+      }
+      if (size > MAX_LOAD_BYTES)
+        throw new SimulateUsageError(
+          `${loadFile} is ${(size / 1024 / 1024).toFixed(0)} MB; a load file may be at most ${MAX_LOAD_BYTES / 1024 / 1024} MB (about a million rows): cut it to the days you want to simulate`,
+        );
+      let loadText: string;
+      try {
+        loadText = readText(loadFile);
+      } catch (error) {
+        throw new SimulateUsageError(
+          error instanceof TypeError ? `${loadFile} is not valid UTF-8 text` : (error as Error).message,
+        );
+      }
+      const parsed = parseLoad(loadText);
+      if (!parsed.load) {
+        for (const problem of parsed.problems) out.err(`${loadFile}: ${problem}`);
+        throw new SimulateUsageError(`${loadFile} cannot be read as a load (see above)`);
+      }
+      load = parsed.load;
+      warnings.push(...parsed.warnings.map((w) => `${loadFile}: ${w}`));
+      const span = loadSpan(load)!;
+      startMs ??= span.startMs;
+      const endMs = startMs + (durationMs ?? span.endMs - startMs);
+      if (startMs < span.startMs || endMs > span.endMs)
+        throw new SimulateUsageError(
+          `the load covers ${iso(span.startMs)} to ${iso(span.endMs)}, but the simulation runs ${iso(startMs)} to ${iso(endMs)}: choose --start and --duration within the load`,
+        );
+      parameters.durationMs = endMs - startMs;
+    } else {
+      const pattern = parsePattern(values.pattern!);
+      if (!pattern.columns) throw new SimulateUsageError(`--pattern: ${pattern.problem}`);
+      // Without --start a pattern starts at midnight UTC today.
+      startMs ??= Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+      parameters.durationMs = durationMs ?? 86_400_000;
+      load = patternLoad(pattern.columns, startMs, parameters.durationMs);
+    }
+    parameters.startMs = startMs;
+
+    const needed = requiredColumns(target);
+    for (const column of load.columns)
+      if (!needed.has(column.name))
+        warnings.push(`the load's column ${column.name} is not read by any policy of ${target.ResourceId}`);
+
+    const result = simulate(target, load, parameters as SimulationParameters);
+    for (const warning of warnings) say(warning);
+    for (const note of result.notes) say(note);
+    if (format === 'json') out.out(JSON.stringify(toJson(result, warnings), null, 2));
+    else if (format === 'csv') out.out(toCsv(result));
+    else for (const line of toText(result)) out.out(line);
+    for (const n of result.notSimulated)
+      say(
+        `policy ${n.policy} cannot be simulated: ${n.reason}${n.needs ? `; add a column ${n.needs} to the load` : ''}`,
+      );
+    return result.notSimulated.length > 0 ? EXIT.failed : EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof SimulateUsageError)) throw error;
+    out.err(`sagemaker-scaling simulate: ${error.message}\nRun sagemaker-scaling simulate --help for usage.`);
+    return EXIT.usage;
+  }
+}
+
+function pickTarget(targets: TargetState[], wanted: string | undefined, file: string): TargetState {
+  const ids = targets.map((t) => t.ResourceId);
+  if (wanted !== undefined) {
+    const found = targets.find((t) => t.ResourceId === wanted);
+    if (!found)
+      throw new SimulateUsageError(`${file} has no target ${wanted}${ids.length ? `: it has ${ids.join(', ')}` : ''}`);
+    return found;
+  }
+  if (targets.length === 0) throw new SimulateUsageError(`${file} has no scalable target to simulate`);
+  if (targets.length > 1)
+    throw new SimulateUsageError(`${file} has ${targets.length} targets: name one with --target (${ids.join(', ')})`);
+  return targets[0]!;
+}
+
+const nullable = (x: number) => (Number.isFinite(x) ? x : null);
+
+function toJson(result: SimulationResult, warnings: string[]): unknown {
+  const { series } = result;
+  const rows = [];
+  const hasInvocations = series.invocations.some((v) => !Number.isNaN(v));
+  const hasConcurrency = series.concurrency.some((v) => !Number.isNaN(v));
+  for (let m = 0; m < series.length; m++) {
+    const load: Record<string, number | null> = {};
+    if (hasInvocations) load.invocations = nullable(series.invocations[m]!);
+    if (hasConcurrency) load.concurrency = nullable(series.concurrency[m]!);
+    const metrics: Record<string, number | null> = {};
+    for (const metric of series.metrics) metrics[metric.name] = nullable(metric.values[m]!);
+    const alarms: Record<string, string> = {};
+    for (const alarm of series.alarms) alarms[alarm.name] = ALARM_STATE_NAMES[alarm.states[m]!]!;
+    rows.push({
+      time: iso(series.startMs + m * 60_000),
+      load,
+      metrics,
+      desired: series.desired[m],
+      inService: series.inService[m],
+      min: series.min[m],
+      max: series.max[m],
+      alarms,
+    });
+  }
+  const { startMs, durationMs, ...rest } = result.parameters;
+  return {
+    target: result.target,
+    start: iso(result.startMs),
+    end: iso(result.endMs),
+    stepSeconds: result.stepSeconds,
+    parameters: { start: iso(startMs), durationSeconds: durationMs / 1000, ...rest },
+    series: rows,
+    events: result.events.map((e) => ({
+      time: iso(e.time),
+      kind: e.kind,
+      source: e.source,
+      from: e.from,
+      to: e.to,
+      reason: e.reason,
+      ...(e.completesAt !== undefined ? { completesAt: iso(e.completesAt) } : {}),
+      ...(e.until !== undefined ? { until: iso(e.until) } : {}),
+    })),
+    summary: {
+      ...result.summary,
+      reactions: result.summary.reactions.map((r) => ({
+        start: iso(r.start),
+        end: r.end === undefined ? null : iso(r.end),
+        seconds: r.end === undefined ? null : (r.end - r.start) / 1000,
+        needed: r.needed,
+      })),
+    },
+    notSimulated: result.notSimulated,
+    notes: result.notes,
+    warnings,
+  };
+}
+
+function csvValue(x: number): string {
+  return Number.isFinite(x) ? String(Math.round(x * 1000) / 1000) : '';
+}
+
+function toCsv(result: SimulationResult): string {
+  const { series } = result;
+  const header = [
+    'time',
+    'invocations',
+    'concurrency',
+    'desired',
+    'inService',
+    'min',
+    'max',
+    ...series.metrics.map((m) => m.name),
+    ...series.alarms.map((a) => a.name),
+  ];
+  const lines = [header.map((h) => (/[",]/.test(h) ? `"${h.replace(/"/g, '""')}"` : h)).join(',')];
+  for (let m = 0; m < series.length; m++) {
+    lines.push(
+      [
+        iso(series.startMs + m * 60_000),
+        csvValue(series.invocations[m]!),
+        csvValue(series.concurrency[m]!),
+        series.desired[m],
+        series.inService[m],
+        series.min[m],
+        series.max[m],
+        ...series.metrics.map((x) => csvValue(x.values[m]!)),
+        ...series.alarms.map((a) => ALARM_STATE_NAMES[a.states[m]!]),
+      ].join(','),
+    );
+  }
+  return lines.join('\n');
+}
+
+const CHART_WIDTH = 72;
+
+/** Buckets a per-minute series into `width` columns (max for capacity, mean for demand). */
+function bucket(values: Float64Array, width: number, how: 'max' | 'mean'): number[] {
+  const out: number[] = [];
+  const per = values.length / width;
+  for (let c = 0; c < width; c++) {
+    const from = Math.floor(c * per);
+    const to = Math.max(from + 1, Math.floor((c + 1) * per));
+    let acc = how === 'max' ? -Infinity : 0;
+    let n = 0;
+    for (let i = from; i < to && i < values.length; i++) {
+      const v = values[i]!;
+      if (Number.isNaN(v)) continue;
+      acc = how === 'max' ? Math.max(acc, v) : acc + v;
+      n++;
+    }
+    out.push(n === 0 ? 0 : how === 'max' ? acc : acc / n);
+  }
+  return out;
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - text.length));
+}
+
+function toText(result: SimulationResult): string[] {
+  const { series, summary } = result;
+  const lines: string[] = [];
+  const width = Math.min(CHART_WIDTH, series.length);
+  lines.push(
+    `${result.target}: ${readable(result.startMs)} to ${readable(result.endMs)} UTC (${formatDuration(result.endMs - result.startMs)}), simulated in 10-second steps`,
+  );
+  const demand = series.invocations.some((v) => !Number.isNaN(v))
+    ? { name: 'invocations per minute', values: series.invocations }
+    : series.concurrency.some((v) => !Number.isNaN(v))
+      ? { name: 'concurrent requests', values: series.concurrency }
+      : undefined;
+  const axis = (x: number) => pad(String(Math.round(x)), 8).padStart(9);
+  if (demand) {
+    lines.push('', `Demand (${demand.name}, mean per column)`);
+    lines.push(plot(bucket(demand.values, width, 'mean'), { height: 6, format: axis }));
+  }
+  lines.push('', 'Capacity (InService, the most per column)');
+  const inService = bucket(series.inService, width, 'max');
+  const top = Math.max(...inService, ...series.max);
+  lines.push(plot(inService, { height: Math.min(12, Math.max(3, top)), min: 0, format: axis }));
+  lines.push(
+    `${' '.repeat(10)}${readable(result.startMs)}${' '.repeat(Math.max(1, width - 38))}${readable(result.endMs)}`,
+  );
+
+  lines.push('', 'Events');
+  const shown = result.events;
+  if (shown.length === 0) lines.push('  none: no policy or scheduled action changed capacity or tried to');
+  const sourceWidth = Math.max(6, ...shown.map((e) => e.source.length));
+  for (const e of shown) {
+    const change = e.from === e.to ? `${e.to}` : `${e.from} → ${e.to}`;
+    const until = e.until !== undefined ? ` (repeated until ${readable(e.until).slice(11)})` : '';
+    lines.push(
+      `  ${readable(e.time)}  ${pad(e.kind, 10)}  ${pad(e.source, sourceWidth)}  ${pad(change, 8)}  ${e.reason}${until}`,
+    );
+  }
+
+  lines.push('', 'Summary');
+  lines.push(
+    `  instance-hours                    ${summary.instanceHours}${summary.cost !== undefined ? `   cost $${summary.cost.toFixed(2)}` : ''}`,
+  );
+  lines.push(
+    `  activities                        ${summary.scaleOuts} out, ${summary.scaleIns} in, ${summary.scheduled} scheduled; ${summary.notScaled} not scaled`,
+  );
+  lines.push(`  InService                         ${summary.lowestInService} to ${summary.peakInService}`);
+  if (summary.underProvisionedMinutes !== undefined)
+    lines.push(
+      `  under-provisioned                 ${summary.underProvisionedMinutes} min (demand above InService × --max-per-instance)`,
+    );
+  if (summary.overProvisionedMinutes !== undefined)
+    lines.push(
+      `  over-provisioned                  ${summary.overProvisionedMinutes} min (InService above what the target needs)`,
+    );
+  for (const [name, value] of Object.entries(summary.highestMetric))
+    lines.push(`  ${pad(`highest ${name}`, 34)}${Math.round(value * 100) / 100}`);
+  if (summary.requestsWithoutCapacity > 0)
+    lines.push(`  failed requests                   ${summary.requestsWithoutCapacity} (nothing InService)`);
+  const done = summary.reactions.filter((r) => r.end !== undefined);
+  if (summary.reactions.length > 0) {
+    const longest = Math.max(...done.map((r) => r.end! - r.start), 0);
+    lines.push(
+      `  catching up                       ${summary.reactions.length} time${summary.reactions.length === 1 ? '' : 's'} demand needed more than InService; longest ${formatDuration(longest)}${done.length < summary.reactions.length ? ', the last still short at the end' : ''}`,
+    );
+  }
+  return lines;
+}
