@@ -3,6 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { analyzeText } from '../core/lint/check';
 import { parseDocument } from '../core/document/parse';
 import { validateWithSchema } from '../core/lint/schemaValidation';
+import type { TargetState } from '../core/plan/liveState';
+import { parsePattern, patternLoad, simulate } from '../core/simulate';
 import { LspSession } from '../test/lspClient';
 import { generateScalingFile } from './generate';
 
@@ -10,11 +12,15 @@ import { generateScalingFile } from './generate';
 //  - semantic rules ≤ 0.3 × vscode-json-languageservice schema validation of the same text,
 //    for a typical file and a generated 2,000-target file;
 //  - didChange → publishDiagnostics p95 < 15 ms for a typical file over a real LSP
-//    connection; a burst of edits to a large file queues one validation.
-// `node dist/bench.js [--json]`; with --json the last line of stdout is one JSON object.
+//    connection; a burst of edits to a large file queues one validation;
+//  - simulating 14 days at 10-second resolution for a target with three policies and four
+//    scheduled actions < 0.2 s (SIMULATION.md), beside a plain loop over the same ticks.
+// `node dist/bench.js [--json] [--simulate]`; with --json the last line of stdout is one JSON
+// object; --simulate runs the simulator's figures alone.
 
 const RATIO_BUDGET = 0.3;
 const P95_BUDGET_MS = 15;
+const SIMULATION_BUDGET_MS = 200;
 const NOW = new Date('2026-11-28T12:00:00Z');
 const SERVER = join(__dirname, 'server.js');
 
@@ -200,6 +206,135 @@ async function measureLsp(
   }
 }
 
+interface SimulationFigures {
+  days: number;
+  ticks: number;
+  runs: number;
+  events: number;
+  simulateMedianMs: number;
+  plainLoopMedianMs: number;
+  simulateVsPlainLoopRatio: number;
+}
+
+/** The simulator's bench target: target tracking on invocations and on concurrency, a step safety net, a working-day schedule. */
+function simulationTarget(): TargetState {
+  const tt = (name: string, target: number, metric: string) => ({
+    PolicyName: name,
+    PolicyType: 'TargetTrackingScaling',
+    TargetTrackingScalingPolicyConfiguration: {
+      TargetValue: target,
+      PredefinedMetricSpecification: { PredefinedMetricType: metric },
+      ScaleInCooldown: 600,
+      ScaleOutCooldown: 60,
+    },
+  });
+  const action = (name: string, schedule: string, min: number) => ({
+    ScheduledActionName: name,
+    Schedule: schedule,
+    Timezone: 'Europe/Berlin',
+    ScalableTargetAction: { MinCapacity: min },
+  });
+  return {
+    ServiceNamespace: 'sagemaker',
+    ResourceId: 'endpoint/bench/variant/AllTraffic',
+    ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+    MinCapacity: 2,
+    MaxCapacity: 40,
+    ScalingPolicies: [
+      tt('invocations', 300, 'SageMakerVariantInvocationsPerInstance'),
+      tt('concurrency', 4, 'SageMakerVariantConcurrentRequestsPerModelHighResolution'),
+      {
+        PolicyName: 'spike',
+        PolicyType: 'StepScaling',
+        StepScalingPolicyConfiguration: {
+          AdjustmentType: 'PercentChangeInCapacity',
+          MinAdjustmentMagnitude: 2,
+          StepAdjustments: [
+            { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 300, ScalingAdjustment: 25 },
+            { MetricIntervalLowerBound: 300, ScalingAdjustment: 50 },
+          ],
+          Cooldown: 120,
+        },
+        CloudWatchAlarm: {
+          AlarmName: 'bench-ipi-spike',
+          Namespace: 'AWS/SageMaker',
+          MetricName: 'InvocationsPerInstance',
+          Statistic: 'Sum',
+          Period: 60,
+          EvaluationPeriods: 2,
+          DatapointsToAlarm: 2,
+          Threshold: 600,
+          ComparisonOperator: 'GreaterThanThreshold',
+        },
+      },
+    ],
+    ScheduledActions: [
+      action('weekday-morning', 'cron(30 7 ? * MON-FRI *)', 6),
+      action('weekday-evening', 'cron(0 20 ? * MON-FRI *)', 2),
+      action('saturday-sale', 'cron(0 10 ? * SAT *)', 8),
+      action('saturday-close', 'cron(0 18 ? * SAT *)', 2),
+    ],
+  };
+}
+
+/** `simulate` over 14 days, and a plain loop reading the same ticks of the same load, interleaved. */
+function measureSimulation(minIterations: number, budgetMs: number): SimulationFigures {
+  const days = 14;
+  const startMs = Date.UTC(2026, 6, 1);
+  const durationMs = days * 86_400_000;
+  const load = patternLoad(
+    parsePattern(
+      'daily(600, 12000, at=14:00) + spike(15000, at=100h, for=20m); concurrency: daily(4, 120, at=14:00) + spike(200, at=100h, for=20m)',
+    ).columns!,
+    startMs,
+    durationMs,
+  );
+  const target = simulationTarget();
+  const run = () => simulate(target, load, { startMs, durationMs });
+  const values = load.columns[0]!.values;
+  const ticks = values.length;
+  let sink = 0;
+  // The floor any per-tick simulation pays: one pass reading the load, with a little arithmetic per tick.
+  const plain = () => {
+    let capacity = 2;
+    for (let i = 0; i < ticks; i++) {
+      const demand = values[i]!;
+      if (demand / capacity > 300 && capacity < 40) capacity++;
+      else if (demand / capacity < 270 && capacity > 2) capacity--;
+      sink += capacity;
+    }
+  };
+  for (let i = 0; i < 3; i++) {
+    run();
+    plain();
+  }
+  const simulateMs: number[] = [];
+  const plainMs: number[] = [];
+  let events = 0;
+  const started = performance.now();
+  for (let i = 0; i < 200; i++) {
+    let t = performance.now();
+    events = run().events.length;
+    simulateMs.push(performance.now() - t);
+    t = performance.now();
+    plain();
+    plainMs.push(performance.now() - t);
+    if (i + 1 >= minIterations && performance.now() - started > budgetMs) break;
+  }
+  if (sink === -1) console.log(sink);
+  const simulateMedianMs = median(simulateMs);
+  const plainLoopMedianMs = median(plainMs);
+  return {
+    days,
+    ticks,
+    runs: simulateMs.length,
+    events,
+    simulateMedianMs: round(simulateMedianMs),
+    plainLoopMedianMs: round(plainLoopMedianMs),
+    simulateVsPlainLoopRatio: Math.round((simulateMedianMs / plainLoopMedianMs) * 10) / 10,
+  };
+}
+
 function kb(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
 }
@@ -219,6 +354,18 @@ async function main(): Promise<void> {
   const typicalText = generateScalingFile(3);
   const largeText = generateScalingFile(2_000);
   const started = performance.now();
+  const simulationLines = (f: SimulationFigures) => [
+    `simulate: ${f.days} days at 10 s (${f.ticks.toLocaleString('en-US')} ticks), 3 policies and 4 scheduled actions, ${f.events} events, ${f.runs} runs`,
+    `  simulate (core/simulate)        median ${f.simulateMedianMs.toFixed(1)} ms  (budget < ${SIMULATION_BUDGET_MS} ms: ${f.simulateMedianMs < SIMULATION_BUDGET_MS ? 'within' : 'OVER'})`,
+    `  plain loop over the same ticks  median ${f.plainLoopMedianMs.toFixed(2)} ms  (simulate / plain loop ${f.simulateVsPlainLoopRatio}×)`,
+  ];
+  // `--simulate` measures the simulator alone (seconds instead of a minute).
+  if (process.argv.includes('--simulate')) {
+    const simulation = measureSimulation(15, 10_000);
+    for (const line of simulationLines(simulation)) console.log(line);
+    if (json) console.log(JSON.stringify({ simulation, budgets: { simulateMs: SIMULATION_BUDGET_MS } }));
+    return;
+  }
 
   const typical = await compare(typicalText, 3, {
     warmup: 200,
@@ -228,6 +375,7 @@ async function main(): Promise<void> {
   });
   const large = await compare(largeText, 2_000, { warmup: 2, minIterations: 9, maxIterations: 40, budgetMs: 40_000 });
   const lsp = await measureLsp(typicalText, largeText, 200, 20, 3);
+  const simulation = measureSimulation(15, 10_000);
 
   const lines = [
     `sagemaker-scaling bench (node ${process.version}, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
@@ -236,6 +384,7 @@ async function main(): Promise<void> {
     `LSP over IPC (bundled dist/server.js)`,
     `  didChange → publishDiagnostics, typical file, debounce 0: median ${lsp.roundTripMedianMs.toFixed(2)} ms, p95 ${lsp.roundTripP95Ms.toFixed(2)} ms over ${lsp.roundTrips} round trips (p95 budget < ${P95_BUDGET_MS} ms: ${lsp.roundTripP95Ms < P95_BUDGET_MS ? 'within' : 'OVER'})`,
     `  burst of ${lsp.burstEdits} didChange to the large file, default debounce: ${lsp.burstPublishes} publishDiagnostics per burst at most over ${lsp.burstRuns} bursts (budget: 1), last version published after ${lsp.burstMs.toFixed(0)} ms (median)`,
+    ...simulationLines(simulation),
   ];
   for (const line of lines) console.log(line);
   if (json) {
@@ -244,7 +393,13 @@ async function main(): Promise<void> {
         typical,
         large,
         lsp,
-        budgets: { semanticVsSchemaRatio: RATIO_BUDGET, roundTripP95Ms: P95_BUDGET_MS, burstPublishes: 1 },
+        simulation,
+        budgets: {
+          semanticVsSchemaRatio: RATIO_BUDGET,
+          roundTripP95Ms: P95_BUDGET_MS,
+          burstPublishes: 1,
+          simulateMs: SIMULATION_BUDGET_MS,
+        },
       }),
     );
   }

@@ -387,7 +387,7 @@ function toText(result: SimulationResult): string[] {
   lines.push('', 'Capacity (InService, the most per column)');
   const inService = bucket(series.inService, width, 'max');
   const top = Math.max(...inService, ...series.max);
-  lines.push(plot(inService, { height: Math.min(12, Math.max(3, top)), min: 0, format: axis }));
+  lines.push(plot(inService, { height: Math.min(12, Math.max(3, top)), min: 0, max: top, format: axis }));
   lines.push(
     `${' '.repeat(10)}${readable(result.startMs)}${' '.repeat(Math.max(1, width - 38))}${readable(result.endMs)}`,
   );
