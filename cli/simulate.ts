@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { plot } from 'asciichart';
-import { desiredFromText } from '../core/desired';
-import type { TargetState } from '../core/live';
+import { desiredFromText } from '../core/plan/desired';
+import type { TargetState } from '../core/plan/liveState';
 import {
   ALARM_STATE_NAMES,
   formatDuration,
@@ -17,10 +17,10 @@ import {
   type SimulationParameters,
   type SimulationResult,
 } from '../core/simulate';
-import { parseTimestamp } from '../core/timestamp';
+import { parseTimestamp } from '../core/document/timestamp';
 import { findingToMessage, lintText, readText } from './lintFile';
 import type { Output } from './output';
-import { RuleConfigLoader } from './ruleConfig';
+import { ruleConfigForFile, ruleConfigLookup } from './ruleConfig';
 
 // `sagemaker-scaling simulate`: what a scaling file does to an endpoint under a load, before
 // it ships. The file passes the same three layers as `lint` first; the load is a CSV or
@@ -137,10 +137,10 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
         error instanceof TypeError ? `${file} is not valid UTF-8 text` : (error as Error).message,
       );
     }
-    const configs = new RuleConfigLoader(readText);
+    const configs = ruleConfigLookup();
     let config;
     try {
-      config = configs.forFile(file).config;
+      config = (await ruleConfigForFile(configs, file)).config;
     } catch (error) {
       throw new SimulateUsageError((error as Error).message);
     }

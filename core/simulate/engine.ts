@@ -9,7 +9,7 @@
 //   4. the tick's demand is served by the capacity InService, which makes the metrics.
 // Everything is compiled and allocated before the loop; the loop writes into typed arrays
 // and allocates only for an event (a scaling decision), never per tick.
-import type { TargetState } from '../live';
+import type { TargetState } from '../plan/liveState';
 import type { AlarmRuntime } from './alarm';
 import { Cooldowns } from './cooldown';
 import { MetricSources, type MetricSource } from './metrics';

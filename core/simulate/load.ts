@@ -7,7 +7,7 @@
 // numbers (no quoting, no embedded commas), and reading line by line from the text lets it
 // stop at the row limit without splitting a huge file first; a CSV library would add a
 // dependency for features the format forbids.
-import { parseTimestamp } from '../timestamp';
+import { parseTimestamp } from '../document/timestamp';
 import { PER_CAPACITY_METRICS } from './metrics';
 import { formatDuration } from './duration';
 import { CONCURRENCY, INVOCATIONS, MINUTE_MS, TICK_MS, type Load, type LoadColumn } from './types';

@@ -1,6 +1,6 @@
 // Which load columns a target's policies read: for the CLI's "column X is not used" warning
 // and the panel's hint of what to export.
-import type { TargetState } from '../live';
+import type { TargetState } from '../plan/liveState';
 import { DERIVED_METRICS } from './metrics';
 import { CONCURRENCY, INVOCATIONS } from './types';
 

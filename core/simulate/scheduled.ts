@@ -3,9 +3,9 @@
 // included) within its StartTime/EndTime. At its time an action sets MinCapacity and/or
 // MaxCapacity, which persist; EndTime stops later runs and reverts nothing
 // (https://docs.aws.amazon.com/autoscaling/application/userguide/scheduled-scaling-policy-overview.html).
-import type { ScheduledActionSpec } from '../live';
+import type { ScheduledActionSpec } from '../plan/liveState';
 import { MAX_RUNS, nextRuns, parseSchedule } from '../schedule';
-import { parseTimestamp } from '../timestamp';
+import { parseTimestamp } from '../document/timestamp';
 
 export interface ScheduledRun {
   /** Epoch ms of the scheduled time (before the service's delay). */

@@ -5,7 +5,7 @@
 // (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepAdjustment.html).
 import { AlarmRuntime, readStatistic } from './alarm';
 import type { MetricSources } from './metrics';
-import type { PolicySpec } from '../live';
+import type { PolicySpec } from '../plan/liveState';
 import type { ComparisonOperator, SimulationParameters, TreatMissingData } from './types';
 
 export type AdjustmentType = 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';

@@ -10,7 +10,7 @@
 // (https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html).
 import { AlarmRuntime, readStatistic, type Statistic } from './alarm';
 import type { MetricSources } from './metrics';
-import type { PolicySpec } from '../live';
+import type { PolicySpec } from '../plan/liveState';
 import type { SimulationParameters } from './types';
 
 /** What each SageMaker predefined metric measures, and whether it is high resolution (10 s). */

@@ -1,5 +1,5 @@
 // Builders for the simulator's tests: targets in the API's shapes and loads by the minute.
-import type { PolicySpec, ScheduledActionSpec, TargetState } from '../../core/live';
+import type { PolicySpec, ScheduledActionSpec, TargetState } from '../../core/plan/liveState';
 import { simulate } from '../../core/simulate/engine';
 import type { Load, SimulationParameters, SimulationResult } from '../../core/simulate/types';
 

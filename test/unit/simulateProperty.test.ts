@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { PolicySpec, ScheduledActionSpec } from '../../core/live';
+import type { PolicySpec, ScheduledActionSpec } from '../../core/plan/liveState';
 import { simulate } from '../../core/simulate/engine';
 import { patternLoad, parsePattern } from '../../core/simulate/patterns';
 import { load, MIN, START, stepPolicy, targetTracking, variant } from './simulateHelpers';
