@@ -249,6 +249,37 @@ describe('simulate: step scaling through the engine', () => {
     assert.ok(r.events.some((e) => e.kind === 'not-scaled' && /scale-out cooldown/.test(e.reason)));
   });
 
+  it('MetricAggregationType decides the breach over the evaluated datapoints', () => {
+    const policy = (aggregation: string) =>
+      stepPolicy('cpu', {
+        metric: 'CPUUtilization',
+        threshold: 50,
+        periods: 3,
+        datapoints: 1,
+        aggregation,
+        cooldown: 0,
+        steps: [
+          [0, 20, 1],
+          [20, undefined, 5],
+        ],
+      });
+    // Minutes 5–6 at 55, 7 at 95. At 8 the alarm (1 of 3, no lag) evaluated 55, 55, 95: their
+    // mean 68.3 is 18.3 above the threshold (the +1 step), their maximum 45 above (the +5 step).
+    const cpu = load({
+      CPUUtilization: [
+        [40, 5],
+        [55, 2],
+        [95, 1],
+        [40, 10],
+      ],
+    });
+    const at = { initialCapacity: 4, metricLagSeconds: 0, provisioningSeconds: 0 };
+    const at8 = (aggregation: string) =>
+      timeline(run(variant(1, 40, [policy(aggregation)]), cpu, 18, at)).find((l) => l.startsWith('8 '));
+    assert.equal(at8('Average'), '8 scale-out cpu 5→6');
+    assert.equal(at8('Maximum'), '8 scale-out cpu 6→11');
+  });
+
   it("a step policy's scale-in is not vetoed by target tracking that is not ready", () => {
     const r = run(
       variant(1, 20, [
@@ -338,6 +369,52 @@ describe('simulate: cooldowns, activities and suspension', () => {
     assert.deepEqual(timeline(r2), ['26 scale-in ipi 10→5', '34 scale-out ipi 5→9', '56 scale-in ipi 9→1']);
   });
 
+  it('cooldowns default to 300 s when the policy sets none', () => {
+    // As the cooldown test above, without ScaleInCooldown: scale-in at 26, complete at 27,
+    // the next one (AlarmLow in ALARM at 46) is not held to 47 but runs at once: 27 + 5 min < 46.
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100)]),
+      load({
+        invocations: [
+          [1000, 10],
+          [500, 20],
+          [100, 30],
+        ],
+      }),
+      60,
+      {
+        initialCapacity: 10,
+      },
+    );
+    assert.deepEqual(timeline(r), ['26 scale-in ipi 10→5', '46 scale-in ipi 5→1']);
+    // A step policy without Cooldown: the second +1 waits five minutes after the first completes.
+    const step = stepPolicy('cpu', { metric: 'CPUUtilization', threshold: 50, steps: [[0, undefined, 1]] });
+    delete (step.StepScalingPolicyConfiguration as Record<string, unknown>).Cooldown;
+    const r2 = run(variant(1, 20, [step]), load({ CPUUtilization: [[90, 30]] }), 30, {
+      initialCapacity: 2,
+      metricLagSeconds: 0,
+      provisioningSeconds: 60,
+    });
+    assert.deepEqual(timeline(r2).slice(0, 3), ['0 scale-out cpu 2→3', '6 scale-out cpu 3→4', '12 scale-out cpu 4→5']);
+  });
+
+  it('SuspendedState: scale-in suspended keeps capacity while AlarmLow stays in ALARM', () => {
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100)], [], { SuspendedState: { DynamicScalingInSuspended: true } }),
+      load({
+        invocations: [
+          [1000, 10],
+          [100, 50],
+        ],
+      }),
+      60,
+      { initialCapacity: 10 },
+    );
+    assert.deepEqual(timeline(r), []);
+    assert.equal(r.series.alarms[1]!.states[40], ALARM);
+    assert.ok(r.events.some((e) => /DynamicScalingInSuspended/.test(e.reason)));
+  });
+
   it('SuspendedState: scale-out suspended keeps capacity while the alarm stays in ALARM', () => {
     const r = run(
       variant(1, 20, [targetTracking('ipi', 100)], [], { SuspendedState: { DynamicScalingOutSuspended: true } }),
@@ -419,6 +496,12 @@ describe('simulate: scheduled actions', () => {
     );
     assert.deepEqual(timeline(r), []);
     assert.ok(r.events.some((e) => e.source === 'morning' && /ScheduledScalingSuspended/.test(e.reason)));
+  });
+
+  it('StartTime: no run before it', () => {
+    const later = { ...raise, StartTime: '2026-07-02T00:00:00Z' };
+    const r = run(variant(1, 20, [], [later]), load({ invocations: [[0, 2880]] }), 2880, { scheduleDelaySeconds: 0 });
+    assert.deepEqual(timeline(r), ['1800 scheduled morning 1→6']);
   });
 
   it('EndTime stops later runs and reverts nothing', () => {
