@@ -256,13 +256,9 @@ export function simulate(
 
   // ---- State ---------------------------------------------------------------------------
   const cooldowns = new Cooldowns();
-  let activity: {
-    end: number;
-    out: boolean;
-    to: number;
-    cooldownMs: number;
-    base: number;
-  } | null = null;
+  // The activity in progress (the endpoint is Updating until `end`). Typed through a
+  // function so that TypeScript does not narrow it to null: closures below assign it.
+  let activity = noActivity();
   let runAttemptAt = runIndex < runs.length ? runs[runIndex]!.time + delayMs : Infinity;
 
   const event = (
@@ -337,7 +333,7 @@ export function simulate(
   for (let i = 0; i < ticks; i++) {
     const t = startMs + i * TICK_MS;
 
-    if (activity !== null && t >= (activity as { end: number }).end) complete();
+    if (activity !== null && t >= activity.end) complete();
 
     // Scheduled actions, in order; one that needs the endpoint while it is Updating waits.
     while (t >= runAttemptAt) {
@@ -553,9 +549,11 @@ export function simulate(
               own,
             );
           else blocked(t, trigger.policy, Blocked.NoAgreement, own, holdout);
-        } else if (best > inTo && trigger.policy === bestPolicy) {
+        } else if (best > inTo || (best === inTo && trigger.policy === bestPolicy)) {
+          // All agree: the invoked policy scales in to the largest capacity any of them asks
+          // for (credited to the policy that asked for it when that one was invoked too).
           inTo = best;
-          inSource = bestPolicy;
+          inSource = trigger.policy;
           inTrigger = trigger;
           inCooldownMs = tt.scaleInCooldownMs;
         }
@@ -587,6 +585,19 @@ export function simulate(
     notSimulated,
     notes,
   };
+}
+
+/** A scaling activity in progress: capacity `to`, complete at `end`; `base` is the capacity before it. */
+interface Activity {
+  end: number;
+  out: boolean;
+  to: number;
+  cooldownMs: number;
+  base: number;
+}
+
+function noActivity(): Activity | null {
+  return null;
 }
 
 /** Per-minute series of a 10-second input: the mean of the minute's ticks (NaN when any is missing). */

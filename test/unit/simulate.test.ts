@@ -120,6 +120,37 @@ describe('simulate: target tracking', () => {
     assert.equal(timeline(r2)[0]?.split(' ').slice(1).join(' '), 'scale-out concurrency 8→15');
   });
 
+  it('several policies: the last to agree scales in at its own invocation, to the largest capacity any asks for', () => {
+    // Invocations fall at 10 (AlarmLow of ipi in ALARM at 26:00, asking for 5), concurrency at
+    // 11 (its 10-second AlarmLow in ALARM at 26:10, asking for 2): the scale-in is at 26:10, to 5.
+    const target = variant(1, 20, [
+      targetTracking('ipi', 100),
+      targetTracking('concurrency', 10, {}, 'SageMakerVariantConcurrentRequestsPerModelHighResolution'),
+    ]);
+    const r = run(
+      target,
+      load({
+        invocations: [
+          [1000, 10],
+          [500, 40],
+        ],
+        concurrency: [
+          [100, 11],
+          [20, 39],
+        ],
+      }),
+      50,
+      {
+        initialCapacity: 10,
+      },
+    );
+    const scaleIns = r.events.filter((e) => e.kind === 'scale-in');
+    assert.deepEqual(
+      scaleIns.map((e) => [(e.time - START) / 1000, e.source, e.to]),
+      [[26 * 60 + 10, 'concurrency', 5]],
+    );
+  });
+
   it('several policies: the largest capacity wins when they trigger together (AWS: +3 and +200 % at 10 give 30)', () => {
     const target = variant(1, 40, [
       stepPolicy('plus-three', { metric: 'CPUUtilization', threshold: 50, steps: [[0, undefined, 3]] }),
