@@ -14,7 +14,7 @@ import { generateScalingFile } from './generate';
 //  - didChange → publishDiagnostics p95 < 15 ms for a typical file over a real LSP
 //    connection; a burst of edits to a large file queues one validation;
 //  - simulating 14 days at 10-second resolution for a target with three policies and four
-//    scheduled actions < 0.2 s (SIMULATION.md), beside a plain loop over the same ticks.
+//    scheduled actions < 0.2 s (docs/performance.md), beside a plain loop over the same ticks.
 // `node dist/bench.js [--json] [--simulate]`; with --json the last line of stdout is one JSON
 // object; --simulate runs the simulator's figures alone.
 
