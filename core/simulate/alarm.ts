@@ -57,6 +57,8 @@ export function evaluateAlarm(
   const n = rule.evaluationPeriods;
   const m = rule.datapointsToAlarm;
   const { comparison, threshold } = rule;
+  const greater = comparison === 'GreaterThanThreshold' || comparison === 'GreaterThanOrEqualToThreshold';
+  const inclusive = comparison === 'GreaterThanOrEqualToThreshold' || comparison === 'LessThanOrEqualToThreshold';
   // One pass from the newest: the most recent N real datapoints decide as soon as they are
   // found (or as soon as the count can no longer change the answer).
   let seen = 0;
@@ -65,7 +67,8 @@ export function evaluateAlarm(
     const v = datapoints[i]!;
     if (v !== v) continue; // NaN: missing
     seen++;
-    if (breaches(v, comparison, threshold)) {
+    const d = greater ? v - threshold : threshold - v;
+    if (d > 0 || (inclusive && d === 0)) {
       if (++breaching >= m) return ALARM;
     } else if (n - seen + breaching < m) return OK;
     if (seen === n) return OK;
@@ -143,6 +146,12 @@ export class AlarmRuntime {
   /** Highest datapoint seen. */
   highest = -Infinity;
   private lastEvaluation = -Infinity;
+  /** Per datapoint: 1 real, 2 breaching (bits); kept beside `values` to count without a scan. */
+  private readonly flags: Uint8Array;
+  private realCount = 0;
+  private breachCount = 0;
+  private readonly greater: boolean;
+  private readonly inclusive: boolean;
   readonly evaluationIntervalMs: number;
   private readonly scratch: Float64Array;
   private readonly scratchScaled: Float64Array;
@@ -155,6 +164,10 @@ export class AlarmRuntime {
     const range = spec.evaluationPeriods + spec.rangeExtra;
     this.values = new Float64Array(range);
     this.scaled = new Float64Array(range);
+    this.flags = new Uint8Array(range);
+    this.greater = spec.comparison === 'GreaterThanThreshold' || spec.comparison === 'GreaterThanOrEqualToThreshold';
+    this.inclusive =
+      spec.comparison === 'GreaterThanOrEqualToThreshold' || spec.comparison === 'LessThanOrEqualToThreshold';
     // Alarms on periods of 60 s or more are evaluated every minute, high-resolution ones every 10 s.
     this.evaluationIntervalMs = spec.periodMs < 60_000 ? 10_000 : 60_000;
     const perWindow = Math.max(1, Math.ceil(spec.periodMs / source.emissionMs));
@@ -168,26 +181,64 @@ export class AlarmRuntime {
   evaluate(time: number): boolean {
     const { periodMs } = this.spec;
     const range = this.values.length;
+    const flags = this.flags;
     let from = 0;
     if (this.evaluationIntervalMs === periodMs && time - this.lastEvaluation === periodMs) {
       // The windows moved by exactly one period: the older ones were complete (all their
       // samples visible) at the last evaluation and are the same datapoints, one slot
       // earlier. Only the newest few, still filling in through the metric lag, are computed.
+      this.uncount(flags[0]!);
+      this.count(flags[range - 1]!); // copyWithin leaves the last slot where it was: counted twice until recomputed
       this.values.copyWithin(0, 1);
       this.scaled.copyWithin(0, 1);
+      flags.copyWithin(0, 1);
       from = Math.max(0, range - 2 - Math.ceil(this.source.lagMs / periodMs));
+    } else {
+      flags.fill(0);
+      this.realCount = 0;
+      this.breachCount = 0;
     }
     this.lastEvaluation = time;
+    const threshold = this.spec.threshold;
     for (let j = from; j < range; j++) {
       const windowEnd = time - (range - 1 - j) * periodMs;
       this.datapoint(windowEnd - periodMs, windowEnd, time, j);
       const v = this.values[j]!;
       if (v > this.highest) this.highest = v;
+      this.uncount(flags[j]!);
+      let flag = 0;
+      if (v === v) {
+        const d = this.greater ? v - threshold : threshold - v;
+        flag = d > 0 || (this.inclusive && d === 0) ? 3 : 1;
+      }
+      flags[j] = flag;
+      this.count(flag);
     }
-    const next = evaluateAlarm(this.values, this.spec, this.state, range);
+    // The common case, counted without a scan: every datapoint real except the newest few
+    // not yet visible (the metric lag), with at least N before them. The newest N real ones
+    // are then a contiguous run and decide.
+    let tail = 0;
+    while (tail < range && flags[range - 1 - tail] === 0) tail++;
+    const n = this.spec.evaluationPeriods;
+    let next: AlarmState;
+    if (this.realCount === range - tail && range - tail >= n) {
+      let breaching = this.breachCount;
+      for (let i = 0; i < range - tail - n; i++) if (flags[i]! & 2) breaching--;
+      next = breaching >= this.spec.datapointsToAlarm ? ALARM : OK;
+    } else next = evaluateAlarm(this.values, this.spec, this.state, range);
     const changed = next !== this.state;
     this.state = next;
     return changed;
+  }
+
+  private count(flag: number): void {
+    this.realCount += flag & 1;
+    this.breachCount += flag >> 1;
+  }
+
+  private uncount(flag: number): void {
+    this.realCount -= flag & 1;
+    this.breachCount -= flag >> 1;
   }
 
   /** The statistic over the samples of [from, to) visible at `now`, into slot j. */
