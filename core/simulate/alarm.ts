@@ -139,10 +139,16 @@ export interface AlarmSpecification extends AlarmRule {
  */
 export class AlarmRuntime {
   state: AlarmState = INSUFFICIENT_DATA;
-  /** The datapoints of the last evaluation, oldest first (NaN = missing). */
-  readonly values: Float64Array;
-  /** Each datapoint de-normalised: capacity it was measured with × value (see MetricSource.scaled). */
-  readonly scaled: Float64Array;
+  /**
+   * The datapoints of the last evaluation (NaN = missing), a ring: the oldest at `head`.
+   * Moving the windows by one period moves `head`, nothing is copied.
+   */
+  private readonly values: Float64Array;
+  /** Each datapoint de-normalised: capacity it was measured with × value (see MetricSource.scaledAt). */
+  private readonly scaled: Float64Array;
+  private head = 0;
+  /** The datapoints oldest first, for the rare evaluation that needs TreatMissingData. */
+  private readonly linear: Float64Array;
   /** Highest datapoint seen. */
   highest = -Infinity;
   private lastEvaluation = -Infinity;
@@ -164,6 +170,7 @@ export class AlarmRuntime {
     const range = spec.evaluationPeriods + spec.rangeExtra;
     this.values = new Float64Array(range);
     this.scaled = new Float64Array(range);
+    this.linear = new Float64Array(range);
     this.flags = new Uint8Array(range);
     this.greater = spec.comparison === 'GreaterThanThreshold' || spec.comparison === 'GreaterThanOrEqualToThreshold';
     this.inclusive =
@@ -187,11 +194,9 @@ export class AlarmRuntime {
       // The windows moved by exactly one period: the older ones were complete (all their
       // samples visible) at the last evaluation and are the same datapoints, one slot
       // earlier. Only the newest few, still filling in through the metric lag, are computed.
-      this.uncount(flags[0]!);
-      this.count(flags[range - 1]!); // copyWithin leaves the last slot where it was: counted twice until recomputed
-      this.values.copyWithin(0, 1);
-      this.scaled.copyWithin(0, 1);
-      flags.copyWithin(0, 1);
+      this.uncount(flags[this.head]!);
+      flags[this.head] = 0; // the oldest slot becomes the newest, computed below
+      this.head = this.head + 1 === range ? 0 : this.head + 1;
       from = Math.max(0, range - 2 - Math.ceil(this.source.lagMs / periodMs));
     } else {
       flags.fill(0);
@@ -202,33 +207,43 @@ export class AlarmRuntime {
     const threshold = this.spec.threshold;
     for (let j = from; j < range; j++) {
       const windowEnd = time - (range - 1 - j) * periodMs;
-      this.datapoint(windowEnd - periodMs, windowEnd, time, j);
-      const v = this.values[j]!;
+      const slot = this.slot(j);
+      this.datapoint(windowEnd - periodMs, windowEnd, time, slot);
+      const v = this.values[slot]!;
       if (v > this.highest) this.highest = v;
-      this.uncount(flags[j]!);
+      this.uncount(flags[slot]!);
       let flag = 0;
       if (v === v) {
         const d = this.greater ? v - threshold : threshold - v;
         flag = d > 0 || (this.inclusive && d === 0) ? 3 : 1;
       }
-      flags[j] = flag;
+      flags[slot] = flag;
       this.count(flag);
     }
     // The common case, counted without a scan: every datapoint real except the newest few
     // not yet visible (the metric lag), with at least N before them. The newest N real ones
     // are then a contiguous run and decide.
     let tail = 0;
-    while (tail < range && flags[range - 1 - tail] === 0) tail++;
+    while (tail < range && flags[this.slot(range - 1 - tail)] === 0) tail++;
     const n = this.spec.evaluationPeriods;
     let next: AlarmState;
     if (this.realCount === range - tail && range - tail >= n) {
       let breaching = this.breachCount;
-      for (let i = 0; i < range - tail - n; i++) if (flags[i]! & 2) breaching--;
+      for (let i = 0; i < range - tail - n; i++) if (flags[this.slot(i)]! & 2) breaching--;
       next = breaching >= this.spec.datapointsToAlarm ? ALARM : OK;
-    } else next = evaluateAlarm(this.values, this.spec, this.state, range);
+    } else {
+      for (let j = 0; j < range; j++) this.linear[j] = this.values[this.slot(j)]!;
+      next = evaluateAlarm(this.linear, this.spec, this.state, range);
+    }
     const changed = next !== this.state;
     this.state = next;
     return changed;
+  }
+
+  /** Where datapoint j (0 = oldest) sits in the ring. */
+  private slot(j: number): number {
+    const i = this.head + j;
+    return i >= this.values.length ? i - this.values.length : i;
   }
 
   private count(flag: number): void {
@@ -241,7 +256,7 @@ export class AlarmRuntime {
     this.breachCount -= flag >> 1;
   }
 
-  /** The statistic over the samples of [from, to) visible at `now`, into slot j. */
+  /** The statistic over the samples of [from, to) visible at `now`, into ring slot j. */
   private datapoint(from: number, to: number, now: number, j: number): void {
     const source = this.source;
     const em = source.emissionMs;
@@ -317,7 +332,10 @@ export class AlarmRuntime {
 
   /** The most recent real datapoint's value, NaN when the range holds none. */
   latest(): number {
-    for (let i = this.values.length - 1; i >= 0; i--) if (!Number.isNaN(this.values[i]!)) return this.values[i]!;
+    for (let j = this.values.length - 1; j >= 0; j--) {
+      const v = this.values[this.slot(j)]!;
+      if (!Number.isNaN(v)) return v;
+    }
     return NaN;
   }
 
@@ -331,9 +349,10 @@ export class AlarmRuntime {
     let seen = 0;
     let sum = 0;
     let best = NaN;
-    for (let i = source.length - 1; i >= 0 && seen < n; i--) {
-      const v = source[i]!;
-      if (Number.isNaN(this.values[i]!)) continue;
+    for (let j = source.length - 1; j >= 0 && seen < n; j--) {
+      const slot = this.slot(j);
+      if (Number.isNaN(this.values[slot]!)) continue;
+      const v = source[slot]!;
       if (pick === 'latest') return v;
       seen++;
       sum += v;
