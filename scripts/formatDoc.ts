@@ -49,7 +49,7 @@ const SECTIONS: [string, string][] = [
   ['targetTrackingMetric', '`Metric` of a target-tracking query'],
   ['stepScalingPolicyConfiguration', '`StepScalingPolicyConfiguration`'],
   ['stepAdjustment', 'A step (`StepAdjustments[]`)'],
-  ['cloudWatchAlarm', '`CloudWatchAlarm` (step policies)'],
+  ['cloudWatchAlarm', 'An alarm: `CloudWatchAlarm`, or each of `CloudWatchAlarms[]` (step policies)'],
   ['cloudWatchDimension', 'A dimension of an alarm metric'],
   ['cloudWatchMetricDataQuery', 'A metric-math query of an alarm (`Metrics[]`)'],
   ['cloudWatchMetricStat', '`MetricStat` of an alarm query'],

@@ -112,8 +112,20 @@ export interface TargetTrackingConfiguration extends Located {
   disableScaleIn?: Prop<boolean>;
 }
 
+/** A list of strings (an alarm's actions): its elements of type string, with their ranges. */
+export interface StringList extends Located {
+  items: Prop<string>[];
+}
+
 export interface CloudWatchAlarm extends Located {
+  /** Its position in `CloudWatchAlarms`; undefined for `CloudWatchAlarm`. */
+  index: number | undefined;
   alarmName?: Prop<string>;
+  /** The states whose actions get the policy's ARN: one string, or the strings of a list. */
+  triggerPolicyOn?: Located & { states: Prop<string>[] };
+  alarmActions?: StringList;
+  okActions?: StringList;
+  insufficientDataActions?: StringList;
   namespace?: Prop<string>;
   metricName?: Prop<string>;
   dimensions?: Located & { items: MetricDimension[] };
@@ -135,7 +147,12 @@ export interface ScalingPolicy extends Located {
   stepScaling?: StepScalingConfiguration;
   targetTracking?: TargetTrackingConfiguration;
   predictive?: Located;
+  /** The first alarm: `CloudWatchAlarm`, else the first of `CloudWatchAlarms`. */
   alarm?: CloudWatchAlarm;
+  /** Every alarm: `CloudWatchAlarm`, then those of `CloudWatchAlarms` (a file has one key or the other). */
+  alarms: CloudWatchAlarm[];
+  /** The `CloudWatchAlarms` array itself, when the policy has one. */
+  alarmList?: Located & { items: CloudWatchAlarm[] };
   readOnly: Prop<unknown>[];
 }
 
@@ -236,6 +253,20 @@ function elements<T>(array: Item, build: (item: Item, index: number) => T): T[] 
 /** The shared empty list of read-only members: almost every object has none. */
 const NONE: Prop<unknown>[] = [];
 Object.freeze(NONE);
+
+function stringList(m: Item): StringList | undefined {
+  if (m.type !== 'array') return undefined;
+  const items: Prop<string>[] = [];
+  for (const element of m.children ?? NO_ITEMS) if (element.type === 'string') items.push(element as Prop<string>);
+  return { range: rangeOf(m), keyRange: m.keyRange, item: m, items };
+}
+
+/** TriggerPolicyOn: one state as a string, or a list of them (the schema reports other types). */
+function triggerPolicyOn(m: Item): (Located & { states: Prop<string>[] }) | undefined {
+  if (m.type === 'string') return { range: rangeOf(m), keyRange: m.keyRange, item: m, states: [m as Prop<string>] };
+  const list = stringList(m);
+  return list && { range: list.range, keyRange: list.keyRange, item: m, states: list.items };
+}
 
 function dimension(item: Item): MetricDimension {
   const d: MetricDimension = { range: rangeOf(item), item, name: undefined, value: undefined };
@@ -490,13 +521,18 @@ function targetTracking(value: Item): TargetTrackingConfiguration | undefined {
   return c;
 }
 
-function alarm(value: Item): CloudWatchAlarm | undefined {
+function alarm(value: Item, index?: number): CloudWatchAlarm | undefined {
   if (value.type !== 'object') return undefined;
   const a: CloudWatchAlarm = {
     range: rangeOf(value),
     keyRange: value.keyRange,
     item: value,
+    index,
     alarmName: undefined,
+    triggerPolicyOn: undefined,
+    alarmActions: undefined,
+    okActions: undefined,
+    insufficientDataActions: undefined,
     namespace: undefined,
     metricName: undefined,
     dimensions: undefined,
@@ -515,6 +551,18 @@ function alarm(value: Item): CloudWatchAlarm | undefined {
     switch (m.key) {
       case 'AlarmName':
         a.alarmName = str(m);
+        break;
+      case 'TriggerPolicyOn':
+        a.triggerPolicyOn = triggerPolicyOn(m);
+        break;
+      case 'AlarmActions':
+        a.alarmActions = stringList(m);
+        break;
+      case 'OKActions':
+        a.okActions = stringList(m);
+        break;
+      case 'InsufficientDataActions':
+        a.insufficientDataActions = stringList(m);
         break;
       case 'Namespace':
         a.namespace = str(m);
@@ -557,6 +605,15 @@ function alarm(value: Item): CloudWatchAlarm | undefined {
   return a;
 }
 
+/** The alarms of a CloudWatchAlarms array: its objects, each with its position. */
+function alarmList(m: Item): (Located & { items: CloudWatchAlarm[] }) | undefined {
+  return arrayOf(m, (item, index) => alarm(item, index)!);
+}
+
+/** The shared empty list of alarms: most policies have none. */
+const NO_ALARMS: CloudWatchAlarm[] = [];
+Object.freeze(NO_ALARMS);
+
 const READ_ONLY_POLICY: ReadonlySet<string> = new Set(READ_ONLY_MEMBERS.policy);
 const READ_ONLY_ACTION: ReadonlySet<string> = new Set(READ_ONLY_MEMBERS.scheduledAction);
 const READ_ONLY_TARGET: ReadonlySet<string> = new Set(READ_ONLY_MEMBERS.target);
@@ -572,6 +629,8 @@ function policy(item: Item, index: number): ScalingPolicy {
     targetTracking: undefined,
     predictive: undefined,
     alarm: undefined,
+    alarms: NO_ALARMS,
+    alarmList: undefined,
     readOnly: NONE,
   };
   for (const m of membersOf(item)) {
@@ -595,9 +654,18 @@ function policy(item: Item, index: number): ScalingPolicy {
       case 'CloudWatchAlarm':
         p.alarm = alarm(m);
         break;
+      case 'CloudWatchAlarms':
+        p.alarmList = alarmList(m);
+        break;
       default:
         if (READ_ONLY_POLICY.has(m.key!)) p.readOnly = [...p.readOnly, m];
     }
+  }
+  const list = p.alarmList?.items;
+  if (p.alarm) p.alarms = list?.length ? [p.alarm, ...list] : [p.alarm];
+  else if (list?.length) {
+    p.alarm = list[0];
+    p.alarms = list;
   }
   return p;
 }

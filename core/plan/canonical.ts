@@ -151,8 +151,9 @@ const cloudWatchMetric: ObjectShape = {
 };
 
 /**
- * PutMetricAlarm's input as the file holds it. AlarmActions is left out: apply sets it to
- * the policy's ARN, and the schema refuses it in the file.
+ * PutMetricAlarm's input as the file holds it, with TriggerPolicyOn (ours: which states'
+ * actions get the policy's ARN, core/plan/alarmActions.ts). DescribeAlarms output in this
+ * shape has every ARN in its list and no TriggerPolicyOn.
  */
 export const ALARM_SHAPE: ObjectShape = {
   definition: 'cloudWatchAlarm',
@@ -160,6 +161,8 @@ export const ALARM_SHAPE: ObjectShape = {
     ['AlarmName'],
     ['AlarmDescription'],
     ['ActionsEnabled'],
+    ['TriggerPolicyOn'],
+    ['AlarmActions'],
     ['OKActions'],
     ['InsufficientDataActions'],
     ['MetricName'],
@@ -201,7 +204,7 @@ export const ALARM_SHAPE: ObjectShape = {
   ],
 };
 
-/** What PutScalingPolicy takes, less the target key, plus a step policy's alarm. */
+/** What PutScalingPolicy takes, less the target key, plus a step policy's alarm or alarms. */
 export const POLICY_SHAPE: ObjectShape = {
   definition: 'scalingPolicy',
   members: [
@@ -211,6 +214,7 @@ export const POLICY_SHAPE: ObjectShape = {
     ['TargetTrackingScalingPolicyConfiguration', targetTrackingConfiguration],
     ['PredictiveScalingPolicyConfiguration', predictiveConfiguration],
     ['CloudWatchAlarm', ALARM_SHAPE],
+    ['CloudWatchAlarms', ALARM_SHAPE],
   ],
 };
 

@@ -7,6 +7,7 @@ import {
   TARGET_SHAPE,
   type ObjectShape,
 } from './canonical';
+import { canonicalTrigger, DEFAULT_TRIGGER } from './alarmActions';
 import type { FieldDiff } from './planTypes';
 import { parseTimestamp } from '../document/timestamp';
 
@@ -25,7 +26,10 @@ import { parseTimestamp } from '../document/timestamp';
 //    leaves them out (rules.md sched.update-drops-times), so a file without them means
 //    "none" and a live one is a difference;
 //  - the alarm of a step policy: PutMetricAlarm overwrites the whole alarm, so every
-//    member is compared both ways;
+//    member is compared both ways, the other ARNs of its action lists included. Its
+//    TriggerPolicyOn defaults to ALARM in the file; on the live side it is where the
+//    policy's ARN was found (core/plan/alarmActions.ts), and absent when the alarm does
+//    not trigger the policy at all;
 //  - a target tracking policy's metric: a predefined metric in the file and a customized
 //    one live (or the other way round) is a difference, whichever side is missing;
 //  - a step policy's step adjustments: a missing bound is an open interval, not "don't care";
@@ -76,7 +80,7 @@ const COMPARISONS: Record<SpecKind, Comparison> = {
     },
   },
   policy: {
-    shape: without(POLICY_SHAPE, ['CloudWatchAlarm']),
+    shape: without(POLICY_SHAPE, ['CloudWatchAlarm', 'CloudWatchAlarms']),
     identity: ['PolicyName', 'PolicyType'],
     strictObjects: new Set(['StepScalingPolicyConfiguration.StepAdjustments[]']),
     strictMembers: new Set([
@@ -99,7 +103,12 @@ const COMPARISONS: Record<SpecKind, Comparison> = {
     // Tags: DescribeAlarms does not return them, and PutMetricAlarm ignores them on an update.
     identity: ['AlarmName', 'Tags'],
     strictAll: true,
-    fill(value) {
+    fill(value, side) {
+      // The file's default trigger; a live alarm's is what its lists say (see above).
+      if (side === 'desired') value.TriggerPolicyOn ??= DEFAULT_TRIGGER;
+      const trigger = canonicalTrigger(value.TriggerPolicyOn);
+      if (trigger === undefined) delete value.TriggerPolicyOn;
+      else value.TriggerPolicyOn = trigger;
       // PutMetricAlarm's documented defaults: actions are enabled; missing data is
       // treated as `missing`; without DatapointsToAlarm the alarm needs every one of
       // EvaluationPeriods to breach (N out of N).

@@ -118,16 +118,23 @@ function policySpec(policy: ScalingPolicy): PolicySpec | undefined {
     const config = value[member];
     if (isRecord(config)) spec[member] = config;
   }
-  // Only a step policy's alarm is the file's to manage: target tracking owns its alarms
-  // and predictive scaling has none (alarm.not-step reports one there).
-  const alarm = canonicalize(value.CloudWatchAlarm, ALARM_SHAPE);
-  if (
-    spec.PolicyType === 'StepScaling' &&
-    isRecord(alarm) &&
-    typeof alarm.AlarmName === 'string' &&
-    alarm.AlarmName !== ''
-  ) {
-    spec.CloudWatchAlarm = alarm as AlarmSpec;
+  // Only a step policy's alarms are the file's to manage: target tracking owns its alarms
+  // and predictive scaling has none (alarm.not-step reports them there). An alarm without
+  // a name cannot be put; of two with one name, the first is kept (alarm.name-unique).
+  if (spec.PolicyType !== 'StepScaling') return spec;
+  const names = new Set<string>();
+  const named = (alarm: unknown): AlarmSpec | undefined => {
+    const canonical = canonicalize(alarm, ALARM_SHAPE);
+    if (!isRecord(canonical) || typeof canonical.AlarmName !== 'string' || canonical.AlarmName === '') return undefined;
+    if (names.has(canonical.AlarmName)) return undefined;
+    names.add(canonical.AlarmName);
+    return canonical as AlarmSpec;
+  };
+  const single = named(value.CloudWatchAlarm);
+  if (single) spec.CloudWatchAlarm = single;
+  if (Array.isArray(value.CloudWatchAlarms)) {
+    const list = value.CloudWatchAlarms.map(named).filter((a): a is AlarmSpec => a !== undefined);
+    if (list.length > 0) spec.CloudWatchAlarms = list;
   }
   return spec;
 }

@@ -1,15 +1,17 @@
+import { DEFAULT_TRIGGER, policyAlarms } from './alarmActions';
 import { canonicalize, isRecord, POLICY_SHAPE, SCHEDULED_ACTION_SHAPE, TARGET_SHAPE } from './canonical';
 import { canonicalInstant, comparableSpecs, normalizeSpec } from './compare';
 import {
   keyText,
-  type AlarmSpec,
   type DesiredState,
   type LiveState,
+  type LiveTarget,
   type PolicySpec,
   type ScheduledActionSpec,
   type TargetKey,
   type TargetState,
 } from './liveState';
+import { liveAlarmIndex, liveAlarmUnder, type LiveAlarm } from './plan';
 
 // Live state as a *.scaling.json document (fetch), and both sides of a plan as documents
 // for VS Code's diff editor. One canonical form for all of them: targets by ResourceId,
@@ -72,11 +74,19 @@ function serviceLinkedRole(arn: string): boolean {
 function documentPolicy(policy: PolicySpec): Record<string, unknown> {
   const doc = canonicalize(policy, POLICY_SHAPE) as Record<string, unknown>;
   // Target tracking owns its alarms, and predictive scaling has none: the file describes
-  // only a step policy's alarm.
-  if (policy.PolicyType !== 'StepScaling') delete doc.CloudWatchAlarm;
+  // only a step policy's alarms.
+  if (policy.PolicyType !== 'StepScaling') {
+    delete doc.CloudWatchAlarm;
+    delete doc.CloudWatchAlarms;
+  }
   dropEmpty(doc);
-  const alarm = doc.CloudWatchAlarm;
-  if (isRecord(alarm) && alarm.ActionsEnabled === true) delete alarm.ActionsEnabled;
+  // What every alarm says unless told otherwise: actions enabled, the policy triggered on ALARM.
+  const alarms = [doc.CloudWatchAlarm, ...(Array.isArray(doc.CloudWatchAlarms) ? doc.CloudWatchAlarms : [])];
+  for (const alarm of alarms) {
+    if (!isRecord(alarm)) continue;
+    if (alarm.ActionsEnabled === true) delete alarm.ActionsEnabled;
+    if (alarm.TriggerPolicyOn === DEFAULT_TRIGGER) delete alarm.TriggerPolicyOn;
+  }
   return doc;
 }
 
@@ -137,28 +147,60 @@ export function liveToDocument(targets: readonly TargetState[], options: Documen
 // ---------------------------------------------------------------------------------------
 // Live vs desired for the diff editor.
 
-/** A policy in the diff documents: compared members, and its alarm when the file has one. */
+/**
+ * A policy in the diff documents: compared members, and its alarms when the file has any,
+ * each live one as the file would hold it under this policy; a live alarm that triggers the
+ * policy and that the file does not list comes last on the live side.
+ */
 function diffPolicy(
+  target: TargetState,
   desired: PolicySpec,
   live: PolicySpec | undefined,
-  liveAlarm: AlarmSpec | undefined,
+  liveArn: string | undefined,
+  liveAlarms: readonly LiveAlarmOf[],
 ): { desired: Record<string, unknown>; live?: Record<string, unknown> } {
   const pair = comparableSpecs('policy', desired, live ?? desired);
   const result: { desired: Record<string, unknown>; live?: Record<string, unknown> } = { desired: pair.desired };
   if (live) result.live = pair.live;
-  if (desired.CloudWatchAlarm && desired.PolicyType === 'StepScaling') {
-    const alarms = comparableSpecs('alarm', desired.CloudWatchAlarm, liveAlarm ?? desired.CloudWatchAlarm);
-    result.desired.CloudWatchAlarm = alarms.desired;
-    if (result.live && liveAlarm) result.live.CloudWatchAlarm = alarms.live;
+  const alarms = desired.PolicyType === 'StepScaling' ? policyAlarms(desired) : [];
+  if (alarms.length === 0) return result;
+  const byName = new Map(liveAlarms.map((a) => [a.name, a]));
+  const desiredDocs: Record<string, unknown>[] = [];
+  const liveDocs: Record<string, unknown>[] = [];
+  const under = (found: LiveAlarm) => liveAlarmUnder(found, target, desired.PolicyName, liveArn);
+  for (const alarm of alarms) {
+    const found = byName.get(alarm.AlarmName);
+    const have = found && under(found.live);
+    const compared = comparableSpecs('alarm', alarm, have ?? alarm);
+    desiredDocs.push(compared.desired);
+    if (have) liveDocs.push(compared.live);
+  }
+  const named = new Set(alarms.map((a) => a.AlarmName));
+  for (const extra of liveAlarms) {
+    const have = named.has(extra.name) || !live ? undefined : under(extra.live);
+    if (have) liveDocs.push(normalizeSpec('alarm', have, 'live'));
+  }
+  // One alarm in the file's CloudWatchAlarm, and one live: the same member on both sides.
+  const single = desired.CloudWatchAlarm !== undefined && desired.CloudWatchAlarms === undefined;
+  result.desired[single ? 'CloudWatchAlarm' : 'CloudWatchAlarms'] = single ? desiredDocs[0] : desiredDocs;
+  if (result.live && liveDocs.length > 0) {
+    if (single && liveDocs.length === 1) result.live.CloudWatchAlarm = liveDocs[0];
+    else result.live.CloudWatchAlarms = liveDocs;
   }
   return result;
+}
+
+/** A live alarm that triggers a policy, or that the file names under it. */
+interface LiveAlarmOf {
+  name: string;
+  live: LiveAlarm;
 }
 
 /** Both sides of one target, cut to what the plan compares. */
 function diffTarget(
   desired: TargetState,
-  live: TargetState | undefined,
-  liveAlarms: ReadonlyMap<string, AlarmSpec>,
+  live: LiveTarget | undefined,
+  liveAlarms: ReadonlyMap<string, LiveAlarm>,
 ): { desired: Record<string, unknown>; live?: Record<string, unknown> } {
   const settings = comparableSpecs('target', desired, live ?? desired);
   const desiredDoc: Record<string, unknown> = { ...settings.desired, ScalingPolicies: [], ScheduledActions: [] };
@@ -171,8 +213,13 @@ function diffTarget(
     const want = desiredPolicies.get(name);
     const have = livePolicies.get(name);
     if (want) {
-      const alarmName = want.CloudWatchAlarm?.AlarmName;
-      const pair = diffPolicy(want, have, alarmName === undefined ? undefined : liveAlarms.get(alarmName));
+      // The alarms the file names under the policy, and those that trigger it live.
+      const names = new Set(policyAlarms(want).map((a) => a.AlarmName));
+      for (const alarm of live?.policyFacts[name]?.AlarmNames ?? []) names.add(alarm);
+      const alarms = [...names]
+        .map((alarm) => ({ name: alarm, live: liveAlarms.get(alarm) }))
+        .filter((a): a is LiveAlarmOf => a.live !== undefined);
+      const pair = diffPolicy(desired, want, have, live?.policyFacts[name]?.PolicyARN || undefined, alarms);
       (desiredDoc.ScalingPolicies as unknown[]).push(pair.desired);
       if (pair.live) (liveDoc.ScalingPolicies as unknown[]).push(pair.live);
     } else if (have) {
@@ -207,13 +254,7 @@ function diffTarget(
  */
 export function diffDocuments(desired: DesiredState, live: LiveState): { desired: string; live: string } {
   const liveTargets = new Map(live.targets.map((t) => [keyText(t), t]));
-  const liveAlarms = new Map<string, AlarmSpec>();
-  for (const target of live.targets) {
-    for (const policy of target.ScalingPolicies) {
-      if (policy.PolicyType === 'StepScaling' && policy.CloudWatchAlarm)
-        liveAlarms.set(policy.CloudWatchAlarm.AlarmName, policy.CloudWatchAlarm);
-    }
-  }
+  const liveAlarms = liveAlarmIndex(live);
   const desiredDocs: Record<string, unknown>[] = [];
   const liveDocs: Record<string, unknown>[] = [];
   for (const target of [...desired.targets].sort(compareTargets)) {

@@ -27,7 +27,13 @@ export interface TargetSettings {
   Tags?: Record<string, string>;
 }
 
-/** What PutMetricAlarm takes, less AlarmActions (apply sets them to the policy's ARN). */
+/**
+ * What PutMetricAlarm takes, in one of two forms (core/plan/alarmActions.ts). Under a
+ * policy (the file's, and a live policy's as fetch writes it) AlarmActions, OKActions and
+ * InsufficientDataActions list the other ARNs only, and `TriggerPolicyOn` names the states
+ * whose list gets the policy's ARN. In `LiveState.alarms`, as DescribeAlarms answers: every
+ * ARN in its list, no TriggerPolicyOn.
+ */
 export type AlarmSpec = { AlarmName: string } & Record<string, unknown>;
 
 /** What PutScalingPolicy takes, less the target key; plus the alarm of a step policy. */
@@ -39,6 +45,8 @@ export interface PolicySpec {
   PredictiveScalingPolicyConfiguration?: Record<string, unknown>;
   /** Step policies only: the alarm that triggers the policy. */
   CloudWatchAlarm?: AlarmSpec;
+  /** Step policies only: the alarms that trigger the policy, when there are several. */
+  CloudWatchAlarms?: AlarmSpec[];
 }
 
 /** What PutScheduledAction takes, less the target key. Times are ISO-8601 strings. */
@@ -60,7 +68,7 @@ export interface TargetState extends TargetKey, TargetSettings {
 /** Live facts that only AWS knows, kept beside the specs for apply and the tree. */
 export interface LivePolicyFacts {
   PolicyARN: string;
-  /** Alarms AWS lists for the policy (target tracking owns its alarms). */
+  /** Alarms AWS lists for the policy or whose actions name its ARN (target tracking owns its alarms). */
   AlarmNames: string[];
 }
 
@@ -73,9 +81,10 @@ export interface LiveTarget extends TargetState {
 export interface LiveState {
   targets: LiveTarget[];
   /**
-   * Every alarm that triggers a step policy of these targets, when aws/ read more than
-   * the one per policy that `CloudWatchAlarm` holds (a policy several alarms trigger).
-   * The plan looks the file's alarms up here first, by name.
+   * The alarms aws/ read, as DescribeAlarms answers (every ARN in its list): those that
+   * trigger a step policy of these targets, and those the file names. The plan looks
+   * alarms up here first, by name; an alarm only a policy's CloudWatchAlarm(s) holds is
+   * read back to this form with the policy's ARN.
    */
   alarms?: AlarmSpec[];
 }

@@ -1,3 +1,4 @@
+import { alarmForPolicy, alarmToPut, DEFAULT_TRIGGER, policyAlarms } from './alarmActions';
 import { isRecord } from './canonical';
 import { canonicalInstant, diffSpecs, normalizeSpec } from './compare';
 import {
@@ -51,17 +52,71 @@ function awsManagedAlarm(name: string): boolean {
 function alarmsOf(policy: PolicySpec, facts: LivePolicyFacts | undefined): string[] {
   if (policy.PolicyType === TARGET_TRACKING) return [];
   const names = new Set(facts?.AlarmNames ?? []);
-  if (policy.CloudWatchAlarm) names.add(policy.CloudWatchAlarm.AlarmName);
+  for (const alarm of policyAlarms(policy)) names.add(alarm.AlarmName);
   return [...names].filter((name) => !awsManagedAlarm(name));
 }
 
-/** A live alarm: its configuration when aws/ read it, and the policies it triggers. */
-interface LiveAlarm {
+/**
+ * A live alarm: as DescribeAlarms has it when aws/ read it, the step policies it triggers,
+ * and how each of them holds it (as fetch writes it under the policy).
+ */
+export interface LiveAlarm {
   alarm?: AlarmSpec;
   owners: Set<string>;
+  held: Map<string, AlarmSpec>;
 }
 
 const ownerKey = (target: TargetKey, policyName: string): string => `${keyText(target)}\u0000${policyName}`;
+
+/**
+ * Every live alarm the live state knows, by name: the ones aws/ read (`live.alarms`, as
+ * DescribeAlarms has them), and those the live step policies hold, with the policies each
+ * one triggers. An alarm only a policy holds is also read back to DescribeAlarms' form with
+ * that policy's ARN.
+ */
+export function liveAlarmIndex(live: LiveState): Map<string, LiveAlarm> {
+  const index = new Map<string, LiveAlarm>();
+  const entry = (name: string): LiveAlarm => {
+    let found = index.get(name);
+    if (!found) {
+      found = { owners: new Set<string>(), held: new Map<string, AlarmSpec>() };
+      index.set(name, found);
+    }
+    return found;
+  };
+  for (const alarm of live.alarms ?? []) entry(alarm.AlarmName).alarm = alarm;
+  for (const target of live.targets) {
+    for (const policy of target.ScalingPolicies) {
+      if (policy.PolicyType === TARGET_TRACKING) continue;
+      const facts = target.policyFacts[policy.PolicyName];
+      const owner = ownerKey(target, policy.PolicyName);
+      for (const name of alarmsOf(policy, facts)) entry(name).owners.add(owner);
+      for (const alarm of policyAlarms(policy)) {
+        const found = entry(alarm.AlarmName);
+        found.held.set(owner, alarm);
+        if (!found.alarm && facts?.PolicyARN) found.alarm = alarmToPut(alarm, facts.PolicyARN);
+      }
+    }
+  }
+  return index;
+}
+
+/**
+ * A live alarm as the file would hold it under a policy, for comparing: as that live
+ * policy holds it (a policy holds only alarms that trigger it, so without TriggerPolicyOn
+ * on ALARM, as in the file), else read from DescribeAlarms' form relative to the ARN given
+ * (the policy's, or the one it replaces); undefined when its configuration was not read.
+ */
+export function liveAlarmUnder(
+  live: LiveAlarm,
+  target: TargetKey,
+  policyName: string,
+  policyArn: string | undefined,
+): AlarmSpec | undefined {
+  const held = live.held.get(ownerKey(target, policyName));
+  if (held) return held.TriggerPolicyOn === undefined ? { ...held, TriggerPolicyOn: DEFAULT_TRIGGER } : held;
+  return live.alarm && alarmForPolicy(live.alarm, policyArn);
+}
 
 /** Changes by phase; concatenated in this order they are the order apply sends them in. */
 interface Phases {
@@ -86,7 +141,7 @@ class Planner {
   };
   readonly unmanaged: Plan['unmanaged'] = [];
   private readonly liveTargets = new Map<string, LiveTarget>();
-  private readonly liveAlarms = new Map<string, LiveAlarm>();
+  private readonly liveAlarms: Map<string, LiveAlarm>;
   /** Alarm names the file describes anywhere: never deleted, whatever policy they left. */
   private readonly claimedAlarms = new Set<string>();
   private readonly retiredAlarms = new Set<string>();
@@ -96,27 +151,11 @@ class Planner {
     live: LiveState,
     private readonly options: PlanOptions,
   ) {
-    const entry = (name: string): LiveAlarm => {
-      let found = this.liveAlarms.get(name);
-      if (!found) {
-        found = { owners: new Set<string>() };
-        this.liveAlarms.set(name, found);
-      }
-      return found;
-    };
-    for (const alarm of live.alarms ?? []) entry(alarm.AlarmName).alarm = alarm;
-    for (const target of live.targets) {
-      this.liveTargets.set(keyText(target), target);
-      for (const policy of target.ScalingPolicies) {
-        if (policy.PolicyType === TARGET_TRACKING) continue;
-        for (const name of alarmsOf(policy, target.policyFacts[policy.PolicyName]))
-          entry(name).owners.add(ownerKey(target, policy.PolicyName));
-        if (policy.CloudWatchAlarm) entry(policy.CloudWatchAlarm.AlarmName).alarm ??= policy.CloudWatchAlarm;
-      }
-    }
+    this.liveAlarms = liveAlarmIndex(live);
+    for (const target of live.targets) this.liveTargets.set(keyText(target), target);
     for (const target of desired.targets) {
       for (const policy of target.ScalingPolicies)
-        if (policy.CloudWatchAlarm) this.claimedAlarms.add(policy.CloudWatchAlarm.AlarmName);
+        for (const alarm of policyAlarms(policy)) this.claimedAlarms.add(alarm.AlarmName);
     }
   }
 
@@ -191,7 +230,9 @@ class Planner {
     }
 
     for (const policy of desired.ScalingPolicies) {
-      const { CloudWatchAlarm: alarm, ...put } = policy;
+      const { CloudWatchAlarm: _alarm, CloudWatchAlarms: _alarms, ...put } = policy;
+      const alarms = policy.PolicyType === STEP_SCALING ? policyAlarms(policy) : [];
+      const names = new Set(alarms.map((a) => a.AlarmName));
       const old = livePolicies.get(policy.PolicyName);
       let created = false;
       if (!old) {
@@ -231,7 +272,7 @@ class Planner {
         );
         created = true;
         for (const name of alarmsOf(old, facts(old.PolicyName)))
-          if (name !== alarm?.AlarmName) this.retireAlarm(target, old.PolicyName, name);
+          if (!names.has(name)) this.retireAlarm(target, old.PolicyName, name);
       } else {
         const diff = diffSpecs('policy', policy, old);
         if (diff.length > 0) {
@@ -244,14 +285,17 @@ class Planner {
             summary: `update policy "${policy.PolicyName}" on ${label} (${diff.map((d) => d.path).join(', ')})`,
           });
         }
-        // The file names the policy's alarm: any other alarm AWS has triggering the policy
-        // is not in the file (a file without an alarm leaves them all to whoever manages them).
-        if (alarm)
+        // The file names the policy's alarms: any other alarm AWS has triggering the policy
+        // is not in the file (a file without alarms leaves them all to whoever manages them).
+        if (alarms.length > 0)
           for (const name of alarmsOf(old, facts(old.PolicyName)))
-            if (name !== alarm.AlarmName) this.retireAlarm(target, old.PolicyName, name);
+            if (!names.has(name)) this.retireAlarm(target, old.PolicyName, name);
       }
-      if (alarm && policy.PolicyType === STEP_SCALING)
-        this.planAlarm(target, policy.PolicyName, alarm, facts(policy.PolicyName), created);
+      // A live alarm compares as the file would hold it under this policy: relative to the
+      // policy's live ARN, or for a policy created anew to the ARN of the one it replaces.
+      const from = renamedFrom.get(policy.PolicyName);
+      const arn = facts(policy.PolicyName)?.PolicyARN ?? (from && facts(from.PolicyName)?.PolicyARN);
+      for (const alarm of alarms) this.planAlarm(target, policy.PolicyName, alarm, arn || undefined, created);
     }
 
     for (const old of orphans) {
@@ -284,7 +328,7 @@ class Planner {
     target: TargetKey,
     policyName: string,
     alarm: AlarmSpec,
-    facts: LivePolicyFacts | undefined,
+    policyArn: string | undefined,
     policyCreated: boolean,
   ): void {
     const label = targetKeyLabel(target);
@@ -302,17 +346,14 @@ class Planner {
       });
       return;
     }
-    const diff = live.alarm ? diffSpecs('alarm', alarm, live.alarm) : [];
-    // Apply points the alarm at the policy's ARN. An alarm whose actions (when the live
-    // state knows them) do not name the policy's live ARN does not trigger it.
-    const actions = live.alarm?.AlarmActions;
-    if (facts?.PolicyARN && Array.isArray(actions) && !actions.includes(facts.PolicyARN)) {
-      diff.push({ path: 'AlarmActions', live: actions, desired: [facts.PolicyARN] });
-    }
+    // Compared as the file holds it: the other ARNs of each list, and the states whose
+    // list names the policy's live ARN (no TriggerPolicyOn: the alarm does not trigger it).
+    const liveAlarm = liveAlarmUnder(live, target, policyName, policyArn);
+    const diff = liveAlarm ? diffSpecs('alarm', alarm, liveAlarm) : [];
     let note: string | undefined;
     if (policyCreated) note = 'its policy is created anew, so the alarm must name the new ARN';
     else if (!live.owners.has(ownerKey(target, policyName))) note = 'the alarm triggers another policy now';
-    else if (!live.alarm) note = 'its configuration was not read, so it cannot be compared';
+    else if (!liveAlarm) note = 'its configuration was not read, so it cannot be compared';
     // An update keeps the policy's ARN on AWS, so the alarm is not put again for it; where a
     // put does change the ARN (moto), aws/apply.ts re-points the alarms that named the old one.
     if (diff.length === 0 && note === undefined) return;

@@ -23,7 +23,7 @@ export type Change =
   | (ChangeBase & {
       kind: 'putPolicy';
       create: boolean;
-      policy: Omit<PolicySpec, 'CloudWatchAlarm'>;
+      policy: Omit<PolicySpec, 'CloudWatchAlarm' | 'CloudWatchAlarms'>;
       diff: FieldDiff[];
       note?: string;
     })
@@ -32,6 +32,7 @@ export type Change =
       kind: 'putAlarm';
       create: boolean;
       policyName: string;
+      /** As the file holds it: aws/ adds the policy's ARN to the lists TriggerPolicyOn names (core/plan/alarmActions.ts). */
       alarm: AlarmSpec;
       diff: FieldDiff[];
       note?: string;

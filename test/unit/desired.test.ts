@@ -128,10 +128,11 @@ describe('desiredFromText', () => {
     assert.deepEqual(target!.ScheduledActions[0], { ScheduledActionName: 's', Schedule: 'rate(1 day)' });
   });
 
-  it("keeps a step policy's alarm, less AlarmActions; drops an alarm on another kind of policy", () => {
+  it("keeps a step policy's alarm with its other actions and trigger; drops an alarm on another kind of policy", () => {
     const alarm = {
       AlarmName: 'a',
       AlarmActions: ['arn:x'],
+      TriggerPolicyOn: 'OK',
       EvaluationPeriods: 1,
       ComparisonOperator: 'GreaterThanThreshold',
       Threshold: 5,
@@ -153,6 +154,7 @@ describe('desiredFromText', () => {
               PolicyType: 'TargetTrackingScaling',
               TargetTrackingScalingPolicyConfiguration: { TargetValue: 1 },
               CloudWatchAlarm: alarm,
+              CloudWatchAlarms: [alarm],
             },
           ],
         },
@@ -161,11 +163,44 @@ describe('desiredFromText', () => {
     const [step, tt] = desired.targets[0]!.ScalingPolicies;
     assert.deepEqual(step!.CloudWatchAlarm, {
       AlarmName: 'a',
+      TriggerPolicyOn: 'OK',
+      AlarmActions: ['arn:x'],
       EvaluationPeriods: 1,
       Threshold: 5,
       ComparisonOperator: 'GreaterThanThreshold',
     });
     assert.equal(tt!.CloudWatchAlarm, undefined);
+    assert.equal(tt!.CloudWatchAlarms, undefined);
+  });
+
+  it('keeps the alarms of CloudWatchAlarms in order, the first of two with one name, none without a name', () => {
+    const alarm = (name: string, threshold: number) => ({
+      AlarmName: name,
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: threshold,
+    });
+    const desired = desiredFromText(
+      text([
+        {
+          ...KEY,
+          ScalingPolicies: [
+            {
+              PolicyName: 'step',
+              PolicyType: 'StepScaling',
+              StepScalingPolicyConfiguration: { AdjustmentType: 'ChangeInCapacity' },
+              CloudWatchAlarms: [alarm('gpu', 80), alarm('cpu', 70), alarm('gpu', 1), { Threshold: 3 }],
+            },
+          ],
+        },
+      ]),
+    )!;
+    const [step] = desired.targets[0]!.ScalingPolicies;
+    assert.equal(step!.CloudWatchAlarm, undefined);
+    assert.deepEqual(
+      step!.CloudWatchAlarms!.map((a) => `${a.AlarmName} ${String(a.Threshold)}`),
+      ['gpu 80', 'cpu 70'],
+    );
   });
 
   it('infers a missing PolicyType from the configuration', () => {

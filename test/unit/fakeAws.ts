@@ -1,3 +1,4 @@
+import { alarmForPolicy, alarmToPut, alarmTriggers, setPolicyAlarms } from '../../core/plan/alarmActions';
 import {
   keyText,
   type AlarmSpec,
@@ -25,7 +26,9 @@ import type { Change } from '../../core/plan/planTypes';
 //  - registering an update keeps the members it is not given;
 //  - a put that changes a policy's type, a put on an unregistered target, and a delete of
 //    something that is not there all throw, as AWS answers them with errors;
-//  - deleting a target tracking policy deletes its alarms; a step policy's alarm stays.
+//  - deleting a target tracking policy deletes its alarms; a step policy's alarm stays;
+//  - an alarm's actions are what the put sends (the policy's ARN in the lists its
+//    TriggerPolicyOn names); live state has each step policy's alarms as fetch writes them.
 
 interface FakePolicy {
   spec: Omit<PolicySpec, 'CloudWatchAlarm'>;
@@ -39,13 +42,11 @@ interface FakeTarget {
   actions: Map<string, ScheduledActionSpec>;
 }
 
-type FakeAlarm = AlarmSpec & { AlarmActions: string[] };
-
 const clone = <T>(value: T): T => structuredClone(value);
 
 export class FakeAws {
   private readonly targets = new Map<string, FakeTarget>();
-  private readonly alarms = new Map<string, FakeAlarm>();
+  private readonly alarms = new Map<string, AlarmSpec>();
   private counter = 0;
   /** Every call made, by change kind, for tests that count calls. */
   readonly calls: string[] = [];
@@ -127,10 +128,9 @@ export class FakeAws {
       case 'putAlarm': {
         const policy = this.target(change.target).policies.get(change.policyName);
         if (!policy) throw new Error(`the alarm's policy ${change.policyName} does not exist`);
-        const alarm = clone(change.alarm) as FakeAlarm;
-        if ('AlarmActions' in change.alarm) throw new Error('the put carries AlarmActions');
-        alarm.AlarmActions = [policy.arn];
+        const alarm = clone(alarmToPut(change.alarm, policy.arn));
         alarm.ActionsEnabled ??= true;
+        alarm.AlarmActions ??= [];
         alarm.OKActions ??= [];
         alarm.InsufficientDataActions ??= [];
         alarm.Dimensions ??= [];
@@ -190,15 +190,17 @@ export class FakeAws {
           ];
         } else {
           const alarms = [...this.alarms.values()]
-            .filter((a) => a.AlarmActions.includes(policy.arn))
+            .filter((a) => alarmTriggers(a, policy.arn))
             .sort((a, b) => a.AlarmName.localeCompare(b.AlarmName));
           alarmNames = alarms.map((a) => a.AlarmName);
-          if (alarms[0])
-            spec.CloudWatchAlarm = {
-              ...clone(alarms[0]),
+          setPolicyAlarms(
+            spec,
+            alarms.map((a) => ({
+              ...alarmForPolicy(clone(a), policy.arn),
               StateValue: 'INSUFFICIENT_DATA',
-              AlarmArn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${alarms[0].AlarmName}`,
-            };
+              AlarmArn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${a.AlarmName}`,
+            })),
+          );
         }
         live.ScalingPolicies.push(spec);
         live.policyFacts[name] = { PolicyARN: policy.arn, AlarmNames: alarmNames };
@@ -215,7 +217,7 @@ export class FakeAws {
     // Every alarm that triggers a step policy of these targets, as aws/ lists them.
     const arns = new Set(targets.flatMap((t) => Object.values(t.policyFacts).map((f) => f.PolicyARN)));
     const alarms = [...this.alarms.values()]
-      .filter((a) => a.AlarmActions.some((arn) => arns.has(arn)))
+      .filter((a) => [...arns].some((arn) => alarmTriggers(a, arn)))
       .map((a) => clone(a));
     return { targets, alarms };
   }

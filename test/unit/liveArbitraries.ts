@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { LiveTarget, PolicySpec, ScheduledActionSpec } from '../../core/plan/liveState';
+import { setPolicyAlarms } from '../../core/plan/alarmActions';
+import type { AlarmSpec, LiveTarget, PolicySpec, ScheduledActionSpec } from '../../core/plan/liveState';
 
 // Generated live states (what aws/ hands the engine after a fetch), for the property tests
 // of fetch (liveDocument.test.ts) and of plans (plan.test.ts).
@@ -77,12 +78,30 @@ const stepConfig = fc.record(
   { requiredKeys: [] },
 );
 
+// Actions beside the policy's own: notification topics, another policy, or any text.
+const otherActions = fc.uniqueArray(
+  fc.oneof(
+    fc.constantFrom(
+      'arn:aws:sns:us-east-1:123456789012:ops',
+      'arn:aws:sns:us-east-1:123456789012:pager',
+      'arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:1:resource/sagemaker/endpoint/x/variant/v:policyName/other',
+    ),
+    word,
+  ),
+  { maxLength: 2 },
+);
+
 const alarm = fc.record(
   {
     AlarmDescription: maybe(fc.oneof(word, fc.constant(''))),
     ActionsEnabled: maybe(fc.boolean()),
-    OKActions: maybe(fc.array(word, { maxLength: 2 })),
-    InsufficientDataActions: maybe(fc.array(word, { maxLength: 2 })),
+    // As fetch has it: the states whose lists name the policy, one as a string.
+    TriggerPolicyOn: fc
+      .subarray(['ALARM', 'OK', 'INSUFFICIENT_DATA'], { minLength: 1 })
+      .map((states) => (states.length === 1 ? states[0]! : states)),
+    AlarmActions: maybe(otherActions),
+    OKActions: maybe(otherActions),
+    InsufficientDataActions: maybe(otherActions),
     MetricName: maybe(word),
     Namespace: maybe(word),
     Dimensions: maybe(dimensions),
@@ -99,7 +118,7 @@ const alarm = fc.record(
     StateValue: maybe(fc.constantFrom('OK', 'ALARM')),
     AlarmArn: maybe(word),
   },
-  { requiredKeys: ['EvaluationPeriods', 'ComparisonOperator'] },
+  { requiredKeys: ['EvaluationPeriods', 'ComparisonOperator', 'TriggerPolicyOn'] },
 );
 
 const readOnly = fc.record({ PolicyARN: maybe(word), CreationTime: maybe(instant) }, { requiredKeys: [] });
@@ -113,7 +132,11 @@ const policy = fc.oneof(
   fc.record({
     PolicyType: fc.constant('StepScaling'),
     StepScalingPolicyConfiguration: stepConfig,
-    CloudWatchAlarm: maybe(alarm),
+    // Mostly none or one; sometimes several alarms trigger the policy.
+    alarms: fc.oneof(
+      { weight: 3, arbitrary: fc.array(alarm, { maxLength: 1 }) },
+      { weight: 1, arbitrary: fc.array(alarm, { minLength: 2, maxLength: 3 }) },
+    ),
     extra: readOnly,
   }),
   fc.record({
@@ -183,8 +206,9 @@ const target = (names: fc.Arbitrary<string>) =>
  * Live states as aws/ would hand them over: unique keys, unique alarm names, facts per
  * policy. `names` gives the endpoint, policy and action names: a small set makes two
  * generated states share targets, policies and actions (for plans from one to the other).
- * An alarm is named after its target and policy, so a policy keeps its alarm's name in
- * every state.
+ * An alarm is named after its target, policy and position, so a policy keeps its alarms'
+ * names in every state. Step policies hold their alarms as fetch writes them: one as
+ * CloudWatchAlarm, several as CloudWatchAlarms, other ARNs in the lists and TriggerPolicyOn.
  */
 export function liveTargets(names: fc.Arbitrary<string> = word): fc.Arbitrary<LiveTarget[]> {
   return fc
@@ -200,24 +224,22 @@ export function liveTargets(names: fc.Arbitrary<string> = word): fc.Arbitrary<Li
           ScheduledActions: [],
           policyFacts: {},
         } as LiveTarget;
-        for (const [name, { extra, ...spec }] of policies) {
+        for (const [name, { extra, ...generated }] of policies) {
           const arn = `arn:aws:autoscaling:policy/${name}`;
+          const { alarms = [], ...spec } = generated as typeof generated & { alarms?: Record<string, unknown>[] };
           const p = { PolicyName: name, ...spec, ...extra } as PolicySpec;
-          if (p.CloudWatchAlarm)
-            p.CloudWatchAlarm = {
-              ...p.CloudWatchAlarm,
-              AlarmName: `${settings.ServiceNamespace} ${settings.ResourceId} ${settings.ScalableDimension} ${name}`,
-              AlarmActions: [arn],
-            };
+          const key = `${settings.ServiceNamespace} ${settings.ResourceId} ${settings.ScalableDimension} ${name}`;
+          setPolicyAlarms(
+            p,
+            alarms.map((a, i): AlarmSpec => ({ ...a, AlarmName: i === 0 ? key : `${key} ${i}` })),
+          );
           live.ScalingPolicies.push(p);
+          const alarmNames = [p.CloudWatchAlarm, ...(p.CloudWatchAlarms ?? [])].flatMap((a) =>
+            a ? [a.AlarmName] : [],
+          );
           live.policyFacts[name] = {
             PolicyARN: arn,
-            AlarmNames:
-              p.PolicyType === 'TargetTrackingScaling'
-                ? [`TargetTracking-${name}-AlarmHigh`]
-                : p.CloudWatchAlarm
-                  ? [p.CloudWatchAlarm.AlarmName]
-                  : [],
+            AlarmNames: p.PolicyType === 'TargetTrackingScaling' ? [`TargetTracking-${name}-AlarmHigh`] : alarmNames,
           };
         }
         for (const [name, action] of actions)

@@ -103,7 +103,7 @@ describe('the canonical form follows the schema', () => {
     });
   }
 
-  it('leaves out exactly the read-only members and AlarmActions', () => {
+  it('leaves out exactly the read-only members', () => {
     const left = (definition: string) =>
       Object.entries(schema.definitions[definition].properties as Record<string, any>)
         .filter(([, p]) => p.doNotSuggest === true)
@@ -124,7 +124,7 @@ describe('the canonical form follows the schema', () => {
       'ResourceId',
       'ScalableDimension',
     ]);
-    assert.deepEqual(left('cloudWatchAlarm'), ['AlarmActions']);
+    assert.deepEqual(left('cloudWatchAlarm'), []);
   });
 });
 
@@ -175,7 +175,7 @@ describe('liveToDocument', () => {
             AlarmName: 'ep-high',
             ActionsEnabled: true,
             OKActions: [],
-            AlarmActions: ['arn:p2'],
+            TriggerPolicyOn: 'ALARM',
             StateValue: 'ALARM',
             Unit: null,
             Namespace: 'AWS/SageMaker',
@@ -307,6 +307,61 @@ describe('liveToDocument', () => {
 }
 `,
     );
+  });
+
+  it('writes several alarms as CloudWatchAlarms, with their other actions and any trigger but ALARM', () => {
+    const alarm = (name: string, more: object): AlarmSpec => ({
+      AlarmName: name,
+      MetricName: 'CPUUtilization',
+      Namespace: '/aws/sagemaker/Endpoints',
+      Statistic: 'Average',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 80,
+      ComparisonOperator: 'GreaterThanThreshold',
+      ...more,
+    });
+    const target: LiveTarget = {
+      ...KEY,
+      MinCapacity: 1,
+      MaxCapacity: 4,
+      ScalingPolicies: [
+        {
+          PolicyName: 'out',
+          PolicyType: 'StepScaling',
+          StepScalingPolicyConfiguration: { StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }] },
+          CloudWatchAlarms: [
+            alarm('cpu', { TriggerPolicyOn: 'ALARM', ActionsEnabled: true, AlarmActions: ['arn:aws:sns:x:1:ops'] }),
+            alarm('gpu', { TriggerPolicyOn: ['ALARM', 'OK'], OKActions: [] }),
+          ],
+        },
+        {
+          PolicyName: 'zero',
+          PolicyType: 'StepScaling',
+          StepScalingPolicyConfiguration: { StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 0 }] },
+          CloudWatchAlarm: alarm('backlog', { TriggerPolicyOn: 'OK' }),
+        },
+      ],
+      ScheduledActions: [],
+      policyFacts: {},
+    };
+    const doc = JSON.parse(body(liveToDocument([target])));
+    const [out, zero] = doc.ScalableTargets[0].ScalingPolicies;
+    assert.equal(out.CloudWatchAlarm, undefined);
+    assert.deepEqual(
+      out.CloudWatchAlarms.map((a: any) => [a.AlarmName, a.TriggerPolicyOn, a.AlarmActions, a.OKActions]),
+      [
+        ['cpu', undefined, ['arn:aws:sns:x:1:ops'], undefined],
+        ['gpu', ['ALARM', 'OK'], undefined, undefined],
+      ],
+    );
+    assert.equal(out.CloudWatchAlarms[0].ActionsEnabled, undefined);
+    assert.deepEqual(Object.keys(out.CloudWatchAlarms[0]).slice(0, 3), ['AlarmName', 'AlarmActions', 'MetricName']);
+    assert.equal(zero.CloudWatchAlarm.TriggerPolicyOn, 'OK');
+    assert.equal(zero.CloudWatchAlarms, undefined);
+    // And the file plans nothing against the live state it came from.
+    const desired = desiredFromText(liveToDocument([target]))!;
+    assert.deepEqual(planChanges(desired, { targets: [target] }, { prune: true }), { changes: [], unmanaged: [] });
   });
 
   it('writes every header line as a comment, and a default header', () => {
@@ -443,6 +498,87 @@ describe('diffDocuments', () => {
       ['"MaxCapacity": 10,'],
     );
     assert.match(documents.live, /"PolicyName": "extra"/);
+  });
+
+  it('shows every alarm of a step policy as the plan compares it, and a live one the file does not list', () => {
+    const arn = 'arn:aws:autoscaling:us-east-1:1:scalingPolicy:1:resource/x:policyName/steps';
+    const alarm = (name: string, more: object) => ({
+      AlarmName: name,
+      Namespace: 'AWS/SageMaker',
+      MetricName: 'InvocationsPerInstance',
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 10,
+      ComparisonOperator: 'GreaterThanThreshold',
+      ...more,
+    });
+    const steps = {
+      PolicyName: 'steps',
+      PolicyType: 'StepScaling',
+      StepScalingPolicyConfiguration: { StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }] },
+    };
+    const wanted = desiredFromText(
+      JSON.stringify({
+        ScalableTargets: [
+          {
+            ...KEY,
+            ScalingPolicies: [
+              {
+                ...steps,
+                CloudWatchAlarms: [
+                  alarm('a', { AlarmActions: ['arn:aws:sns:us-east-1:1:ops'] }),
+                  alarm('b', { TriggerPolicyOn: 'OK' }),
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    )!;
+    // AWS: "a" without its topic, "b" as in the file, and "c", which the file does not list.
+    const state: LiveState = {
+      targets: [
+        {
+          ...KEY,
+          ScalingPolicies: [steps],
+          ScheduledActions: [],
+          policyFacts: { steps: { PolicyARN: arn, AlarmNames: ['a', 'b', 'c'] } },
+        },
+      ],
+      alarms: [
+        alarm('a', { AlarmActions: [arn] }),
+        alarm('b', { OKActions: [arn] }),
+        alarm('c', { AlarmActions: [arn], Threshold: 99 }),
+      ],
+    };
+    const plan = planChanges(wanted, state, { prune: false });
+    assert.deepEqual(
+      plan.changes.map((c) => ('diff' in c ? c.diff.map((d) => d.path) : [])),
+      [['AlarmActions']],
+    );
+    assert.deepEqual(
+      plan.unmanaged.map((u) => `${u.kind} ${u.name}`),
+      ['alarm c'],
+    );
+    const documents = diffDocuments(wanted, state);
+    const desiredPolicy = JSON.parse(body(documents.desired)).ScalableTargets[0].ScalingPolicies[0];
+    const livePolicy = JSON.parse(body(documents.live)).ScalableTargets[0].ScalingPolicies[0];
+    assert.deepEqual(
+      desiredPolicy.CloudWatchAlarms.map((a: any) => [a.AlarmName, a.TriggerPolicyOn, a.AlarmActions]),
+      [
+        ['a', 'ALARM', ['arn:aws:sns:us-east-1:1:ops']],
+        ['b', 'OK', undefined],
+      ],
+    );
+    assert.deepEqual(
+      livePolicy.CloudWatchAlarms.map((a: any) => [a.AlarmName, a.TriggerPolicyOn, a.AlarmActions]),
+      [
+        ['a', 'ALARM', undefined],
+        ['b', 'OK', undefined],
+        ['c', 'ALARM', undefined],
+      ],
+    );
   });
 
   it('leaves a target AWS does not have out of the live side', () => {

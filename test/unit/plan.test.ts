@@ -625,15 +625,27 @@ describe('planChanges: what the changes carry', () => {
       t.ScalingPolicies[2].CloudWatchAlarm = ALARM;
     });
     const plan = planChanges(desiredOf(file), liveOf(live), { prune: true });
-    assert.deepEqual(plan.changes.map(brief), ['putAlarm update other', 'putAlarm update ep-invocations-high']);
+    assert.deepEqual(plan.changes.map(brief), [
+      'putAlarm update other [TriggerPolicyOn, AlarmActions]',
+      'putAlarm update ep-invocations-high [TriggerPolicyOn, AlarmActions]',
+    ]);
+    // Each alarm names the other policy's ARN: to this policy, another action, and no trigger.
+    const [first] = plan.changes;
+    assert.ok(first?.kind === 'putAlarm');
+    assert.deepEqual(first.diff, [
+      { path: 'TriggerPolicyOn', live: undefined, desired: 'ALARM' },
+      { path: 'AlarmActions', live: [arnOf('steps-2')], desired: undefined },
+    ]);
+    assert.match(first.note ?? '', /another policy/);
     assert.deepEqual(plan.unmanaged, []);
   });
 
   it("a policy several alarms trigger: the file's alarm is compared from the live list, the others are not in the file", () => {
-    const second = { ...ALARM, AlarmName: 'zz-second', Threshold: 90 };
+    // As DescribeAlarms has them: the policy's ARN in AlarmActions.
+    const second = { ...ALARM, AlarmName: 'zz-second', Threshold: 90, AlarmActions: [arnOf('steps')] };
     const live = liveOf(TARGET);
     live.targets[0]!.policyFacts.steps!.AlarmNames = [ALARM.AlarmName, second.AlarmName];
-    live.alarms = [structuredClone(ALARM), second];
+    live.alarms = [{ ...structuredClone(ALARM), AlarmActions: [arnOf('steps')] }, second];
     const file = edit(TARGET, (t) => {
       t.ScalingPolicies[1].CloudWatchAlarm = { ...ALARM, AlarmName: 'zz-second', Threshold: 95 };
     });

@@ -80,6 +80,7 @@ const CLOUDWATCH_ENUMS: Record<string, string> = {
   cloudWatchStatistic: 'Statistic',
   cloudWatchComparisonOperator: 'ComparisonOperator',
   cloudWatchStandardUnit: 'StandardUnit',
+  cloudWatchAlarmState: 'StateValue',
 };
 
 /** CloudWatch values documented in prose only (no SDK enum to compare with). */
@@ -652,14 +653,37 @@ describe('schema validation through vscode-json-languageservice', () => {
     );
   });
 
-  it('explains why AlarmActions is not part of a CloudWatchAlarm', async () => {
+  it("takes an alarm's other actions, TriggerPolicyOn, and several alarms in CloudWatchAlarms", async () => {
+    const alarm = (name: string, more: string) =>
+      `{ "AlarmName": "${name}", "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanThreshold", "Threshold": 1, "Namespace": "AWS/SageMaker", "MetricName": "m", "Statistic": "Average", "Period": 60${more} }`;
+    await assertClean(
+      file({
+        policies: `[ { "PolicyName": "p", "PolicyType": "StepScaling", "StepScalingPolicyConfiguration": { "StepAdjustments": [ { "MetricIntervalLowerBound": 0, "ScalingAdjustment": 1 } ] },
+          "CloudWatchAlarms": [
+            ${alarm('a', ', "AlarmActions": ["arn:aws:sns:us-east-1:123456789012:ops"]')},
+            ${alarm('b', ', "TriggerPolicyOn": "OK", "OKActions": ["arn:aws:sns:us-east-1:123456789012:ops"]')},
+            ${alarm('c', ', "TriggerPolicyOn": ["ALARM", "INSUFFICIENT_DATA"]')}
+          ] } ]`,
+      }),
+    );
     await assertFlags(
       file({
-        policies:
-          '[ { "PolicyName": "p", "CloudWatchAlarm": { "AlarmName": "a", "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanThreshold", "AlarmActions": ["arn:x"] } } ]',
+        policies: `[ { "PolicyName": "p", "CloudWatchAlarm": ${alarm('a', ', "TriggerPolicyOn": "BREACHING"')} } ]`,
       }),
-      '["arn:x"]',
-      /apply sets the alarm action/,
+      '"BREACHING"',
+      /ALARM/,
+    );
+    await assertFlags(
+      file({
+        policies: `[ { "PolicyName": "p", "CloudWatchAlarm": ${alarm('a', ', "TriggerPolicyOn": ["OK", "OK"]')} } ]`,
+      }),
+      '["OK", "OK"]',
+      /duplicate/i,
+    );
+    await assertFlags(
+      file({ policies: '[ { "PolicyName": "p", "CloudWatchAlarms": [] } ]' }),
+      '[]',
+      /too few|at least|minimum/i,
     );
   });
 
