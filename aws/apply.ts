@@ -12,10 +12,10 @@ import {
 import {
   DeleteAlarmsCommand,
   PutMetricAlarmCommand,
-  type MetricAlarm,
   type PutMetricAlarmCommandInput,
 } from '@aws-sdk/client-cloudwatch';
-import { keyText, type LiveState } from '../core/plan/liveState';
+import { alarmToPut, alarmTriggers, alarmWithArnReplaced } from '../core/plan/alarmActions';
+import { keyText, type AlarmSpec, type LiveState } from '../core/plan/liveState';
 import type { Change, Plan } from '../core/plan/planTypes';
 import { parseTimestamp } from '../core/document/timestamp';
 import { explainAwsError, errorCode, isAbortError } from './errors';
@@ -25,8 +25,8 @@ import type { AwsClients } from './session';
 // Sending a plan: each change becomes one write, in plan order (target → policies → their
 // alarms → scheduled actions → deletions). The first failure stops the run, and the result
 // says exactly which changes were applied, which failed and which were never sent. No call
-// is sent for anything the plan does not list (reads excepted: an alarm's policy ARN when
-// the plan does not carry it, an alarm's other actions before replacing it).
+// is sent for anything the plan does not list (reads excepted: a policy's ARN when the
+// plan does not carry it, and the alarms to re-point when AWS gives a policy a new ARN).
 
 /** One step of an apply, for progress bars and logs. */
 export interface ApplyProgress {
@@ -111,11 +111,6 @@ function toDate(text: string): Date {
   return fallback;
 }
 
-/** The ARN of a policy of describe/put output with its unique id left out: stays the same when AWS re-issues the id. */
-function policyArnTail(arn: string): string | undefined {
-  return /:scalingPolicy:[^:]+:(resource\/.*)$/.exec(arn)?.[1];
-}
-
 /** Whether a delete that AWS answers with "not found" has already reached its goal. */
 function alreadyGone(error: unknown): boolean {
   const code = errorCode(error);
@@ -186,25 +181,27 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
     return policy.PolicyARN;
   };
 
-  /** PutMetricAlarm with a new AlarmActions list, keeping actions other than this policy's. */
-  const putAlarm = async (alarm: Record<string, unknown>, policyArn: string, live: MetricAlarm | undefined) => {
-    const tail = policyArnTail(policyArn);
-    const others = (live?.AlarmActions ?? []).filter(
-      (a) => a !== policyArn && (tail === undefined || policyArnTail(a) !== tail),
-    );
-    const input = { ...alarm, AlarmActions: [policyArn, ...others] } as PutMetricAlarmCommandInput;
-    await clients.cloudWatch.send(new PutMetricAlarmCommand(input), { abortSignal: signal });
+  /** PutMetricAlarm with exactly this input: the whole alarm, every action list included. */
+  const putAlarm = async (alarm: AlarmSpec) => {
+    await clients.cloudWatch.send(new PutMetricAlarmCommand(alarm as PutMetricAlarmCommandInput), {
+      abortSignal: signal,
+    });
   };
 
-  /** After a policy update that changed its ARN (moto does; AWS keeps it), alarms that named the old ARN follow. */
+  /**
+   * After a policy update that changed its ARN (moto does; AWS keeps it), the alarms that
+   * named the old ARN in any action list follow: those DescribeAlarms finds by action and
+   * those the live state read (moto's ActionPrefix looks at AlarmActions only).
+   */
   const repoint = async (oldArn: string, newArn: string, skip: ReadonlySet<string>) => {
-    for (const alarm of await describeAlarmsByAction(clients, oldArn, signal)) {
-      if (!alarm.AlarmName || skip.has(alarm.AlarmName) || !alarm.AlarmActions?.includes(oldArn)) continue;
-      await putAlarm({ ...alarmSpecFromLive(alarm) }, newArn, {
-        ...alarm,
-        AlarmActions: alarm.AlarmActions.filter((a) => a !== oldArn),
-      });
-      repointedAlarms.push(alarm.AlarmName);
+    const known = (options.live?.alarms ?? []).filter((a) => alarmTriggers(a, oldArn)).map((a) => a.AlarmName);
+    const byAction = (await describeAlarmsByAction(clients, oldArn, signal)).map((a) => a.AlarmName ?? '');
+    const names = [...new Set([...byAction, ...known])].filter((name) => name && !skip.has(name));
+    for (const alarm of (await describeAlarmsByName(clients, names, signal)).values()) {
+      const spec = alarmSpecFromLive(alarm);
+      if (!alarmTriggers(spec, oldArn)) continue;
+      await putAlarm(alarmWithArnReplaced(spec, oldArn, newArn));
+      repointedAlarms.push(spec.AlarmName);
     }
   };
 
@@ -251,13 +248,9 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
         return;
       }
       case 'putAlarm': {
-        const arn = await arnFor(change);
-        // Read first, even for a "create": an alarm of that name may exist outside what
-        // the live state linked, and its other actions (a notification topic) must stay.
-        const live = (await describeAlarmsByName(clients, [change.alarm.AlarmName], signal)).get(
-          change.alarm.AlarmName,
-        );
-        await putAlarm(change.alarm, arn, live);
+        // The file's alarm with the policy's ARN in the lists TriggerPolicyOn names. The
+        // plan compared every list, so what the put replaces was shown.
+        await putAlarm(alarmToPut(change.alarm, await arnFor(change)));
         return;
       }
       case 'putScheduledAction': {

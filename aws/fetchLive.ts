@@ -17,6 +17,7 @@ import {
   SCHEDULED_ACTION_SHAPE,
   SUSPENDED_STATE_SHAPE,
 } from '../core/plan/canonical';
+import { alarmForPolicy, alarmTriggers, policyAlarms, setPolicyAlarms } from '../core/plan/alarmActions';
 import {
   keyText,
   type AlarmSpec,
@@ -25,6 +26,7 @@ import {
   type PolicySpec,
   type ScheduledActionSpec,
   type TargetKey,
+  type TargetState,
 } from '../core/plan/liveState';
 import { SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
 import { errorCode, isNotImplemented } from './errors';
@@ -112,11 +114,12 @@ export function scheduledActionSpecFromLive(action: ScheduledAction): ScheduledA
 
 // Members DescribeAlarms fills in whether or not PutMetricAlarm was given them: an empty
 // list of actions or dimensions says nothing the file would say.
-const EMPTY_LIST_MEMBERS = ['OKActions', 'InsufficientDataActions', 'Dimensions', 'Metrics'] as const;
+const EMPTY_LIST_MEMBERS = ['AlarmActions', 'OKActions', 'InsufficientDataActions', 'Dimensions', 'Metrics'] as const;
 
 /**
- * An alarm of DescribeAlarms as the file's CloudWatchAlarm: what PutMetricAlarm takes, less
- * AlarmActions (apply sets them), ARNs and state (StateValue, StateReason, timestamps).
+ * An alarm of DescribeAlarms as PutMetricAlarm takes it, every ARN in its action lists:
+ * its own ARN and state (StateValue, StateReason, timestamps) dropped. Under a policy the
+ * file holds it with that policy's ARN taken out (core/plan/alarmActions.ts, alarmForPolicy).
  */
 export function alarmSpecFromLive(alarm: MetricAlarm): AlarmSpec {
   const spec = canonicalize(withIsoDates(alarm), ALARM_SHAPE) as AlarmSpec;
@@ -257,15 +260,38 @@ interface TargetReads {
   actions: ScheduledAction[];
 }
 
+/** Every metric alarm of the account and region (DescribeAlarms without a filter, page by page). */
+async function describeAllAlarms(clients: AwsClients, signal?: AbortSignal): Promise<MetricAlarm[]> {
+  const alarms: MetricAlarm[] = [];
+  let token: string | undefined;
+  do {
+    const page = await clients.cloudWatch.send(
+      new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm'], MaxRecords: 100, NextToken: token }),
+      { abortSignal: signal },
+    );
+    alarms.push(...(page.MetricAlarms ?? []));
+    token = page.NextToken && page.NextToken !== token ? page.NextToken : undefined;
+  } while (token);
+  return alarms;
+}
+
+/** The alarm names a desired target's step policies give (a key that is a file's target). */
+function namedAlarms(key: TargetKey | TargetState): string[] {
+  if (!('ScalingPolicies' in key) || !Array.isArray(key.ScalingPolicies)) return [];
+  return key.ScalingPolicies.flatMap((p) => policyAlarms(p).map((a) => a.AlarmName));
+}
+
 /**
  * Live state of the given targets: DescribeScalableTargets (filtered by ResourceIds),
  * then per target found DescribeScalingPolicies and DescribeScheduledActions, then
- * DescribeAlarms for the alarms that trigger step policies. A target AWS does not have is
- * absent from the result. Policies and actions come sorted by name. Reads only.
+ * DescribeAlarms for the alarms that trigger step policies. When a key is a file's target
+ * (the plan passes `desired.targets`), the alarms its step policies name are read too, by
+ * name. A target AWS does not have is absent from the result. Policies and actions come
+ * sorted by name. Reads only.
  */
 export async function fetchLiveState(
   clients: AwsClients,
-  keys: readonly TargetKey[],
+  keys: readonly (TargetKey | TargetState)[],
   options: ReadOptions | AbortSignal = {},
 ): Promise<LiveState> {
   const { signal, concurrency = 4 } = options instanceof AbortSignal ? { signal: options } : options;
@@ -283,14 +309,34 @@ export async function fetchLiveState(
     return { target, key, policies, actions };
   });
 
-  // The alarms of step policies. AWS lists them in the policy's Alarms; where it lists none
-  // (moto never does) the alarms whose actions name the policy's ARN are asked for.
+  // The alarms of step policies, found three ways. By name: those AWS lists in a policy's
+  // Alarms and those the file names. By action: DescribeAlarms' ActionPrefix matches "a
+  // prefix for any action" (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html),
+  // so it also finds an alarm whose OKActions alone name the policy, should AWS not list
+  // that one. And where a step policy still has no alarm, every alarm of the account, once:
+  // moto lists no alarms for policies and matches ActionPrefix against AlarmActions only,
+  // so an alarm that triggers its policy on OK is found no other way there. On AWS that
+  // scan runs only for a step policy nothing triggers.
   const stepPolicies = reads.flatMap((r) => r.policies.filter((p) => p.PolicyType === 'StepScaling' && p.PolicyARN));
   const listedNames = stepPolicies.flatMap((p) => (p.Alarms ?? []).map((a) => a.AlarmName!).filter(Boolean));
-  const alarmsByName = await describeAlarmsByName(clients, listedNames, signal);
-  const unlisted = stepPolicies.filter((p) => !p.Alarms?.length);
-  const byAction = await mapLimit(unlisted, concurrency, (p) => describeAlarmsByAction(clients, p.PolicyARN!, signal));
+  const alarmsByName = await describeAlarmsByName(clients, [...listedNames, ...keys.flatMap(namedAlarms)], signal);
+  const byAction = await mapLimit(stepPolicies, concurrency, (p) =>
+    describeAlarmsByAction(clients, p.PolicyARN!, signal),
+  );
   for (const alarm of byAction.flat()) if (alarm.AlarmName) alarmsByName.set(alarm.AlarmName, alarm);
+  const found = [...alarmsByName.values()].map(alarmSpecFromLive);
+  const arns = stepPolicies.map((p) => p.PolicyARN!);
+  if (arns.some((arn) => !found.some((alarm) => alarmTriggers(alarm, arn)))) {
+    for (const alarm of await describeAllAlarms(clients, signal)) {
+      if (alarm.AlarmName && !alarmsByName.has(alarm.AlarmName)) {
+        const spec = alarmSpecFromLive(alarm);
+        if (arns.some((arn) => alarmTriggers(spec, arn))) alarmsByName.set(alarm.AlarmName, alarm);
+      }
+    }
+  }
+  const alarms = [...alarmsByName.values()]
+    .map(alarmSpecFromLive)
+    .sort((a, b) => (a.AlarmName < b.AlarmName ? -1 : a.AlarmName > b.AlarmName ? 1 : 0));
 
   return {
     targets: reads.map(({ target, key, policies, actions }): LiveTarget => {
@@ -305,18 +351,15 @@ export async function fetchLiveState(
         ) as LiveTarget['SuspendedState'];
       for (const policy of policies) {
         const spec = policySpecFromLive(policy);
-        const listed = (policy.Alarms ?? []).map((a) => a.AlarmName!).filter(Boolean);
-        const names = new Set(listed);
-        if (policy.PolicyType === 'StepScaling') {
-          for (const alarm of alarmsByName.values()) {
-            if (alarm.AlarmName && alarm.AlarmActions?.includes(policy.PolicyARN!)) names.add(alarm.AlarmName);
-          }
-          // The file holds one alarm per step policy: the first by name, the others stay facts.
-          const first = [...names]
-            .sort()
-            .map((n) => alarmsByName.get(n))
-            .find((a) => a !== undefined);
-          if (first) spec.CloudWatchAlarm = alarmSpecFromLive(first);
+        const names = new Set((policy.Alarms ?? []).map((a) => a.AlarmName!).filter(Boolean));
+        if (policy.PolicyType === 'StepScaling' && policy.PolicyARN) {
+          // Every alarm whose actions name the policy, by name, as the file holds it under the policy.
+          const mine = alarms.filter((alarm) => alarmTriggers(alarm, policy.PolicyARN!));
+          for (const alarm of mine) names.add(alarm.AlarmName);
+          setPolicyAlarms(
+            spec,
+            mine.map((alarm) => alarmForPolicy(alarm, policy.PolicyARN)),
+          );
         }
         live.ScalingPolicies.push(spec);
         live.policyFacts[policy.PolicyName!] = { PolicyARN: policy.PolicyARN ?? '', AlarmNames: [...names].sort() };
@@ -324,6 +367,7 @@ export async function fetchLiveState(
       live.ScheduledActions = actions.map(scheduledActionSpecFromLive);
       return live;
     }),
+    alarms,
   };
 }
 

@@ -240,8 +240,8 @@ function metricReference(code: MetricReference['code'], metric: NamedMetric | un
 }
 
 /**
- * The metrics the file's policies watch: a customized target-tracking metric and a step
- * policy's alarm, each in the single-metric form and as every MetricStat of metric math.
+ * The metrics the file's policies watch: a customized target-tracking metric and each of a
+ * step policy's alarms, each in the single-metric form and as every MetricStat of metric math.
  */
 function watchedMetrics(model: ScalingFile): MetricReference[] {
   const found: MetricReference[] = [];
@@ -260,7 +260,7 @@ function watchedMetrics(model: ScalingFile): MetricReference[] {
   for (const target of model.targets) {
     for (const policy of target.policies) {
       add('tt.custom-dimensions', policy.targetTracking?.customized);
-      add('alarm.metric-exists', policy.alarm);
+      for (const alarm of policy.alarms) add('alarm.metric-exists', alarm);
     }
   }
   return found;
