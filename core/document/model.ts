@@ -525,7 +525,8 @@ function alarm(value: Item, index?: number): CloudWatchAlarm | undefined {
   if (value.type !== 'object') return undefined;
   const a: CloudWatchAlarm = {
     range: rangeOf(value),
-    keyRange: value.keyRange,
+    // An element of CloudWatchAlarms has no key of its own (Item.keyRange is then its range).
+    keyRange: index === undefined ? value.keyRange : undefined,
     item: value,
     index,
     alarmName: undefined,

@@ -65,6 +65,47 @@ describe('model', () => {
     assert.equal(target.scheduledActions[0]?.action?.minCapacity, undefined);
   });
 
+  it("reads every alarm of a policy, the first as policy.alarm, and each alarm's actions and trigger", () => {
+    const several = `{ "ScalableTargets": [ { "ScalingPolicies": [
+      { "PolicyName": "one", "CloudWatchAlarm": { "AlarmName": "a", "AlarmActions": ["arn:aws:sns:x:1:t", 7] } },
+      { "PolicyName": "list", "CloudWatchAlarms": [
+        { "AlarmName": "b", "TriggerPolicyOn": "OK", "OKActions": ["arn:aws:sns:x:1:t"] },
+        "not an alarm",
+        { "AlarmName": "c", "TriggerPolicyOn": ["ALARM", "INSUFFICIENT_DATA"], "InsufficientDataActions": [] } ] },
+      { "PolicyName": "none" } ] } ] }`;
+    const [one, list, none] = model(several).targets[0]!.policies;
+    assert.deepEqual(
+      one!.alarms.map((a) => [a.alarmName?.value, a.index]),
+      [['a', undefined]],
+    );
+    assert.equal(one!.alarm, one!.alarms[0]);
+    assert.deepEqual(
+      one!.alarm!.alarmActions!.items.map((i) => i.value),
+      ['arn:aws:sns:x:1:t'],
+    );
+    assert.equal(one!.alarmList, undefined);
+    assert.deepEqual(
+      list!.alarms.map((a) => [a.alarmName?.value, a.index, a.keyRange]),
+      [
+        ['b', 0, undefined],
+        ['c', 2, undefined],
+      ],
+    );
+    assert.equal(list!.alarm, list!.alarms[0]);
+    assert.equal(several.slice(list!.alarmList!.keyRange!.start, list!.alarmList!.keyRange!.end), '"CloudWatchAlarms"');
+    assert.deepEqual(
+      list!.alarms.map((a) => a.triggerPolicyOn?.states.map((s) => s.value)),
+      [['OK'], ['ALARM', 'INSUFFICIENT_DATA']],
+    );
+    assert.deepEqual(
+      list!.alarms[0]!.okActions!.items.map((i) => i.value),
+      ['arn:aws:sns:x:1:t'],
+    );
+    assert.deepEqual(list!.alarms[1]!.insufficientDataActions!.items, []);
+    assert.deepEqual(none!.alarms, []);
+    assert.equal(none!.alarm, undefined);
+  });
+
   it('takes the last of duplicate keys, as JSON.parse does', () => {
     const m = model('{ "ScalableTargets": [ { "MinCapacity": 1, "MinCapacity": 7 } ] }');
     assert.equal(m.targets[0]!.minCapacity!.value, 7);

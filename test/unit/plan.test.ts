@@ -63,6 +63,9 @@ const STEP = {
   },
   CloudWatchAlarm: ALARM,
 };
+const GPU_ALARM = { ...ALARM, AlarmName: 'ep-gpu-high', MetricName: 'GPUUtilization', Threshold: 80 };
+const TOPIC = 'arn:aws:sns:us-east-1:123456789012:scaling-events';
+const PAGER = 'arn:aws:sns:us-east-1:123456789012:pager';
 const ACTION = {
   ScheduledActionName: 'morning',
   Schedule: 'cron(0 8 ? * MON-FRI *)',
@@ -70,6 +73,15 @@ const ACTION = {
   ScalableTargetAction: { MinCapacity: 2, MaxCapacity: 10 },
 };
 const TARGET = { ...KEY, MinCapacity: 1, MaxCapacity: 10, ScalingPolicies: [TT, STEP], ScheduledActions: [ACTION] };
+
+/** The table's target with its step policy triggered by these alarms (CloudWatchAlarm for one). */
+function withAlarms(alarms: object[]): typeof TARGET {
+  return edit(TARGET, (t) => {
+    delete t.ScalingPolicies[1].CloudWatchAlarm;
+    if (alarms.length === 1) t.ScalingPolicies[1].CloudWatchAlarm = alarms[0];
+    else t.ScalingPolicies[1].CloudWatchAlarms = alarms;
+  });
+}
 
 /** A deep copy of a value, changed by fn. */
 function edit<T>(value: T, fn: (copy: any) => void): T {
@@ -97,9 +109,7 @@ function liveOf(...targets: object[]): LiveState {
         const alarms =
           p.PolicyType === 'TargetTrackingScaling'
             ? [`TargetTracking-${live.ResourceId}-AlarmHigh-1`, `TargetTracking-${live.ResourceId}-AlarmLow-1`]
-            : p.CloudWatchAlarm
-              ? [p.CloudWatchAlarm.AlarmName]
-              : [];
+            : [p.CloudWatchAlarm, ...(p.CloudWatchAlarms ?? [])].filter(Boolean).map((a: any) => a.AlarmName);
         live.policyFacts[p.PolicyName] = { PolicyARN: arnOf(p.PolicyName), AlarmNames: alarms };
       }
       return live as LiveTarget;
@@ -438,6 +448,74 @@ const CASES: Case[] = [
     file: [TARGET],
     live: [TARGET, { ...OTHER_KEY, MinCapacity: 1, MaxCapacity: 2, ScalingPolicies: [TT], ScheduledActions: [ACTION] }],
     prune: true,
+    changes: [],
+  },
+  {
+    name: 'several alarms on one policy, as in the file: nothing to do',
+    file: [withAlarms([ALARM, GPU_ALARM])],
+    live: [withAlarms([ALARM, GPU_ALARM])],
+    changes: [],
+  },
+  {
+    name: 'a second alarm added to a policy: created; the first left alone',
+    file: [withAlarms([ALARM, GPU_ALARM])],
+    live: [TARGET],
+    changes: ['putAlarm create ep-gpu-high'],
+  },
+  {
+    name: 'one of several alarms changes: only that one is put',
+    file: [withAlarms([ALARM, { ...GPU_ALARM, Threshold: 90 }])],
+    live: [withAlarms([ALARM, GPU_ALARM])],
+    changes: ['putAlarm update ep-gpu-high [Threshold]'],
+  },
+  {
+    name: 'an alarm dropped from CloudWatchAlarms that still triggers the policy, prune off: shown, kept',
+    file: [TARGET],
+    live: [withAlarms([ALARM, GPU_ALARM])],
+    changes: [],
+    unmanaged: ['alarm ep-gpu-high'],
+  },
+  {
+    name: 'an alarm dropped from CloudWatchAlarms that still triggers the policy, prune on: deleted',
+    file: [TARGET],
+    live: [withAlarms([ALARM, GPU_ALARM])],
+    prune: true,
+    changes: ['deleteAlarm ep-gpu-high'],
+  },
+  {
+    name: 'an SNS topic added beside the policy: the alarm is put',
+    file: [withAlarms([{ ...ALARM, AlarmActions: [TOPIC] }])],
+    live: [TARGET],
+    changes: ['putAlarm update ep-invocations-high [AlarmActions]'],
+  },
+  {
+    name: 'a live SNS topic the file leaves out is a change: PutMetricAlarm replaces every list',
+    file: [TARGET],
+    live: [withAlarms([{ ...ALARM, AlarmActions: [TOPIC] }])],
+    changes: ['putAlarm update ep-invocations-high [AlarmActions]'],
+  },
+  {
+    name: 'the other actions compare as sets: their order is no change',
+    file: [withAlarms([{ ...ALARM, OKActions: [TOPIC, PAGER] }])],
+    live: [withAlarms([{ ...ALARM, OKActions: [PAGER, TOPIC] }])],
+    changes: [],
+  },
+  {
+    name: 'TriggerPolicyOn ALARM, written or not, is one thing',
+    file: [withAlarms([{ ...ALARM, TriggerPolicyOn: 'ALARM' }])],
+    live: [TARGET],
+    changes: [],
+  },
+  {
+    name: 'the trigger moves from ALARM to OK',
+    file: [withAlarms([{ ...ALARM, TriggerPolicyOn: 'OK' }])],
+    live: [TARGET],
+    changes: ['putAlarm update ep-invocations-high [TriggerPolicyOn]'],
+  },
+  {
+    name: 'a list of states in another order is the same trigger',
+    file: [withAlarms([{ ...ALARM, TriggerPolicyOn: ['OK', 'ALARM'] }])],
+    live: [withAlarms([{ ...ALARM, TriggerPolicyOn: ['ALARM', 'OK'] }])],
     changes: [],
   },
   {
@@ -1084,6 +1162,16 @@ describe('planChanges: idempotence against a simulated AWS', () => {
     ]),
   ]);
   files.push([
+    'several alarms, other actions and triggers',
+    fileText([
+      withAlarms([
+        { ...ALARM, AlarmActions: [TOPIC], OKActions: [PAGER] },
+        { ...GPU_ALARM, TriggerPolicyOn: ['ALARM', 'OK'] },
+        { ...ALARM, AlarmName: 'ep-backlog-ok', TriggerPolicyOn: 'OK', InsufficientDataActions: [PAGER] },
+      ]),
+    ]),
+  ]);
+  files.push([
     'times, zones and tags',
     fileText([
       edit(TARGET, (t) => {
@@ -1140,6 +1228,23 @@ describe('planChanges: idempotence against a simulated AWS', () => {
       to: [TARGET],
     },
     { name: 'a new alarm name', from: [TARGET], to: [alarmWith({ AlarmName: 'renamed-alarm' })] },
+    { name: 'a second alarm', from: [TARGET], to: [withAlarms([ALARM, GPU_ALARM])] },
+    { name: 'back to one alarm', from: [withAlarms([ALARM, GPU_ALARM])], to: [withAlarms([GPU_ALARM])] },
+    {
+      name: 'an SNS topic beside the policy, and the trigger moved to OK',
+      from: [withAlarms([ALARM, GPU_ALARM])],
+      to: [
+        withAlarms([
+          { ...ALARM, AlarmActions: [TOPIC] },
+          { ...GPU_ALARM, TriggerPolicyOn: 'OK' },
+        ]),
+      ],
+    },
+    {
+      name: 'a topic dropped and the trigger back to ALARM',
+      from: [withAlarms([{ ...ALARM, AlarmActions: [TOPIC], TriggerPolicyOn: ['ALARM', 'INSUFFICIENT_DATA'] }])],
+      to: [TARGET],
+    },
     { name: 'a changed step policy', from: [TARGET], to: [stepWith({ Cooldown: 600 })] },
     { name: 'times dropped from an action', from: [actionWith({ StartTime: '2030-01-01T00:00:00Z' })], to: [TARGET] },
     {
@@ -1182,8 +1287,11 @@ describe('planChanges: idempotence against a simulated AWS', () => {
         aws.apply(planChanges(desiredOf(...step.from), aws.live(), { prune }).changes);
         const desired = desiredOf(...step.to);
         const plan = planChanges(desired, aws.live(desired.targets), { prune });
-        if (prune || step.name !== 'everything removed')
+        // Without prune, what the file drops is only shown.
+        if (prune || !['everything removed', 'back to one alarm'].includes(step.name))
           assert.ok(plan.changes.length > 0, 'the step changes something');
+        if (!prune && step.name === 'back to one alarm')
+          assert.deepEqual(briefUnmanaged(plan), ['alarm ep-invocations-high']);
         aws.apply(plan.changes);
         const again = planChanges(desired, aws.live(desired.targets), { prune });
         assert.deepEqual(again.changes.map(brief), []);
@@ -1214,11 +1322,22 @@ describe('planChanges: idempotence against a simulated AWS', () => {
     );
     const asFile = (targets: LiveTarget[]) =>
       desiredFromText(liveToDocument(targets, { region: 'us-east-1', header: 'generated' }))!;
+    // What the pairs exercised, so a generator that stopped making them fails here.
+    const seen = { severalAlarms: 0, otherActions: 0, triggerNotAlarm: 0 };
+    const count = (desired: DesiredState) => {
+      for (const policy of desired.targets.flatMap((t) => t.ScalingPolicies)) {
+        const alarms = [policy.CloudWatchAlarm, ...(policy.CloudWatchAlarms ?? [])].filter((a) => a !== undefined);
+        if (alarms.length > 1) seen.severalAlarms++;
+        if (alarms.some((a) => a.AlarmActions || a.OKActions || a.InsufficientDataActions)) seen.otherActions++;
+        if (alarms.some((a) => a.TriggerPolicyOn !== undefined)) seen.triggerNotAlarm++;
+      }
+    };
     fc.assert(
       fc.property(setUp, setUp, fc.boolean(), (first, second, prune) => {
         const aws = new FakeAws();
         aws.apply(planChanges(asFile(first), aws.live(), { prune: false }).changes);
         const desired = asFile(second);
+        count(desired);
         aws.apply(planChanges(desired, aws.live(desired.targets), { prune }).changes);
         const again = planChanges(desired, aws.live(desired.targets), { prune });
         assert.deepEqual(again.changes.map(brief), []);
@@ -1226,6 +1345,7 @@ describe('planChanges: idempotence against a simulated AWS', () => {
       }),
       { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? 20261129) },
     );
+    assert.ok(seen.severalAlarms > 20 && seen.otherActions > 20 && seen.triggerNotAlarm > 20, JSON.stringify(seen));
   });
 
   it('nothing changed, nothing sent', () => {
