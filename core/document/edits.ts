@@ -43,6 +43,20 @@ export function removeMemberEdits(object: Item, member: Item): TextEdit[] {
   return [{ start, end, newText: '' }];
 }
 
+/**
+ * The edit that removes an element of `array` with its comma: from the end of the previous
+ * element, or, for the first, up to the next one; like removeMemberEdits for an object.
+ */
+export function removeElementEdits(array: Item, element: Item): TextEdit[] {
+  const index = array.children?.indexOf(element) ?? -1;
+  if (array.type !== 'array' || index < 0) return [];
+  const previous = array.children![index - 1];
+  const next = array.children![index + 1];
+  const start = previous ? previous.end : element.start;
+  const end = !previous && next ? next.start : element.end;
+  return [{ start, end, newText: '' }];
+}
+
 /** The text after non-overlapping edits, applied last first so earlier offsets stay valid. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return [...edits]

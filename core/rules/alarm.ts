@@ -56,23 +56,30 @@ const notStep = defineRule(
     severity: 'error',
     title: 'Only step policies carry a CloudWatchAlarm',
     description:
-      'Target tracking creates and owns its alarms (and must not have them edited); predictive scaling uses none. A `CloudWatchAlarm` belongs only to a `StepScaling` policy.',
+      'Target tracking creates and owns its alarms (and must not have them edited); predictive scaling uses none. A `CloudWatchAlarm` (or `CloudWatchAlarms`) belongs only to a `StepScaling` policy.',
   },
   {
     policy(policy, _target, ctx) {
       const type = policy.policyType?.value;
-      const alarm = policy.alarm;
-      if (!alarm?.keyRange || (type !== 'TargetTrackingScaling' && type !== 'PredictiveScaling')) return;
+      if (type !== 'TargetTrackingScaling' && type !== 'PredictiveScaling') return;
       const why =
         type === 'TargetTrackingScaling'
           ? 'target tracking creates and manages its own alarms'
           : 'predictive scaling scales on a forecast, not on an alarm';
-      ctx.report({
-        range: alarm.keyRange,
-        message: `A ${type} policy takes no CloudWatchAlarm: ${why}. Remove it, or make this a StepScaling policy.`,
-        related: [{ ...policy.policyType!.range, message: `PolicyType is ${type}` }],
-        fixes: [{ title: 'Remove CloudWatchAlarm', edits: removeMemberEdits(policy.item, alarm.item) }],
-      });
+      // The CloudWatchAlarm object (an element of CloudWatchAlarms has no key), and the list.
+      const single = policy.alarm?.keyRange ? policy.alarm : undefined;
+      for (const [key, held] of [
+        ['CloudWatchAlarm', single],
+        ['CloudWatchAlarms', policy.alarmList],
+      ] as const) {
+        if (!held?.keyRange) continue;
+        ctx.report({
+          range: held.keyRange,
+          message: `A ${type} policy takes no ${key}: ${why}. Remove it, or make this a StepScaling policy.`,
+          related: [{ ...policy.policyType!.range, message: `PolicyType is ${type}` }],
+          fixes: [{ title: `Remove ${key}`, edits: removeMemberEdits(policy.item, held.item) }],
+        });
+      }
     },
   },
 );

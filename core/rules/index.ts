@@ -1,6 +1,7 @@
 import type { Rule, RuleMeta } from '../lint/rule';
 import { policyTypeRules } from './policyType';
 import { alarmRules } from './alarm';
+import { alarmActionRules } from './alarmActions';
 import { cooldownRules } from './cooldowns';
 import { liveRules } from './liveRules';
 import { metricMathRules } from './metricMath';
@@ -28,6 +29,7 @@ const RULE_FILES: readonly (readonly [string, readonly Rule[]])[] = [
   ['core/rules/readOnly.ts', readOnlyRules],
   ['core/rules/steps.ts', stepRules],
   ['core/rules/alarm.ts', alarmRules],
+  ['core/rules/alarmActions.ts', alarmActionRules],
   ['core/rules/targetTracking.ts', targetTrackingRules],
   ['core/rules/metricMath.ts', metricMathRules],
   ['core/rules/cooldowns.ts', cooldownRules],

@@ -770,11 +770,11 @@ const alarmAttached = defineRule(
     severity: 'warning',
     title: 'A step policy has a CloudWatch alarm to trigger it',
     description:
-      "A step policy does nothing until a CloudWatch alarm names it in its actions. Describe the alarm in the policy's `CloudWatchAlarm`, so apply creates it and points it at the policy. If the alarm is managed elsewhere, turn this rule off for the file or silence it with `// scaling-disable-next-line step.alarm-attached -- alarm managed in <where>`.",
+      "A step policy does nothing until a CloudWatch alarm names it in its actions. Describe the alarm in the policy's `CloudWatchAlarm` (several in `CloudWatchAlarms`), so apply creates it and points it at the policy. If the alarm is managed elsewhere, turn this rule off for the file or silence it with `// scaling-disable-next-line step.alarm-attached -- alarm managed in <where>`.",
   },
   {
     policy(policy, _target, ctx) {
-      if (!isStepPolicy(policy) || has(policy, 'CloudWatchAlarm')) return;
+      if (!isStepPolicy(policy) || has(policy, 'CloudWatchAlarm') || has(policy, 'CloudWatchAlarms')) return;
       const where: Range = policy.policyName?.range ?? policy.policyType?.range ?? headOf(policy);
       ctx.report({
         range: where,
