@@ -109,9 +109,12 @@ export function policySummary(policy: PolicySpec): string {
     }
     case 'stepScaling': {
       const config = asRecord(policy.StepScalingPolicyConfiguration) ?? {};
-      const alarm = policy.CloudWatchAlarm;
+      // The first alarm, and how many others trigger the policy too.
+      const alarms = [policy.CloudWatchAlarm, ...(policy.CloudWatchAlarms ?? [])].filter((a) => a !== undefined);
+      const alarm = alarms[0];
+      const more = alarms.length > 1 ? ` or ${alarms.length - 1} more alarm${alarms.length > 2 ? 's' : ''}` : '';
       const trigger = alarm
-        ? ` · when ${asString(alarm.MetricName) ?? 'metric'} ${OPERATORS[asString(alarm.ComparisonOperator) ?? ''] ?? '?'} ${asNumber(alarm.Threshold) ?? '?'}`
+        ? ` · when ${asString(alarm.MetricName) ?? 'metric'} ${OPERATORS[asString(alarm.ComparisonOperator) ?? ''] ?? '?'} ${asNumber(alarm.Threshold) ?? '?'}${more}`
         : '';
       return `step scaling · ${stepSummary(config)}${trigger}`;
     }
