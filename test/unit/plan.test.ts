@@ -1416,6 +1416,27 @@ describe('the plan for people', () => {
     );
   });
 
+  it("shows an alarm's trigger and other actions as they change, and a new alarm in full", () => {
+    const text = renderPlanText(
+      planChanges(
+        desiredOf(withAlarms([{ ...ALARM, TriggerPolicyOn: 'OK', AlarmActions: [TOPIC] }, GPU_ALARM])),
+        liveOf(TARGET),
+        { prune: false },
+      ),
+    );
+    assert.match(
+      text,
+      new RegExp(
+        [
+          '  ~ update alarm "ep-invocations-high" for policy "steps"',
+          '      TriggerPolicyOn: "ALARM" → "OK"',
+          `      AlarmActions: \\(not set\\) → \\["${TOPIC}"\\]`,
+          '  \\+ create alarm "ep-gpu-high" for policy "steps"',
+        ].join('\n'),
+      ),
+    );
+  });
+
   it('counts and summarises', () => {
     assert.deepEqual(countChanges(plan), { create: 1, update: 3, delete: 1 });
     const lines = summarizePlan(plan);
