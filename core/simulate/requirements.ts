@@ -1,5 +1,6 @@
 // Which load columns a target's policies read: for the CLI's "column X is not used" warning
 // and the panel's hint of what to export.
+import { policyAlarms } from '../plan/alarmActions';
 import type { TargetState } from '../plan/liveState';
 import { DERIVED_METRICS } from './metrics';
 import { CONCURRENCY, INVOCATIONS } from './types';
@@ -25,7 +26,7 @@ export function requiredColumns(target: TargetState): Set<string> {
       ?.PredefinedMetricType;
     if (predefined && PREDEFINED_INPUT[predefined]) columns.add(PREDEFINED_INPUT[predefined]);
     metric((tt?.CustomizedMetricSpecification as { MetricName?: unknown } | undefined)?.MetricName);
-    metric(policy.CloudWatchAlarm?.MetricName);
+    for (const alarm of policyAlarms(policy)) metric(alarm.MetricName);
   }
   return columns;
 }

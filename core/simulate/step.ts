@@ -3,6 +3,7 @@
 // (https://docs.aws.amazon.com/autoscaling/application/userguide/step-scaling-policy-overview.html)
 // and the StepScalingPolicyConfiguration / StepAdjustment API reference
 // (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepAdjustment.html).
+import { policyAlarms, triggerStates } from '../plan/alarmActions';
 import { AlarmRuntime, readStatistic } from './alarm';
 import type { MetricSources } from './metrics';
 import type { PolicySpec } from '../plan/liveState';
@@ -147,8 +148,18 @@ export function compileStepPolicy(
 ): StepPolicy | { reason: string; needs?: string } | { never: string } {
   const config = readStepConfiguration(policy.StepScalingPolicyConfiguration, parameters.defaultCooldownSeconds);
   if (typeof config === 'string') return { reason: config };
-  const alarm = policy.CloudWatchAlarm;
+  // One alarm that triggers the policy on ALARM is what the engine models; several alarms,
+  // or a policy run on OK or INSUFFICIENT_DATA (TriggerPolicyOn), are reported, not guessed.
+  const alarms = policyAlarms(policy);
+  if (alarms.length > 1)
+    return { reason: `${alarms.length} alarms trigger it (CloudWatchAlarms), which is not simulated yet` };
+  const alarm = alarms[0];
   if (!alarm) return { never: 'no CloudWatchAlarm in the file triggers it, so it never runs' };
+  const states = triggerStates(alarm);
+  if (states.length !== 1 || states[0] !== 'ALARM')
+    return {
+      reason: `its alarm ${alarm.AlarmName} triggers it on ${states.join(' and ') || 'no state'} (TriggerPolicyOn), which is not simulated yet`,
+    };
   if (alarm.Metrics !== undefined)
     return { reason: `its alarm ${alarm.AlarmName} uses metric math (Metrics), not simulated yet` };
   if (alarm.ThresholdMetricId !== undefined)

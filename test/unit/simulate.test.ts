@@ -691,6 +691,22 @@ describe('simulate: what cannot be simulated is reported, never ignored', () => 
     );
   });
 
+  it('a step policy several alarms trigger, or one triggered on OK, is reported, not run as if one alarm fired it', () => {
+    const several = stepPolicy('busy', { metric: 'InvocationsPerInstance', threshold: 50, steps: [[0, undefined, 1]] });
+    several.CloudWatchAlarms = [several.CloudWatchAlarm!, { ...several.CloudWatchAlarm!, AlarmName: 'busy-2' }];
+    delete several.CloudWatchAlarm;
+    const onOk = stepPolicy('quiet', { metric: 'InvocationsPerInstance', threshold: 50, steps: [[undefined, 0, -1]] });
+    onOk.CloudWatchAlarm!.TriggerPolicyOn = 'OK';
+    const r = run(variant(1, 20, [several, onOk]), load({ invocations: [[100, 10]] }), 10);
+    assert.deepEqual(
+      r.notSimulated.map((n) => `${n.policy}: ${n.reason}`),
+      [
+        'busy: 2 alarms trigger it (CloudWatchAlarms), which is not simulated yet',
+        'quiet: its alarm quiet-alarm triggers it on OK (TriggerPolicyOn), which is not simulated yet',
+      ],
+    );
+  });
+
   it('a target-tracking policy needs invocations or concurrency for its metric', () => {
     const r = run(variant(1, 20, [targetTracking('ipi', 100)]), load({ concurrency: [[5, 10]] }), 10);
     assert.equal(r.notSimulated[0]?.needs, 'invocations');
