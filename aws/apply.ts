@@ -221,8 +221,12 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
         return;
       }
       case 'putPolicy': {
-        const input = { ...target, ...change.policy } as PutScalingPolicyCommandInput & { CloudWatchAlarm?: unknown };
+        const input = { ...target, ...change.policy } as PutScalingPolicyCommandInput & {
+          CloudWatchAlarm?: unknown;
+          CloudWatchAlarms?: unknown;
+        };
         delete input.CloudWatchAlarm;
+        delete input.CloudWatchAlarms;
         const output = await send(change, () =>
           clients.autoScaling.send(new PutScalingPolicyCommand(input), { abortSignal: signal }),
         );
