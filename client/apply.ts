@@ -1,9 +1,18 @@
 import * as vscode from 'vscode';
 import { applyPlan, renderApplyResult, type ApplyResult } from '../aws/apply';
 import { fetchCallerIdentity } from '../aws/identity';
-import { summarizePlan } from '../core/plan/plan';
+import { summarizeForConfirmation } from '../core/plan/planSummary';
 import { notifyWithLogs } from './commands';
-import { fileName, keptNote, planHeadline, preparePlan, showPlanDiff, targetFile, type PlanDeps } from './plan';
+import {
+  fileName,
+  keptNote,
+  preparePlan,
+  refreshPlanDiff,
+  showPlanDiff,
+  showPlanText,
+  targetFile,
+  type PlanDeps,
+} from './plan';
 import { confirm } from './prompts';
 
 // Apply to AWS: the file as saved, checked (its errors and the live checks block), planned,
@@ -23,13 +32,8 @@ export interface ApplyOutcome {
   region?: string;
 }
 
-/** The modal's detail: the plan's headline and its changes, cut to a screenful. */
-function confirmationDetail(lines: string[], headline: string): string {
-  const max = 20;
-  const shown = lines.slice(0, max).map((l) => `• ${l}`);
-  if (lines.length > max) shown.push(`… and ${lines.length - max} more (see the diff and the log).`);
-  return `${headline}\n\n${shown.join('\n')}`;
-}
+/** The button of a confirmation too short for its plan: opens the whole plan, then asks again. */
+export const SHOW_ALL = 'Show All in the Plan';
 
 /** Refuses in an untrusted workspace: a cloned repository must not be applied by opening it. */
 export function refuseUntrusted(what: string): boolean {
@@ -82,14 +86,18 @@ export async function applyFile(deps: PlanDeps, arg: unknown, afterApply: () => 
       return { status: 'noChanges', message, changes: 0, region };
     }
     await showPlanDiff(deps, prepared);
-    const account = (await fetchCallerIdentity(clients)).Account;
+    const account = prepared.account ?? (await fetchCallerIdentity(clients)).Account;
     const n = plan.changes.length;
     const question = `Apply ${n} change${n === 1 ? '' : 's'} to account ${account} in region ${region}?`;
-    const answer = await confirm(
-      question,
-      confirmationDetail(summarizePlan(plan), `${name}: ${planHeadline(plan)}`),
-      'Apply',
-    );
+    const summary = summarizeForConfirmation(plan, { file: name });
+    let answer: string | undefined;
+    for (;;) {
+      answer = summary.complete
+        ? await confirm(question, summary.text, 'Apply')
+        : await confirm(question, summary.text, 'Apply', SHOW_ALL);
+      if (answer !== SHOW_ALL) break;
+      await showPlanText(deps, prepared);
+    }
     if (answer !== 'Apply') {
       deps.log.info(`Apply of ${name} to ${account} in ${region}: not confirmed`);
       return { status: 'declined', message: 'not confirmed', changes: n, account, region };
@@ -126,6 +134,7 @@ export async function applyFile(deps: PlanDeps, arg: unknown, afterApply: () => 
     } finally {
       afterApply();
     }
+    await refreshPlanDiff(deps, prepared);
 
     const report = renderApplyResult(result);
     deps.log.info(`Apply of ${name} to ${account} in ${region}:\n${report}`);

@@ -8,6 +8,7 @@ import {
   type CallRecord,
   type ResolvedSettings,
 } from '../aws/session';
+import { fetchCallerIdentity } from '../aws/identity';
 import { getAwsSettings } from './settings';
 
 // The AWS session of the extension: SDK clients built from the user-level settings (and,
@@ -27,6 +28,13 @@ export interface SessionDescription {
   regionSource: ResolvedSettings['regionSource'];
   /** The endpoint override of the Application Auto Scaling client, when there is one. */
   endpoint: string | undefined;
+  /** The account id of the credentials, once an AWS call has learnt it (GetCallerIdentity). */
+  account: string | undefined;
+}
+
+/** The profile as people read it: its name, or "default chain" when none is named. */
+export function profileLabel(settings: { profile: string; profileNamed: boolean }): string {
+  return settings.profileNamed ? settings.profile : 'default chain';
 }
 
 /** Clients for one piece of work; release() destroys them when they were made for it alone. */
@@ -60,6 +68,12 @@ export class AwsSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the settings the session is built from change. */
   readonly onDidChange = this.changed.event;
+  private readonly accountLearnt = new vscode.EventEmitter<void>();
+  /** Fires when the account id of the current settings becomes known. */
+  readonly onDidLearnAccount = this.accountLearnt.event;
+  /** Account ids by the credentials they belong to (profile and endpoint; the region does not change the account). */
+  private readonly accounts = new Map<string, Promise<string | undefined>>();
+  private readonly learnt = new Map<string, string>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
@@ -92,12 +106,42 @@ export class AwsSession implements vscode.Disposable {
   async describe(): Promise<SessionDescription> {
     const resolved = await resolveSettings(this.settings());
     return {
-      profileLabel: resolved.profileNamed ? resolved.profile : 'default chain',
+      profileLabel: profileLabel(resolved),
       profileNamed: resolved.profileNamed,
       region: resolved.region,
       regionSource: resolved.regionSource,
       endpoint: resolved.endpoints.APPLICATION_AUTO_SCALING,
+      account: this.learnt.get(this.accountKey(resolved)),
     };
+  }
+
+  private accountKey(settings: Pick<ResolvedSettings, 'profile' | 'profileNamed' | 'endpoints'>): string {
+    return JSON.stringify([settings.profileNamed ? settings.profile : '', settings.endpoints.STS ?? '']);
+  }
+
+  /**
+   * The account id of the clients' credentials (STS GetCallerIdentity, asked once per
+   * profile and endpoint). Undefined when it cannot be read; a failure is not remembered.
+   */
+  account(clients: AwsClients, signal?: AbortSignal): Promise<string | undefined> {
+    const key = this.accountKey(clients.settings);
+    let known = this.accounts.get(key);
+    if (!known) {
+      known = fetchCallerIdentity(clients, signal).then(
+        (identity) => {
+          this.learnt.set(key, identity.Account);
+          this.accountLearnt.fire();
+          return identity.Account;
+        },
+        (error: unknown) => {
+          this.accounts.delete(key);
+          this.log.warn(`cannot read the account id: ${this.explainError(error)}`);
+          return undefined;
+        },
+      );
+      this.accounts.set(key, known);
+    }
+    return known;
   }
 
   private logCall = (line: string, record: CallRecord): void => {
@@ -194,5 +238,6 @@ export class AwsSession implements vscode.Disposable {
   dispose(): void {
     this.retireShared();
     this.changed.dispose();
+    this.accountLearnt.dispose();
   }
 }

@@ -82,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void showSession();
       tree.refresh();
     }),
+    session.onDidLearnAccount(() => void showSession()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsAws(e)) session.reset();
     }),

@@ -9,7 +9,7 @@ import type { DesiredState, LiveState } from '../core/plan/liveState';
 import { diffDocuments } from '../core/plan/liveDocument';
 import { countChanges, planChanges, renderPlanText } from '../core/plan/plan';
 import type { Plan } from '../core/plan/planTypes';
-import type { AwsSession, Lease } from './aws';
+import { profileLabel, type AwsSession, type Lease } from './aws';
 import { findFileErrors, firstErrorText, LIVE_SOURCE, ruleConfigFor } from './fileErrors';
 import { getPrune } from './settings';
 
@@ -30,24 +30,43 @@ export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode
     return this.texts.get(uri.toString()) ?? '// This plan is no longer available: run Show Plan again.\n';
   }
 
-  /** Stores both sides for a file and returns their URIs (the same for the same file, so an open diff updates). */
-  set(file: vscode.Uri, live: string, desired: string): { live: vscode.Uri; desired: vscode.Uri } {
+  private uri(file: vscode.Uri, suffix: string): vscode.Uri {
     const stem = file.path
       .split('/')
       .pop()!
       .replace(/\.scaling\.json$/i, '')
       .replace(/\.json$/i, '');
-    const query = encodeURIComponent(file.toString());
-    const uris = {
-      // .jsonc: comments allowed, and no *.scaling.json, so neither our server nor the schema checks them.
-      live: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${stem}.live.jsonc`, query }),
-      desired: vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${stem}.desired.jsonc`, query }),
-    };
-    this.texts.set(uris.live.toString(), live);
-    this.texts.set(uris.desired.toString(), desired);
-    this.changed.fire(uris.live);
-    this.changed.fire(uris.desired);
+    return vscode.Uri.from({
+      scheme: PLAN_SCHEME,
+      path: `/${stem}.${suffix}`,
+      query: encodeURIComponent(file.toString()),
+    });
+  }
+
+  private store(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+
+  /** The URIs of a file's two sides: the same for the same file, so an open diff updates. */
+  uris(file: vscode.Uri): { live: vscode.Uri; desired: vscode.Uri } {
+    // .jsonc: comments allowed, and no *.scaling.json, so neither our server nor the schema checks them.
+    return { live: this.uri(file, 'live.jsonc'), desired: this.uri(file, 'desired.jsonc') };
+  }
+
+  /** Stores both sides for a file and returns their URIs. */
+  set(file: vscode.Uri, live: string, desired: string): { live: vscode.Uri; desired: vscode.Uri } {
+    const uris = this.uris(file);
+    this.store(uris.live, live);
+    this.store(uris.desired, desired);
     return uris;
+  }
+
+  /** Stores the whole plan of a file as text (the CLI's rendering) and returns its URI. */
+  setPlanText(file: vscode.Uri, text: string): vscode.Uri {
+    const uri = this.uri(file, 'plan.txt');
+    this.store(uri, text);
+    return uri;
   }
 
   dispose(): void {
@@ -72,6 +91,10 @@ export interface PreparedPlan {
   plan: Plan;
   lease: Lease;
   region: string;
+  /** The profile as people read it ("default chain" when none is named). */
+  profile: string;
+  /** The account id of the credentials; undefined when STS could not tell. */
+  account: string | undefined;
   prune: boolean;
 }
 
@@ -168,8 +191,12 @@ export async function preparePlan(
             for (const f of failed) deps.log.warn(`${name}: live check ${f.code}: ${f.message}`);
             return { failed, live: undefined };
           }
-          const live = await fetchLiveState(clients, desired.targets, { signal: controller.signal });
-          return { failed: undefined, live };
+          // The account for the diff's title and the question, read while live state is.
+          const [live, account] = await Promise.all([
+            fetchLiveState(clients, desired.targets, { signal: controller.signal }),
+            deps.session.account(clients, controller.signal),
+          ]);
+          return { failed: undefined, live, account };
         } finally {
           subscription.dispose();
         }
@@ -188,7 +215,17 @@ export async function preparePlan(
     deps.log.info(
       `Plan for ${name} in ${region}${prune ? ' (prune)' : ''}:\n${renderPlanText(plan).replace(/\n$/, '')}`,
     );
-    return { document, desired, live: result.live, plan, lease, region, prune };
+    return {
+      document,
+      desired,
+      live: result.live,
+      plan,
+      lease,
+      region,
+      profile: profileLabel(clients.settings),
+      account: result.account,
+      prune,
+    };
   } catch (error) {
     lease.release();
     if (isAbortError(error)) return { status: 'cancelled', message: `${verb}: cancelled.` };
@@ -196,13 +233,72 @@ export async function preparePlan(
   }
 }
 
+/**
+ * The diff's title: the file, which AWS (profile, region, account once known) and the
+ * counts, `prod.scaling.json: AWS default chain · eu-central-1 · 123456789012 ↔ file (1 create, 0 update, 0 delete, 1 kept)`.
+ */
+export function planTitle(
+  prepared: Pick<PreparedPlan, 'document' | 'region' | 'profile' | 'account'>,
+  plan: Plan,
+): string {
+  const counts = countChanges(plan);
+  const kept = plan.unmanaged.length > 0 ? `${plan.unmanaged.length} kept` : '';
+  const changes =
+    plan.changes.length > 0
+      ? `${counts.create} create, ${counts.update} update, ${counts.delete} delete`
+      : 'no changes';
+  const aws = [prepared.profile, prepared.region, prepared.account].filter(Boolean).join(' · ');
+  return `${fileName(prepared.document.uri)}: AWS ${aws} ↔ file (${[changes, kept].filter(Boolean).join(', ')})`;
+}
+
+/** The open diff editor tabs of a file's plan. */
+function planDiffTabs(deps: PlanDeps, file: vscode.Uri): vscode.Tab[] {
+  const { desired } = deps.documents.uris(file);
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === desired.toString());
+}
+
 /** Opens VS Code's diff editor: live on the left, the file on the right. */
-export async function showPlanDiff(deps: PlanDeps, prepared: PreparedPlan): Promise<void> {
-  const docs = diffDocuments(prepared.desired, prepared.live);
+export async function showPlanDiff(
+  deps: PlanDeps,
+  prepared: PreparedPlan,
+  options: { preserveFocus?: boolean } = {},
+): Promise<void> {
+  const docs = diffDocuments(prepared.desired, prepared.live, prepared.plan);
   const uris = deps.documents.set(prepared.document.uri, docs.live, docs.desired);
-  const counts = countChanges(prepared.plan);
-  const title = `${fileName(prepared.document.uri)}: AWS ${prepared.region} ↔ file (${counts.create} create, ${counts.update} update, ${counts.delete} delete)`;
-  await vscode.commands.executeCommand('vscode.diff', uris.live, uris.desired, title, { preview: true });
+  const title = planTitle(prepared, prepared.plan);
+  // An open diff keeps the title it was opened with: it is closed first, so the new one says what it shows.
+  const open = planDiffTabs(deps, prepared.document.uri).filter((t) => t.label !== title);
+  if (open.length > 0) await vscode.window.tabGroups.close(open, true);
+  await vscode.commands.executeCommand('vscode.diff', uris.live, uris.desired, title, {
+    preview: true,
+    preserveFocus: options.preserveFocus ?? false,
+  });
+}
+
+/**
+ * After apply: reads live state again and, if the plan's diff is still open, shows what
+ * AWS has now (no difference left when everything was applied). When the state cannot be
+ * read, the diff is closed rather than left showing the state before apply.
+ */
+export async function refreshPlanDiff(deps: PlanDeps, prepared: PreparedPlan): Promise<void> {
+  if (planDiffTabs(deps, prepared.document.uri).length === 0) return;
+  try {
+    const live = await fetchLiveState(prepared.lease.clients, prepared.desired.targets);
+    const plan = planChanges(prepared.desired, live, { prune: prepared.prune });
+    await showPlanDiff(deps, { ...prepared, live, plan }, { preserveFocus: true });
+  } catch (error) {
+    deps.log.warn(`The plan's diff is closed: live state could not be read again: ${deps.session.explainError(error)}`);
+    await vscode.window.tabGroups.close(planDiffTabs(deps, prepared.document.uri), true);
+  }
+}
+
+/** Opens the whole plan (the CLI's text) beside, for a plan too long for the confirmation. */
+export async function showPlanText(deps: PlanDeps, prepared: PreparedPlan): Promise<void> {
+  const uri = deps.documents.setPlanText(prepared.document.uri, renderPlanText(prepared.plan));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
 }
 
 /** What is live but not in the file and kept (prune is off), as a sentence; empty when nothing is. */

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { AwsSession, SessionDescription } from './aws';
+import { PLAN_SCHEME } from './plan';
 
-// The status-bar item that says which AWS profile and region the tree, fetch and apply
-// use. Shown while a *.scaling.json is the active editor or the Auto Scaling view is
-// visible; a click chooses the profile, the tooltip links to choosing the region.
+// The status-bar item that says which AWS profile, region and (once known) account the
+// tree, fetch and apply use. Shown while a *.scaling.json or a plan's diff is the active
+// editor, or the Auto Scaling view is visible; a click chooses the profile, the tooltip
+// links to choosing the region.
 
 const SOURCE_WORDS: Record<string, string> = {
   setting: 'the setting',
@@ -11,14 +13,25 @@ const SOURCE_WORDS: Record<string, string> = {
   environment: 'the environment (AWS_REGION)',
 };
 
-/** Profile and region in a few words: `my-profile · eu-west-1`. */
+/** Profile, region and account in a few words: `my-profile · eu-west-1 · 123456789012`. */
 export function sessionLabel(d: SessionDescription | undefined): string {
   if (!d) return '';
-  return `${d.profileLabel} · ${d.region ?? 'no region'}${d.endpoint ? ' · custom endpoint' : ''}`;
+  return [d.profileLabel, d.region ?? 'no region', d.account, d.endpoint ? 'custom endpoint' : '']
+    .filter(Boolean)
+    .join(' · ');
 }
 
+/** A scaling file, or a side of a plan's diff: while one is shown, which AWS it talks to matters. */
 function isScalingEditor(editor: vscode.TextEditor | undefined): boolean {
-  return editor !== undefined && /\.scaling\.json$/i.test(editor.document.uri.path);
+  if (!editor) return false;
+  const uri = editor.document.uri;
+  return uri.scheme === PLAN_SCHEME || /\.scaling\.json$/i.test(uri.path);
+}
+
+/** Whether the active tab is a plan's diff (its editor can have focus on neither side). */
+function isPlanTab(): boolean {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputTextDiff && input.modified.scheme === PLAN_SCHEME;
 }
 
 export class AwsStatusBar implements vscode.Disposable {
@@ -36,6 +49,8 @@ export class AwsStatusBar implements vscode.Disposable {
     this.subscriptions.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.updateVisibility()),
+      vscode.window.tabGroups.onDidChangeTabs(() => this.updateVisibility()),
+      vscode.window.tabGroups.onDidChangeTabGroups(() => this.updateVisibility()),
     );
     this.updateVisibility();
   }
@@ -47,7 +62,7 @@ export class AwsStatusBar implements vscode.Disposable {
   }
 
   private updateVisibility(): void {
-    if (this.viewVisible || isScalingEditor(vscode.window.activeTextEditor)) this.item.show();
+    if (this.viewVisible || isScalingEditor(vscode.window.activeTextEditor) || isPlanTab()) this.item.show();
     else this.item.hide();
   }
 
@@ -74,6 +89,7 @@ export class AwsStatusBar implements vscode.Disposable {
           ? `Region: \`${description.region}\` (from ${SOURCE_WORDS[description.regionSource ?? ''] ?? 'the settings'})\n\n`
           : 'Region: none configured\n\n',
       );
+      if (description.account) tooltip.appendMarkdown(`Account: \`${description.account}\`\n\n`);
       if (description.endpoint) tooltip.appendMarkdown(`Endpoint: \`${description.endpoint}\`\n\n`);
     }
     tooltip.appendMarkdown(

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { registerCommand, type CommandHost } from './commands';
 import { askedPrompts, setTestAnswers } from './prompts';
 import type { EndpointsTreeProvider } from './tree/provider';
@@ -14,6 +15,8 @@ export interface TreeChild {
   label: string;
   description: string;
   contextValue: string;
+  tooltip: string;
+  icon: string;
   node: TreeNode;
 }
 
@@ -37,6 +40,8 @@ export function registerTestHooks(host: CommandHost, tree: EndpointsTreeProvider
         label,
         description: typeof item.description === 'string' ? item.description : '',
         contextValue: item.contextValue ?? '',
+        tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''),
+        icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '',
         node: child,
       };
     });

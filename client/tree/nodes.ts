@@ -1,21 +1,18 @@
 import * as vscode from 'vscode';
 import type { EndpointSummary, InferenceComponentSummary, ScalingActivity, VariantDetails } from '../../aws/endpoints';
-import {
-  keyText,
-  type LiveTarget,
-  type PolicySpec,
-  type ScheduledActionSpec,
-  type TargetKey,
-} from '../../core/plan/liveState';
+import { type LiveTarget, type PolicySpec, type ScheduledActionSpec, type TargetKey } from '../../core/plan/liveState';
 import {
   actionSummary,
   actionWords,
   activitySummary,
   policyKind,
   policySummary,
+  policyTooltip,
   readableInstant,
   targetSummary,
+  targetTooltip,
   variantSummary,
+  variantTooltip,
 } from './labels';
 
 // The nodes of the Auto Scaling view. Each wraps plain data (an endpoint, a variant, a
@@ -26,11 +23,9 @@ import {
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
 const Expanded = vscode.TreeItemCollapsibleState.Expanded;
 
-function codeTooltip(title: string, value: unknown): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${title}**\n\n`);
-  tooltip.appendCodeblock(JSON.stringify(value, null, 2), 'json');
-  return tooltip;
+/** A tooltip of Markdown lines, one paragraph each. */
+function linesTooltip(lines: readonly string[]): vscode.MarkdownString {
+  return new vscode.MarkdownString(lines.join('\n\n'));
 }
 
 /** Where a node lives: the region its data came from (ids must not collide across regions). */
@@ -94,7 +89,7 @@ export class VariantNode {
     item.contextValue = 'variant';
     item.description = variantSummary(this.variant);
     item.iconPath = new vscode.ThemeIcon(this.variant.kind === 'serverless' ? 'zap' : 'vm');
-    item.tooltip = codeTooltip(`Production variant ${this.variant.VariantName}`, this.variant);
+    item.tooltip = linesTooltip(variantTooltip(this.variant));
     return item;
   }
 }
@@ -130,7 +125,14 @@ export class InferenceComponentNode {
       c.Status && c.Status !== 'InService'
         ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
         : new vscode.ThemeIcon('symbol-module');
-    item.tooltip = codeTooltip(`Inference component ${c.InferenceComponentName}`, c);
+    item.tooltip = linesTooltip(
+      [
+        `**Inference component ${c.InferenceComponentName}**`,
+        [c.Status, c.VariantName ? `on variant ${c.VariantName} of ${c.EndpointName}` : ''].filter(Boolean).join(' · '),
+        `Scalable target: \`${c.resourceId}\` (copies)`,
+        c.CreationTime ? `Created ${readableInstant(c.CreationTime)}` : '',
+      ].filter(Boolean),
+    );
     return item;
   }
 }
@@ -161,8 +163,7 @@ export class TargetNode {
     item.contextValue = 'scalableTarget';
     item.description = targetSummary(this.target);
     item.iconPath = new vscode.ThemeIcon('arrow-both');
-    const { ScalingPolicies: _p, ScheduledActions: _a, policyFacts: _f, ...settings } = this.target;
-    item.tooltip = codeTooltip(`Scalable target ${keyText(this.key)}`, settings);
+    item.tooltip = linesTooltip(targetTooltip(this.target));
     return item;
   }
 }
@@ -187,7 +188,7 @@ export class FolderNode {
         ? ['Scaling policies', 'graph-line', t.ScalingPolicies.length]
         : this.folder === 'actions'
           ? ['Scheduled actions', 'calendar', t.ScheduledActions.length]
-          : ['Recent scaling activity', 'history', undefined];
+          : ['Recent scaling activity', 'pulse', undefined];
     // Policies and actions are already loaded; activity is read when opened.
     const item = new vscode.TreeItem(label, this.folder === 'activity' ? Collapsed : Expanded);
     item.id = this.id;
@@ -223,7 +224,7 @@ export class PolicyNode {
     item.iconPath = new vscode.ThemeIcon(
       kind === 'stepScaling' ? 'list-ordered' : kind === 'predictive' ? 'sparkle' : 'target',
     );
-    item.tooltip = codeTooltip(`Scaling policy ${this.policy.PolicyName}`, this.policy);
+    item.tooltip = linesTooltip(policyTooltip(this.policy));
     return item;
   }
 }
@@ -245,7 +246,7 @@ export class ScheduledActionNode {
     item.id = this.id;
     item.contextValue = 'scheduledAction';
     item.description = actionSummary(this.action, now);
-    item.iconPath = new vscode.ThemeIcon('clock');
+    item.iconPath = new vscode.ThemeIcon('watch');
     const words = actionWords(this.action, now, 3);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**Scheduled action ${this.action.ScheduledActionName}**\n\n`);

@@ -131,7 +131,8 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   private async endpoints(clients: AwsClients, signal: AbortSignal): Promise<TreeNode[]> {
     const origin = { region: clients.settings.region };
-    const endpoints = await listEndpoints(clients, { signal });
+    // The account, for the view's title, read alongside (never fails: undefined when unknown).
+    const [endpoints] = await Promise.all([listEndpoints(clients, { signal }), this.session.account(clients, signal)]);
     if (endpoints.length === 0)
       return [new PlaceholderNode(undefined, 'empty', `No SageMaker endpoints in ${origin.region}`, { icon: 'info' })];
     return endpoints.map((e) => new EndpointNode(origin, e));

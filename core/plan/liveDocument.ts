@@ -12,6 +12,7 @@ import {
   type TargetState,
 } from './liveState';
 import { liveAlarmIndex, liveAlarmUnder, type LiveAlarm } from './plan';
+import type { Plan } from './planTypes';
 
 // Live state as a *.scaling.json document (fetch), and both sides of a plan as documents
 // for VS Code's diff editor. One canonical form for all of them: targets by ResourceId,
@@ -119,6 +120,14 @@ function documentTarget(target: TargetState): Record<string, unknown> {
 
 const DIFF_HEADER = 'As the plan compares them: AWS on the left, the file on the right.';
 
+/**
+ * A member that render() writes as a `//` comment line in place of itself: JSON has no
+ * comments, and the diff documents mark what is kept where it stands. No member of the
+ * format starts with a control character, so the key cannot clash.
+ */
+const COMMENT_KEY = '\u0001comment';
+const COMMENT_LINE = /^( *)"\\u0001comment": ("(?:[^"\\]|\\.)*"),?$/gm;
+
 function render(targets: Record<string, unknown>[], header: string, region: string | undefined): string {
   const root: Record<string, unknown> = {};
   if (region) root.Region = region;
@@ -127,7 +136,11 @@ function render(targets: Record<string, unknown>[], header: string, region: stri
     .split(/\r\n|\r|\n/)
     .map((line) => (line ? `// ${line}` : '//'))
     .join('\n');
-  return `${comment}\n${JSON.stringify(root, null, 2)}\n`;
+  const json = JSON.stringify(root, null, 2).replace(
+    COMMENT_LINE,
+    (_line, indent: string, text: string) => `${indent}// ${JSON.parse(text) as string}`,
+  );
+  return `${comment}\n${json}\n`;
 }
 
 /**
@@ -196,12 +209,40 @@ interface LiveAlarmOf {
   live: LiveAlarm;
 }
 
+/** What the diff shows for a live object the file does not list and apply keeps: it stands on both sides, marked. */
+export const KEPT_NOTE = 'kept: live, not in the file, and apply leaves it alone (prune is off)';
+
+/** A live object the file does not list and apply keeps, as both sides show it: marked, then whole. */
+function keptObject(spec: Record<string, unknown>): Record<string, unknown> {
+  return { [COMMENT_KEY]: KEPT_NOTE, ...spec };
+}
+
+/** The names of the policies and scheduled actions the plan keeps, by target. */
+type KeptNames = ReadonlyMap<string, { policies: ReadonlySet<string>; actions: ReadonlySet<string> }>;
+
+function keptNames(plan: Pick<Plan, 'unmanaged'> | undefined): KeptNames {
+  const kept = new Map<string, { policies: Set<string>; actions: Set<string> }>();
+  for (const item of plan?.unmanaged ?? []) {
+    const key = keyText(item.target);
+    let entry = kept.get(key);
+    if (!entry) {
+      entry = { policies: new Set(), actions: new Set() };
+      kept.set(key, entry);
+    }
+    if (item.kind === 'policy') entry.policies.add(item.name);
+    else if (item.kind === 'scheduledAction') entry.actions.add(item.name);
+  }
+  return kept;
+}
+
 /** Both sides of one target, cut to what the plan compares. */
 function diffTarget(
   desired: TargetState,
   live: LiveTarget | undefined,
   liveAlarms: ReadonlyMap<string, LiveAlarm>,
+  kept: KeptNames,
 ): { desired: Record<string, unknown>; live?: Record<string, unknown> } {
+  const keptHere = kept.get(keyText(desired));
   const settings = comparableSpecs('target', desired, live ?? desired);
   const desiredDoc: Record<string, unknown> = { ...settings.desired, ScalingPolicies: [], ScheduledActions: [] };
   const liveDoc: Record<string, unknown> = { ...settings.live, ScalingPolicies: [], ScheduledActions: [] };
@@ -222,8 +263,13 @@ function diffTarget(
       const pair = diffPolicy(desired, want, have, live?.policyFacts[name]?.PolicyARN || undefined, alarms);
       (desiredDoc.ScalingPolicies as unknown[]).push(pair.desired);
       if (pair.live) (liveDoc.ScalingPolicies as unknown[]).push(pair.live);
+    } else if (have && keptHere?.policies.has(name)) {
+      // Live, not in the file, and kept: the same on both sides, so red means deleted only.
+      const shown = keptObject(normalizeSpec('policy', have, 'live'));
+      (liveDoc.ScalingPolicies as unknown[]).push(shown);
+      (desiredDoc.ScalingPolicies as unknown[]).push(shown);
     } else if (have) {
-      // Live but not in the file: shown whole, it is what a prune would delete.
+      // Live but not in the file, and deleted (prune, or a rename): on the live side only.
       (liveDoc.ScalingPolicies as unknown[]).push(normalizeSpec('policy', have, 'live'));
     }
   }
@@ -238,6 +284,10 @@ function diffTarget(
       const pair = comparableSpecs('scheduledAction', want, have ?? want);
       (desiredDoc.ScheduledActions as unknown[]).push(pair.desired);
       if (have) (liveDoc.ScheduledActions as unknown[]).push(pair.live);
+    } else if (have && keptHere?.actions.has(name)) {
+      const shown = keptObject(normalizeSpec('scheduledAction', have, 'live'));
+      (liveDoc.ScheduledActions as unknown[]).push(shown);
+      (desiredDoc.ScheduledActions as unknown[]).push(shown);
     } else if (have) {
       (liveDoc.ScheduledActions as unknown[]).push(normalizeSpec('scheduledAction', have, 'live'));
     }
@@ -249,16 +299,22 @@ function diffTarget(
  * The file and AWS as two documents in one canonical form, for a diff editor: only the
  * file's targets; on the live side only what the plan compares (a member the file leaves
  * out is not shown), defaults filled in on both sides, times as UTC instants, dimensions
- * sorted. They differ exactly where the plan has a change or a live object the file does
- * not list.
+ * sorted. They differ exactly where the plan has a change: a live policy or scheduled
+ * action the file does not list is on the live side alone when apply deletes it, and on
+ * both sides, under a `// kept` comment, when the plan keeps it (its `unmanaged` list).
  */
-export function diffDocuments(desired: DesiredState, live: LiveState): { desired: string; live: string } {
+export function diffDocuments(
+  desired: DesiredState,
+  live: LiveState,
+  plan?: Pick<Plan, 'unmanaged'>,
+): { desired: string; live: string } {
+  const kept = keptNames(plan);
   const liveTargets = new Map(live.targets.map((t) => [keyText(t), t]));
   const liveAlarms = liveAlarmIndex(live);
   const desiredDocs: Record<string, unknown>[] = [];
   const liveDocs: Record<string, unknown>[] = [];
   for (const target of [...desired.targets].sort(compareTargets)) {
-    const pair = diffTarget(target, liveTargets.get(keyText(target)), liveAlarms);
+    const pair = diffTarget(target, liveTargets.get(keyText(target)), liveAlarms, kept);
     desiredDocs.push(pair.desired);
     if (pair.live) liveDocs.push(pair.live);
   }

@@ -62,33 +62,53 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     assert.equal(variant.contextValue, 'variant');
     assert.match(variant.description, /^ml\.m5\.large · \d+\/\d+ instances$/);
 
+    // Key figures first, so that a narrow side bar still shows them.
     const target = await child(variant, 'Scalable target');
     assert.equal(target.contextValue, 'scalableTarget');
-    assert.equal(target.description, 'DesiredInstanceCount · min 1 · max 4');
+    assert.equal(target.description, 'min 1 · max 4 · instances');
 
     const policy = await child(await child(target, 'Scaling policies'), 'alpha-invocations');
     assert.equal(policy.contextValue, 'policy.targetTracking');
-    assert.equal(policy.description, 'target tracking · 70 SageMakerVariantInvocationsPerInstance');
+    assert.equal(policy.description, '70 InvocationsPerInstance');
 
-    const action = await child(await child(target, 'Scheduled actions'), 'alpha-evening');
+    const actions = await child(target, 'Scheduled actions');
+    const action = await child(actions, 'alpha-evening');
     assert.equal(action.contextValue, 'scheduledAction');
     assert.match(
       action.description,
-      /^at 20:00 every day, Europe\/Berlin · next \w{3} \d{4}-\d\d-\d\d 20:00 \+0[12]:00 · min 1, max 2$/,
+      /^min 1, max 2 · at 20:00 every day, Europe\/Berlin · next \w{3} \d{4}-\d\d-\d\d 20:00 \+0[12]:00$/,
     );
 
     // moto has no DescribeScalingActivities: a placeholder says so instead of an error.
-    const activity = await children(await child(target, 'Recent scaling activity'));
+    const activityFolder = await child(target, 'Recent scaling activity');
+    const activity = await children(activityFolder);
     assert.deepEqual(
       activity.map((a) => [a.label, a.contextValue]),
       [['Scaling activity unavailable', 'placeholder']],
     );
+    // Scheduled actions and activity look different: neither shares an icon with the other.
+    const actionIcons = new Set([actions.icon, action.icon]);
+    assert.ok(!actionIcons.has(activityFolder.icon), `icons: ${actions.icon}, ${action.icon}, ${activityFolder.icon}`);
+
+    // Tooltips name the full metric and say what a person needs, never our internal fields.
+    assert.match(policy.tooltip, /SageMakerVariantInvocationsPerInstance/);
+    for (const node of [variant, target, policy, action])
+      assert.doesNotMatch(node.tooltip, /resourceId|"kind"|policyFacts|\$metadata/, `${node.label}: ${node.tooltip}`);
 
     const bare = await children(await path('e2e-beta', 'AllTraffic'));
     assert.deepEqual(
       bare.map((b) => [b.label, b.contextValue]),
       [['Not auto scaled: no scalable target', 'placeholder']],
     );
+  });
+
+  test("a step policy's intervals are shown in the metric's units, from the alarm's threshold", async () => {
+    const policy = await path('e2e-gamma', 'AllTraffic', 'Scalable target', 'Scaling policies', 'gamma-latency');
+    assert.equal(policy.contextValue, 'policy.stepScaling');
+    // Threshold 200,000 µs (ModelLatency is in microseconds); steps +0…100,000 and +100,000….
+    assert.equal(policy.description, 'ModelLatency 200–300 ms: +25 %, ≥ 300 ms: +50 %');
+    assert.match(policy.tooltip, /e2e-gamma-latency-high/);
+    assert.match(policy.tooltip, /ModelLatency > 200 ms/);
   });
 
   test('Fetch writes the endpoint as a *.scaling.json, opens it, and never overwrites unsaved edits', async () => {
@@ -162,16 +182,20 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     assert.equal(question?.message, `Apply 4 changes to account ${ACCOUNT} in region ${REGION}?`);
     assert.match(
       question?.detail ?? '',
-      /^beta\.scaling\.json: 4 to create, 0 to update, 0 to delete\.\n\n• register target endpoint\/e2e-beta\/variant\/AllTraffic /,
+      /^beta\.scaling\.json: 4 to create, 0 to update, 0 to delete\.\n\nendpoint\/e2e-beta\/variant\/AllTraffic \(DesiredInstanceCount\)\n {2}\+ target: min 2, max 6\n/,
     );
 
+    // The diff shown before the question now shows what AWS has after apply: no difference left.
     const diff = vscode.window.tabGroups.all
       .flatMap((g) => g.tabs)
       .find((t) => t.input instanceof vscode.TabInputTextDiff);
-    assert.ok(diff, 'the plan was shown in a diff editor');
+    assert.ok(diff, 'the plan is shown in a diff editor');
+    assert.match(diff.label, /^beta\.scaling\.json: AWS .* ↔ file \(no changes\)$/);
     const input = diff.input as vscode.TabInputTextDiff;
     assert.equal(input.modified.scheme, 'sagemaker-scaling-plan');
-    assert.match((await vscode.workspace.openTextDocument(input.modified)).getText(), /"beta-invocations"/);
+    const desiredSide = (await vscode.workspace.openTextDocument(input.modified)).getText();
+    assert.match(desiredSide, /"beta-invocations"/);
+    assert.equal((await vscode.workspace.openTextDocument(input.original)).getText(), desiredSide);
 
     // What AWS has now, read by boto3.
     const view = boto3();
@@ -259,7 +283,7 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
   test('the tree shows what was applied; Delete… removes a scheduled action after a confirmation naming it, the account and the region', async () => {
     await run('sagemakerScaling.test.refreshTree');
     const target = await path('e2e-beta', 'AllTraffic', 'Scalable target');
-    assert.equal(target.description, 'DesiredInstanceCount · min 2 · max 6');
+    assert.equal(target.description, 'min 2 · max 6 · instances');
     const action = await child(await child(target, 'Scheduled actions'), 'beta-morning');
 
     await answer('Delete');

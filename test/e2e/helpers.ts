@@ -141,6 +141,10 @@ export interface TreeChild {
   label: string;
   description: string;
   contextValue: string;
+  /** The tooltip's text (Markdown source), empty when none. */
+  tooltip: string;
+  /** The codicon's id, empty when the item has another kind of icon or none. */
+  icon: string;
   node: unknown;
 }
 

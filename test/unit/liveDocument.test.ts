@@ -581,6 +581,36 @@ describe('diffDocuments', () => {
     );
   });
 
+  it('shows a live object the plan keeps (prune off) on both sides, marked as kept, and one it deletes on the live side only', () => {
+    const changed: LiveState = structuredClone(live);
+    const target = changed.targets[0]!;
+    target.ScheduledActions.push({ ScheduledActionName: 'live-only', Schedule: 'rate(2 days)' });
+    target.ScalingPolicies.push({
+      PolicyName: 'extra',
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: { TargetValue: 1 },
+    });
+
+    const keep = planChanges(desired, changed, { prune: false });
+    assert.equal(keep.changes.length, 0);
+    const kept = diffDocuments(desired, changed, keep);
+    assert.equal(body(kept.live), body(kept.desired), 'nothing is deleted, so both sides are the same');
+    for (const side of [kept.live, kept.desired]) {
+      assert.match(side, /\/\/ kept: live, not in the file[^\n]*\n\s*"ScheduledActionName": "live-only"/);
+      assert.match(side, /\/\/ kept: live, not in the file[^\n]*\n\s*"PolicyName": "extra"/);
+      assert.doesNotMatch(side, /\\u0001/, 'the marker becomes a comment');
+    }
+    const errors: ParseError[] = [];
+    parseTree(kept.desired, errors);
+    assert.deepEqual(errors, [], 'still JSON with comments');
+
+    const prune = planChanges(desired, changed, { prune: true });
+    const deleted = diffDocuments(desired, changed, prune);
+    assert.match(deleted.live, /"ScheduledActionName": "live-only"/);
+    assert.doesNotMatch(deleted.desired, /live-only|"extra"/, 'what apply deletes is on the live side alone');
+    assert.doesNotMatch(deleted.live, /kept/);
+  });
+
   it('leaves a target AWS does not have out of the live side', () => {
     const documents = diffDocuments(desired, { targets: [] });
     assert.match(documents.live, /"ScalableTargets": \[\]/);
