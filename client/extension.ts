@@ -15,6 +15,7 @@ import { fetchToFile } from './fetch';
 import { LIVE_SOURCE } from './fileErrors';
 import { PLAN_SCHEME, PlanDocuments, planFile, type PlanDeps } from './plan';
 import { selectProfile, selectRegion } from './profileRegion';
+import { SHOW_RULE_COMMAND, showRule, withRenderedRuleLink } from './ruleDocs';
 import { affectsAws, SECTION } from './settings';
 import { AwsStatusBar, sessionLabel } from './statusBar';
 import { registerTestHooks } from './testHooks';
@@ -50,6 +51,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: ruleConfigWatcher,
     },
     outputChannel: log,
+    middleware: {
+      // Code links open the rule's page rendered (client/ruleDocs.ts).
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(withRenderedRuleLink)),
+    },
   };
   // The client id equals the settings prefix, so `sagemakerScaling.trace.server` works.
   client = new LanguageClient(SECTION, 'SageMaker Scaling', serverOptions, clientOptions);
@@ -107,6 +112,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     log.info('restarting the language server');
     await client?.restart();
   });
+  registerCommand(host, SHOW_RULE_COMMAND, 'Show Rule', (code: unknown) => showRule(context.extensionUri, code));
   registerCommand(host, 'sagemakerScaling.refresh', 'Refresh', () => {
     forgetUnsupported(); // "read everything again": a stand-in may have learnt a call meanwhile
     tree.refresh();

@@ -31,15 +31,15 @@ const documents = new TextDocuments(TextDocument);
 let supportsConfigurationRequest = false;
 let supportsDynamicConfiguration = false;
 
-// Each diagnostic links to its section of the rules document shipped in the extension.
-const rulesDocUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
+// Each diagnostic links to its rule's page, docs/rules/<code>.md, shipped in the extension.
+const docsUri = pathToFileURL(join(__dirname, '..', 'docs')).toString();
 
 const settings = new SettingsStore(connection, () => supportsConfigurationRequest);
 const validator = createValidator({
   connection,
   documents,
   settings,
-  rulesDocUri,
+  docsUri,
   clock: () => new Date(),
   log: (message) => connection.console.log(message),
   warn: (message) => void connection.window.showWarningMessage(message),

@@ -13,7 +13,8 @@ export interface ValidatorOptions {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   settings: SettingsStore;
-  rulesDocUri: string;
+  /** The docs folder's URI: diagnostics link to its rules/<code>.md. */
+  docsUri: string;
   clock: () => Date;
   log: (message: string) => void;
   /** Tells the user once about a problem in their settings. */
@@ -81,7 +82,7 @@ export function createValidator(options: ValidatorOptions) {
     // Stale: a newer version is on its way, or the document was closed (and perhaps reopened
     // at the same version) while its settings were awaited.
     if (documents.get(uri) !== document || document.version !== version) return;
-    const diagnostics = findings.map((f) => toDiagnostic(document, f, options.rulesDocUri));
+    const diagnostics = findings.map((f) => toDiagnostic(document, f, options.docsUri));
     await connection.sendDiagnostics({ uri, version, diagnostics });
     options.log(
       `validated ${uri} v${version}: ${diagnostics.length} findings in ${(performance.now() - started).toFixed(1)} ms`,

@@ -59,7 +59,7 @@ export function defineMultiCodeRule(codes: RuleMeta[], visitors: RuleVisitors): 
 
 export type { Finding };
 
-/** The anchor of a rule's section in docs/rules.md (GitHub's heading slug of the code). */
-export function docsAnchor(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9 -]/g, '');
+/** A rule's page, relative to docs/: `rules/target.min-le-max.md` (codes are lowercase words, dots and dashes). */
+export function rulePagePath(code: string): string {
+  return `rules/${code.replace(/[^a-z0-9.-]/gi, '-')}.md`;
 }

@@ -88,10 +88,35 @@ suite('Language features', () => {
     for (const diagnostic of ours) {
       const code = diagnostic.code;
       assert.ok(
-        typeof code === 'object' && code.target.path.endsWith('/docs/rules.md'),
-        `${codeOf(diagnostic)} links to docs/rules.md`,
+        typeof code === 'object' &&
+          code.target.scheme === 'command' &&
+          code.target.path === 'sagemakerScaling.showRule',
+        `${codeOf(diagnostic)} links to its rule's page: ${typeof code === 'object' ? code.target.toString() : code}`,
       );
+      assert.deepEqual(JSON.parse(code.target.query), [codeOf(diagnostic)]);
     }
+  });
+
+  test("following a diagnostic's code link opens that rule's page, rendered", async () => {
+    const document = await openFixture('errors.scaling.json');
+    const all = await waitForCodes(document.uri, ['target.min-le-max']);
+    const diagnostic = fromSource(all, 'scaling').find((d) => codeOf(d) === 'target.min-le-max')!;
+    const target = (diagnostic.code as { target: vscode.Uri }).target;
+    // What the Problems panel does with a command link (its opener runs the command with the link's arguments).
+    const args = JSON.parse(target.query) as unknown[];
+    const page = await vscode.commands.executeCommand<vscode.Uri>(target.path, ...args);
+    assert.match(page.path, /\/docs\/rules\/target\.min-le-max\.md$/);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(page)), /^# target\.min-le-max\n/);
+    const deadline = Date.now() + WAIT_MS;
+    const preview = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /target\.min-le-max\.md/.test(t.label));
+    while (!preview() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const tab = preview();
+    assert.ok(tab, 'a Markdown preview of the page is open');
+    assert.match((tab.input as vscode.TabInputWebview).viewType, /markdown\.preview/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('diagnostics follow edits: an edit that breaks a rule shows it, undoing the edit clears it', async () => {

@@ -14,7 +14,7 @@ import { loadRuleFixtures, RULE_FIXTURES_DIR, stripMarkers } from '../ruleFixtur
 // pulled through workspace/configuration, code actions, shutdown.
 
 const SERVER = join(DIST, 'server.js');
-const RULES_DOC = pathToFileURL(join(REPO_ROOT, 'docs', 'rules.md')).toString();
+const RULE_PAGES = pathToFileURL(join(REPO_ROOT, 'docs', 'rules')).toString();
 
 function badFixture(code: string): { text: string; ranges: { start: number; end: number }[] } {
   return stripMarkers(readFileSync(join(RULE_FIXTURES_DIR, code, 'bad.jsonc'), 'utf8'));
@@ -80,7 +80,7 @@ describe('language server: diagnostics over LSP', () => {
     assert.deepEqual(d.relatedInformation, [
       { location: { uri, range: range(7, 21, 7, 22) }, message: 'MaxCapacity is 2 here' },
     ]);
-    assert.deepEqual(d.codeDescription, { href: `${RULES_DOC}#targetmin-le-max` });
+    assert.deepEqual(d.codeDescription, { href: `${RULE_PAGES}/target.min-le-max.md` });
     assert.ok(lsp.configurationRequests.includes(uri), 'the server asked for the settings of this document');
     await lsp.close(uri);
   });
