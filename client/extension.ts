@@ -10,6 +10,7 @@ import { applyFile } from './apply';
 import { AwsSession } from './aws';
 import { registerCommand, type CommandHost } from './commands';
 import { openInConsole } from './console';
+import { ClosedFileChecker } from './closedFiles';
 import { deleteFromTree } from './delete';
 import { fetchToFile } from './fetch';
 import { LIVE_SOURCE } from './fileErrors';
@@ -102,6 +103,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   void showSession();
+
+  // Closed *.scaling.json files, checked in the background as CI's lint checks them.
+  const closedFiles = new ClosedFileChecker(context.extensionUri, log);
+  context.subscriptions.push(
+    closedFiles,
+    ruleConfigWatcher.onDidCreate(() => closedFiles.rescan()),
+    ruleConfigWatcher.onDidChange(() => closedFiles.rescan()),
+    ruleConfigWatcher.onDidDelete(() => closedFiles.rescan()),
+  );
+  closedFiles.rescan();
 
   const host: CommandHost = { context, log, explainError: (error) => session.explainError(error) };
   const planDeps: PlanDeps = { session, log, documents, liveDiagnostics };
