@@ -173,6 +173,31 @@ suite('Language features', () => {
     );
   });
 
+  test("completion of members follows the policy's type: a target-tracking policy is not offered another kind's keys", async () => {
+    const document = await openFixture('valid.scaling.json');
+    const labelsAt = async (after: string): Promise<string[]> => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, positionAfter(document, after), '\n "');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        positionAfter(document, `${after}\n "`),
+      );
+      await vscode.commands.executeCommand('undo');
+      return list.items.map(labelOf);
+    };
+    const inPolicy = await labelsAt('"PolicyType": "TargetTrackingScaling",');
+    for (const key of ['StepScalingPolicyConfiguration', 'PredictiveScalingPolicyConfiguration', 'CloudWatchAlarm'])
+      assert.ok(!inPolicy.includes(key), `${key} is not offered in a target-tracking policy: ${inPolicy.join(', ')}`);
+    const inConfig = await labelsAt('"TargetValue": 70.0,');
+    assert.ok(inConfig.includes('DisableScaleIn'), inConfig.join(', '));
+    assert.ok(
+      !inConfig.includes('CustomizedMetricSpecification'),
+      `next to a predefined metric: ${inConfig.join(', ')}`,
+    );
+  });
+
   test('completion of PredefinedMetricType proposes the SageMaker metrics that fit the target, first and unfiltered', async () => {
     const document = await openFixture('valid.scaling.json');
     const position = positionAfter(document, '"PredefinedMetricType": "');

@@ -880,3 +880,87 @@ describe('defaultSnippets validate clean', () => {
     });
   }
 });
+
+describe("completion of members offers only what fits the policy (VS Code's JSON support with this schema)", () => {
+  /** The member names offered at the `|` in `text`. */
+  async function offered(text: string): Promise<string[]> {
+    const offset = text.indexOf('|');
+    const doc = document(text.slice(0, offset) + text.slice(offset + 1));
+    const list = await service.doComplete(doc, doc.positionAt(offset), service.parseJSONDocument(doc));
+    return (list?.items ?? []).filter((c) => c.kind === 10 /* Property */).map((c) => c.label);
+  }
+  const policy = (members: string) =>
+    `{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/AllTraffic",
+       "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 1, "MaxCapacity": 2,
+       "ScalingPolicies": [ { "PolicyName": "p", ${members} } ] } ] }`;
+  const CONFIGS = [
+    'TargetTrackingScalingPolicyConfiguration',
+    'StepScalingPolicyConfiguration',
+    'PredictiveScalingPolicyConfiguration',
+  ];
+
+  it('a target-tracking policy is offered its own configuration only, and no CloudWatchAlarm', async () => {
+    const names = await offered(policy('"PolicyType": "TargetTrackingScaling", |'));
+    assert.deepEqual(
+      CONFIGS.filter((c) => names.includes(c)),
+      ['TargetTrackingScalingPolicyConfiguration'],
+    );
+    assert.ok(!names.includes('CloudWatchAlarm') && !names.includes('CloudWatchAlarms'), names.join(', '));
+  });
+
+  it('a step policy is offered its configuration and its alarm, one alarm or several but not both', async () => {
+    const names = await offered(policy('"PolicyType": "StepScaling", |'));
+    assert.deepEqual(
+      CONFIGS.filter((c) => names.includes(c)),
+      ['StepScalingPolicyConfiguration'],
+    );
+    assert.ok(names.includes('CloudWatchAlarm') && names.includes('CloudWatchAlarms'), names.join(', '));
+    const withOne = await offered(policy('"PolicyType": "StepScaling", "CloudWatchAlarm": {}, |'));
+    assert.ok(!withOne.includes('CloudWatchAlarms'), withOne.join(', '));
+  });
+
+  it('a policy with a configuration block but no PolicyType is offered nothing that contradicts the block', async () => {
+    const names = await offered(policy('"TargetTrackingScalingPolicyConfiguration": {}, |'));
+    assert.deepEqual(
+      CONFIGS.filter((c) => names.includes(c)),
+      [],
+    );
+    assert.ok(!names.includes('CloudWatchAlarm'));
+    assert.ok(names.includes('PolicyType'));
+  });
+
+  it('a policy without type or configuration is offered all three', async () => {
+    const names = await offered(policy('|'));
+    assert.deepEqual(
+      CONFIGS.filter((c) => names.includes(c)),
+      CONFIGS,
+    );
+  });
+
+  it('target tracking: a predefined metric excludes a customized one, and the other way round', async () => {
+    const tt = (members: string) =>
+      policy(`"PolicyType": "TargetTrackingScaling", "TargetTrackingScalingPolicyConfiguration": { ${members} }`);
+    const withPredefined = await offered(
+      tt('"PredefinedMetricSpecification": { "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance" }, |'),
+    );
+    assert.ok(!withPredefined.includes('CustomizedMetricSpecification'), withPredefined.join(', '));
+    assert.ok(withPredefined.includes('TargetValue'));
+    const withCustomized = await offered(tt('"CustomizedMetricSpecification": {}, |'));
+    assert.ok(!withCustomized.includes('PredefinedMetricSpecification'), withCustomized.join(', '));
+  });
+
+  it('a customized metric is one metric or metric math, and an alarm has Statistic or ExtendedStatistic', async () => {
+    const custom = (members: string) =>
+      policy(
+        `"PolicyType": "TargetTrackingScaling", "TargetTrackingScalingPolicyConfiguration": { "CustomizedMetricSpecification": { ${members} } }`,
+      );
+    assert.ok(!(await offered(custom('"MetricName": "m", |'))).includes('Metrics'));
+    assert.ok(!(await offered(custom('"Metrics": [], |'))).includes('MetricName'));
+    const alarm = (members: string) =>
+      policy(`"PolicyType": "StepScaling", "CloudWatchAlarm": { "AlarmName": "a", ${members} }`);
+    assert.ok(!(await offered(alarm('"Statistic": "Average", |'))).includes('ExtendedStatistic'));
+    assert.ok(!(await offered(alarm('"ExtendedStatistic": "p99", |'))).includes('Statistic'));
+    assert.ok(!(await offered(alarm('"Metrics": [], |'))).includes('MetricName'));
+    assert.ok(!(await offered(alarm('"MetricName": "m", |'))).includes('Metrics'));
+  });
+});
