@@ -16,6 +16,7 @@ import { fetchToFile } from './fetch';
 import { LIVE_SOURCE } from './fileErrors';
 import { PLAN_SCHEME, PlanDocuments, planFile, type PlanDeps } from './plan';
 import { selectProfile, selectRegion } from './profileRegion';
+import { ResourceIdCompletion } from './resourceCompletion';
 import { SHOW_RULE_COMMAND, showRule, withRenderedRuleLink } from './ruleDocs';
 import { affectsAws, SECTION } from './settings';
 import { AwsStatusBar, sessionLabel } from './statusBar';
@@ -103,6 +104,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   void showSession();
+
+  // ResourceId values from the account (trusted workspaces only; client/resourceCompletion.ts).
+  const resourceIds = new ResourceIdCompletion(session, log);
+  context.subscriptions.push(
+    resourceIds,
+    vscode.languages.registerCompletionItemProvider(
+      { language: 'jsonc', pattern: '**/*.scaling.json' },
+      resourceIds,
+      '"',
+      '/',
+    ),
+  );
 
   // Closed *.scaling.json files, checked in the background as CI's lint checks them.
   const closedFiles = new ClosedFileChecker(context.extensionUri, log);

@@ -410,6 +410,30 @@ describe(
       );
     });
 
+    it('sm.endpoint-exists names the closest endpoint of the region when the name looks like a slip', async () => {
+      const region = 'ap-southeast-2';
+      const clients = await session(region);
+      await seedEndpoint(clients, 'fraud-scoring');
+      await seedEndpoint(clients, 'recommender');
+      const text = scalingFile(region, [
+        target({ endpoint: 'fraud-scorring', noStep: true, noActions: true }),
+        target({ endpoint: 'unrelated', noStep: true, noActions: true }),
+      ]);
+      const { findings } = await runLiveChecks(clients, text);
+      assert.deepEqual(
+        findings.map((f) => [f.code, text.slice(f.start, f.end)]),
+        [
+          ['sm.endpoint-exists', 'fraud-scorring'],
+          ['sm.endpoint-exists', 'unrelated'],
+        ],
+      );
+      assert.match(
+        findings[0]!.message,
+        /^Endpoint "fraud-scorring" does not exist in ap-southeast-2; did you mean "fraud-scoring"\?/,
+      );
+      assert.doesNotMatch(findings[1]!.message, /did you mean/);
+    });
+
     it('tt.custom-dimensions, alarm.metric-exists: a watched metric CloudWatch lacks with exactly these dimensions is a warning naming the sets it has', async () => {
       const region = 'eu-north-1';
       const clients = await session(region);

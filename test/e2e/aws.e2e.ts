@@ -280,6 +280,42 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     assert.deepEqual(await prompts(), [], 'no confirmation was asked');
   });
 
+  test("completion of a ResourceId offers the account's variants that fit the target's dimension", async () => {
+    const document = await vscode.workspace.openTextDocument(file('aws/beta.scaling.json'));
+    await vscode.window.showTextDocument(document);
+    const position = document.positionAt(document.getText().indexOf('"endpoint/e2e-beta') + 1);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      position,
+    );
+    const live = list.items.filter((i) => / variant of e2e-/.test(i.detail ?? ''));
+    assert.deepEqual(
+      live.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).sort(),
+      [
+        'endpoint/e2e-alpha/variant/AllTraffic',
+        'endpoint/e2e-beta/variant/AllTraffic',
+        'endpoint/e2e-gamma/variant/AllTraffic',
+      ],
+      `all: ${list.items.map((i) => `${typeof i.label === 'string' ? i.label : i.label.label} (${i.detail})`).join(', ')}`,
+    );
+    assert.match(live[0]!.detail ?? '', /^ml\.m5\.large variant of e2e-\w+ · us-east-1$/);
+  });
+
+  test('an unknown endpoint is refused at plan time with the closest name of the region', async () => {
+    await answer();
+    const uri = file('aws/typo.scaling.json');
+    const refused = await run<Outcome>('sagemakerScaling.planFile', uri);
+    assert.equal(refused.status, 'refused');
+    assert.match(refused.message, /Endpoint "e2e-alpah" does not exist in us-east-1; did you mean "e2e-alpha"\?/);
+    const live = await waitForDiagnostics(
+      uri,
+      (all) => all.some((d) => d.source === 'scaling-live'),
+      'the live-check diagnostic',
+    );
+    assert.match(live.find((d) => d.source === 'scaling-live')!.message, /did you mean "e2e-alpha"\?/);
+  });
+
   test('the tree shows what was applied; Delete… removes a scheduled action after a confirmation naming it, the account and the region', async () => {
     await run('sagemakerScaling.test.refreshTree');
     const target = await path('e2e-beta', 'AllTraffic', 'Scalable target');

@@ -91,6 +91,20 @@ suite(
       await path('e2e-beta');
     });
 
+    test('completion of a ResourceId reads nothing from AWS', async function () {
+      if (!process.env.AWS_ENDPOINT_URL) this.skip();
+      const document = await vscode.workspace.openTextDocument(file('aws/beta.scaling.json'));
+      await vscode.window.showTextDocument(document);
+      const position = document.positionAt(document.getText().indexOf('"endpoint/e2e-beta') + 1);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        position,
+      );
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      assert.ok(!labels.some((l) => /e2e-alpha/.test(l)), `no endpoint of the account: ${labels.join(', ')}`);
+    });
+
     test('Apply to AWS is refused before any AWS call, and AWS is unchanged', async function () {
       if (!process.env.AWS_ENDPOINT_URL) this.skip();
       const outcome = await run<Outcome>('sagemakerScaling.applyFile', file('aws/beta.scaling.json'));
