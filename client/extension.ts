@@ -80,7 +80,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const showSession = async () => {
     const description = await statusBar.update();
-    view.description = sessionLabel(description);
+    // Which AWS, at the head of the view: the description shows in the view's header when
+    // it shares the side bar; alone, VS Code merges its title into the side bar's (where it
+    // would be capitalised and cut) and shows no description, so the message says it too.
+    const label = sessionLabel(description);
+    view.description = label;
+    view.message = label ? `AWS: ${label}` : undefined;
   };
   statusBar.setViewVisible(view.visible);
   context.subscriptions.push(

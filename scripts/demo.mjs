@@ -143,7 +143,8 @@ const SEED = {
   ],
   // examples/production.scaling.json names eu-central-1: there the live set-up lags the
   // file (a lower ceiling and target value, no scaling at all on fraud-scoring), so its
-  // plan and Apply to AWS have something to show.
+  // plan and Apply to AWS have something to show; and a scheduled action someone added by
+  // hand (weekend-floor), which the file does not list and apply keeps.
   'eu-central-1': [
     {
       endpoint: 'recommender',
@@ -160,6 +161,12 @@ const SEED = {
               Schedule: 'cron(30 7 ? * MON-FRI *)',
               Timezone: 'Europe/Berlin',
               ScalableTargetAction: { MinCapacity: 4 },
+            },
+            {
+              ScheduledActionName: 'weekend-floor',
+              Schedule: 'cron(0 9 ? * SAT *)',
+              Timezone: 'Europe/Berlin',
+              ScalableTargetAction: { MinCapacity: 3 },
             },
           ],
         },

@@ -272,7 +272,8 @@ async function awsPictures(page) {
   //    scalable target (its policies and scheduled actions open), for two endpoints.
   await page.locator('.part.activitybar .action-item a[aria-label^="SageMaker Scaling"]').first().click();
   await sideBarRow(page, 'recommender').waitFor({ timeout: 30_000 });
-  await widenSideBar(page, 760);
+  // A side bar as people keep it: key figures must show before a description is cut.
+  await widenSideBar(page, 480);
   await expand(page, 'recommender', 'AllTraffic');
   await expand(page, 'AllTraffic', 'Scalable target');
   await expand(page, 'Scalable target', 'recommender-invocations');
@@ -290,6 +291,11 @@ async function awsPictures(page) {
     .catch(() => {});
   await page.mouse.move(1200, 700);
   await settled(sideBarRow(page, 'fraud-latency-spike'));
+  // The head of the view names profile, region and, once the tree has read it, the account.
+  await page
+    .locator('.part.sidebar .message', { hasText: 'AWS: default chain · us-east-1 · 123456789012' })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await page.screenshot({ path: join(options.out, 'tree.png') });
   say('tree.png');
   await widenSideBar(page, 340);
@@ -320,8 +326,20 @@ async function awsPictures(page) {
   await runCommand(page, 'Go to Next Change');
   await page.waitForTimeout(500);
   await page.mouse.move(5, 450);
+  // While the plan's diff has the focus, the tab names the account and the status bar which AWS profile and region.
+  const tab = (await page.locator('.tab.active').innerText()).trim();
+  if (!/AWS default chain · eu-central-1 · 123456789012 ↔ file/.test(tab))
+    throw new Error(`the diff's title does not name profile, region and account: ${tab}`);
+  await page.locator('.statusbar-item', { hasText: 'default chain' }).first().waitFor({ timeout: 10_000 });
   await page.screenshot({ path: join(options.out, 'plan-diff.png') });
-  say('plan-diff.png');
+  say(`plan-diff.png (${tab})`);
+  // Further down: the scheduled action someone added by hand, kept, the same on both sides.
+  await runCommand(page, 'Go to Next Change');
+  await runCommand(page, 'Go to Next Change');
+  await page.waitForTimeout(500);
+  await page.mouse.move(5, 450);
+  await page.screenshot({ path: join(options.out, 'plan-diff-kept.png') });
+  say('plan-diff-kept.png');
   await page.keyboard.press('Control+B');
 
   // 5. Apply again, confirmed this time: the notification says what was applied, where.
@@ -390,7 +408,16 @@ try {
   await settled(problems);
   await page.screenshot({ path: join(options.out, 'problems-panel.png') });
   say('problems-panel.png');
-  await page.keyboard.press('Control+Shift+M');
+  // A rule code in Problems is a link to that rule's page, opened rendered.
+  await page.locator('.markers-panel .monaco-link', { hasText: 'target.min-le-max' }).first().click();
+  const preview = page.locator('.tab', { hasText: 'Preview target.min-le-max.md' }).first();
+  await preview.waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1500); // the preview's webview renders after the tab shows
+  await page.screenshot({ path: join(options.out, 'rule-page.png') });
+  say('rule-page.png');
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'View: Hide Panel');
+  await quickOpen(page, 'needs-fixes.scaling.json');
   await page.keyboard.press('Control+B');
 
   // 3. The hover on a Schedule: the schedule in words and its next runs.
