@@ -15,7 +15,7 @@ import { parseSageMakerResourceId, SAGEMAKER_DIMENSIONS } from '../core/facts/sa
 import { insideString } from '../core/rules/locate';
 import { LIVE_RULE_CODES, LIVE_RULE_SEVERITY } from '../core/rules/liveRules';
 import { applySuppressions } from '../core/lint/suppressions';
-import { closestName } from '../core/language/didYouMean';
+import { didYouMean } from '../core/language/didYouMean';
 import {
   describeEndpoint,
   EndpointNotFoundError,
@@ -76,13 +76,13 @@ export async function runLiveChecks(
   // The region's endpoint names, listed once and only when a name is unknown: for "did you
   // mean". A failure to list (no permission) just leaves the suggestion out.
   let endpointNames: Promise<string[]> | undefined;
-  const didYouMean = async (name: string): Promise<string> => {
+  const suggestion = async (name: string): Promise<string> => {
     endpointNames ??= listEndpoints(clients, options.signal ? { signal: options.signal } : {}).then(
       (all) => all.map((e) => e.EndpointName),
       () => [],
     );
-    const closest = closestName(name, await endpointNames);
-    return closest ? `; did you mean "${closest}"?` : '.';
+    const words = didYouMean(name, await endpointNames);
+    return words ? `; ${words}` : '.';
   };
 
   const checkTarget = async (target: ScalableTarget): Promise<void> => {
@@ -125,7 +125,7 @@ export async function runLiveChecks(
       report(
         'sm.endpoint-exists',
         endpointRange,
-        `Endpoint "${parsed.endpointName}" does not exist in ${region}${await didYouMean(parsed.endpointName)} Create the endpoint first, or correct the name (and the Region).`,
+        `Endpoint "${parsed.endpointName}" does not exist in ${region}${await suggestion(parsed.endpointName)} Create the endpoint first, or correct the name (and the Region).`,
       );
       return;
     }

@@ -16,7 +16,7 @@ import {
 } from './awsOptions';
 import type { Output } from './output';
 import { EXIT } from './plan';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../core/language/didYouMean';
 
 // `sagemaker-scaling fetch`: live scaling configuration as a *.scaling.json document, on
 // stdout or written atomically to a file (never over an existing one without --force).

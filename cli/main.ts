@@ -7,7 +7,7 @@ import { planMain } from './plan';
 import { scheduleMain } from './schedule';
 import { simulateMain } from './simulate';
 import { processOutput, type Output } from './output';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../core/language/didYouMean';
 
 // sagemaker-scaling: the command-line face of the engine, for CI and terminals.
 

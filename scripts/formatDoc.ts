@@ -93,6 +93,8 @@ function descriptionOf(node: SchemaNode, schema: Schema): string {
   const own = node.markdownDescription ?? node.description;
   if (own) return own;
   if (node.$ref) return descriptionOf(schema.definitions[refName(node.$ref)]!, schema);
+  // A member wrapped as { allOf: [{ $ref }] } (so that doNotSuggest beside it counts) reads as its reference.
+  if (node.allOf?.length === 1) return descriptionOf(node.allOf[0]!, schema);
   return '';
 }
 

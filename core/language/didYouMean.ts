@@ -1,26 +1,28 @@
 import { distance } from 'fastest-levenshtein';
 
-// "Did you mean …?" for a name that does not exist: the closest of the names that do, when
-// it is close enough to be a slip of the keyboard (a swapped, missing or extra letter or
-// two), and nothing when several are equally close or none is.
+// "Did you mean …?" for a name that does not exist: a command typed on the command line, an
+// endpoint name in a file or on the command line (the CLI, and the live checks of plan and apply).
 
-/** The candidate closest to `name`, or undefined when none is close or two are equally close. */
-export function closestName(name: string, candidates: Iterable<string>): string | undefined {
-  // Up to one edit in three characters, and at least one: "e2e-alpah" → "e2e-alpha".
-  const limit = Math.max(1, Math.floor(name.length / 3));
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  let tie = false;
-  for (const candidate of candidates) {
-    if (candidate === name) return undefined;
-    const d = distance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-      tie = false;
-    } else if (d === bestDistance && candidate !== best) {
-      tie = true;
-    }
-  }
-  return best !== undefined && bestDistance <= limit && !tie ? best : undefined;
+/**
+ * The candidates nearest to `typed` by edit distance, when near enough to be a slip: at
+ * most two edits (a third of a long word), and fewer than the word has letters, so that
+ * "x" suggests nothing. Nearest first, then by name.
+ */
+export function nearest(typed: string, candidates: readonly string[]): string[] {
+  const limit = Math.min(Math.max(2, Math.floor(typed.length / 3)), typed.length - 1);
+  const scored = candidates
+    .map((candidate) => ({ candidate, d: distance(typed.toLowerCase(), candidate.toLowerCase()) }))
+    .filter(({ d }) => d <= limit);
+  const best = Math.min(...scored.map(({ d }) => d));
+  return scored
+    .filter(({ d }) => d === best)
+    .map(({ candidate }) => candidate)
+    .sort();
+}
+
+/** "did you mean lint?" or "did you mean plan or apply?", or '' when nothing is near. */
+export function didYouMean(typed: string, candidates: readonly string[]): string {
+  const near = nearest(typed, candidates);
+  if (near.length === 0) return '';
+  return `did you mean ${near.length === 1 ? near[0]! : `${near.slice(0, -1).join(', ')} or ${near[near.length - 1]!}`}?`;
 }

@@ -429,7 +429,7 @@ describe(
       );
       assert.match(
         findings[0]!.message,
-        /^Endpoint "fraud-scorring" does not exist in ap-southeast-2; did you mean "fraud-scoring"\?/,
+        /^Endpoint "fraud-scorring" does not exist in ap-southeast-2; did you mean fraud-scoring\?/,
       );
       assert.doesNotMatch(findings[1]!.message, /did you mean/);
     });
