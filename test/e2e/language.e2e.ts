@@ -107,13 +107,24 @@ suite('Language features', () => {
     const page = await vscode.commands.executeCommand<vscode.Uri>(target.path, ...args);
     assert.match(page.path, /\/docs\/rules\/target\.min-le-max\.md$/);
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(page)), /^# target\.min-le-max\n/);
-    const deadline = Date.now() + WAIT_MS;
     const preview = () =>
       vscode.window.tabGroups.all
         .flatMap((g) => g.tabs)
         .find((t) => t.input instanceof vscode.TabInputWebview && /target\.min-le-max\.md/.test(t.label));
-    while (!preview() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    const tab = preview();
+    // The preview's tab may open after the command resolves: wait for the tab event.
+    const tab =
+      preview() ??
+      (await new Promise<vscode.Tab | undefined>((resolve) => {
+        const timer = setTimeout(() => done(undefined), WAIT_MS);
+        const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+          if (preview()) done(preview());
+        });
+        function done(found: vscode.Tab | undefined): void {
+          clearTimeout(timer);
+          subscription.dispose();
+          resolve(found);
+        }
+      }));
     assert.ok(tab, 'a Markdown preview of the page is open');
     assert.match((tab.input as vscode.TabInputWebview).viewType, /markdown\.preview/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
