@@ -6,11 +6,12 @@ import type { Change, Plan } from '../core/plan/planTypes';
 import type { AwsSession } from './aws';
 import { refuseUntrusted } from './apply';
 import { notifyWithLogs } from './commands';
-import { confirm } from './prompts';
+import { confirmByName } from './prompts';
 import type { PolicyNode, ScheduledActionNode } from './tree/nodes';
 
-// Delete… on a policy or a scheduled action in the tree: a modal confirmation naming the
-// object, the account and the region, then the deletion sent as a one-change plan through
+// Delete… on a policy or a scheduled action in the tree: a confirmation naming the object,
+// the account and the region that takes the object's name typed out (nothing is deleted
+// by Enter alone), then the deletion sent as a one-change plan through
 // aws/apply.ts (so it is logged and reported like any apply). A step policy's alarms go
 // with it, as prune removes them; target tracking's own alarms are AWS's to remove.
 
@@ -22,7 +23,12 @@ export interface DeleteOutcome {
   region?: string;
 }
 
-function deletionPlan(node: PolicyNode | ScheduledActionNode): { plan: Plan; what: string; extra: string } {
+function deletionPlan(node: PolicyNode | ScheduledActionNode): {
+  plan: Plan;
+  what: string;
+  name: string;
+  extra: string;
+} {
   const target = node.target.key;
   const label = targetKeyLabel(target);
   if (node.kind === 'scheduledAction') {
@@ -33,7 +39,7 @@ function deletionPlan(node: PolicyNode | ScheduledActionNode): { plan: Plan; wha
       actionName: name,
       summary: `delete scheduled action "${name}" on ${label}`,
     };
-    return { plan: { changes: [change], unmanaged: [] }, what: `scheduled action "${name}"`, extra: '' };
+    return { plan: { changes: [change], unmanaged: [] }, what: `scheduled action "${name}"`, name, extra: '' };
   }
   const name = node.policy.PolicyName;
   const alarms = node.policy.PolicyType === 'StepScaling' ? node.alarmNames : [];
@@ -49,7 +55,7 @@ function deletionPlan(node: PolicyNode | ScheduledActionNode): { plan: Plan; wha
     alarms.length > 0
       ? ` The CloudWatch alarm${alarms.length === 1 ? '' : 's'} that trigger${alarms.length === 1 ? 's' : ''} it (${alarms.join(', ')}) ${alarms.length === 1 ? 'is' : 'are'} deleted too.`
       : '';
-  return { plan: { changes, unmanaged: [] }, what: `scaling policy "${name}"`, extra };
+  return { plan: { changes, unmanaged: [] }, what: `scaling policy "${name}"`, name, extra };
 }
 
 /** sagemakerScaling.deletePolicy and deleteScheduledAction. `afterDelete` refreshes the tree. */
@@ -66,19 +72,19 @@ export async function deleteFromTree(
     void vscode.window.showErrorMessage(message);
     return { status: 'refused', message };
   }
-  const { plan, what, extra } = deletionPlan(node);
+  const { plan, what, name, extra } = deletionPlan(node);
   // The node's data came from its region; the deletion goes there.
   const lease = await session.lease(node.origin.region);
   const clients = lease.clients;
   const region = clients.settings.region;
   try {
     const account = (await fetchCallerIdentity(clients)).Account;
-    const answer = await confirm(
+    const confirmed = await confirmByName(
       `Delete ${what} of ${node.target.key.ResourceId} in account ${account}, region ${region}?`,
       `This deletes it from Application Auto Scaling now; a file that lists it puts it back when applied.${extra}`,
-      'Delete',
+      name,
     );
-    if (answer !== 'Delete') return { status: 'declined', message: 'not confirmed', account, region };
+    if (!confirmed) return { status: 'declined', message: 'not confirmed', account, region };
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Deleting ${what}` },
       () => applyPlan(clients, plan, clients.settings.profileNamed ? { profile: clients.settings.profile } : {}),

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 
 /** A question as it was asked, for tests to check what it named. */
 export interface AskedPrompt {
-  kind: 'confirm' | 'save' | 'pick';
+  kind: 'confirm' | 'save' | 'pick' | 'type-to-confirm';
   message: string;
   detail?: string;
   /** A pick's items, by label. */
@@ -53,6 +53,37 @@ export async function confirm(message: string, detail: string, ...actions: strin
     : await vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
   asked.push({ kind: 'confirm', message, detail, ...(answer !== undefined ? { answer } : {}) });
   return answer;
+}
+
+/**
+ * A confirmation for what cannot be undone: an input box that accepts only `name` typed
+ * exactly, so Enter alone, a stray click elsewhere or Escape deletes nothing. (A modal
+ * cannot do this: VS Code puts its own Cancel button last and focuses the first, the
+ * destructive one, and the API has no default-button option.) Resolves to true when the
+ * name was typed and accepted. While it is open it is recorded as asked, without an
+ * answer, so a test can see it and press Enter or Escape through VS Code's own commands.
+ */
+export async function confirmByName(message: string, detail: string, name: string): Promise<boolean> {
+  const prompt: AskedPrompt = { kind: 'type-to-confirm', message, detail };
+  asked.push(prompt);
+  const test = nextTestAnswer();
+  const typed = test
+    ? test.answer
+    : await vscode.window.showInputBox({
+        title: message,
+        prompt: `${detail} Type ${name} to confirm.`,
+        placeHolder: name,
+        ignoreFocusOut: true,
+        validateInput: (value) =>
+          value === name
+            ? undefined
+            : {
+                message: `Type ${name} exactly to delete it, or press Escape to keep it.`,
+                severity: vscode.InputBoxValidationSeverity.Error,
+              },
+      });
+  if (typed !== undefined) prompt.answer = typed;
+  return typed === name;
 }
 
 function uriOf(answer: string): vscode.Uri {

@@ -12,6 +12,7 @@ import {
   prompts,
   run,
   stopAnswering,
+  waitFor,
   waitForDiagnostics,
   workspaceFile,
   type Outcome,
@@ -316,16 +317,44 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     assert.match(live.find((d) => d.source === 'scaling-live')!.message, /did you mean e2e-alpha\?/);
   });
 
-  test('the tree shows what was applied; Delete… removes a scheduled action after a confirmation naming it, the account and the region', async () => {
+  test('Delete… on the real confirmation: Enter alone deletes nothing, Escape keeps it', async () => {
+    await run('sagemakerScaling.test.refreshTree');
+    const target = await path('e2e-beta', 'AllTraffic', 'Scalable target');
+    const action = await child(await child(target, 'Scheduled actions'), 'beta-morning');
+    await stopAnswering(); // no queued answers: the real input box
+    const outcome = run<Outcome>('sagemakerScaling.deleteScheduledAction', action.node);
+    await waitFor(async () => (await prompts()).some((p) => p.kind === 'type-to-confirm'), 'the confirmation');
+    // What Enter does in the input box, with nothing typed; then what Escape does.
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal((await outcome).status, 'declined');
+    const [question] = await prompts();
+    assert.equal(question?.answer, undefined, 'Enter accepted nothing: only Escape closed it');
+    assert.match(question?.detail ?? '', /Type beta-morning to confirm|puts it back when applied/);
+    assert.deepEqual(
+      boto3()
+        .actions.map((a) => a.ScheduledActionName)
+        .sort(),
+      ['beta-evening', 'beta-morning'],
+    );
+  });
+
+  test('the tree shows what was applied; Delete… removes a scheduled action once its name is typed, after a confirmation naming it, the account and the region', async () => {
     await run('sagemakerScaling.test.refreshTree');
     const target = await path('e2e-beta', 'AllTraffic', 'Scalable target');
     assert.equal(target.description, 'min 2 · max 6 · instances');
     const action = await child(await child(target, 'Scheduled actions'), 'beta-morning');
 
-    await answer('Delete');
+    await answer('beta-mornin');
+    const misspelt = await run<Outcome>('sagemakerScaling.deleteScheduledAction', action.node);
+    assert.equal(misspelt.status, 'declined', 'a name typed wrong deletes nothing');
+    assert.equal(boto3().actions.length, 2);
+
+    await answer('beta-morning');
     const deleted = await run<Outcome>('sagemakerScaling.deleteScheduledAction', action.node);
     assert.equal(deleted.status, 'deleted', deleted.message);
     const [question] = await prompts();
+    assert.equal(question?.kind, 'type-to-confirm');
     assert.match(
       question?.message ?? '',
       /^Delete scheduled action "beta-morning" of endpoint\/e2e-beta\/variant\/AllTraffic in account 123456789012, region us-east-1\?$/,

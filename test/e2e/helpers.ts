@@ -83,6 +83,18 @@ export function waitForDiagnostics(
   });
 }
 
+/**
+ * Resolves once `ready()` holds, asking again every 50 ms, for what no event announces (a
+ * question the extension is showing); rejects after `timeoutMs` naming `what`.
+ */
+export async function waitFor(ready: () => Promise<boolean>, what: string, timeoutMs = WAIT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Waits until the document has diagnostics with every one of `codes` from source `scaling`. */
 export function waitForCodes(uri: vscode.Uri, codes: string[]): Promise<vscode.Diagnostic[]> {
   return waitForDiagnostics(
