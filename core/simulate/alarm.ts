@@ -42,11 +42,17 @@ export interface AlarmRule {
  * 2. None at all: missing → INSUFFICIENT_DATA, ignore → unchanged, breaching → ALARM,
  *    notBreaching → OK.
  * 3. Fewer than N: breaching / notBreaching fill the shortfall (as few filled points as
- *    possible); missing / ignore count the real ones only, except that a breaching
- *    datapoint exactly M periods old with nothing real before it and nothing but breaching
- *    after it goes to ALARM (missing) or keeps the state (ignore) — the documented guard
- *    against a premature transition. This reading reproduces every cell of the
- *    documentation's two tables (test/unit/simulateAlarm.test.ts).
+ *    possible); missing / ignore count the real ones only, except that when the oldest real
+ *    datapoint of the range breaches, is at least M periods old, and every real one since
+ *    breaches, the alarm goes to ALARM (missing) or keeps its state (ignore): "alarms are
+ *    designed to always go into ALARM state when the oldest available breaching datapoint
+ *    [...] is at least as old as the value of Datapoints to Alarm, and all other more recent
+ *    data points are breaching or missing" ("Avoiding premature transitions to alarm
+ *    state"). The oldest *real* datapoint, not the oldest breaching one: the table's
+ *    0 - X - - stays OK with M = 2. This reading reproduces every cell of the
+ *    documentation's two tables and the 2019 edition's X - - - - (ALARM for 3 of 3:
+ *    https://github.com/awsdocs/amazon-cloudwatch-user-guide/blob/72266c733fe0d9f183ca8e7b1120869691b0fc6e/doc_source/AlarmThatSendsEmail.md)
+ *    (test/unit/simulateAlarm.test.ts).
  */
 export function evaluateAlarm(
   datapoints: ArrayLike<number>,
@@ -90,14 +96,13 @@ export function evaluateAlarm(
   return breaching >= m ? ALARM : OK;
 }
 
-/** The datapoint M periods old breaches, nothing real is older, and every real one since breaches. */
+/** The oldest real datapoint breaches and is at least M periods old, and every real one since breaches. */
 function prematureAlarm(datapoints: ArrayLike<number>, rule: AlarmRule, length: number): boolean {
-  const at = length - rule.datapointsToAlarm;
-  if (at < 0) return false;
-  for (let i = 0; i < at; i++) if (!Number.isNaN(datapoints[i]!)) return false;
-  const oldest = datapoints[at]!;
-  if (Number.isNaN(oldest) || !breaches(oldest, rule.comparison, rule.threshold)) return false;
-  for (let i = at + 1; i < length; i++) {
+  let oldest = 0;
+  while (oldest < length && Number.isNaN(datapoints[oldest]!)) oldest++;
+  // The newest datapoint is 1 period old, the one at `oldest` is length − oldest.
+  if (length - oldest < rule.datapointsToAlarm) return false;
+  for (let i = oldest; i < length; i++) {
     const v = datapoints[i]!;
     if (!Number.isNaN(v) && !breaches(v, rule.comparison, rule.threshold)) return false;
   }

@@ -595,28 +595,56 @@ describe('simulate: SageMaker specifics', () => {
     assert.ok(r.notes.some((n) => /MinCapacity 0 is simulated as 1/.test(n)));
   });
 
+  const inferenceComponent = () => ({
+    ...variant(0, 4, [
+      targetTracking('ipc', 5, {}, 'SageMakerInferenceComponentInvocationsPerCopy'),
+      stepPolicy('wake', {
+        metric: 'NoCapacityInvocationFailures',
+        threshold: 1,
+        comparison: 'GreaterThanThreshold',
+        statistic: 'Sum',
+        aggregation: 'Maximum',
+        steps: [[0, undefined, 1]],
+        cooldown: 60,
+      }),
+    ]),
+    ResourceId: 'inference-component/chat',
+    ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
+  });
+
   it('an inference component scales to 0 copies and wakes on NoCapacityInvocationFailures, failing requests meanwhile', () => {
-    const ic = {
-      ...variant(0, 4, [
-        targetTracking('ipc', 5, {}, 'SageMakerInferenceComponentInvocationsPerCopy'),
-        stepPolicy('wake', {
-          metric: 'NoCapacityInvocationFailures',
-          threshold: 1,
-          comparison: 'GreaterThanThreshold',
-          statistic: 'Sum',
-          aggregation: 'Maximum',
-          steps: [[0, undefined, 1]],
-          cooldown: 60,
-        }),
-      ]),
-      ResourceId: 'inference-component/chat',
-      ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
-    };
     // 5 a minute on one copy is on target; traffic stops at 10 (AlarmLow: 15 datapoints, seen
-    // at 26) and returns at 30: 10 failures in minute 30 (> 1) are seen at 32; the copy is
+    // at 26) and returns at 50: 10 failures in minute 50 (> 1) are seen at 52; the copy is
     // InService 5 minutes later, and the requests until then fail.
     const r = run(
-      ic,
+      inferenceComponent(),
+      load({
+        invocations: [
+          [5, 10],
+          [0, 40],
+          [10, 30],
+        ],
+      }),
+      80,
+      { initialCapacity: 1 },
+    );
+    // The failures of minutes 55–56, measured before the copy served, are still seen at 58,
+    // when the 60 s cooldown has run out: a second copy. A faithful quirk of the wake-up policy.
+    assert.deepEqual(timeline(r), ['26 scale-in ipc 1→0', '52 scale-out wake 0→1', '58 scale-out wake 1→2']);
+    assert.equal(r.series.inService[56], 0);
+    assert.equal(r.series.inService[57], 1);
+    assert.equal(r.summary.requestsWithoutCapacity, 70);
+  });
+
+  it('an inference component woken within 17 minutes of scaling to 0 is scaled in again: AlarmLow holds ALARM on its last datapoints', () => {
+    // With no copy there is no InvocationsPerCopy datapoint, so AlarmLow's range keeps the
+    // zeros of minutes 10–25 until they leave it at 43: the oldest real datapoint breaches and
+    // is at least 15 periods old, so the alarm stays in ALARM (the premature-alarm rule) and
+    // invokes the policy every minute, which asks for ceil(0 / 5) = 0 copies. Traffic back at
+    // 30: the copy woken at 32 is InService at 37 and removed at once; the wake-up policy,
+    // out of its cooldown at 38, adds it again, and AlarmLow, INSUFFICIENT_DATA by then, lets it be.
+    const r = run(
+      inferenceComponent(),
       load({
         invocations: [
           [5, 10],
@@ -627,12 +655,15 @@ describe('simulate: SageMaker specifics', () => {
       60,
       { initialCapacity: 1 },
     );
-    // The failures of minutes 35–36, measured before the copy served, are still seen at 38,
-    // when the 60 s cooldown has run out: a second copy. A faithful quirk of the wake-up policy.
-    assert.deepEqual(timeline(r), ['26 scale-in ipc 1→0', '32 scale-out wake 0→1', '38 scale-out wake 1→2']);
-    assert.equal(r.series.inService[36], 0);
-    assert.equal(r.series.inService[37], 1);
-    assert.equal(r.summary.requestsWithoutCapacity, 70);
+    assert.deepEqual(timeline(r), [
+      '26 scale-in ipc 1→0',
+      '32 scale-out wake 0→1',
+      '37 scale-in ipc 1→0',
+      '38 scale-out wake 0→1',
+      '44 scale-out wake 1→2',
+    ]);
+    assert.equal(r.series.alarms[1]!.states[36], ALARM, 'AlarmLow in ALARM on the zeros of minutes 20–25');
+    assert.equal(r.series.alarms[1]!.states[43], INSUFFICIENT_DATA, 'the last zero has left the range');
   });
 
   it('provisioning and metric lag are parameters: no lag and instant provisioning react sooner', () => {
@@ -651,6 +682,24 @@ describe('simulate: SageMaker specifics', () => {
     assert.deepEqual(timeline(slow), ['14 scale-out ipi 2→10']);
     assert.deepEqual(timeline(fast), ['13 scale-out ipi 2→10']);
     assert.equal(fast.series.inService[13], 10);
+  });
+
+  it('a metric lag of three periods leaves two real datapoints in the range of five: the premature-alarm rule still alarms', () => {
+    // With 3 minutes of lag the three newest datapoints of AlarmHigh's range are not visible
+    // yet. At 15:00 the range is X X - - - (minutes 10 and 11): fewer than 3 real, but the
+    // oldest breaches, is 5 ≥ 3 periods old and nothing since is below the target.
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100)]),
+      load({
+        invocations: [
+          [200, 10],
+          [1000, 50],
+        ],
+      }),
+      60,
+      { initialCapacity: 2, metricLagSeconds: 180 },
+    );
+    assert.deepEqual(timeline(r), ['15 scale-out ipi 2→10']);
   });
 });
 

@@ -74,6 +74,30 @@ describe('CloudWatch alarm evaluation: the documented missing-data tables', () =
       assert.equal(evaluateAlarm(datapoints(data), rule(3, 'missing'), OK), OK, data);
   });
 
+  it('premature-alarm rule: the oldest datapoint breaching at least M periods old, nothing since but breaching or missing', () => {
+    // "alarms are designed to always go into ALARM state when the oldest available breaching
+    // datapoint [...] is at least as old as the value of Datapoints to Alarm, and all other more
+    // recent data points are breaching or missing [...] no matter the value of M" (the page's
+    // "Avoiding premature transitions to alarm state"); the 2019 edition's table had
+    // X - - - - → ALARM (missing) and retain (ignore) for 3 of 3.
+    const cases: [string, number, Cell, Cell][] = [
+      ['- - X - -', 2, 'ALARM', 'retain'], // 3 periods old ≥ 2
+      ['- X - - -', 2, 'ALARM', 'retain'],
+      ['X - - - -', 3, 'ALARM', 'retain'],
+      ['- X - X -', 3, 'ALARM', 'retain'],
+      ['- X - 0 -', 2, 'OK', 'OK'], // a later datapoint does not breach
+      ['0 X - - -', 2, 'OK', 'OK'], // the oldest datapoint does not breach (as 0 - X - - in the table)
+    ];
+    for (const [data, m, missing, ignore] of cases)
+      for (const current of [OK, ALARM, INSUFFICIENT_DATA] as AlarmState[]) {
+        const retain = (cell: Cell) => (cell === 'retain' ? ALARM_STATE_NAMES[current] : cell);
+        const at = (treat: TreatMissingData) =>
+          ALARM_STATE_NAMES[evaluateAlarm(datapoints(data), rule(m, treat), current)];
+        assert.equal(at('missing'), retain(missing), `${data}, M=${m}, missing, from ${ALARM_STATE_NAMES[current]}`);
+        assert.equal(at('ignore'), retain(ignore), `${data}, M=${m}, ignore, from ${ALARM_STATE_NAMES[current]}`);
+      }
+  });
+
   it('uses the most recent N real datapoints, skipping missing ones, whatever TreatMissingData says', () => {
     for (const mode of MODES) {
       assert.equal(evaluateAlarm(datapoints('X X - X 0'), rule(3, mode), OK), OK, mode); // X - X 0 → X X 0 with M=3
