@@ -3,6 +3,7 @@
 // (https://docs.aws.amazon.com/autoscaling/application/userguide/step-scaling-policy-overview.html)
 // and the StepScalingPolicyConfiguration / StepAdjustment API reference
 // (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepAdjustment.html).
+import { relativeInterval } from '../language/stepIntervals';
 import { policyAlarms, triggerStates } from '../plan/alarmActions';
 import { AlarmRuntime, readStatistic } from './alarm';
 import type { MetricSources } from './metrics';
@@ -22,14 +23,21 @@ export interface StepAdjustment {
 
 /**
  * The step a breach (aggregated metric − alarm threshold) falls in. Above the threshold the
- * lower bound is inclusive and the upper exclusive; below it, the other way round.
+ * lower bound is inclusive and the upper exclusive; below it, the other way round
+ * (StepAdjustment in the API reference). Exactly at the threshold the API's "above [...]
+ * otherwise" would leave out a GreaterThanOrEqualToThreshold alarm's [0, …) step while the
+ * alarm is in ALARM, so a bound *at* the threshold is inclusive on either side: [0, …) and
+ * (…, 0] both hold a breach of 0. The hover and the rules read steps the same way
+ * (core/language/stepIntervals.ts).
  */
 export function findStep(steps: readonly StepAdjustment[], breach: number): StepAdjustment | undefined {
   for (const step of steps) {
-    const lower = step.lower ?? -Infinity;
-    const upper = step.upper ?? Infinity;
-    const inside = breach >= 0 ? lower <= breach && breach < upper : lower < breach && breach <= upper;
-    if (inside) return step;
+    const interval = relativeInterval(step);
+    const lower = interval.lower ?? -Infinity;
+    const upper = interval.upper ?? Infinity;
+    const aboveLower = interval.lowerInclusive ? breach >= lower : breach > lower;
+    const belowUpper = interval.upperInclusive ? breach <= upper : breach < upper;
+    if (aboveLower && belowUpper) return step;
   }
   return undefined;
 }

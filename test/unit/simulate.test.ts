@@ -311,6 +311,24 @@ describe('simulate: step scaling through the engine', () => {
     assert.equal(at8('Maximum'), '8 scale-out cpu 6→11');
   });
 
+  it("a metric exactly at a LessThanOrEqualToThreshold alarm's threshold takes the step whose upper bound is 0", () => {
+    const r = run(
+      variant(1, 20, [
+        stepPolicy('cpu-low', {
+          metric: 'CPUUtilization',
+          threshold: 50,
+          comparison: 'LessThanOrEqualToThreshold',
+          steps: [[undefined, 0, -1]],
+          cooldown: 600,
+        }),
+      ]),
+      load({ CPUUtilization: [[50, 10]] }),
+      10,
+      { initialCapacity: 4, metricLagSeconds: 0 },
+    );
+    assert.deepEqual(timeline(r), ['0 scale-in cpu-low 4→3']);
+  });
+
   it("a step policy's scale-in is not vetoed by target tracking that is not ready", () => {
     const r = run(
       variant(1, 20, [

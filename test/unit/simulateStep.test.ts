@@ -59,4 +59,14 @@ describe('step scaling arithmetic', () => {
     assert.equal(findStep(into, -19.99)?.adjustment, -10);
     assert.equal(findStep(into, -20)?.adjustment, -30); // "≤ 30 gives −30 %" with threshold 50
   });
+
+  it('a bound at the threshold itself is inclusive on either side: a metric exactly at the threshold is in [0, …) and in (…, 0]', () => {
+    // StepAdjustment: "If the metric value is above the breach threshold, the lower bound is
+    // inclusive [...]. Otherwise, it is exclusive" and the upper bound the other way round; at
+    // the threshold a LessThanOrEqualToThreshold alarm is in ALARM and its (…, 0] step applies.
+    assert.equal(findStep([{ upper: 0, adjustment: -1 }], 0)?.adjustment, -1);
+    assert.equal(findStep([{ lower: -10, upper: 0, adjustment: 0 }], 0)?.adjustment, 0);
+    // …and a GreaterThanOrEqualToThreshold alarm's [0, …) step, as the editor's hover reads it.
+    assert.equal(findStep([{ lower: 0, adjustment: 1 }], 0)?.adjustment, 1);
+  });
 });
