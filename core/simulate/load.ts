@@ -130,7 +130,10 @@ export function parseLoadCsv(text: string): LoadParse {
     );
   if (problems.length > 0) return { problems, warnings };
 
-  const demand = (name: string) => name === INVOCATIONS || name === CONCURRENCY || COUNT_COLUMNS.includes(name);
+  // Demand, the counts, and the per-instance metrics that become demand need a value in every
+  // row: an empty cell would be read as no traffic.
+  const demand = (name: string) =>
+    name === INVOCATIONS || name === CONCURRENCY || COUNT_COLUMNS.includes(name) || name in PER_CAPACITY_METRICS;
   let previous: { time: number; line: number } | undefined;
   let intervalMs = 0;
   let rows = 0;
@@ -354,7 +357,8 @@ export function parseLoadJson(text: string): LoadParse {
       );
       continue;
     }
-    if (gaps > 0) {
+    // A count with gaps is reported where a per-instance value needs it (finish).
+    if (gaps > 0 && !COUNT_COLUMNS.includes(read.name)) {
       const isDemand = read.name === INVOCATIONS || read.name === CONCURRENCY || read.name in PER_CAPACITY_METRICS;
       warnings.push(
         isDemand
@@ -397,11 +401,23 @@ function finish(raw: RawColumn[], problems: string[], warnings: string[]): LoadP
         warnings.push(`${column.where} (${column.name}) is ignored: the load has ${perCapacity.demand} already`);
         continue;
       }
+      // The count in force at each time: its row's value holds until the next row (the last
+      // one for one interval); a time before the first count, or in a gap, has none.
       const values: number[] = [];
+      const last = count.times.length - 1;
       let j = 0;
       for (let i = 0; i < column.times.length; i++) {
-        while (j + 1 < count.times.length && count.times[j + 1]! <= column.times[i]!) j++;
-        values.push(column.values[i]! * (count.values[j] ?? NaN));
+        const t = column.times[i]!;
+        while (j < last && count.times[j + 1]! <= t) j++;
+        const known = t >= count.times[j]! && (j < last || t < count.times[last]! + count.intervalMs);
+        const n = known ? count.values[j]! : NaN;
+        if (Number.isNaN(n)) {
+          problems.push(
+            `${column.where} (${column.name}) at ${iso(t)} has no ${perCapacity.count} count at or before that time: give the count InService at every time of the per-instance metric`,
+          );
+          break;
+        }
+        values.push(column.values[i]! * n);
       }
       out.push({ ...column, name: perCapacity.demand, values });
       continue;

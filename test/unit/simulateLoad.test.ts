@@ -87,6 +87,20 @@ describe('load: CSV', () => {
     );
   });
 
+  it('an empty per-instance cell is refused like an empty demand cell: it would become no traffic', () => {
+    const r = parseLoadCsv(
+      csv(
+        'timestamp,InvocationsPerInstance,instances',
+        '2026-07-01T00:00:00Z,50,2',
+        '2026-07-01T00:01:00Z,,2',
+        '2026-07-01T00:02:00Z,40,3',
+      ),
+    );
+    assert.deepEqual(r.problems, [
+      'row 3, column InvocationsPerInstance is empty: write 0 for no traffic (only a CloudWatch metric column may have empty cells, for missing datapoints)',
+    ]);
+  });
+
   it('turns a per-instance column back into total demand with the instance count of each row', () => {
     const r = parseLoadCsv(
       csv('timestamp,InvocationsPerInstance,instances', '2026-07-01T00:00:00Z,50,2', '2026-07-01T00:01:00Z,40,3'),
@@ -155,6 +169,41 @@ describe('load: get-metric-data JSON', () => {
     assert.deepEqual([...cpu!.values].map(String), ['40', 'NaN', '50']);
     assert.equal(r.warnings.length, 2);
     assert.match(r.warnings[0]!, /1 period without a datapoint: read as no traffic/);
+  });
+
+  it('a per-instance result needs the instance count at each of its times: none before the first, none in a gap', () => {
+    const perInstance = (counts: { Timestamps: string[]; Values: number[] }) =>
+      JSON.stringify({
+        MetricDataResults: [
+          {
+            Id: 'ipi',
+            Label: 'InvocationsPerInstance',
+            Timestamps: ['2026-07-01T00:00:00Z', '2026-07-01T00:01:00Z', '2026-07-01T00:02:00Z'],
+            Values: [30, 20, 10],
+            StatusCode: 'Complete',
+          },
+          { Id: 'n', Label: 'instances', StatusCode: 'Complete', ...counts },
+        ],
+      });
+    const late = parseLoadJson(perInstance({ Timestamps: ['2026-07-01T00:01:00Z'], Values: [2] }));
+    assert.deepEqual(late.problems, [
+      'MetricDataResults[0] (InvocationsPerInstance) at 2026-07-01T00:00:00Z has no instances count at or before that time: give the count InService at every time of the per-instance metric',
+    ]);
+    const gap = parseLoadJson(
+      perInstance({ Timestamps: ['2026-07-01T00:00:00Z', '2026-07-01T00:02:00Z'], Values: [2, 3] }),
+    );
+    assert.deepEqual(gap.problems, [
+      'MetricDataResults[0] (InvocationsPerInstance) at 2026-07-01T00:01:00Z has no instances count at or before that time: give the count InService at every time of the per-instance metric',
+    ]);
+    const whole = parseLoadJson(
+      perInstance({
+        Timestamps: ['2026-07-01T00:00:00Z', '2026-07-01T00:01:00Z', '2026-07-01T00:02:00Z'],
+        Values: [2, 2, 3],
+      }),
+    );
+    assert.deepEqual(whole.problems, []);
+    assert.deepEqual(whole.warnings, []);
+    assert.deepEqual([...whole.load!.columns[0]!.values], [60, 40, 30]);
   });
 
   it('names the result and value of a bad datapoint, and refuses get-metric-statistics output', () => {
