@@ -128,6 +128,8 @@ describe('load: CSV', () => {
     const r = parseLoadCsv(rows.join('\n'));
     assert.equal(r.problems.length, 1);
     assert.match(r.problems[0]!, /more than 1,000,000 rows \(row 1000002 is past the limit\).*cut the file/);
+    // 1,000,000 minutes are 694 days; 1,000,000 rows of 10 s are 115.
+    assert.match(r.problems[0]!, /about 694 days by the minute, 115 days at 10 s/);
     assert.ok(Date.now() - started < 20_000);
   });
 
