@@ -225,6 +225,15 @@ describe('sagemaker-scaling simulate', () => {
     );
   });
 
+  it('a long run prints its text report: 100 days of minutes', () => {
+    // The chart's scale was Math.max(...series): past ~120,000 minutes the spread overflowed
+    // the stack ("internal error: Maximum call stack size exceeded").
+    const r = run(path('one.scaling.json'), '--pattern', 'daily(100, 1000)', '--duration', '100d');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\(100 d\), simulated in 10-second steps/);
+    assert.match(r.stdout, /^Summary$/m);
+  });
+
   it('a file with several targets needs --target; a target the file lacks is named', () => {
     const many = run(path('two.scaling.json'), '--pattern', 'constant(5)');
     assert.equal(many.code, 2);
