@@ -7,6 +7,7 @@ import {
   ALARM_STATE_NAMES,
   formatDuration,
   loadSpan,
+  MAX_SIMULATION_DAYS,
   parseDuration,
   parseLoad,
   parsePattern,
@@ -110,6 +111,11 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
     }
     const durationMs = duration('--duration', values.duration, undefined);
     if (durationMs === 0) throw new SimulateUsageError('--duration must be longer than 0');
+    const maxDurationMs = MAX_SIMULATION_DAYS * 86_400_000;
+    if (durationMs !== undefined && durationMs > maxDurationMs)
+      throw new SimulateUsageError(
+        `--duration may be at most ${MAX_SIMULATION_DAYS}d: simulate a year at a time, not "${values.duration}"`,
+      );
     const parameters: Partial<SimulationParameters> = { legacyNoZero: values['legacy-no-zero'] === true };
     const capacity = number('--capacity', values.capacity, 'a whole number of instances ≥ 0', true);
     if (capacity !== undefined) parameters.initialCapacity = capacity;
@@ -197,6 +203,10 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
       if (startMs < span.startMs || endMs > span.endMs)
         throw new SimulateUsageError(
           `the load covers ${iso(span.startMs)} to ${iso(span.endMs)}, but the simulation runs ${iso(startMs)} to ${iso(endMs)}: choose --start and --duration within the load`,
+        );
+      if (endMs - startMs > maxDurationMs)
+        throw new SimulateUsageError(
+          `the load covers ${iso(span.startMs)} to ${iso(span.endMs)}, more than ${MAX_SIMULATION_DAYS} days: simulate a year at a time (choose --start and --duration)`,
         );
       parameters.durationMs = endMs - startMs;
     } else {

@@ -13,6 +13,7 @@ import type { TargetState } from '../plan/liveState';
 import type { AlarmRuntime } from './alarm';
 import { Cooldowns } from './cooldown';
 import { MetricSources, type MetricSource } from './metrics';
+import { checkedParameters } from './parameters';
 import { scheduledRuns, type ScheduledRun } from './scheduled';
 import { adjustedCapacity, compileStepPolicy, findStep, type StepPolicy } from './step';
 import { SummaryBuilder } from './summary';
@@ -20,7 +21,6 @@ import { compileTargetTracking, targetTrackingCapacity, type TargetTrackingPolic
 import {
   ALARM,
   CONCURRENCY,
-  DEFAULT_PARAMETERS,
   INVOCATIONS,
   MINUTE_MS,
   TICK_MS,
@@ -83,16 +83,6 @@ const enum Blocked {
 
 const SAGEMAKER_VARIANT = 'sagemaker:variant:DesiredInstanceCount';
 
-/** Fills in the defaults of every parameter the caller left out. */
-export function simulationParameters(
-  given: Partial<SimulationParameters> & Pick<SimulationParameters, 'startMs' | 'durationMs'>,
-): SimulationParameters {
-  const parameters = { ...DEFAULT_PARAMETERS, ...given } as SimulationParameters;
-  for (const key of Object.keys(parameters) as (keyof SimulationParameters)[])
-    if (parameters[key] === undefined) delete parameters[key];
-  return parameters;
-}
-
 /**
  * Simulates one scalable target (in the API's shapes: `desiredFromText(...).targets[i]`)
  * under a load. Deterministic; never throws for a well-typed input.
@@ -102,12 +92,11 @@ export function simulate(
   load: Load,
   given: Partial<SimulationParameters> & Pick<SimulationParameters, 'startMs' | 'durationMs'>,
 ): SimulationResult {
-  const p = simulationParameters(given);
+  const { parameters: p, notes } = checkedParameters(given);
   const startMs = Math.floor(p.startMs / MINUTE_MS) * MINUTE_MS;
   const minutes = Math.max(1, Math.ceil((p.startMs + p.durationMs - startMs) / MINUTE_MS));
   const endMs = startMs + minutes * MINUTE_MS;
   const ticks = minutes * 6;
-  const notes: string[] = [];
   const notSimulated: NotSimulated[] = [];
 
   // ---- Bounds and capacity -------------------------------------------------------------

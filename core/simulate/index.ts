@@ -4,7 +4,8 @@
 //   const parsed = parseLoad(csvOrJson);                   // or patternLoad(parsePattern(spec).columns!, start, duration)
 //   const result = simulate(desired.targets[0], parsed.load!, { startMs, durationMs, provisioningSeconds: 240 });
 //   result.series (per minute, typed arrays), result.events, result.summary, result.notSimulated
-export { simulate, simulationParameters } from './engine';
+export { simulate } from './engine';
+export { simulationParameters, checkedParameters, MAX_SIMULATION_DAYS } from './parameters';
 export { parseLoad, parseLoadCsv, parseLoadJson, loadSpan, MAX_LOAD_ROWS, type LoadParse } from './load';
 export { parsePattern, patternLoad, PATTERN_HELP, type PatternParse } from './patterns';
 export { parseDuration, formatDuration } from './duration';

@@ -363,6 +363,10 @@ describe('sagemaker-scaling simulate', () => {
         /--duration takes a duration such as 90s/,
       ],
       [[path('one.scaling.json'), '--pattern', 'constant(1)', '--format', 'xml'], /--format takes text, json or csv/],
+      [
+        [path('one.scaling.json'), '--pattern', 'constant(1)', '--duration', '3650d'],
+        /--duration may be at most 366d: simulate a year at a time/,
+      ],
       [[path('one.scaling.json'), '--pattern', 'constant(1)', '--capacity', '2.5'], /--capacity takes a whole number/],
       [[path('one.scaling.json'), '--load', path('nope.csv')], /no such load file/],
       [[path('nope.scaling.json'), '--pattern', 'constant(1)'], /no such file/],

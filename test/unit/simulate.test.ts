@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ALARM, INSUFFICIENT_DATA } from '../../core/simulate/types';
+import { ALARM, INSUFFICIENT_DATA, type SimulationParameters, type SimulationResult } from '../../core/simulate/types';
 import { load, MIN, run, START, stepPolicy, targetTracking, timeline, variant } from './simulateHelpers';
 
 // Each behaviour of the simulation model (docs/simulation.md), one at a time. Times are
@@ -806,5 +806,97 @@ describe('simulate: the summary', () => {
     assert.deepEqual(r.summary.reactions, [{ start: START + 10 * MIN, end: START + 19 * MIN, needed: 7 }]);
     assert.equal(r.summary.overProvisionedMinutes, 0);
     assert.equal(r.summary.scaleOuts, 1);
+  });
+});
+
+describe('simulate: parameters that mean nothing fall back with a note, never NaN in the result', () => {
+  const target = variant(1, 20, [targetTracking('ipi', 100)]);
+  const demand = load({
+    invocations: [
+      [200, 10],
+      [1000, 50],
+    ],
+  });
+
+  /** Every number of the series, events and summary is finite. */
+  function assertFinite(r: SimulationResult, label: string): void {
+    for (const name of ['desired', 'inService', 'min', 'max'] as const)
+      r.series[name].forEach((v, m) => assert.ok(Number.isFinite(v), `${label}: ${name}[${m}] is ${v}`));
+    const walk = (value: unknown, path: string): void => {
+      if (typeof value === 'number') assert.ok(Number.isFinite(value), `${label}: ${path} is ${value}`);
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+    };
+    walk(r.summary, 'summary');
+    walk(r.events, 'events');
+    assert.ok(Number.isFinite(r.startMs) && Number.isFinite(r.endMs) && r.series.length >= 1, `${label}: the window`);
+  }
+
+  it('a delay, lag, cooldown or alarm shape that is not a number in range: the default, and a note naming it', () => {
+    const expected = run(target, demand, 60, { initialCapacity: 2 });
+    const cases: Partial<SimulationParameters>[] = [
+      { provisioningSeconds: NaN },
+      { provisioningSeconds: -5 },
+      { deprovisioningSeconds: Infinity },
+      { metricLagSeconds: NaN },
+      { metricLagSeconds: -60 },
+      { defaultCooldownSeconds: NaN },
+      { evaluationRangeExtra: -1 },
+      { evaluationRangeExtra: 1.5 },
+      { lowAlarmRatio: 0 },
+      { lowAlarmRatio: NaN },
+      { highResolutionLowPeriods: 0 },
+      { scheduleLookbackDays: NaN },
+    ];
+    for (const bad of cases) {
+      const label = JSON.stringify(bad, (_, v: unknown) =>
+        typeof v === 'number' && !Number.isFinite(v) ? String(v) : v,
+      );
+      const r = run(target, demand, 60, { initialCapacity: 2, ...bad });
+      assertFinite(r, label);
+      assert.deepEqual(timeline(r), timeline(expected), label);
+      assert.deepEqual(r.summary, expected.summary, label);
+      const [key] = Object.keys(bad) as (keyof SimulationParameters)[];
+      assert.ok(
+        r.notes.some((n) => n.startsWith(`Parameter ${key!} `) && /the default .* is used/.test(n)),
+        `${label}: ${r.notes.join(' | ')}`,
+      );
+      assert.equal(r.parameters[key!], expected.parameters[key!], `${label}: the parameters report the default`);
+    }
+  });
+
+  it('an initial capacity that is not a whole number ≥ 0 starts at the MinCapacity, with a note', () => {
+    const expected = run(target, demand, 60);
+    for (const initialCapacity of [NaN, 2.5, -1]) {
+      const r = run(target, demand, 60, { initialCapacity });
+      assertFinite(r, String(initialCapacity));
+      assert.deepEqual(timeline(r), timeline(expected), String(initialCapacity));
+      assert.ok(
+        r.notes.some((n) => n.startsWith('Parameter initialCapacity ')),
+        r.notes.join(' | '),
+      );
+    }
+  });
+
+  it('a price or a per-instance maximum that is not a number in range is left out, with a note', () => {
+    for (const bad of [
+      { maxPerInstance: 0 },
+      { maxPerInstance: NaN },
+      { pricePerInstanceHour: -1 },
+      { pricePerInstanceHour: NaN },
+    ] as Partial<SimulationParameters>[]) {
+      const r = run(target, demand, 60, { initialCapacity: 2, ...bad });
+      assertFinite(r, JSON.stringify(bad));
+      assert.equal(r.summary.cost, undefined);
+      assert.equal(r.summary.underProvisionedMinutes, undefined);
+      assert.ok(r.notes.some((n) => /^Parameter (maxPerInstance|pricePerInstanceHour) .*: left out/.test(n)));
+    }
+  });
+
+  it('a window that is not a number runs one minute from the epoch, with a note', () => {
+    const r = run(target, demand, 60, { startMs: NaN, durationMs: NaN });
+    assertFinite(r, 'NaN window');
+    assert.equal(r.series.length, 1);
+    assert.ok(r.notes.some((n) => n.startsWith('Parameter startMs ')));
+    assert.ok(r.notes.some((n) => n.startsWith('Parameter durationMs ')));
   });
 });
