@@ -172,3 +172,86 @@ describe('simulate: properties', () => {
     );
   });
 });
+
+// The summary adds up. With every change on a minute boundary (one-minute alarms, delays in
+// whole minutes, scheduled actions without their delay) InService is constant within each
+// minute, so the per-minute series is the exact integral the summary must agree with.
+const minuteScenario = fc.record({
+  inferenceComponent: fc.boolean(),
+  min: fc.integer({ min: 0, max: 4 }),
+  span: fc.integer({ min: 0, max: 20 }),
+  policies: fc.array(fc.oneof(ttPolicy, step), { maxLength: 3 }),
+  actions: fc.array(action, { maxLength: 3 }),
+  demand: fc.array(fc.tuple(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 120 })), {
+    minLength: 1,
+    maxLength: 12,
+  }),
+  provisioning: fc.constantFrom(0, 60, 300, 900),
+  deprovisioning: fc.constantFrom(0, 60, 120),
+  price: fc.constantFrom(0.2, 1.21, 37.5),
+  maxPerInstance: fc.constantFrom(100, 750, 4000),
+});
+
+describe('simulate: the summary adds up', () => {
+  it('instance-hours are the integral of InService; cost, counts, extremes and failures agree with the series and the events', () => {
+    fc.assert(
+      fc.property(minuteScenario, (s) => {
+        const policies = unique<PolicySpec>(
+          s.policies.filter((p) => !JSON.stringify(p).includes('HighResolution')),
+          (p) => p.PolicyName,
+        );
+        const base = variant(
+          s.min,
+          s.min + s.span,
+          policies,
+          unique<ScheduledActionSpec>(s.actions, (a) => a.ScheduledActionName),
+        );
+        const target = s.inferenceComponent
+          ? {
+              ...base,
+              ResourceId: 'inference-component/chat',
+              ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
+            }
+          : base;
+        const minutes = s.demand.reduce((n, [, m]) => n + m, 0);
+        const r = simulate(target, load({ invocations: s.demand }), {
+          startMs: START,
+          durationMs: minutes * MIN,
+          provisioningSeconds: s.provisioning,
+          deprovisioningSeconds: s.deprovisioning,
+          scheduleDelaySeconds: 0,
+          pricePerInstanceHour: s.price,
+          maxPerInstance: s.maxPerInstance,
+        });
+        const { inService, invocations } = r.series;
+        let minuteSum = 0;
+        let failed = 0;
+        let under = 0;
+        for (let m = 0; m < r.series.length; m++) {
+          minuteSum += inService[m]!;
+          if (inService[m] === 0) failed += invocations[m]!;
+          if (invocations[m]! > inService[m]! * s.maxPerInstance) under++;
+        }
+        const hours = minuteSum / 60;
+        const summary = r.summary;
+        assert.equal(summary.instanceHours, Math.round(hours * 1000) / 1000, 'instance-hours');
+        assert.equal(summary.cost, Math.round(hours * s.price * 100) / 100, 'cost');
+        const count = (kind: string) => r.events.filter((e) => e.kind === kind).length;
+        assert.equal(summary.scaleOuts, count('scale-out'), 'scale-outs');
+        assert.equal(summary.scaleIns, count('scale-in'), 'scale-ins');
+        assert.equal(summary.scheduled, count('scheduled'), 'scheduled');
+        assert.equal(summary.notScaled, count('not-scaled'), 'not scaled');
+        assert.equal(summary.peakInService, Math.max(...inService), 'peak');
+        assert.equal(summary.lowestInService, Math.min(...inService), 'lowest');
+        assert.equal(summary.requestsWithoutCapacity, Math.round(failed), 'requests without capacity');
+        assert.equal(summary.underProvisionedMinutes, under, 'minutes under-provisioned');
+        for (const metric of r.series.metrics) {
+          const seen = metric.values.filter((v) => !Number.isNaN(v));
+          if (seen.length > 0)
+            assert.equal(summary.highestMetric[metric.name], Math.max(...seen), `highest ${metric.name}`);
+        }
+      }),
+      { numRuns: 150, seed: SEED },
+    );
+  });
+});
