@@ -370,11 +370,7 @@ export function simulate(
       series.max[m] = max;
       series.invocations[m] = accumulate(series.invocations, m, rate, 6, true);
       series.concurrency[m] = accumulate(series.concurrency, m, concurrency, 6, true);
-      for (let s = 0; s < sourceList.length; s++) {
-        const v = sourceList[s]!.takeMinute();
-        series.metrics[s]!.values[m] = v;
-        summary.metric(sourceList[s]!.name, v);
-      }
+      for (let s = 0; s < sourceList.length; s++) series.metrics[s]!.values[m] = sourceList[s]!.takeMinute();
       for (let a = 0; a < triggers.length; a++) series.alarms[a]!.states[m] = triggers[a]!.alarm.state;
     } else {
       const m = Math.floor(i / 6);
@@ -561,6 +557,8 @@ export function simulate(
       else start(t, inSource, inTo, cause(inTrigger!.alarm, inSource), inCooldownMs, false);
     }
   }
+
+  for (const source of sourceList) summary.metric(source.name, source.highest);
 
   return {
     target: target.ResourceId,

@@ -62,6 +62,8 @@ export class MetricSource {
   // The minute being accumulated for the series.
   private minuteSum = 0;
   private minuteCount = 0;
+  /** The highest datapoint published in the window (NaN before the first). */
+  highest = NaN;
 
   constructor(
     readonly name: string,
@@ -186,6 +188,7 @@ export class MetricSource {
     if (!Number.isNaN(value)) {
       this.minuteSum += value;
       this.minuteCount++;
+      if (k >= 0 && !(value <= this.highest)) this.highest = value;
     }
     this.sum = 0;
     this.total = 0;

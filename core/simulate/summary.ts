@@ -55,10 +55,9 @@ export class SummaryBuilder {
     }
   }
 
-  metric(name: string, value: number): void {
-    if (!(value <= (this.highest[name] ?? -Infinity))) {
-      if (!Number.isNaN(value)) this.highest[name] = value;
-    }
+  /** The highest datapoint a metric reached (NaN: it published none). */
+  metric(name: string, highest: number): void {
+    if (!Number.isNaN(highest)) this.highest[name] = highest;
   }
 
   finish(): SimulationSummary {

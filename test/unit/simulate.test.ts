@@ -781,6 +781,24 @@ describe('simulate: what cannot be simulated is reported, never ignored', () => 
 });
 
 describe('simulate: the summary', () => {
+  it('the highest metric is the highest datapoint, a 10-second one for a high-resolution metric', () => {
+    // 5 requests in flight, 50 for the ten seconds from 00:05:20, on 5 instances: the
+    // 10-second datapoint reaches 10; the mean of that minute is only 2.5.
+    const ticks = 60 * 6;
+    const times = Float64Array.from({ length: ticks }, (_, i) => START + i * 10_000);
+    const values = Float64Array.from({ length: ticks }, (_, i) => (i === 32 ? 50 : 5));
+    const r = run(
+      variant(5, 5, [
+        targetTracking('concurrency', 10, {}, 'SageMakerVariantConcurrentRequestsPerModelHighResolution'),
+      ]),
+      { columns: [{ name: 'concurrency', times, values, intervalMs: 10_000 }] },
+      60,
+      { initialCapacity: 5 },
+    );
+    assert.equal(r.summary.highestMetric.ConcurrentRequestsPerModel, 10);
+    assert.equal(r.series.metrics[0]!.values[5], 2.5, 'the series keeps the mean of the minute');
+  });
+
   it('instance-hours, cost, and minutes under- and over-provisioned', () => {
     const r = run(
       variant(1, 20, [targetTracking('ipi', 100)]),
