@@ -241,7 +241,7 @@ export function simulate(
   const demandTarget = targetTracking.find(
     (tt) => demandSource(tt) === (columns.has(INVOCATIONS) ? INVOCATIONS : CONCURRENCY),
   );
-  const summary = new SummaryBuilder(p, demandTarget?.target, columns.has(INVOCATIONS));
+  const summary = new SummaryBuilder(p, demandTarget?.target, columns.has(INVOCATIONS), demandColumn !== undefined);
 
   // ---- State ---------------------------------------------------------------------------
   const cooldowns = new Cooldowns();
@@ -597,9 +597,14 @@ function accumulate(into: Float64Array, m: number, value: number, index: number,
   return (into[m]! + value) / 6;
 }
 
-/** Which demand column a target-tracking policy's metric comes from. */
+/**
+ * Which demand column a target-tracking policy's metric divides by capacity (its target is
+ * then what one instance should serve); '' for any other metric (a total such as
+ * Invocations, or an open-loop one), which says nothing about what an instance needs.
+ */
 function demandSource(tt: TargetTrackingPolicy): string {
-  return tt.high.source.input;
+  const source = tt.high.source;
+  return source.kind === 'perCapacityRate' || source.kind === 'perCapacityGauge' ? source.input : '';
 }
 
 function round(x: number): number {

@@ -25,6 +25,8 @@ export class SummaryBuilder {
     private readonly target: number | undefined,
     /** Whether demand is invocations (requests per minute), so requests can be counted. */
     private readonly demandIsInvocations: boolean,
+    /** Whether the load has demand at all (invocations or concurrency). */
+    private readonly hasDemand: boolean,
   ) {}
 
   /** One 10-second tick. */
@@ -76,7 +78,7 @@ export class SummaryBuilder {
     };
     if (this.parameters.pricePerInstanceHour !== undefined)
       summary.cost = Math.round(instanceHours * this.parameters.pricePerInstanceHour * 100) / 100;
-    if (this.parameters.maxPerInstance !== undefined)
+    if (this.parameters.maxPerInstance !== undefined && this.hasDemand)
       summary.underProvisionedMinutes = Math.round((this.underTicks / 6) * 100) / 100;
     if (this.target !== undefined) summary.overProvisionedMinutes = Math.round((this.overTicks / 6) * 100) / 100;
     return summary;

@@ -781,6 +781,35 @@ describe('simulate: what cannot be simulated is reported, never ignored', () => 
 });
 
 describe('simulate: the summary', () => {
+  it('figures that need demand, or a target on per-instance demand, are absent without them', () => {
+    // --max-per-instance with a load of CPU only: no demand to compare, no minutes counted.
+    const cpuOnly = run(
+      variant(1, 20, [stepPolicy('cpu', { metric: 'CPUUtilization', threshold: 50, steps: [[0, undefined, 1]] })]),
+      load({ CPUUtilization: [[90, 30]] }),
+      30,
+      { maxPerInstance: 100 },
+    );
+    assert.equal(cpuOnly.summary.underProvisionedMinutes, undefined);
+    // Target tracking on the total Invocations (a customized metric) does not say what one
+    // instance should serve: no over-provisioned minutes from it.
+    const total = run(
+      variant(1, 20, [
+        {
+          PolicyName: 'total',
+          PolicyType: 'TargetTrackingScaling',
+          TargetTrackingScalingPolicyConfiguration: {
+            TargetValue: 1000,
+            CustomizedMetricSpecification: { MetricName: 'Invocations', Namespace: 'AWS/SageMaker', Statistic: 'Sum' },
+          },
+        },
+      ]),
+      load({ invocations: [[500, 30]] }),
+      30,
+      { initialCapacity: 4 },
+    );
+    assert.equal(total.summary.overProvisionedMinutes, undefined);
+  });
+
   it('the highest metric is the highest datapoint, a 10-second one for a high-resolution metric', () => {
     // 5 requests in flight, 50 for the ten seconds from 00:05:20, on 5 instances: the
     // 10-second datapoint reaches 10; the mean of that minute is only 2.5.
