@@ -152,6 +152,8 @@ export function simulate(
   // ---- Load and metrics ----------------------------------------------------------------
   const columns = new Map<string, LoadColumn>();
   for (const column of load.columns) columns.set(column.name, column);
+  const short = shortColumns(load.columns, startMs, endMs);
+  if (short) notes.push(short);
   const sources = new MetricSources(
     startMs,
     columns,
@@ -605,6 +607,31 @@ function accumulate(into: Float64Array, m: number, value: number, index: number,
 function demandSource(tt: TargetTrackingPolicy): string {
   const source = tt.high.source;
   return source.kind === 'perCapacityRate' || source.kind === 'perCapacityGauge' ? source.input : '';
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * A note when some column starts after the window's start or ends before its end (the CLI
+ * refuses such a window; the engine's other callers get told): outside its rows a demand
+ * column serves no traffic and a metric has no datapoints, which scales in or starves alarms.
+ */
+function shortColumns(columns: readonly LoadColumn[], startMs: number, endMs: number): string | undefined {
+  const short: string[] = [];
+  for (const c of columns) {
+    const first = c.times.length > 0 ? c.times[0]! : NaN;
+    const end = c.times.length > 0 ? c.times[c.times.length - 1]! + c.intervalMs : NaN;
+    if (!(first <= startMs && end >= endMs))
+      short.push(
+        c.times.length === 0
+          ? `${c.name} has no rows`
+          : `${short.length === 0 ? `${c.name} covers` : c.name} ${iso(first)} to ${iso(end)}`,
+      );
+  }
+  if (short.length === 0) return undefined;
+  return `The load does not cover the whole window (${iso(startMs)} to ${iso(endMs)}): ${short.join(', ')}. Outside its rows demand is read as no traffic, a metric as missing datapoints.`;
 }
 
 function round(x: number): number {

@@ -856,6 +856,24 @@ describe('simulate: the summary', () => {
   });
 });
 
+describe('simulate: a load shorter than the window', () => {
+  it('a note says which columns end (or start) inside the window and how the rest is read', () => {
+    // One row: 500 requests in the first minute, then nothing for the other 59.
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100)]),
+      load({ invocations: [[500, 1]], CPUUtilization: [[40, 30]] }),
+      60,
+    );
+    assert.ok(
+      r.notes.includes(
+        'The load does not cover the whole window (2026-07-01T00:00:00Z to 2026-07-01T01:00:00Z): invocations covers 2026-07-01T00:00:00Z to 2026-07-01T00:01:00Z, CPUUtilization 2026-07-01T00:00:00Z to 2026-07-01T00:30:00Z. Outside its rows demand is read as no traffic, a metric as missing datapoints.',
+      ),
+      r.notes.join(' | '),
+    );
+    assert.deepEqual(run(variant(1, 20, []), load({ invocations: [[500, 60]] }), 60).notes, []);
+  });
+});
+
 describe('simulate: parameters that mean nothing fall back with a note, never NaN in the result', () => {
   const target = variant(1, 20, [targetTracking('ipi', 100)]);
   const demand = load({
