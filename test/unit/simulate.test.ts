@@ -566,6 +566,63 @@ describe('simulate: scheduled actions', () => {
     ]);
     assert.equal(r.series.min[1500], 1);
   });
+
+  it('over a DST change an action keeps its local time: 08:00 Berlin is 07:00 UTC, then 06:00 (spring) and back (autumn)', () => {
+    const days = (from: string, count: number) =>
+      run(variant(1, 20, [], [raise, lower]), load({ invocations: [[0, count * 1440]] }), count * 1440, {
+        startMs: Date.parse(from),
+        scheduleDelaySeconds: 0,
+      }).events.map((e) => `${new Date(e.time).toISOString().slice(0, 16)} ${e.source} ${e.from}→${e.to}`);
+    assert.deepEqual(days('2026-03-28T00:00:00Z', 2), [
+      '2026-03-28T07:00 morning 1→6',
+      '2026-03-28T19:00 evening 6→6',
+      '2026-03-29T06:00 morning 6→6',
+      '2026-03-29T18:00 evening 6→6',
+    ]);
+    assert.deepEqual(days('2026-10-24T00:00:00Z', 2), [
+      '2026-10-24T06:00 morning 1→6',
+      '2026-10-24T18:00 evening 6→6',
+      '2026-10-25T07:00 morning 6→6',
+      '2026-10-25T19:00 evening 6→6',
+    ]);
+  });
+
+  it('a local time the clocks skip does not run that day; one they repeat runs once, at its first occurrence', () => {
+    const night = {
+      ScheduledActionName: 'night',
+      Schedule: 'cron(30 2 * * ? *)',
+      Timezone: 'Europe/Berlin',
+      ScalableTargetAction: { MinCapacity: 2 },
+    };
+    const times = (from: string) =>
+      run(variant(1, 20, [], [night]), load({ invocations: [[0, 3 * 1440]] }), 3 * 1440, {
+        startMs: Date.parse(from),
+        scheduleDelaySeconds: 0,
+      }).events.map((e) => new Date(e.time).toISOString().slice(0, 16));
+    assert.deepEqual(times('2026-03-28T00:00:00Z'), ['2026-03-28T01:30', '2026-03-30T00:30']);
+    assert.deepEqual(times('2026-10-24T00:00:00Z'), ['2026-10-24T00:30', '2026-10-25T00:30', '2026-10-26T01:30']);
+  });
+
+  it('scheduled actions ignore cooldowns: a raise right after a scale-in, inside its cooldown', () => {
+    const floor = {
+      ScheduledActionName: 'floor',
+      Schedule: 'at(2026-07-01T00:28:00)',
+      ScalableTargetAction: { MinCapacity: 8 },
+    };
+    // Scale-in 10 → 3 at 26, complete at 27, scale-in cooldown of an hour; the action at 28 raises at once.
+    const r = run(
+      variant(1, 20, [targetTracking('ipi', 100, { ScaleInCooldown: 3600, ScaleOutCooldown: 3600 })], [floor]),
+      load({
+        invocations: [
+          [1000, 10],
+          [300, 50],
+        ],
+      }),
+      60,
+      { initialCapacity: 10, scheduleDelaySeconds: 0 },
+    );
+    assert.deepEqual(timeline(r), ['26 scale-in ipi 10→3', '28 scheduled floor 3→8']);
+  });
 });
 
 describe('simulate: SageMaker specifics', () => {
