@@ -46,7 +46,11 @@ export function scheduledRuns(
     }
     const min = action.ScalableTargetAction?.MinCapacity;
     const max = action.ScalableTargetAction?.MaxCapacity;
-    const start = instant(action.StartTime);
+    // A rate counts its intervals from StartTime, or (AWS) from when the action was created,
+    // which a file does not say: without StartTime the simulator counts from the epoch, so the
+    // runs sit on the rate's UTC grid (every 6 hours: 00:00, 06:00, …) wherever the window
+    // starts, rather than on an offset of the window.
+    const start = instant(action.StartTime) ?? (parsed.schedule.kind === 'rate' ? new Date(0) : undefined);
     const endTime = instant(action.EndTime);
     // Ask only up to the window's end: nextRuns walks until `count` runs or `end`.
     const end = new Date(Math.min(endTime?.getTime() ?? Infinity, toMs - 1));

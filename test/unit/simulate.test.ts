@@ -623,6 +623,25 @@ describe('simulate: scheduled actions', () => {
     );
     assert.deepEqual(timeline(r), ['26 scale-in ipi 10→3', '28 scheduled floor 3→8']);
   });
+
+  it("a rate without StartTime counts from the epoch: runs on the rate's UTC grid, wherever the window starts", () => {
+    const every6h = {
+      ScheduledActionName: 'every6h',
+      Schedule: 'rate(6 hours)',
+      ScalableTargetAction: { MinCapacity: 2 },
+    };
+    for (const start of ['2026-07-01T03:00:00Z', '2026-07-01T04:17:00Z']) {
+      const r = run(variant(1, 20, [], [every6h]), load({ invocations: [[0, 1440]] }), 1100, {
+        startMs: Date.parse(start),
+        scheduleDelaySeconds: 0,
+      });
+      assert.deepEqual(
+        r.events.map((e) => new Date(e.time).toISOString().slice(11, 19)),
+        ['06:00:00', '12:00:00', '18:00:00'],
+        start,
+      );
+    }
+  });
 });
 
 describe('simulate: SageMaker specifics', () => {
