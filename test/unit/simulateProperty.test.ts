@@ -255,3 +255,93 @@ describe('simulate: the summary adds up', () => {
     );
   });
 });
+
+describe('simulate: extremes', () => {
+  it('zero or huge delays, capacities and cooldowns, one-row or all-zero loads, MaxCapacity 0: every number finite, bounds kept', () => {
+    const extreme = fc.record({
+      inferenceComponent: fc.boolean(),
+      min: fc.constantFrom(0, 1, 5),
+      max: fc.constantFrom(0, 1, 40, 1_000_000),
+      initial: fc.option(fc.constantFrom(0, 1, 3, 2_000_000), { nil: undefined }),
+      policies: fc.array(fc.oneof(ttPolicy, step), { maxLength: 3 }),
+      cooldown: fc.constantFrom(0, 1, 86_400),
+      demand: fc.constantFrom<[number, number][]>(
+        [[0, 1]],
+        [[7, 1]],
+        [[0, 300]],
+        [[1e9, 30]],
+        [
+          [0, 20],
+          [5_000, 20],
+          [0, 20],
+        ],
+      ),
+      minutes: fc.constantFrom(1, 2, 90, 600),
+      provisioning: fc.constantFrom(0, 1, 7, 86_400),
+      deprovisioning: fc.constantFrom(0, 3, 86_400),
+      lag: fc.constantFrom(0, 10, 600),
+      legacyNoZero: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(extreme, (s) => {
+        const policies = unique<PolicySpec>(s.policies, (p) => p.PolicyName).map((p) => {
+          const tt = p.TargetTrackingScalingPolicyConfiguration;
+          if (tt)
+            return {
+              ...p,
+              TargetTrackingScalingPolicyConfiguration: {
+                ...tt,
+                ScaleOutCooldown: s.cooldown,
+                ScaleInCooldown: s.cooldown,
+              },
+            };
+          return {
+            ...p,
+            StepScalingPolicyConfiguration: { ...p.StepScalingPolicyConfiguration, Cooldown: s.cooldown },
+          };
+        });
+        const base = variant(s.min, Math.max(s.min, s.max), policies);
+        const target = s.inferenceComponent
+          ? {
+              ...base,
+              ResourceId: 'inference-component/chat',
+              ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
+            }
+          : base;
+        const r = simulate(target, load({ invocations: s.demand, concurrency: s.demand }), {
+          startMs: START,
+          durationMs: s.minutes * MIN,
+          provisioningSeconds: s.provisioning,
+          deprovisioningSeconds: s.deprovisioning,
+          metricLagSeconds: s.lag,
+          highResolutionMetricLagSeconds: s.lag,
+          legacyNoZero: s.legacyNoZero,
+          pricePerInstanceHour: 1.5,
+          maxPerInstance: 100,
+          ...(s.initial !== undefined ? { initialCapacity: s.initial } : {}),
+        });
+        const { desired, inService, min, max } = r.series;
+        for (let m = 0; m < r.series.length; m++) {
+          for (const [name, v] of [
+            ['desired', desired[m]!],
+            ['inService', inService[m]!],
+            ['min', min[m]!],
+            ['max', max[m]!],
+          ] as const)
+            assert.ok(Number.isFinite(v), `minute ${m}: ${name} ${v}`);
+          assert.ok(desired[m]! >= min[m]! && desired[m]! <= max[m]!, `minute ${m}: desired outside the bounds`);
+          assert.ok(inService[m]! <= desired[m]!, `minute ${m}: InService above desired`);
+          if (!s.inferenceComponent) assert.ok(inService[m]! >= 1, `minute ${m}: a variant below one instance`);
+        }
+        const walk = (value: unknown, path: string): void => {
+          if (typeof value === 'number') assert.ok(Number.isFinite(value), `${path} is ${value}`);
+          else if (value && typeof value === 'object')
+            for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+        };
+        walk(r.summary, 'summary');
+        walk(r.events, 'events');
+      }),
+      { numRuns: 150, seed: SEED },
+    );
+  });
+});
