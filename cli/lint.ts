@@ -1,12 +1,17 @@
 import type { RuleConfig } from '../core/lint/config';
 import { collectFiles } from './files';
+import { toGithubCommand, toSarif } from './lintFormats';
 import { encodingMessage, findingToMessage, lintText, readText, type LintMessage } from './lintFile';
 import { ruleConfigForFile, ruleConfigLookup } from './ruleConfig';
 import type { Output } from './output';
 
+/** How lint prints its findings: for people, for scripts, for code scanning (SARIF), for GitHub Actions annotations. */
+export const LINT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
+
 export interface LintOptions {
   paths: string[];
-  format: 'text' | 'json';
+  format: LintFormat;
   maxWarnings: number | undefined;
   now: Date;
   config?: RuleConfig;
@@ -49,8 +54,15 @@ export async function lintCommand(options: LintOptions, out: Output): Promise<nu
   const infos = messages.length - errors - warnings;
   if (options.format === 'json') {
     out.out(JSON.stringify(messages, null, 2));
+  } else if (options.format === 'sarif') {
+    out.out(JSON.stringify(toSarif(messages, { root: process.cwd(), problems }), null, 2));
   } else {
-    for (const m of messages) out.out(`${m.file}:${m.line}:${m.column} ${m.severity} ${m.code} ${m.message}`);
+    for (const m of messages)
+      out.out(
+        options.format === 'github'
+          ? toGithubCommand(m)
+          : `${m.file}:${m.line}:${m.column} ${m.severity} ${m.code} ${m.message}`,
+      );
     const summary = `${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} information`;
     out.err(summary);
   }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../package.json';
 import { applyMain } from './apply';
 import { fetchMain } from './fetch';
-import { lintCommand } from './lint';
+import { LINT_FORMATS, lintCommand } from './lint';
 import { planMain } from './plan';
 import { scheduleMain } from './schedule';
 import { simulateMain } from './simulate';
@@ -14,21 +14,28 @@ import { didYouMean } from '../core/language/didYouMean';
 const USAGE = `Usage: sagemaker-scaling <command> [options]
 
 Commands:
-  lint [--format text|json] [--max-warnings N] <files or folders...>
+  lint [--format text|json|sarif|github] [--max-warnings N] <files or folders...>
       Check *.scaling.json files: JSON syntax, the schema and the scaling rules.
+      sarif: a SARIF 2.1.0 log for code scanning; github: GitHub Actions annotations.
       Exit 0 when clean, 1 on errors (or more warnings than allowed), 2 on bad usage
       or unreadable input.
-  plan [--prune] <file>
-      Compare the file with AWS and print what apply would change. Exit 0 when
-      nothing would change, 3 when something would, 1 on errors in the file, failed
-      live checks or AWS errors, 2 on bad usage or unreadable input.
-  apply [--prune] [--yes] <file>
+  plan [--prune] [--format text|json|markdown] [--out plan.json] <files or folders...>
+      Compare the files with AWS and print what apply would change (json: the
+      schema of docs/plan-format.md; markdown: for a pull-request comment). --out
+      saves the plan with a fingerprint of the live state it was made from. Exit 0
+      when nothing would change, 3 when something would, 1 on errors in a file,
+      failed live checks or AWS errors, 2 on bad usage or unreadable input.
+  apply [--prune] [--yes] [--max-concurrency N] <files or folders...>
+  apply --plan plan.json [--yes] [--max-concurrency N]
       Show the plan, ask "Apply N changes to account A in region R? [y/N]" and
-      write. --prune also deletes live policies and scheduled actions the file does
-      not list. Without a terminal, --yes is required. Exit 0 when done or when the
-      answer is no (nothing applied), 1 when a change failed (the report says what
-      was and was not applied) or the file failed its checks, 2 on bad usage, 130
-      on Ctrl+C.
+      write, up to N targets at once (default 4). --prune also deletes live
+      policies and scheduled actions the files do not list. --plan applies a saved
+      plan exactly, and refuses (writing nothing) when its files or the live state
+      of the targets it touches changed since. Without a terminal, --yes is
+      required. Exit 0 when done or when the answer is no (nothing applied), 1 when
+      a change failed (the report says what was and was not applied), a check
+      refused or a saved plan no longer matches, 2 on bad usage or an unusable
+      saved plan, 130 on Ctrl+C.
   fetch [-o file [--force]] <endpoint name or resource id...>
       Write live scaling configuration as a *.scaling.json document: to stdout, or
       atomically to the file (never over an existing one without --force).
@@ -75,9 +82,10 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function parseFormat(value: string | undefined): 'text' | 'json' {
-  if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
-  throw new UsageError(`--format takes text or json, not "${value}"`);
+function parseFormat<F extends string>(value: string | undefined, formats: readonly F[]): F {
+  if (value === undefined) return formats[0]!;
+  if ((formats as readonly string[]).includes(value)) return value as F;
+  throw new UsageError(`--format takes ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}, not "${value}"`);
 }
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
@@ -114,7 +122,7 @@ export async function main(
       return await lintCommand(
         {
           paths: positionals,
-          format: parseFormat(values.format),
+          format: parseFormat(values.format, LINT_FORMATS),
           maxWarnings: parseMaxWarnings(values['max-warnings']),
           now: now(),
         },

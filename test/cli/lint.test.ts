@@ -223,7 +223,7 @@ describe('sagemaker-scaling lint', () => {
   });
 
   it('prints help and version with exit 0', () => {
-    assert.match(run('--help').stdout, /lint \[--format text\|json\]/);
+    assert.match(run('--help').stdout, /lint \[--format text\|json\|sarif\|github\]/);
     assert.match(run('--version').stdout, /^\d+\.\d+\.\d+\n$/);
   });
 });
