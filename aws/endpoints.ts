@@ -5,6 +5,7 @@ import {
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
+  type DescribeEndpointConfigCommandOutput,
   DescribeInferenceComponentCommand,
   paginateListEndpoints,
   paginateListInferenceComponents,
@@ -144,10 +145,14 @@ function cleanServerless(
  * for instance types and serverless settings. Throws EndpointNotFoundError when the
  * endpoint does not exist.
  */
+/** DescribeEndpointConfig answers by configuration name, shared by the endpoints of one read. */
+export type EndpointConfigCache = Map<string, Promise<DescribeEndpointConfigCommandOutput>>;
+
 export async function describeEndpoint(
   clients: AwsClients,
   endpointName: string,
   signal?: AbortSignal,
+  configs?: EndpointConfigCache,
 ): Promise<EndpointDetails> {
   let endpoint;
   try {
@@ -171,10 +176,18 @@ export async function describeEndpoint(
   const configured = new Map<string, { InstanceType?: string; ServerlessConfig?: ServerlessConfig }>();
   if (endpoint.EndpointConfigName) {
     try {
-      const config = await clients.sageMaker.send(
-        new DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName }),
-        { abortSignal: signal },
-      );
+      const name = endpoint.EndpointConfigName;
+      const read = () =>
+        clients.sageMaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }), {
+          abortSignal: signal,
+        });
+      // Endpoints often share a configuration (one per model version): read each once.
+      let pending = configs?.get(name);
+      if (!pending) {
+        pending = read();
+        configs?.set(name, pending);
+      }
+      const config = await pending;
       for (const v of config.ProductionVariants ?? []) {
         if (!v.VariantName) continue;
         const entry: { InstanceType?: string; ServerlessConfig?: ServerlessConfig } = {};

@@ -21,6 +21,7 @@ import {
   EndpointNotFoundError,
   inferenceComponentExists,
   listEndpoints,
+  type EndpointConfigCache,
   type EndpointDetails,
 } from './endpoints';
 import { explainAwsError, errorCode, isNotImplemented } from './errors';
@@ -40,8 +41,23 @@ export interface LiveCheckResult {
   skipped: string[];
 }
 
+/**
+ * What several files' checks share within one region: each endpoint and each endpoint
+ * configuration is described once, however many files or targets name it.
+ */
+export interface LiveCheckCache {
+  endpoints: Map<string, Promise<EndpointDetails | Error>>;
+  configs: EndpointConfigCache;
+}
+
+export function newLiveCheckCache(): LiveCheckCache {
+  return { endpoints: new Map(), configs: new Map() };
+}
+
 export interface LiveCheckOptions {
   signal?: AbortSignal;
+  /** Shared with other files' checks in the same region. */
+  cache?: LiveCheckCache;
   /** Severity changes and rules turned off, as for the static rules. */
   config?: RuleConfig;
 }
@@ -64,7 +80,8 @@ export async function runLiveChecks(
   const skipped: string[] = [];
   if (!model) return { findings, skipped };
   const region = clients.settings.region;
-  const endpoints = new Map<string, Promise<EndpointDetails | Error>>();
+  const cache = options.cache ?? newLiveCheckCache();
+  const endpoints = cache.endpoints;
   const components = new Map<string, Promise<boolean | undefined | Error>>();
   const report = (code: (typeof LIVE_RULE_CODES)[number], range: Range, message: string) =>
     findings.push({ code, severity: LIVE_RULE_SEVERITY[code], message, ...range });
@@ -116,7 +133,7 @@ export async function runLiveChecks(
     if (!endpoints.has(parsed.endpointName))
       endpoints.set(
         parsed.endpointName,
-        describeEndpoint(clients, parsed.endpointName, options.signal).catch((e: Error) => e),
+        describeEndpoint(clients, parsed.endpointName, options.signal, cache.configs).catch((e: Error) => e),
       );
     const endpoint = await endpoints.get(parsed.endpointName)!;
     const endpointRange = insideString(text, resourceId, parsed.endpointAt, parsed.endpointName.length);

@@ -3,17 +3,41 @@ import { parseArgs } from 'node:util';
 import { applyPlan, renderApplyResult } from '../aws/apply';
 import { explainAwsError } from '../aws/errors';
 import { fetchCallerIdentity } from '../aws/identity';
-import { renderPlanText } from '../core/plan/plan';
-import { AWS_OPTION_DEFINITIONS, awsOptionsFrom, usageError } from './awsOptions';
+import { fetchLiveState } from '../aws/fetchLive';
+import type { AwsClients } from '../aws/session';
+import { keyText, type LiveState } from '../core/plan/liveState';
+import { driftSince, parseSavedPlan, SavedPlanError, touchedTargets, type SavedPlan } from '../core/plan/savedPlan';
+import { resolve } from 'node:path';
+import { AWS_OPTION_DEFINITIONS, awsOptionsFrom, openSession, RegionArgumentError, usageError } from './awsOptions';
+import { collectFiles } from './files';
+import { readText } from './lintFile';
 import type { Output } from './output';
-import { EXIT, preparePlan, type PlanCommandOptions } from './plan';
+import {
+  EXIT,
+  preparationExit,
+  preparePlans,
+  printPlansText,
+  type PlanCommandOptions,
+  type PreparedFile,
+  type PreparedPlans,
+} from './plan';
+import { sha256 } from './hash';
 
 // `sagemaker-scaling apply`: plan, show it, ask (unless --yes), send. A file with errors or
-// a failed live check is refused before anything is read from AWS beyond the checks.
+// a failed live check is refused before anything is read from AWS beyond the checks. With
+// --plan, the saved plan is applied exactly, after checking that its files and the live
+// state of every target it touches are still what it was computed from.
 
-export interface ApplyCommandOptions extends PlanCommandOptions {
+export interface ApplyCommandOptions extends Omit<PlanCommandOptions, 'format'> {
   yes: boolean;
+  /** A saved plan to apply exactly (plan --out); `paths`, when given, must be the files it was made from. */
+  planFile?: string;
+  /** Targets written side by side; one target's changes stay in order. */
+  maxConcurrency: number;
 }
+
+/** The default of --max-concurrency: a few targets at once, well within Application Auto Scaling's request rates. */
+export const DEFAULT_MAX_CONCURRENCY = 4;
 
 /** What the person at the terminal did at the question. */
 type TerminalAnswer = { kind: 'answer'; text: string } | { kind: 'endOfInput' } | { kind: 'interrupt' };
@@ -47,10 +71,125 @@ function askOnTerminal(question: string): Promise<TerminalAnswer> {
   });
 }
 
+/** A saved plan that cannot be applied as it is: why, and whether the plan file itself is at fault (exit 2) or the world changed (exit 1). */
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
 /**
- * Exit 0 when AWS matches the file afterwards (or already did) or the person declined, 1
- * when a change failed or a check refused, 2 on bad input, 130 when interrupted (Ctrl+C at
- * the question or while applying).
+ * A saved plan made ready to apply: its files unchanged on disk, a session per region with
+ * the plan's account, and every touched target live as it was when planned. Refuses
+ * otherwise, with every reason found, before anything is written.
+ */
+async function prepareSaved(options: ApplyCommandOptions, out: Output): Promise<PreparedPlans> {
+  const planFile = options.planFile!;
+  let text: string;
+  try {
+    text = readText(planFile);
+  } catch (error) {
+    throw new Refusal(
+      error instanceof TypeError ? `${planFile} is not UTF-8 text` : (error as Error).message,
+      EXIT.usage,
+    );
+  }
+  let saved: SavedPlan;
+  try {
+    saved = parseSavedPlan(text, sha256, planFile);
+  } catch (error) {
+    if (error instanceof SavedPlanError) throw new Refusal(error.message, EXIT.usage);
+    throw error;
+  }
+
+  const reasons: string[] = [];
+  if (options.paths.length > 0) {
+    const { files, problems } = collectFiles(options.paths);
+    if (problems.length > 0) throw new Refusal(problems.join('\n'), EXIT.usage);
+    const planned = new Set(saved.files.map((f) => resolve(f.file)));
+    const named = new Set(files.map((f) => resolve(f)));
+    for (const f of files)
+      if (!planned.has(resolve(f)))
+        reasons.push(`${f} is not in the plan (it was made from ${saved.files.map((s) => s.file).join(', ')})`);
+    for (const f of saved.files)
+      if (!named.has(resolve(f.file))) reasons.push(`the plan also covers ${f.file}, which was not named`);
+  }
+  for (const f of saved.files) {
+    let current: string;
+    try {
+      current = readText(f.file);
+    } catch (error) {
+      reasons.push(`${f.file}, planned, cannot be read now: ${(error as Error).message}`);
+      continue;
+    }
+    if (sha256(current) !== f.sha256)
+      reasons.push(`${f.file} changed since the plan was made: it is not the file that was reviewed. Plan again.`);
+  }
+  if (reasons.length > 0) throw new Refusal(reasons.join('\n'), EXIT.failed);
+
+  const result: PreparedPlans = { files: [], failed: [], unreadable: 0, sessions: [] };
+  try {
+    const regions = [...new Set(saved.files.map((f) => f.region))];
+    for (const region of regions) {
+      const planned = saved.files.filter((f) => f.region === region);
+      let clients: AwsClients;
+      try {
+        clients = await openSession(options.aws, out, region);
+      } catch (error) {
+        if (error instanceof RegionArgumentError)
+          throw new Refusal(`${error.message} (the plan was made for ${region})`, EXIT.usage);
+        throw error;
+      }
+      result.sessions.push(clients);
+      const account = (await fetchCallerIdentity(clients)).Account;
+      for (const f of planned)
+        if (f.account !== account)
+          reasons.push(
+            `${f.file} was planned for account ${f.account}; these credentials are for account ${account}. Use the plan's account, or plan again.`,
+          );
+      if (reasons.length > 0) continue;
+      const keys = planned.flatMap((f) => touchedTargets(f));
+      const live = await fetchLiveState(clients, keys);
+      for (const f of planned) {
+        for (const drift of driftSince(f.touched, live, sha256))
+          reasons.push(
+            `${f.file}: ${drift.target.ResourceId} (${drift.target.ScalableDimension}) ${drift.what}. AWS no longer matches what was planned: plan again.`,
+          );
+        const mine = new Set(f.touched.map((t) => keyText(t.target)));
+        const fileLive: LiveState = { ...live, targets: live.targets.filter((t) => mine.has(keyText(t))) };
+        result.files.push({
+          file: f.file,
+          text: '',
+          desired: { targets: [] },
+          clients,
+          live: fileLive,
+          plan: { changes: f.changes, unmanaged: f.unmanaged },
+        });
+      }
+    }
+    if (reasons.length > 0) throw new Refusal(reasons.join('\n'), EXIT.failed);
+    return result;
+  } catch (error) {
+    for (const s of result.sessions) s.destroy();
+    throw error;
+  }
+}
+
+/** "account A in region R", or the several of each. */
+function whereText(accounts: readonly string[], regions: readonly string[]): string {
+  const a = [...new Set(accounts)];
+  const r = [...new Set(regions)];
+  return `account${a.length === 1 ? '' : 's'} ${a.join(', ')} in region${r.length === 1 ? '' : 's'} ${r.join(', ')}`;
+}
+
+/**
+ * Exit 0 when AWS matches the files afterwards (or already did) or the person declined, 1
+ * when a change failed, a check refused or a saved plan no longer matches AWS or its files,
+ * 2 on bad input (an unusable saved plan included), 130 when interrupted (Ctrl+C at the
+ * question or while applying).
  */
 export async function applyCommand(options: ApplyCommandOptions, out: Output): Promise<number> {
   const say = (line: string) => out.err(`sagemaker-scaling apply: ${line}`);
@@ -58,75 +197,117 @@ export async function applyCommand(options: ApplyCommandOptions, out: Output): P
     say('stdin is not a terminal, so there is no one to confirm: pass --yes to apply without asking');
     return EXIT.usage;
   }
-  const prepared = await preparePlan('apply', options, out);
-  if (typeof prepared === 'number') return prepared;
-  const { clients, plan, live } = prepared;
-  const region = clients.settings.region;
-  const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
-  try {
-    out.out(`Region ${region}`);
-    out.out(renderPlanText(plan).replace(/\n$/, ''));
-    if (plan.changes.length === 0) return EXIT.ok;
-
-    let account: string;
+  let prepared: PreparedPlans;
+  if (options.planFile !== undefined) {
     try {
-      account = (await fetchCallerIdentity(clients)).Account;
+      prepared = await prepareSaved(options, out);
+    } catch (error) {
+      if (error instanceof Refusal) {
+        for (const line of error.message.split('\n')) say(line);
+        say(`nothing applied: ${options.planFile} was refused`);
+        return error.code;
+      }
+      say(explainAwsError(error, options.aws.profile ? { profile: options.aws.profile } : {}));
+      return EXIT.failed;
+    }
+  } else {
+    prepared = await preparePlans('apply', options, out);
+    const failure = preparationExit(prepared);
+    if (failure !== undefined) {
+      for (const s of prepared.sessions) s.destroy();
+      if (prepared.files.length > 0 && prepared.failed.length > 0)
+        say(
+          `nothing applied: ${prepared.failed.length} of ${prepared.files.length + prepared.failed.length} files cannot be applied`,
+        );
+      return failure;
+    }
+  }
+  try {
+    return await applyPrepared(prepared, options, out);
+  } finally {
+    for (const s of prepared.sessions) s.destroy();
+  }
+}
+
+async function applyPrepared(prepared: PreparedPlans, options: ApplyCommandOptions, out: Output): Promise<number> {
+  const say = (line: string) => out.err(`sagemaker-scaling apply: ${line}`);
+  printPlansText(prepared, out);
+  const pending = prepared.files.filter((f) => f.plan.changes.length > 0);
+  const n = pending.reduce((sum, f) => sum + f.plan.changes.length, 0);
+  if (n === 0) return EXIT.ok;
+
+  const accounts: string[] = [];
+  for (const clients of new Set(pending.map((f) => f.clients))) {
+    const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
+    try {
+      accounts.push((await fetchCallerIdentity(clients)).Account);
     } catch (error) {
       say(explainAwsError(error, profile ? { profile } : {}));
       return EXIT.failed;
     }
-    const n = plan.changes.length;
-    const question = `Apply ${n} change${n === 1 ? '' : 's'} to account ${account} in region ${region}? [y/N] `;
-    if (!options.yes) {
-      const answer = await askOnTerminal(question);
-      if (answer.kind === 'interrupt') {
-        say('interrupted at the question: nothing applied');
-        return EXIT.interrupted;
-      }
-      const text = answer.kind === 'answer' ? answer.text.trim().toLowerCase() : '';
-      if (text !== 'y' && text !== 'yes') {
-        // Declining is an answer, not a failure: a script that asks and gets "no" goes on.
-        say(`nothing applied (${answer.kind === 'endOfInput' ? 'no answer: end of input' : 'not confirmed'})`);
-        return EXIT.ok;
-      }
-    } else {
-      out.err(`Applying ${n} change${n === 1 ? '' : 's'} to account ${account} in region ${region} (--yes).`);
+  }
+  const where = whereText(
+    accounts,
+    pending.map((f) => f.clients.settings.region),
+  );
+  const changes = `${n} change${n === 1 ? '' : 's'}`;
+  if (!options.yes) {
+    const answer = await askOnTerminal(`Apply ${changes} to ${where}? [y/N] `);
+    if (answer.kind === 'interrupt') {
+      say('interrupted at the question: nothing applied');
+      return EXIT.interrupted;
     }
+    const text = answer.kind === 'answer' ? answer.text.trim().toLowerCase() : '';
+    if (text !== 'y' && text !== 'yes') {
+      // Declining is an answer, not a failure: a script that asks and gets "no" goes on.
+      say(`nothing applied (${answer.kind === 'endOfInput' ? 'no answer: end of input' : 'not confirmed'})`);
+      return EXIT.ok;
+    }
+  } else {
+    out.err(`Applying ${changes} to ${where} (--yes).`);
+  }
 
-    // Ctrl-C stops before the next call; a second one leaves at once.
-    const controller = new AbortController();
-    const onInterrupt = () => {
-      if (controller.signal.aborted) process.exit(130);
-      out.err('Interrupted: stopping after the call in flight (Ctrl-C again to quit now).');
-      controller.abort();
-    };
-    process.on('SIGINT', onInterrupt);
-    try {
-      const result = await applyPlan(clients, plan, {
-        live,
+  // Ctrl-C stops before the next call; a second one leaves at once.
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    if (controller.signal.aborted) process.exit(130);
+    out.err('Interrupted: stopping after the calls in flight (Ctrl-C again to quit now).');
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    let done = 0;
+    for (const [i, file] of pending.entries()) {
+      const profile = file.clients.settings.profileNamed ? file.clients.settings.profile : undefined;
+      const result = await applyPlan(file.clients, file.plan, {
+        live: file.live,
         signal: controller.signal,
         profile,
-        onProgress: ({ change, index, total, state }) => {
-          if (state === 'applied') out.err(`[${index + 1}/${total}] ✓ ${change.summary}`);
-          if (state === 'failed') out.err(`[${index + 1}/${total}] ✗ ${change.summary}`);
+        concurrency: options.maxConcurrency,
+        onProgress: ({ change, state }) => {
+          if (state === 'applied') out.err(`[${++done}/${n}] ✓ ${change.summary}`);
+          if (state === 'failed') out.err(`[${done + 1}/${n}] ✗ ${change.summary}`);
         },
       });
       const report = renderApplyResult(result);
+      const heading = pending.length > 1 ? `${file.file}: ` : '';
       if (result.failed || result.cancelled) {
-        out.err(report);
+        out.err(`${heading}${report}`);
+        const rest = pending.slice(i + 1);
+        if (rest.length > 0)
+          out.err(`Not applied (never started): ${rest.map((f: PreparedFile) => f.file).join(', ')}`);
         return result.cancelled ? EXIT.interrupted : EXIT.failed;
       }
-      out.out(report);
-      return EXIT.ok;
-    } finally {
-      process.off('SIGINT', onInterrupt);
+      out.out(`${heading}${report}`);
     }
+    return EXIT.ok;
   } finally {
-    clients.destroy();
+    process.off('SIGINT', onInterrupt);
   }
 }
 
-export const APPLY_USAGE = `Usage: sagemaker-scaling apply [--prune] [--yes] [--profile P] [--region R] [--endpoint-url URL] [--verbose] <file>`;
+export const APPLY_USAGE = `Usage: sagemaker-scaling apply [--prune] [--yes] [--max-concurrency N] [--profile P] [--region R] [--endpoint-url URL] [--verbose] <files or folders...>
+       sagemaker-scaling apply --plan plan.json [--yes] [--max-concurrency N] [AWS options] [<the plan's files...>]`;
 
 /** `apply` from its command-line arguments. */
 export async function applyMain(args: string[], out: Output, now: Date): Promise<number> {
@@ -137,6 +318,8 @@ export async function applyMain(args: string[], out: Output, now: Date): Promise
       ...AWS_OPTION_DEFINITIONS,
       prune: { type: 'boolean' },
       yes: { type: 'boolean', short: 'y' },
+      plan: { type: 'string' },
+      'max-concurrency': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -144,9 +327,23 @@ export async function applyMain(args: string[], out: Output, now: Date): Promise
     out.out(APPLY_USAGE);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) return usageError(out, `apply takes one file, not ${positionals.length}`);
+  if (positionals.length === 0 && values.plan === undefined)
+    return usageError(out, 'apply needs at least one file or folder, or --plan plan.json');
+  if (values.plan !== undefined && values.prune)
+    return usageError(out, '--prune is for planning: a saved plan already holds the deletions it was made with');
+  const concurrency = values['max-concurrency'] ?? String(DEFAULT_MAX_CONCURRENCY);
+  if (!/^[1-9]\d*$/.test(concurrency) || Number(concurrency) > 64)
+    return usageError(out, `--max-concurrency takes a whole number from 1 to 64, not "${concurrency}"`);
   return applyCommand(
-    { file: positionals[0]!, prune: values.prune === true, yes: values.yes === true, aws: awsOptionsFrom(values), now },
+    {
+      paths: positionals,
+      prune: values.prune === true,
+      yes: values.yes === true,
+      aws: awsOptionsFrom(values),
+      now,
+      maxConcurrency: Number(concurrency),
+      ...(values.plan !== undefined ? { planFile: values.plan } : {}),
+    },
     out,
   );
 }

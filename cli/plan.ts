@@ -1,10 +1,11 @@
 import { fetchLiveState } from '../aws/fetchLive';
-import { runLiveChecks } from '../aws/liveChecks';
+import { newLiveCheckCache, runLiveChecks } from '../aws/liveChecks';
 import { explainAwsError } from '../aws/errors';
 import type { AwsClients } from '../aws/session';
 import { desiredFromText } from '../core/plan/desired';
-import type { DesiredState, LiveState } from '../core/plan/liveState';
+import { keyText, type DesiredState, type LiveState } from '../core/plan/liveState';
 import { planChanges, renderPlanText } from '../core/plan/plan';
+import { planReport, renderPlanMarkdown, type FileOutcome } from '../core/plan/planReport';
 import type { Plan } from '../core/plan/planTypes';
 import { parseArgs } from 'node:util';
 import {
@@ -15,27 +16,52 @@ import {
   usageError,
   type AwsCliOptions,
 } from './awsOptions';
+import { collectFiles } from './files';
 import { findingToMessage, lintText, readText, type LintMessage } from './lintFile';
 import type { Output } from './output';
 import { ruleConfigForFile, ruleConfigLookup } from './ruleConfig';
+import { savedPlanOf, writeAtomically } from './savedPlanFile';
 
-// `sagemaker-scaling plan`: the file against AWS, as the list of changes apply would send.
+// `sagemaker-scaling plan`: files against AWS, as the list of changes apply would send.
 // The same preparation serves apply: read, lint (refuse on errors), live checks (refuse on
-// errors), read live state, plan.
+// errors), read live state, plan. Several files and folders are planned together: one AWS
+// session per region, one batched read of live state per region for all their targets.
+
+export const PLAN_FORMATS = ['text', 'json', 'markdown'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 export interface PlanCommandOptions {
-  file: string;
+  /** Files and folders (searched for *.scaling.json, as lint does). */
+  paths: string[];
   prune: boolean;
   aws: AwsCliOptions;
   now: Date;
+  format?: PlanFormat;
+  /** Write the plan here as a saved plan for `apply --plan`. */
+  outFile?: string;
 }
 
-/** Everything apply needs once the file has passed every check. */
-export interface PreparedPlan {
-  clients: AwsClients;
+/** One file that passed every check, with its plan. */
+export interface PreparedFile {
+  file: string;
+  text: string;
   desired: DesiredState;
+  /** The session of its region (shared by the files of that region). */
+  clients: AwsClients;
+  /** Live state of this file's targets. */
   live: LiveState;
   plan: Plan;
+}
+
+/** Everything apply needs once the files have passed every check. */
+export interface PreparedPlans {
+  files: PreparedFile[];
+  /** Files that could not be planned, with the reason (said on stderr already). */
+  failed: { file: string; region?: string; error: string }[];
+  /** Paths that could not be read at all (exit 2). */
+  unreadable: number;
+  /** Every session opened; the caller destroys them. */
+  sessions: AwsClients[];
 }
 
 /** Exit codes of plan and apply. */
@@ -45,107 +71,277 @@ function printMessages(messages: LintMessage[], out: Output): void {
   for (const m of messages) out.err(`${m.file}:${m.line}:${m.column} ${m.severity} ${m.code} ${m.message}`);
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+interface CheckedFile {
+  file: string;
+  text: string;
+  desired: DesiredState;
+  config: Awaited<ReturnType<typeof ruleConfigForFile>>['config'];
+}
+
 /**
- * Reads, lints, checks against AWS and plans. Returns an exit code when it cannot go on
- * (2: unreadable; 1: lint errors, failed live checks, or an AWS error), having said why.
- * The caller destroys the clients.
+ * Reads, lints, checks against AWS and plans every file the paths name. Files that cannot
+ * go on are listed as failed, having said why on stderr. The caller destroys the sessions.
  */
-export async function preparePlan(
+export async function preparePlans(
   command: string,
-  options: PlanCommandOptions,
+  options: Omit<PlanCommandOptions, 'format'>,
   out: Output,
-): Promise<PreparedPlan | number> {
+): Promise<PreparedPlans> {
   const say = (line: string) => out.err(`sagemaker-scaling ${command}: ${line}`);
-  let text: string;
-  try {
-    text = readText(options.file);
-  } catch (error) {
-    say(error instanceof TypeError ? `${options.file} is not valid UTF-8 text` : (error as Error).message);
-    return EXIT.usage;
-  }
+  const result: PreparedPlans = { files: [], failed: [], unreadable: 0, sessions: [] };
+  const fail = (file: string, error: string, region?: string) => {
+    say(`${file}: ${error}`);
+    result.failed.push({ file, error, ...(region !== undefined ? { region } : {}) });
+  };
+
+  const { files, problems } = collectFiles(options.paths);
+  for (const problem of problems) say(problem);
+  result.unreadable = problems.length;
 
   // The same three layers as `sagemaker-scaling lint`, with the same .scalingrc.json.
   const configs = ruleConfigLookup();
-  let config;
-  try {
-    config = (await ruleConfigForFile(configs, options.file)).config;
-  } catch (error) {
-    say((error as Error).message);
-    return EXIT.usage;
-  }
-  const messages = await lintText(options.file, text, { now: options.now, config });
-  for (const loaded of configs.loaded())
-    messages.push(...loaded.findings.map((f) => findingToMessage(loaded.path, loaded.text, f)));
-  printMessages(messages, out);
-  const errors = messages.filter((m) => m.severity === 'error').length;
-  if (errors > 0) {
-    say(
-      `${errors} error${errors === 1 ? '' : 's'} in the file: fix ${errors === 1 ? 'it' : 'them'} first (see sagemaker-scaling lint)`,
-    );
-    return EXIT.failed;
-  }
-  const desired = desiredFromText(text);
-  if (!desired) {
-    say(`${options.file} holds no scaling document`);
-    return EXIT.failed;
-  }
-
-  let clients: AwsClients;
-  try {
-    clients = await openSession(options.aws, out, desired.Region);
-  } catch (error) {
-    say(
-      error instanceof RegionArgumentError ? error.message : explainAwsError(error, { profile: options.aws.profile }),
-    );
-    return error instanceof RegionArgumentError ? EXIT.usage : EXIT.failed;
-  }
-  const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
-  try {
-    const checks = await runLiveChecks(clients, text, { config });
-    for (const note of checks.skipped) say(`live check skipped: ${note}`);
-    const live = checks.findings.map((f) => findingToMessage(options.file, text, f));
-    printMessages(live, out);
-    const liveErrors = live.filter((m) => m.severity === 'error').length;
-    if (liveErrors > 0) {
-      say(
-        `${liveErrors} live check${liveErrors === 1 ? '' : 's'} failed in ${clients.settings.region}: nothing can be applied until ${liveErrors === 1 ? 'it passes' : 'they pass'}`,
-      );
-      clients.destroy();
-      return EXIT.failed;
+  const checked: CheckedFile[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (error) {
+      say(error instanceof TypeError ? `${file} is not valid UTF-8 text` : (error as Error).message);
+      result.unreadable++;
+      continue;
     }
-    const liveState = await fetchLiveState(clients, desired.targets);
-    const plan = planChanges(desired, liveState, { prune: options.prune });
-    return { clients, desired, live: liveState, plan };
-  } catch (error) {
-    say(explainAwsError(error, profile ? { profile } : {}));
-    clients.destroy();
-    return EXIT.failed;
+    let config;
+    try {
+      config = (await ruleConfigForFile(configs, file)).config;
+    } catch (error) {
+      say((error as Error).message);
+      result.unreadable++;
+      continue;
+    }
+    const messages = await lintText(file, text, { now: options.now, config });
+    printMessages(messages, out);
+    const errors = messages.filter((m) => m.severity === 'error').length;
+    if (errors > 0) {
+      fail(
+        file,
+        `${plural(errors, 'error')} in the file: fix ${errors === 1 ? 'it' : 'them'} first (see sagemaker-scaling lint)`,
+      );
+      continue;
+    }
+    const desired = desiredFromText(text);
+    if (!desired) {
+      fail(file, 'holds no scaling document');
+      continue;
+    }
+    checked.push({ file, text, desired, config });
   }
+  for (const loaded of configs.loaded())
+    printMessages(
+      loaded.findings.map((f) => findingToMessage(loaded.path, loaded.text, f)),
+      out,
+    );
+
+  // A target in two files: the two would undo each other at every apply.
+  const owner = new Map<string, string>();
+  const clashing = new Set<string>();
+  for (const c of checked) {
+    for (const target of c.desired.targets) {
+      const key = keyText(target);
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, c.file);
+      else if (first !== c.file) {
+        for (const file of [first, c.file]) {
+          if (clashing.has(file)) continue;
+          clashing.add(file);
+          const other = file === first ? c.file : first;
+          fail(
+            file,
+            `target ${target.ResourceId} (${target.ScalableDimension}) is also in ${other}: a target belongs in one file, or each apply undoes the other's`,
+          );
+        }
+      }
+    }
+  }
+
+  // One session per region the files name (no Region: the profile's or the environment's).
+  const byRegion = new Map<string | undefined, CheckedFile[]>();
+  for (const c of checked) {
+    if (clashing.has(c.file)) continue;
+    const region = c.desired.Region || undefined;
+    byRegion.set(region, [...(byRegion.get(region) ?? []), c]);
+  }
+  for (const [fileRegion, group] of byRegion) {
+    let clients: AwsClients;
+    try {
+      clients = await openSession(options.aws, out, fileRegion);
+    } catch (error) {
+      const message =
+        error instanceof RegionArgumentError ? error.message : explainAwsError(error, { profile: options.aws.profile });
+      if (error instanceof RegionArgumentError) {
+        say(message);
+        result.unreadable += group.length;
+        for (const c of group) result.failed.push({ file: c.file, error: message });
+      } else {
+        for (const c of group) fail(c.file, message);
+      }
+      continue;
+    }
+    result.sessions.push(clients);
+    const region = clients.settings.region;
+    const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
+    const explain = (error: unknown) => explainAwsError(error, profile ? { profile } : {});
+    const cache = newLiveCheckCache();
+    const passed: CheckedFile[] = [];
+    for (const c of group) {
+      try {
+        const checks = await runLiveChecks(clients, c.text, { config: c.config, cache });
+        for (const note of checks.skipped) say(`live check skipped: ${note}`);
+        const live = checks.findings.map((f) => findingToMessage(c.file, c.text, f));
+        printMessages(live, out);
+        const liveErrors = live.filter((m) => m.severity === 'error').length;
+        if (liveErrors > 0) {
+          fail(
+            c.file,
+            `${plural(liveErrors, 'live check')} failed in ${region}: nothing can be applied until ${liveErrors === 1 ? 'it passes' : 'they pass'}`,
+            region,
+          );
+          continue;
+        }
+        passed.push(c);
+      } catch (error) {
+        fail(c.file, explain(error), region);
+      }
+    }
+    if (passed.length === 0) continue;
+    let liveState: LiveState;
+    try {
+      liveState = await fetchLiveState(
+        clients,
+        passed.flatMap((c) => c.desired.targets),
+      );
+    } catch (error) {
+      for (const c of passed) fail(c.file, explain(error), region);
+      continue;
+    }
+    for (const c of passed) {
+      const keys = new Set(c.desired.targets.map(keyText));
+      const live: LiveState = { ...liveState, targets: liveState.targets.filter((t) => keys.has(keyText(t))) };
+      const plan = planChanges(c.desired, live, { prune: options.prune });
+      result.files.push({ file: c.file, text: c.text, desired: c.desired, clients, live, plan });
+    }
+  }
+  // Files in the order they were found, whatever their region.
+  const order = new Map(files.map((f, i) => [f, i]));
+  result.files.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+  result.failed.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+  return result;
 }
 
-/** `sagemaker-scaling plan`: exit 0 when AWS matches the file, 3 when apply would change something, 1 on errors, 2 on bad input. */
+/** The exit code of a preparation that went wrong: 2 for unreadable input, 1 for failed files; undefined when all is well. */
+export function preparationExit(prepared: PreparedPlans): number | undefined {
+  if (prepared.unreadable > 0) return EXIT.usage;
+  if (prepared.failed.length > 0) return EXIT.failed;
+  if (prepared.files.length === 0) return EXIT.usage;
+  return undefined;
+}
+
+/** The outcomes of a preparation, file by file, for the reports. */
+export function outcomesOf(prepared: PreparedPlans): FileOutcome[] {
+  return [
+    ...prepared.files.map((f) => ({ file: f.file, region: f.clients.settings.region, plan: f.plan })),
+    ...prepared.failed,
+  ];
+}
+
+/** The plans as text: as before for one file; for several, each under its name and a total. */
+export function printPlansText(prepared: PreparedPlans, out: Output): void {
+  if (prepared.files.length === 1 && prepared.failed.length === 0) {
+    const [only] = prepared.files;
+    out.out(`Region ${only!.clients.settings.region}`);
+    out.out(renderPlanText(only!.plan).replace(/\n$/, ''));
+    return;
+  }
+  for (const f of prepared.files) {
+    out.out(`== ${f.file} (region ${f.clients.settings.region})`);
+    out.out(renderPlanText(f.plan).replace(/\n$/, ''));
+    out.out('');
+  }
+  const s = planReport(outcomesOf(prepared)).summary;
+  const total = s.create + s.update + s.delete;
+  out.out(
+    `${plural(s.files, 'file')}${s.failed ? `, ${s.failed} not planned` : ''}: ${total === 0 ? 'no changes' : `${s.create} to create, ${s.update} to update, ${s.delete} to delete`}.`,
+  );
+}
+
+/**
+ * `sagemaker-scaling plan`: exit 0 when AWS matches every file, 3 when apply would change
+ * something, 1 on errors (in a file, its live checks, or AWS), 2 on bad input.
+ */
 export async function planCommand(options: PlanCommandOptions, out: Output): Promise<number> {
-  const prepared = await preparePlan('plan', options, out);
-  if (typeof prepared === 'number') return prepared;
-  prepared.clients.destroy();
-  out.out(`Region ${prepared.clients.settings.region}`);
-  out.out(renderPlanText(prepared.plan).replace(/\n$/, ''));
-  return prepared.plan.changes.length === 0 ? EXIT.ok : EXIT.changes;
+  const prepared = await preparePlans('plan', options, out);
+  const failure = preparationExit(prepared);
+  if (options.outFile !== undefined) {
+    if (failure !== undefined) {
+      out.err(`sagemaker-scaling plan: no plan written to ${options.outFile}: not every file could be planned`);
+    } else {
+      try {
+        const saved = await savedPlanOf(prepared, options.prune, options.now);
+        writeAtomically(options.outFile, `${JSON.stringify(saved, null, 2)}\n`);
+        out.err(
+          `Saved the plan to ${options.outFile}: apply it with sagemaker-scaling apply --plan ${options.outFile}`,
+        );
+      } catch (error) {
+        for (const s of prepared.sessions) s.destroy();
+        out.err(
+          `sagemaker-scaling plan: cannot write ${options.outFile}: ${(error as NodeJS.ErrnoException).code ?? explainAwsError(error)}`,
+        );
+        return EXIT.failed;
+      }
+    }
+  }
+  for (const s of prepared.sessions) s.destroy();
+  const format = options.format ?? 'text';
+  if (format === 'json') out.out(JSON.stringify(planReport(outcomesOf(prepared)), null, 2));
+  else if (format === 'markdown') out.out(renderPlanMarkdown(planReport(outcomesOf(prepared))).replace(/\n$/, ''));
+  else if (prepared.files.length > 0) printPlansText(prepared, out);
+  if (failure !== undefined) return failure;
+  return prepared.files.some((f) => f.plan.changes.length > 0) ? EXIT.changes : EXIT.ok;
 }
 
-export const PLAN_USAGE = `Usage: sagemaker-scaling plan [--prune] [--profile P] [--region R] [--endpoint-url URL] [--verbose] <file>`;
+export const PLAN_USAGE = `Usage: sagemaker-scaling plan [--prune] [--format text|json|markdown] [--out plan.json] [--profile P] [--region R] [--endpoint-url URL] [--verbose] <files or folders...>`;
 
 /** `plan` from its command-line arguments. */
 export async function planMain(args: string[], out: Output, now: Date): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...AWS_OPTION_DEFINITIONS, prune: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      ...AWS_OPTION_DEFINITIONS,
+      prune: { type: 'boolean' },
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     out.out(PLAN_USAGE);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) return usageError(out, `plan takes one file, not ${positionals.length}`);
-  return planCommand({ file: positionals[0]!, prune: values.prune === true, aws: awsOptionsFrom(values), now }, out);
+  if (positionals.length === 0) return usageError(out, 'plan needs at least one file or folder');
+  const format = values.format ?? 'text';
+  if (!(PLAN_FORMATS as readonly string[]).includes(format))
+    return usageError(out, `--format takes text, json or markdown, not "${format}"`);
+  return planCommand(
+    {
+      paths: positionals,
+      prune: values.prune === true,
+      aws: awsOptionsFrom(values),
+      now,
+      format: format as PlanFormat,
+      ...(values.out !== undefined ? { outFile: values.out } : {}),
+    },
+    out,
+  );
 }

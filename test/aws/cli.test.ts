@@ -417,7 +417,7 @@ describe(
       assert.equal(file.code, 1);
       assert.match(
         file.stderr,
-        /sagemaker-scaling plan: The file's "Region": "eu-centrl-1" is not an AWS Region: did you mean eu-central-1\?/,
+        /sagemaker-scaling plan: typo.scaling.json: The file's "Region": "eu-centrl-1" is not an AWS Region: did you mean eu-central-1\?/,
       );
       const env = await run(['fetch', 'checkout', '--verbose', '--endpoint-url', moto.endpoint], {
         AWS_REGION: 'us-est-1',
@@ -448,7 +448,7 @@ describe(
       }
       assert.match(
         (await run(['--help'])).stdout,
-        /plan \[--prune\] <file>[\s\S]*apply \[--prune\] \[--yes\] <file>[\s\S]*fetch \[-o file \[--force\]\]/,
+        /plan \[--prune\] \[--format text\|json\|markdown\] \[--out plan.json\] <files or folders...>[\s\S]*apply --plan plan.json[\s\S]*fetch \[-o file \[--force\]\]/,
       );
     });
   },

@@ -1,0 +1,50 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { version } from '../package.json';
+import { fetchCallerIdentity } from '../aws/identity';
+import type { AwsClients } from '../aws/session';
+import { sealSavedPlan, snapshotTargets, type SavedPlan, type SavedPlanFile } from '../core/plan/savedPlan';
+import { sha256 } from './hash';
+import type { PreparedPlans } from './plan';
+
+// The saved plan on disk: hashes (SHA-256, Node's crypto), the account of each session,
+// and an atomic write, so a plan file is whole or absent.
+
+/** The saved plan of prepared files: their changes and the live state of every target they touch. */
+export async function savedPlanOf(prepared: PreparedPlans, prune: boolean, now: Date): Promise<SavedPlan> {
+  const accounts = new Map<AwsClients, Promise<string>>();
+  const accountOf = (clients: AwsClients) => {
+    let found = accounts.get(clients);
+    if (!found) {
+      found = fetchCallerIdentity(clients).then((id) => id.Account);
+      accounts.set(clients, found);
+    }
+    return found;
+  };
+  const files: SavedPlanFile[] = [];
+  for (const f of prepared.files) {
+    files.push({
+      file: f.file,
+      sha256: sha256(f.text),
+      region: f.clients.settings.region,
+      account: await accountOf(f.clients),
+      prune,
+      changes: f.plan.changes,
+      unmanaged: f.plan.unmanaged,
+      touched: snapshotTargets(f.plan, f.live, sha256),
+    });
+  }
+  return sealSavedPlan({ createdAt: now.toISOString(), toolVersion: version, files }, sha256);
+}
+
+/** Writes text to a file atomically: a temporary file beside it, then a rename. */
+export function writeAtomically(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx' });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
