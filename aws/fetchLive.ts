@@ -1,7 +1,5 @@
 import {
   paginateDescribeScalableTargets,
-  paginateDescribeScalingPolicies,
-  paginateDescribeScheduledActions,
   type ScalableTarget,
   type ScalingPolicy,
   type ScalableDimension,
@@ -30,6 +28,7 @@ import {
 } from '../core/plan/liveState';
 import { SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
 import { errorCode, isNotImplemented } from './errors';
+import { readPoliciesAndActions, type ReadStrategy } from './liveReads';
 import type { AwsClients } from './session';
 
 // Reading live state: the scalable targets a file names, with their policies, scheduled
@@ -52,8 +51,10 @@ export function keyInput(target: TargetKey): {
 /** Options for the reads: cancellation, and how many targets to read at once. */
 export interface ReadOptions {
   signal?: AbortSignal;
-  /** Targets whose policies and actions are read in parallel. Default 4. */
+  /** Reads in flight at once where targets are read one by one. Default 4. */
   concurrency?: number;
+  /** Policies and actions across the namespace or per target; default: whichever costs fewer calls (aws/liveReads.ts). */
+  strategy?: ReadStrategy;
 }
 
 // DescribeScalableTargets takes any number of ResourceIds; 50 per call keeps every answer
@@ -130,18 +131,6 @@ export function alarmSpecFromLive(alarm: MetricAlarm): AlarmSpec {
   return spec;
 }
 
-/** Whether the live object belongs to exactly this target (moto matches ResourceId and dimension as substrings). */
-function sameTarget(
-  key: TargetKey,
-  object: { ServiceNamespace?: string; ResourceId?: string; ScalableDimension?: string },
-): boolean {
-  return (
-    object.ServiceNamespace === key.ServiceNamespace &&
-    object.ResourceId === key.ResourceId &&
-    object.ScalableDimension === key.ScalableDimension
-  );
-}
-
 async function describeTargets(
   clients: AwsClients,
   keys: readonly TargetKey[],
@@ -172,45 +161,6 @@ async function describeTargets(
     }
   }
   return keys.map((key) => found.get(keyText(key))).filter((t): t is ScalableTarget => t !== undefined);
-}
-
-async function describePolicies(
-  clients: AwsClients,
-  key: TargetKey,
-  signal: AbortSignal | undefined,
-): Promise<ScalingPolicy[]> {
-  const policies = new Map<string, ScalingPolicy>();
-  const pages = paginateDescribeScalingPolicies(
-    // DescribeScalingPolicies takes at most 10 per page (the others take 50).
-    { client: clients.autoScaling, pageSize: 10, stopOnSameToken: true },
-    keyInput(key),
-    { abortSignal: signal },
-  );
-  for await (const page of pages) {
-    for (const policy of page.ScalingPolicies ?? []) {
-      if (policy.PolicyName && sameTarget(key, policy)) policies.set(policy.PolicyName, policy);
-    }
-  }
-  return [...policies.values()].sort((a, b) => a.PolicyName!.localeCompare(b.PolicyName!));
-}
-
-async function describeActions(
-  clients: AwsClients,
-  key: TargetKey,
-  signal: AbortSignal | undefined,
-): Promise<ScheduledAction[]> {
-  const actions = new Map<string, ScheduledAction>();
-  const pages = paginateDescribeScheduledActions(
-    { client: clients.autoScaling, pageSize: 50, stopOnSameToken: true },
-    keyInput(key),
-    { abortSignal: signal },
-  );
-  for await (const page of pages) {
-    for (const action of page.ScheduledActions ?? []) {
-      if (action.ScheduledActionName && sameTarget(key, action)) actions.set(action.ScheduledActionName, action);
-    }
-  }
-  return [...actions.values()].sort((a, b) => a.ScheduledActionName!.localeCompare(b.ScheduledActionName!));
 }
 
 /** Metric alarms by name, in batches of 100 names. */
@@ -282,8 +232,9 @@ function namedAlarms(key: TargetKey | TargetState): string[] {
 }
 
 /**
- * Live state of the given targets: DescribeScalableTargets (filtered by ResourceIds),
- * then per target found DescribeScalingPolicies and DescribeScheduledActions, then
+ * Live state of the given targets: DescribeScalableTargets (filtered by ResourceIds, 50 a
+ * call), then the policies and scheduled actions of the targets found, across the
+ * namespace or per target, whichever costs fewer calls (aws/liveReads.ts), then
  * DescribeAlarms for the alarms that trigger step policies. When a key is a file's target
  * (the plan passes `desired.targets`), the alarms its step policies name are read too, by
  * name. A target AWS does not have is absent from the result. Policies and actions come
@@ -294,19 +245,26 @@ export async function fetchLiveState(
   keys: readonly (TargetKey | TargetState)[],
   options: ReadOptions | AbortSignal = {},
 ): Promise<LiveState> {
-  const { signal, concurrency = 4 } = options instanceof AbortSignal ? { signal: options } : options;
+  const {
+    signal,
+    concurrency = 4,
+    strategy = 'auto',
+  } = options instanceof AbortSignal ? ({ signal: options } as ReadOptions) : options;
   const targets = await describeTargets(clients, keys, signal);
-  const reads: TargetReads[] = await mapLimit(targets, concurrency, async (target) => {
-    const key: TargetKey = {
-      ServiceNamespace: target.ServiceNamespace!,
-      ResourceId: target.ResourceId!,
-      ScalableDimension: target.ScalableDimension!,
+  const foundKeys: TargetKey[] = targets.map((target) => ({
+    ServiceNamespace: target.ServiceNamespace!,
+    ResourceId: target.ResourceId!,
+    ScalableDimension: target.ScalableDimension!,
+  }));
+  const objects = await readPoliciesAndActions(clients, foundKeys, { signal, concurrency, strategy });
+  const reads: TargetReads[] = targets.map((target, i) => {
+    const key = foundKeys[i]!;
+    return {
+      target,
+      key,
+      policies: objects.policies.get(keyText(key)) ?? [],
+      actions: objects.actions.get(keyText(key)) ?? [],
     };
-    const [policies, actions] = await Promise.all([
-      describePolicies(clients, key, signal),
-      describeActions(clients, key, signal),
-    ]);
-    return { target, key, policies, actions };
   });
 
   // The alarms of step policies, found three ways. By name: those AWS lists in a policy's
