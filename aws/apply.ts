@@ -47,9 +47,11 @@ export interface ApplyOptions {
    */
   live?: LiveState;
   /**
-   * Targets written at once. Default 1 (strict plan order). Above 1, independent targets
-   * proceed side by side; within a target the plan's order stays (target → policies →
-   * alarms → actions → deletions).
+   * Targets written at once (the CLI's --max-concurrency, default 4). Default 1 (strict
+   * plan order). Above 1, independent targets proceed side by side; within a target the
+   * plan's order stays (target → policies → alarms → actions → deletions). A throttled
+   * call holds back every worker's next call (aws/session.ts, the retry strategy's pause),
+   * and the first failure stops every worker before its next change.
    */
   concurrency?: number;
   /** Retries of ObjectNotFoundException right after a target was registered (AWS is eventually consistent). */

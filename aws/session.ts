@@ -250,7 +250,17 @@ export class ScalingRetryStrategy implements RetryStrategyV2 {
     this.maxDelayMs = options.maxDelayMs ?? 20_000;
   }
 
+  /**
+   * Until when every new call of the session waits: a throttled or conflicting answer to any
+   * call holds back the others too, so that workers applying side by side slow down
+   * together instead of each hammering the account's request rate on its own. The SDK
+   * asks for an initial token before each call's first attempt.
+   */
+  private pausedUntil = 0;
+
   async acquireInitialRetryToken(): Promise<RetryToken> {
+    const wait = this.pausedUntil - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     return new Token(0, 0);
   }
 
@@ -267,7 +277,9 @@ export class ScalingRetryStrategy implements RetryStrategyV2 {
     let delay = Math.random() * cap;
     if (info.retryAfterHint)
       delay = Math.max(delay, Math.min(this.maxDelayMs, info.retryAfterHint.getTime() - Date.now()));
-    return new Token(count + 1, Math.max(0, Math.round(delay)));
+    const wait = Math.max(0, Math.round(delay));
+    if (slow) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + wait);
+    return new Token(count + 1, wait);
   }
 
   recordSuccess(): void {}

@@ -247,6 +247,34 @@ describe(
       await converged(clients, desired);
     });
 
+    it('four targets at once under throttling: every change applied, in order within each target', async () => {
+      const region = 'ap-northeast-1';
+      const calls: CallRecord[] = [];
+      const clients = await testClients(proxy.endpoint, region, calls);
+      open.push(clients);
+      const desired = desiredOf(
+        scalingFile(
+          region,
+          ['t1', 't2', 't3', 't4', 't5', 't6'].map((endpoint) => target({ endpoint })),
+        ),
+      );
+      const live = await fetchLiveState(clients, desired.targets);
+      const plan = planChanges(desired, live, { prune: false });
+      proxy.add({ operation: 'PutScalingPolicy', fault: { kind: 'throttle' }, times: 3 });
+      proxy.add({ operation: 'PutScheduledAction', fault: { kind: 'throttle' }, times: 3 });
+      calls.length = 0;
+      const result = await applyPlan(clients, plan, { live, concurrency: 4 });
+      assert.equal(result.failed, undefined, result.failed?.message);
+      assert.equal(result.applied.length, plan.changes.length);
+      assert.equal(proxy.seen.filter((s) => s.outcome === 'throttle').length, 6, 'the throttles happened');
+      // Within each target, the order of the plan: target → policies → alarms → actions.
+      for (const key of desired.targets) {
+        const mine = (list: typeof plan.changes) => list.filter((c) => c.target.ResourceId === key.ResourceId);
+        assert.deepEqual(mine(result.applied), mine(plan.changes), key.ResourceId);
+      }
+      await converged(clients, desired);
+    });
+
     it('reads scaling activities the proxy serves where moto has none', async () => {
       const clients = await testClients(proxy.endpoint, 'ap-south-1');
       open.push(clients);
