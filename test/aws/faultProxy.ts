@@ -33,10 +33,19 @@ export interface FaultRule {
   times?: number;
 }
 
+/** A token bucket shared by the operations named: as AWS throttles an account's request rate per API. */
+export interface RateLimit {
+  operations: readonly string[];
+  perSecond: number;
+  burst: number;
+}
+
 export interface FaultProxy {
   endpoint: string;
   /** Adds a rule; rules are tried in the order added. */
   add(rule: FaultRule): void;
+  /** Answers the operations with ThrottlingException beyond the rate (after the rules); clear() removes it. */
+  limitRate(limit: RateLimit): void;
   clear(): void;
   /** Every request seen: operation and what happened to it. */
   seen: { operation: string; outcome: 'forwarded' | Fault['kind'] }[];
@@ -64,6 +73,7 @@ export function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   const rules: (FaultRule & { left: number })[] = [];
   const seen: FaultProxy['seen'] = [];
+  let bucket: { limit: RateLimit; tokens: number; at: number } | undefined;
 
   const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse | undefined, drop: () => void) => {
     const upstreamReq = httpRequest(
@@ -96,6 +106,19 @@ export function startFaultProxy(target: string): Promise<FaultProxy> {
       const operation = operationOf(req);
       const rule = rules.find((r) => r.operation === operation && r.left > 0);
       const drop = () => req.socket.destroy();
+      if (!rule && bucket && bucket.limit.operations.includes(operation)) {
+        const now = Date.now();
+        bucket.tokens = Math.min(
+          bucket.limit.burst,
+          bucket.tokens + ((now - bucket.at) / 1000) * bucket.limit.perSecond,
+        );
+        bucket.at = now;
+        if (bucket.tokens < 1) {
+          seen.push({ operation, outcome: 'throttle' });
+          return jsonError(res, 400, 'ThrottlingException', 'Rate exceeded');
+        }
+        bucket.tokens -= 1;
+      }
       if (!rule) {
         seen.push({ operation, outcome: 'forwarded' });
         forward(req, body, res, drop);
@@ -154,7 +177,11 @@ export function startFaultProxy(target: string): Promise<FaultProxy> {
       resolve({
         endpoint: `http://127.0.0.1:${port}`,
         add: (rule) => rules.push({ ...rule, left: rule.times ?? 1 }),
+        limitRate: (limit) => {
+          bucket = { limit, tokens: limit.burst, at: Date.now() };
+        },
         clear: () => {
+          bucket = undefined;
           rules.length = 0;
           seen.length = 0;
         },
