@@ -5,8 +5,9 @@ import { explainAwsError } from '../aws/errors';
 import { fetchCallerIdentity } from '../aws/identity';
 import { fetchLiveState } from '../aws/fetchLive';
 import type { AwsClients } from '../aws/session';
-import { keyText, type LiveState } from '../core/plan/liveState';
-import { driftSince, parseSavedPlan, SavedPlanError, touchedTargets, type SavedPlan } from '../core/plan/savedPlan';
+import { desiredFromText } from '../core/plan/desired';
+import { keyText, type LiveState, type TargetState } from '../core/plan/liveState';
+import { driftSince, parseSavedPlan, SavedPlanError, type SavedPlan } from '../core/plan/savedPlan';
 import { resolve } from 'node:path';
 import { AWS_OPTION_DEFINITIONS, awsOptionsFrom, openSession, RegionArgumentError, usageError } from './awsOptions';
 import { collectFiles } from './files';
@@ -117,6 +118,8 @@ async function prepareSaved(options: ApplyCommandOptions, out: Output): Promise<
     for (const f of saved.files)
       if (!named.has(resolve(f.file))) reasons.push(`the plan also covers ${f.file}, which was not named`);
   }
+  // The planned files' targets, read as plan read them (the file's targets, so the same alarms are found).
+  const targetsOf = new Map<string, TargetState[]>();
   for (const f of saved.files) {
     let current: string;
     try {
@@ -127,6 +130,8 @@ async function prepareSaved(options: ApplyCommandOptions, out: Output): Promise<
     }
     if (sha256(current) !== f.sha256)
       reasons.push(`${f.file} changed since the plan was made: it is not the file that was reviewed. Plan again.`);
+    const touched = new Set(f.touched.map((t) => keyText(t.target)));
+    targetsOf.set(f.file, desiredFromText(current)?.targets.filter((t) => touched.has(keyText(t))) ?? []);
   }
   if (reasons.length > 0) throw new Refusal(reasons.join('\n'), EXIT.failed);
 
@@ -151,7 +156,12 @@ async function prepareSaved(options: ApplyCommandOptions, out: Output): Promise<
             `${f.file} was planned for account ${f.account}; these credentials are for account ${account}. Use the plan's account, or plan again.`,
           );
       if (reasons.length > 0) continue;
-      const keys = planned.flatMap((f) => touchedTargets(f));
+      const keys = planned.flatMap((f) => {
+        const fromFile = targetsOf.get(f.file) ?? [];
+        const known = new Set(fromFile.map(keyText));
+        // A touched target the file no longer names cannot be: the file is unchanged. Read it all the same.
+        return [...fromFile, ...f.touched.map((t) => t.target).filter((k) => !known.has(keyText(k)))];
+      });
       const live = await fetchLiveState(clients, keys);
       for (const f of planned) {
         for (const drift of driftSince(f.touched, live, sha256))
