@@ -2,6 +2,11 @@ import * as vscode from 'vscode';
 import { applyPlan, renderApplyResult, type ApplyResult } from '../aws/apply';
 import { fetchCallerIdentity } from '../aws/identity';
 import { summarizeForConfirmation } from '../core/plan/planSummary';
+import { fetchLiveState } from '../aws/fetchLive';
+import type { AwsClients } from '../aws/session';
+import { keyText, type DesiredState, type LiveState } from '../core/plan/liveState';
+import type { Plan } from '../core/plan/planTypes';
+import { driftSince, snapshotTargets, touchedTargets, type Drift } from '../core/plan/savedPlan';
 import { notifyWithLogs } from './commands';
 import {
   fileName,
@@ -34,6 +39,24 @@ export interface ApplyOutcome {
 
 /** The button of a confirmation too short for its plan: opens the whole plan, then asks again. */
 export const SHOW_ALL = 'Show All in the Plan';
+
+/** The targets of a plan whose live state is no longer what the plan was computed from. */
+async function driftSinceShown(
+  clients: AwsClients,
+  plan: Plan,
+  desired: DesiredState,
+  shown: LiveState,
+): Promise<Drift[]> {
+  // In memory the states' text compares as well as a hash of it would.
+  const same = (text: string) => text;
+  const touched = new Set(touchedTargets(plan).map(keyText));
+  // Read as the plan read them (the file's targets), so the same alarms are found.
+  const now = await fetchLiveState(
+    clients,
+    desired.targets.filter((t) => touched.has(keyText(t))),
+  );
+  return driftSince(snapshotTargets(plan, shown, same), now, same);
+}
 
 /** Refuses in an untrusted workspace: a cloned repository must not be applied by opening it. */
 export function refuseUntrusted(what: string): boolean {
@@ -101,6 +124,17 @@ export async function applyFile(deps: PlanDeps, arg: unknown, afterApply: () => 
     if (answer !== 'Apply') {
       deps.log.info(`Apply of ${name} to ${account} in ${region}: not confirmed`);
       return { status: 'declined', message: 'not confirmed', changes: n, account, region };
+    }
+
+    // AWS may have changed while the diff was on screen: the plan's targets are read again,
+    // and nothing is written unless they are as planned (the check of apply --plan).
+    const drift = await driftSinceShown(clients, plan, prepared.desired, prepared.live);
+    if (drift.length > 0) {
+      const what = drift.map((d) => `${d.target.ResourceId} ${d.what}`).join('; ');
+      const message = `Apply to AWS refused: AWS changed since the plan was shown (${what}). Nothing was written: show the plan again.`;
+      deps.log.warn(message);
+      void vscode.window.showErrorMessage(message);
+      return { status: 'refused', message, changes: n, account, region };
     }
 
     deps.log.info(`Applying ${n} change${n === 1 ? '' : 's'} of ${name} to account ${account} in ${region}`);

@@ -34,9 +34,25 @@ export function askedPrompts(): AskedPrompt[] {
   return asked.map((p) => ({ ...p }));
 }
 
-function nextTestAnswer(): { answer: string | undefined } | undefined {
+/** A queued answer "hold:<answer>" is given only when the test releases it: the test acts while the question is open. */
+const HOLD = 'hold:';
+let release: (() => void) | undefined;
+
+/** For tests: gives the held answer of the open question. */
+export function releaseHeldAnswer(): void {
+  release?.();
+  release = undefined;
+}
+
+async function nextTestAnswer(asking: AskedPrompt): Promise<{ answer: string | undefined } | undefined> {
   if (!queued) return undefined;
   const next = queued.shift();
+  if (next?.startsWith(HOLD)) {
+    asked.push(asking); // seen as asked while it is held
+    await new Promise<void>((resolve) => (release = resolve));
+    asked.pop();
+    return { answer: next.slice(HOLD.length) };
+  }
   return { answer: next ?? undefined };
 }
 
@@ -45,7 +61,7 @@ function nextTestAnswer(): { answer: string | undefined } | undefined {
  * cancels. The detail carries what the message cannot (the plan, the account).
  */
 export async function confirm(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {
-  const test = nextTestAnswer();
+  const test = await nextTestAnswer({ kind: 'confirm', message, detail });
   const answer = test
     ? test.answer !== undefined && actions.includes(test.answer)
       ? test.answer
@@ -92,7 +108,7 @@ function uriOf(answer: string): vscode.Uri {
 
 /** Where to save a file: the save dialog, or a queued test answer (a URI or a file path). */
 export async function pickSaveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
-  const test = nextTestAnswer();
+  const test = await nextTestAnswer({ kind: 'save', message: options.title ?? 'Save' });
   const uri = test
     ? test.answer !== undefined
       ? uriOf(test.answer)
@@ -114,7 +130,7 @@ export async function choose<T extends vscode.QuickPickItem>(
   show: () => Thenable<T | undefined>,
   accept: (text: string, items: readonly T[]) => T | undefined,
 ): Promise<T | undefined> {
-  const test = nextTestAnswer();
+  const test = await nextTestAnswer({ kind: 'pick', message: title });
   const chosen = test ? (test.answer !== undefined ? accept(test.answer, await items) : undefined) : await show();
   asked.push({
     kind: 'pick',

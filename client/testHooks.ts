@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommand, type CommandHost } from './commands';
-import { askedPrompts, setTestAnswers } from './prompts';
+import { askedPrompts, releaseHeldAnswer, setTestAnswers } from './prompts';
 import type { EndpointsTreeProvider } from './tree/provider';
 import type { TreeNode } from './tree/nodes';
 
@@ -47,4 +47,10 @@ export function registerTestHooks(host: CommandHost, tree: EndpointsTreeProvider
     });
   });
   registerCommand(host, 'sagemakerScaling.test.refreshTree', 'Refresh tree', () => tree.refresh());
+  registerCommand(host, 'sagemakerScaling.test.releaseAnswer', 'Release the held answer', () => releaseHeldAnswer());
+  // Resolves once this refresh's drift read is in: the marks the view shows from then on.
+  registerCommand(host, 'sagemakerScaling.test.driftReady', 'Wait for the drift marks', async () => {
+    await tree.getChildren();
+    return (await tree.driftReady()) !== undefined;
+  });
 }
