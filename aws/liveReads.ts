@@ -1,4 +1,5 @@
 import {
+  DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand,
   DescribeScheduledActionsCommand,
   type ScalableDimension,
@@ -203,4 +204,30 @@ export function readCalls(account: { policies: number; actions: number }, target
     perTarget: 2 * targets,
     namespace: pages(account.policies, POLICIES_PER_PAGE) + pages(account.actions, ACTIONS_PER_PAGE),
   };
+}
+
+/** Every scalable target of a namespace (DescribeScalableTargets without ResourceIds, 50 a page). */
+export async function listScalableTargets(
+  clients: AwsClients,
+  namespace: string,
+  signal?: AbortSignal,
+): Promise<TargetKey[]> {
+  const { items } = await pagesWithin(Infinity, async (token) => {
+    const page = await clients.autoScaling.send(
+      new DescribeScalableTargetsCommand({
+        ServiceNamespace: namespace as ServiceNamespace,
+        MaxResults: 50,
+        NextToken: token,
+      }),
+      { abortSignal: signal },
+    );
+    return { items: page.ScalableTargets ?? [], nextToken: page.NextToken };
+  });
+  const keys = new Map<string, TargetKey>();
+  for (const t of items) {
+    if (t.ServiceNamespace !== namespace || !t.ResourceId || !t.ScalableDimension) continue;
+    const key = { ServiceNamespace: namespace, ResourceId: t.ResourceId, ScalableDimension: t.ScalableDimension };
+    keys.set(keyText(key), key);
+  }
+  return [...keys.values()];
 }

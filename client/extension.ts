@@ -13,6 +13,8 @@ import { openInConsole } from './console';
 import { ClosedFileChecker } from './closedFiles';
 import { deleteFromTree } from './delete';
 import { fetchToFile } from './fetch';
+import { fetchUntracked, showDriftPlan } from './driftCommands';
+import { SCALING_FILES } from './tree/drift';
 import { LIVE_SOURCE } from './fileErrors';
 import { PLAN_SCHEME, PlanDocuments, planFile, type PlanDeps } from './plan';
 import { selectProfile, selectRegion } from './profileRegion';
@@ -165,6 +167,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerCommand(host, 'sagemakerScaling.deleteScheduledAction', 'Delete scheduled action', (node: unknown) =>
     deleteFromTree(session, log, node, refreshTree),
+  );
+  registerCommand(host, 'sagemakerScaling.showDriftPlan', 'Show Plan', (node: unknown) =>
+    showDriftPlan(tree, planDeps, node),
+  );
+  registerCommand(host, 'sagemakerScaling.fetchUntracked', 'Fetch untracked endpoints', () =>
+    fetchUntracked(tree, log),
+  );
+  // The drift marks follow the files: saved, created or deleted, compared again without a call.
+  const scalingFiles = vscode.workspace.createFileSystemWatcher(SCALING_FILES);
+  const filesChanged = () => void tree.filesChanged();
+  context.subscriptions.push(
+    scalingFiles,
+    scalingFiles.onDidChange(filesChanged),
+    scalingFiles.onDidCreate(filesChanged),
+    scalingFiles.onDidDelete(filesChanged),
   );
   registerTestHooks(host, tree);
 

@@ -10,6 +10,7 @@ import {
 import { ConfigurationError, isAbortError } from '../../aws/errors';
 import type { AwsClients } from '../../aws/session';
 import type { AwsSession } from '../aws';
+import { decorate, readDrift, workspaceScalingFiles, type DriftIndex } from './drift';
 import {
   ActivityNode,
   EndpointNode,
@@ -40,6 +41,13 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private controller = new AbortController();
   /** Nodes handed out since the last full refresh, by id (for commands and tests that name a node). */
   private readonly known = new Map<string, TreeNode>();
+  /** Children read since the last refresh, by parent id ('' for the root): a redraw for drift marks reads nothing again. */
+  private readonly cache = new Map<string, TreeNode[]>();
+  /** Bumped by a full refresh: reads of an older generation are dropped. */
+  private generation = 0;
+  /** The drift marks of this generation, once read. */
+  private drift: DriftIndex | undefined;
+  private driftRead: Promise<void> | undefined;
 
   constructor(
     private readonly session: AwsSession,
@@ -47,7 +55,55 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   ) {}
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.treeItem();
+    return decorate(node.treeItem(), this.drift?.markOf(node));
+  }
+
+  /** The drift marks read for this refresh, if read yet. */
+  driftIndex(): DriftIndex | undefined {
+    return this.drift;
+  }
+
+  /** Resolves when this refresh's drift read has finished (or at once when none was started). */
+  async driftReady(): Promise<DriftIndex | undefined> {
+    await this.driftRead;
+    return this.drift;
+  }
+
+  /** The files changed: the marks are computed again against the same live state (no AWS call). */
+  async filesChanged(): Promise<void> {
+    const drift = this.drift;
+    if (!drift) return;
+    const files = await workspaceScalingFiles(drift.region);
+    if (this.drift !== drift) return;
+    this.drift = drift.withFiles(files);
+    this.changed.fire(undefined);
+  }
+
+  /**
+   * One background read of drift per refresh, started when the endpoints are listed: the
+   * tree never waits for it; when it arrives the view is drawn again from the cache.
+   */
+  private startDriftRead(): void {
+    if (this.driftRead) return;
+    const generation = this.generation;
+    const signal = this.controller.signal;
+    this.driftRead = (async () => {
+      let lease;
+      try {
+        lease = await this.session.lease();
+        const drift = await readDrift(lease.clients, signal);
+        if (generation !== this.generation) return;
+        this.drift = drift;
+        this.changed.fire(undefined);
+      } catch (error) {
+        if (signal.aborted || isAbortError(error)) return;
+        this.log.warn(
+          `Reading drift against the workspace's scaling files failed: ${this.session.explainError(error)}`,
+        );
+      } finally {
+        lease?.release();
+      }
+    })();
   }
 
   /** A node handed out since the last full refresh. */
@@ -56,8 +112,15 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const id = node?.id ?? '';
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    const generation = this.generation;
     const children = await this.childrenOf(node);
+    if (generation !== this.generation) return children;
     for (const child of children) this.known.set(child.id, child);
+    this.cache.set(id, children);
+    if (!node) this.startDriftRead();
     return children;
   }
 
@@ -90,7 +153,16 @@ export class EndpointsTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       this.controller.abort();
       this.controller = new AbortController();
       this.known.clear();
+      this.cache.clear();
+      this.generation++;
+      this.drift = undefined;
+      this.driftRead = undefined;
       this.session.renew();
+    } else {
+      // A retry: that node and what lies under it are read again (the root's list stays).
+      const root = this.cache.get('');
+      this.cache.clear();
+      if (root && node.id !== '') this.cache.set('', root);
     }
     this.changed.fire(node);
   }

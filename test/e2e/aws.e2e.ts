@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { describeWithBoto3 } from '../aws/moto';
+import { RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
+import { describeWithBoto3, seedEndpoint, testClients } from '../aws/moto';
 import {
   EXTENSION_ID,
   answer,
@@ -32,6 +33,8 @@ const BETA_KEY = {
   ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
 };
 
+const DELTA_KEY = { ...BETA_KEY, ResourceId: 'endpoint/e2e-delta/variant/AllTraffic' };
+
 const file = workspaceFile;
 const readText = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
@@ -52,21 +55,30 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
   });
 
   test('the tree lists the seeded endpoints → variant → scalable target → policy, scheduled action, activity', async () => {
+    // The drift marks arrive from a background read: waited for here, so the labels are final.
+    assert.equal(await run<boolean>('sagemakerScaling.test.driftReady'), true, 'drift was read');
     const roots = await children();
     const names = roots.map((r) => r.label);
     assert.ok(names.includes('e2e-alpha') && names.includes('e2e-beta'), `both seeded endpoints: ${names.join(', ')}`);
     const alpha = roots.find((r) => r.label === 'e2e-alpha')!;
-    assert.equal(alpha.contextValue, 'endpoint');
-    assert.equal(alpha.description, 'InService');
+    // No file of the workspace names e2e-alpha yet.
+    assert.equal(alpha.contextValue, 'endpoint.untracked');
+    assert.equal(alpha.description, 'InService · not in a file');
 
     const variant = await child(alpha, 'AllTraffic');
-    assert.equal(variant.contextValue, 'variant');
-    assert.match(variant.description, /^ml\.m5\.large · \d+\/\d+ instances$/);
+    assert.equal(variant.contextValue, 'variant.untracked');
+    assert.match(variant.description, /^ml\.m5\.large · \d+\/\d+ instances · not in a file$/);
 
     // Key figures first, so that a narrow side bar still shows them.
     const target = await child(variant, 'Scalable target');
-    assert.equal(target.contextValue, 'scalableTarget');
-    assert.equal(target.description, 'min 1 · max 4 · instances');
+    assert.equal(target.contextValue, 'scalableTarget.untracked');
+    assert.equal(target.description, 'min 1 · max 4 · instances · not in a file');
+    // aws/beta.scaling.json names e2e-beta's variant, which has no scalable target yet.
+    const beta = roots.find((r) => r.label === 'e2e-beta')!;
+    assert.deepEqual(
+      [beta.description, beta.contextValue],
+      ['InService · in a file, missing live', 'endpoint.missing'],
+    );
 
     const policy = await child(await child(target, 'Scaling policies'), 'alpha-invocations');
     assert.equal(policy.contextValue, 'policy.targetTracking');
@@ -341,8 +353,9 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
 
   test('the tree shows what was applied; Delete… removes a scheduled action once its name is typed, after a confirmation naming it, the account and the region', async () => {
     await run('sagemakerScaling.test.refreshTree');
+    await run('sagemakerScaling.test.driftReady');
     const target = await path('e2e-beta', 'AllTraffic', 'Scalable target');
-    assert.equal(target.description, 'min 2 · max 6 · instances');
+    assert.equal(target.description, 'min 2 · max 6 · instances · in sync');
     const action = await child(await child(target, 'Scheduled actions'), 'beta-morning');
 
     await answer('beta-mornin');
@@ -363,5 +376,70 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
       boto3().actions.map((a) => a.ScheduledActionName),
       ['beta-evening'],
     );
+  });
+  test('drift at a glance: each endpoint against the files, Show Plan from a drifted one, untracked endpoints fetched at once', async () => {
+    // beta-morning was deleted by hand above, and e2e-alpha was fetched to a file; a new
+    // endpoint with a scalable target appears that no file names.
+    const seed = await testClients(process.env.AWS_ENDPOINT_URL!, REGION);
+    try {
+      await seedEndpoint(seed, 'e2e-delta');
+      await seed.autoScaling.send(
+        new RegisterScalableTargetCommand({ ...DELTA_KEY, MinCapacity: 1, MaxCapacity: 3 } as never),
+      );
+    } finally {
+      seed.destroy();
+    }
+    await run('sagemakerScaling.test.refreshTree');
+    assert.equal(await run<boolean>('sagemakerScaling.test.driftReady'), true);
+    const marks = Object.fromEntries((await children()).map((r) => [r.label, [r.description, r.contextValue]]));
+    assert.deepEqual(marks['e2e-alpha'], ['InService · in sync', 'endpoint.inSync']);
+    assert.deepEqual(marks['e2e-beta'], ['InService · drifted: 1 difference', 'endpoint.drifted']);
+    assert.deepEqual(marks['e2e-gamma'], ['InService · not in a file', 'endpoint.untracked']);
+    assert.deepEqual(marks['e2e-delta'], ['InService · not in a file', 'endpoint.untracked']);
+
+    const beta = await path('e2e-beta');
+    const plan = await run<Outcome>('sagemakerScaling.showDriftPlan', beta.node);
+    assert.deepEqual([plan.status, plan.changes], ['changes', 1], plan.message);
+
+    await answer('Fetch');
+    const fetched = await run<Outcome & { files?: string[] }>('sagemakerScaling.fetchUntracked');
+    assert.equal(fetched.status, 'written', fetched.message);
+    assert.deepEqual(fetched.files?.sort(), ['e2e-delta.scaling.json', 'e2e-gamma.scaling.json']);
+    assert.match((await prompts())[0]?.message ?? '', /^Fetch 2 untracked endpoints of us-east-1 into files in /);
+    for (const name of ['e2e-gamma', 'e2e-delta']) {
+      const node = await path(name);
+      assert.deepEqual([node.description, node.contextValue], ['InService · in sync', 'endpoint.inSync'], name);
+      const fetchedPlan = await run<Outcome>('sagemakerScaling.planFile', file(`${name}.scaling.json`));
+      assert.equal(fetchedPlan.status, 'noChanges', `${name}: ${fetchedPlan.message}`);
+    }
+  });
+
+  test('Apply re-reads AWS after the confirmation and refuses, writing nothing, when it changed since the diff', async () => {
+    const uri = file('aws/beta.scaling.json');
+    await answer('hold:Apply');
+    const pending = run<Outcome>('sagemakerScaling.applyFile', uri);
+    // The confirmation is open: someone raises MaxCapacity meanwhile.
+    for (let i = 0; i < 200 && (await prompts()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.match((await prompts())[0]?.message ?? '', /^Apply 1 change to account/);
+    const other = await testClients(process.env.AWS_ENDPOINT_URL!, REGION);
+    try {
+      await other.autoScaling.send(new RegisterScalableTargetCommand({ ...BETA_KEY, MaxCapacity: 7 } as never));
+    } finally {
+      other.destroy();
+    }
+    await run('sagemakerScaling.test.releaseAnswer');
+    const outcome = await pending;
+    assert.equal(outcome.status, 'refused', outcome.message);
+    assert.match(
+      outcome.message,
+      /AWS changed since the plan was shown \(endpoint\/e2e-beta\/variant\/AllTraffic changed: MaxCapacity\)\. Nothing was written/,
+    );
+    const view = boto3();
+    assert.deepEqual(
+      view.actions.map((a) => a.ScheduledActionName),
+      ['beta-evening'],
+      'the missing action was not created',
+    );
+    assert.equal(view.targets[0]!.MaxCapacity, 7);
   });
 });
