@@ -210,19 +210,27 @@ interface TargetReads {
   actions: ScheduledAction[];
 }
 
-/** Every metric alarm of the account and region (DescribeAlarms without a filter, page by page). */
-async function describeAllAlarms(clients: AwsClients, signal?: AbortSignal): Promise<MetricAlarm[]> {
+/**
+ * Every metric alarm of the account and region (DescribeAlarms without a filter, 100 a
+ * page), at most `maxPages` pages: `complete` false when there were more.
+ */
+async function describeAllAlarms(
+  clients: AwsClients,
+  signal?: AbortSignal,
+  maxPages = Infinity,
+): Promise<{ alarms: MetricAlarm[]; complete: boolean }> {
   const alarms: MetricAlarm[] = [];
   let token: string | undefined;
-  do {
+  for (let pages = 0; pages < maxPages; pages++) {
     const page = await clients.cloudWatch.send(
       new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm'], MaxRecords: 100, NextToken: token }),
       { abortSignal: signal },
     );
     alarms.push(...(page.MetricAlarms ?? []));
     token = page.NextToken && page.NextToken !== token ? page.NextToken : undefined;
-  } while (token);
-  return alarms;
+    if (!token) return { alarms, complete: true };
+  }
+  return { alarms, complete: false };
 }
 
 /** The alarm names a desired target's step policies give (a key that is a file's target). */
@@ -277,18 +285,32 @@ export async function fetchLiveState(
   // scan runs only for a step policy nothing triggers.
   const stepPolicies = reads.flatMap((r) => r.policies.filter((p) => p.PolicyType === 'StepScaling' && p.PolicyARN));
   const listedNames = stepPolicies.flatMap((p) => (p.Alarms ?? []).map((a) => a.AlarmName!).filter(Boolean));
-  const alarmsByName = await describeAlarmsByName(clients, [...listedNames, ...keys.flatMap(namedAlarms)], signal);
-  const byAction = await mapLimit(stepPolicies, concurrency, (p) =>
-    describeAlarmsByAction(clients, p.PolicyARN!, signal),
-  );
-  for (const alarm of byAction.flat()) if (alarm.AlarmName) alarmsByName.set(alarm.AlarmName, alarm);
-  const found = [...alarmsByName.values()].map(alarmSpecFromLive);
+  const names = new Set([...listedNames, ...keys.flatMap(namedAlarms)]);
   const arns = stepPolicies.map((p) => p.PolicyARN!);
-  if (arns.some((arn) => !found.some((alarm) => alarmTriggers(alarm, arn)))) {
-    for (const alarm of await describeAllAlarms(clients, signal)) {
-      if (alarm.AlarmName && !alarmsByName.has(alarm.AlarmName)) {
-        const spec = alarmSpecFromLive(alarm);
-        if (arns.some((arn) => alarmTriggers(spec, arn))) alarmsByName.set(alarm.AlarmName, alarm);
+  const triggersOne = (alarm: MetricAlarm) => {
+    const spec = alarmSpecFromLive(alarm);
+    return arns.some((arn) => alarmTriggers(spec, arn));
+  };
+  // Many step policies: the account's alarms read once, when that takes no more pages than
+  // the one ActionPrefix look-up per policy it replaces (reads grow with pages, not
+  // targets); it finds the named alarms too. Otherwise by name and by action, as below.
+  const scan = stepPolicies.length > 1 ? await describeAllAlarms(clients, signal, stepPolicies.length) : undefined;
+  const alarmsByName = new Map<string, MetricAlarm>();
+  if (scan?.complete) {
+    for (const alarm of scan.alarms)
+      if (alarm.AlarmName && (names.has(alarm.AlarmName) || triggersOne(alarm)))
+        alarmsByName.set(alarm.AlarmName, alarm);
+  } else {
+    for (const [name, alarm] of await describeAlarmsByName(clients, [...names], signal)) alarmsByName.set(name, alarm);
+    const byAction = await mapLimit(stepPolicies, concurrency, (p) =>
+      describeAlarmsByAction(clients, p.PolicyARN!, signal),
+    );
+    for (const alarm of byAction.flat()) if (alarm.AlarmName) alarmsByName.set(alarm.AlarmName, alarm);
+    const found = [...alarmsByName.values()].map(alarmSpecFromLive);
+    if (arns.some((arn) => !found.some((alarm) => alarmTriggers(alarm, arn)))) {
+      for (const alarm of (await describeAllAlarms(clients, signal)).alarms) {
+        if (alarm.AlarmName && !alarmsByName.has(alarm.AlarmName) && triggersOne(alarm))
+          alarmsByName.set(alarm.AlarmName, alarm);
       }
     }
   }

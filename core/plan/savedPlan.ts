@@ -1,3 +1,4 @@
+import { policyAlarms } from './alarmActions';
 import { isRecord } from './canonical';
 import { keyText, type AlarmSpec, type LiveState, type LiveTarget, type TargetKey } from './liveState';
 import type { Change, Plan } from './planTypes';
@@ -66,7 +67,7 @@ export function targetSnapshotState(live: LiveState, key: TargetKey): TargetSnap
   if (!target) return null;
   const names = new Set<string>();
   for (const facts of Object.values(target.policyFacts)) for (const n of facts.AlarmNames) names.add(n);
-  for (const policy of target.ScalingPolicies) if (policy.CloudWatchAlarm) names.add(policy.CloudWatchAlarm.AlarmName);
+  for (const policy of target.ScalingPolicies) for (const alarm of policyAlarms(policy)) names.add(alarm.AlarmName);
   const alarms = (live.alarms ?? [])
     .filter((a) => names.has(a.AlarmName))
     .sort((a, b) => a.AlarmName.localeCompare(b.AlarmName));

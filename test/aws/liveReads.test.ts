@@ -8,10 +8,13 @@ import {
 } from '@aws-sdk/client-application-auto-scaling';
 import { fetchLiveState } from '../../aws/fetchLive';
 import { readCalls } from '../../aws/liveReads';
+import { applyPlan } from '../../aws/apply';
+import { desiredFromText } from '../../core/plan/desired';
+import { planChanges } from '../../core/plan/plan';
 import type { AwsClients, CallRecord } from '../../aws/session';
 import type { TargetKey } from '../../core/plan/liveState';
 import { motoAvailable, startMoto, testClients, type Moto } from './moto';
-import { INSTANCES } from './scalingFiles';
+import { INSTANCES, scalingFile, target } from './scalingFiles';
 
 // Reads of many targets: across the namespace or per target, the same live state. Every
 // generated account goes into its own moto region, is read both ways (and the automatic
@@ -145,6 +148,37 @@ describe('reading many targets', { skip: motoAvailable() ? false : 'moto_server 
       }),
       { numRuns: REGIONS.length, seed: Number(process.env.FUZZ_SEED ?? 20261203) },
     );
+  });
+
+  it('reads the alarms of many step policies in one scan of the account, the same as one policy at a time', async () => {
+    const calls: CallRecord[] = [];
+    const region = 'af-south-1';
+    const clients = await testClients(moto.endpoint, region, calls);
+    open.push(clients);
+    const desired = desiredFromText(
+      scalingFile(
+        region,
+        ['s1', 's2', 's3', 's4', 's5', 's6'].map((endpoint) => target({ endpoint, noActions: true })),
+      ),
+    )!;
+    const before = await fetchLiveState(clients, desired.targets);
+    const applied = await applyPlan(clients, planChanges(desired, before, { prune: false }), { live: before });
+    assert.equal(applied.failed, undefined, applied.failed?.message);
+    calls.length = 0;
+    const all = await fetchLiveState(clients, desired.targets);
+    assert.equal(calls.filter((c) => c.operation === 'DescribeAlarms').length, 1, 'one page for six step policies');
+    // One target at a time takes the per-policy look-ups: the same targets and alarms.
+    for (const t of desired.targets) {
+      const one = await fetchLiveState(clients, [t]);
+      const mine = all.targets.find((x) => x.ResourceId === t.ResourceId)!;
+      assert.deepEqual(one.targets, [mine]);
+      const names = new Set(Object.values(mine.policyFacts).flatMap((f) => f.AlarmNames));
+      assert.equal(names.size, 1, 'the step policy has its alarm');
+      assert.deepEqual(
+        one.alarms,
+        all.alarms?.filter((a) => names.has(a.AlarmName)),
+      );
+    }
   });
 
   it('reads 50 targets with 3 calls to Application Auto Scaling instead of 101', async () => {
