@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { docsAnchor, type RuleMeta } from '../core/lint/rule';
+import type { RuleMeta } from '../core/lint/rule';
 import { RULES_BY_CODE } from '../core/rules/index';
 import type { Severity } from '../core/finding';
 import { repository, version } from '../package.json';
@@ -34,14 +34,14 @@ const META: ReadonlyMap<string, RuleMeta> = new Map([
 ]);
 
 /**
- * Where docs/rules.md is published: the repository named in package.json, on its main
- * branch. One place to change when the project moves.
+ * Where the rules' pages (docs/rules/<code>.md) are published: the repository named in
+ * package.json, on its main branch. One place to change when the project moves.
  */
-export const RULES_DOC_URL = `${repository.url.replace(/\.git$/, '')}/blob/main/docs/rules.md`;
+export const RULES_DOC_URL = `${repository.url.replace(/\.git$/, '')}/blob/main/docs`;
 
-/** The documentation link of a code: its section of docs/rules.md. */
+/** The documentation link of a code: its page under docs/rules/, or for the first two layers the index. */
 export function ruleHelpUri(code: string): string {
-  return `${RULES_DOC_URL}#${docsAnchor(code)}`;
+  return RULES_BY_CODE.has(code) ? `${RULES_DOC_URL}/rules/${code}.md` : `${RULES_DOC_URL}/rules.md`;
 }
 
 // SARIF 2.1.0 §3.27.10: level is "error", "warning", "note" or "none".
@@ -54,7 +54,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 function ruleDescriptor(code: string): ReportingDescriptor {
   const meta = META.get(code);
   const title = meta?.title ?? code;
-  const markdown = `**${code}**: ${title}${meta?.description ? `\n\n${meta.description}` : ''}\n\n[docs/rules.md](${ruleHelpUri(code)})`;
+  const markdown = `**${code}**: ${title}${meta?.description ? `\n\n${meta.description}` : ''}\n\n[Documentation](${ruleHelpUri(code)})`;
   return {
     id: code,
     name: code,

@@ -76,7 +76,7 @@ describe('lint --format sarif and github', () => {
     assert.deepEqual(location.region, { startLine: 7, startColumn: 22, endLine: 7, endColumn: 24 });
     const rule = rules[result.ruleIndex!]!;
     assert.equal(rule.id, 'target.min-le-max');
-    assert.match(rule.helpUri!, /\/docs\/rules\.md#targetmin-le-max$/);
+    assert.match(rule.helpUri!, /\/docs\/rules\/target\.min-le-max\.md$/);
     assert.ok(rule.shortDescription?.text && rule.help?.markdown, 'rule metadata with help');
     assert.equal(rule.defaultConfiguration?.level, 'error');
     // The first two layers' codes are rules too, so every result's ruleIndex resolves.
