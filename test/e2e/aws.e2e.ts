@@ -61,18 +61,19 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     const names = roots.map((r) => r.label);
     assert.ok(names.includes('e2e-alpha') && names.includes('e2e-beta'), `both seeded endpoints: ${names.join(', ')}`);
     const alpha = roots.find((r) => r.label === 'e2e-alpha')!;
-    // No file of the workspace names e2e-alpha yet.
-    assert.equal(alpha.contextValue, 'endpoint.untracked');
-    assert.equal(alpha.description, 'InService · not in a file');
+    // aws/alpha-review.scaling.json names e2e-alpha with a higher max and target value, and
+    // without its scheduled action: three differences.
+    assert.equal(alpha.contextValue, 'endpoint.drifted');
+    assert.equal(alpha.description, 'InService · drifted: 3 differences');
 
     const variant = await child(alpha, 'AllTraffic');
-    assert.equal(variant.contextValue, 'variant.untracked');
-    assert.match(variant.description, /^ml\.m5\.large · \d+\/\d+ instances · not in a file$/);
+    assert.equal(variant.contextValue, 'variant.drifted');
+    assert.match(variant.description, /^ml\.m5\.large · \d+\/\d+ instances · drifted: 3 differences$/);
 
     // Key figures first, so that a narrow side bar still shows them.
     const target = await child(variant, 'Scalable target');
-    assert.equal(target.contextValue, 'scalableTarget.untracked');
-    assert.equal(target.description, 'min 1 · max 4 · instances · not in a file');
+    assert.equal(target.contextValue, 'scalableTarget.drifted');
+    assert.equal(target.description, 'min 1 · max 4 · instances · drifted: 3 differences');
     // aws/beta.scaling.json names e2e-beta's variant, which has no scalable target yet.
     const beta = roots.find((r) => r.label === 'e2e-beta')!;
     assert.deepEqual(
@@ -378,8 +379,9 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     );
   });
   test('drift at a glance: each endpoint against the files, Show Plan from a drifted one, untracked endpoints fetched at once', async () => {
-    // beta-morning was deleted by hand above, and e2e-alpha was fetched to a file; a new
-    // endpoint with a scalable target appears that no file names.
+    // beta-morning was deleted by hand above; e2e-alpha is still drifted from the first file
+    // that names it (aws/alpha-review.scaling.json), e2e-gamma from aws/gamma-many.scaling.json
+    // (16 actions to create, one kept); a new endpoint, e2e-delta, is in no file.
     const seed = await testClients(process.env.AWS_ENDPOINT_URL!, REGION);
     try {
       await seedEndpoint(seed, 'e2e-delta');
@@ -392,9 +394,9 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     await run('sagemakerScaling.test.refreshTree');
     assert.equal(await run<boolean>('sagemakerScaling.test.driftReady'), true);
     const marks = Object.fromEntries((await children()).map((r) => [r.label, [r.description, r.contextValue]]));
-    assert.deepEqual(marks['e2e-alpha'], ['InService · in sync', 'endpoint.inSync']);
+    assert.deepEqual(marks['e2e-alpha'], ['InService · drifted: 3 differences', 'endpoint.drifted']);
     assert.deepEqual(marks['e2e-beta'], ['InService · drifted: 1 difference', 'endpoint.drifted']);
-    assert.deepEqual(marks['e2e-gamma'], ['InService · not in a file', 'endpoint.untracked']);
+    assert.deepEqual(marks['e2e-gamma'], ['InService · drifted: 17 differences', 'endpoint.drifted']);
     assert.deepEqual(marks['e2e-delta'], ['InService · not in a file', 'endpoint.untracked']);
 
     const beta = await path('e2e-beta');
@@ -404,14 +406,12 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     await answer('Fetch');
     const fetched = await run<Outcome & { files?: string[] }>('sagemakerScaling.fetchUntracked');
     assert.equal(fetched.status, 'written', fetched.message);
-    assert.deepEqual(fetched.files?.sort(), ['e2e-delta.scaling.json', 'e2e-gamma.scaling.json']);
-    assert.match((await prompts())[0]?.message ?? '', /^Fetch 2 untracked endpoints of us-east-1 into files in /);
-    for (const name of ['e2e-gamma', 'e2e-delta']) {
-      const node = await path(name);
-      assert.deepEqual([node.description, node.contextValue], ['InService · in sync', 'endpoint.inSync'], name);
-      const fetchedPlan = await run<Outcome>('sagemakerScaling.planFile', file(`${name}.scaling.json`));
-      assert.equal(fetchedPlan.status, 'noChanges', `${name}: ${fetchedPlan.message}`);
-    }
+    assert.deepEqual(fetched.files, ['e2e-delta.scaling.json']);
+    assert.match((await prompts())[0]?.message ?? '', /^Fetch 1 untracked endpoint of us-east-1 into a file in /);
+    const delta = await path('e2e-delta');
+    assert.deepEqual([delta.description, delta.contextValue], ['InService · in sync', 'endpoint.inSync']);
+    const deltaPlan = await run<Outcome>('sagemakerScaling.planFile', file('e2e-delta.scaling.json'));
+    assert.equal(deltaPlan.status, 'noChanges', deltaPlan.message);
   });
 
   test('Apply re-reads AWS after the confirmation and refuses, writing nothing, when it changed since the diff', async () => {
