@@ -44,13 +44,14 @@ export function releaseHeldAnswer(): void {
   release = undefined;
 }
 
-async function nextTestAnswer(asking: AskedPrompt): Promise<{ answer: string | undefined } | undefined> {
+/** The next queued answer; `asking` is recorded while a held answer waits (a caller that records its question first leaves it out). */
+async function nextTestAnswer(asking?: AskedPrompt): Promise<{ answer: string | undefined } | undefined> {
   if (!queued) return undefined;
   const next = queued.shift();
   if (next?.startsWith(HOLD)) {
-    asked.push(asking); // seen as asked while it is held
+    if (asking) asked.push(asking); // seen as asked while it is held
     await new Promise<void>((resolve) => (release = resolve));
-    asked.pop();
+    if (asking) asked.pop();
     return { answer: next.slice(HOLD.length) };
   }
   return { answer: next ?? undefined };
@@ -82,7 +83,7 @@ export async function confirm(message: string, detail: string, ...actions: strin
 export async function confirmByName(message: string, detail: string, name: string): Promise<boolean> {
   const prompt: AskedPrompt = { kind: 'type-to-confirm', message, detail };
   asked.push(prompt);
-  const test = nextTestAnswer();
+  const test = await nextTestAnswer();
   const typed = test
     ? test.answer
     : await vscode.window.showInputBox({
