@@ -4,7 +4,6 @@ import {
   has,
   member,
   type Prop,
-  type ScalableTarget,
   type ScalingPolicy,
   type StepAdjustment,
   type StepScalingConfiguration,
@@ -21,6 +20,7 @@ import {
   type AlarmSide,
 } from '../language/stepIntervals';
 import { headOf } from './locate';
+import { capacityNoun, count } from './words';
 
 // Step scaling (catalogue section 4). The schema already reports the JSON types, the
 // AdjustmentType and MetricAggregationType enums and the required ScalingAdjustment; these
@@ -53,20 +53,6 @@ function stepLabel(step: StepAdjustment): string {
 /** Whether a bound member is present but not a number (the schema reports its type). */
 function unreadableBounds(step: StepAdjustment): boolean {
   return (has(step, LOWER) && !step.lowerBound) || (has(step, UPPER) && !step.upperBound);
-}
-
-/** What one unit of capacity is called for a dimension, for messages. */
-function capacityUnit(target: ScalableTarget): string {
-  switch (target.scalableDimension?.value) {
-    case SAGEMAKER_DIMENSIONS.variantInstances:
-      return 'instances';
-    case SAGEMAKER_DIMENSIONS.inferenceComponentCopies:
-      return 'copies';
-    case SAGEMAKER_DIMENSIONS.variantProvisionedConcurrency:
-      return 'units of provisioned concurrency';
-    default:
-      return 'capacity units';
-  }
 }
 
 /** The quick fix for gaps and overlaps: start the later step where the earlier one ends. */
@@ -677,7 +663,7 @@ const percentRounding = defineRule(
       )
         return;
       if ((config.minAdjustmentMagnitude?.value ?? 0) >= 2) return;
-      const unit = capacityUnit(target);
+      const unit = capacityNoun(target);
       for (const step of config.stepAdjustments?.items ?? []) {
         const adjustment = step.scalingAdjustment;
         if (!adjustment || adjustment.value === 0) continue;
@@ -687,7 +673,7 @@ const percentRounding = defineRule(
         const sign = adjustment.value > 0 ? 'adds' : 'removes';
         ctx.report({
           range: adjustment.range,
-          message: `${Math.abs(adjustment.value)}% of this target's MaxCapacity (${max.value} ${unit}) is ${formatNumber(largest)}, and AWS truncates results above 1 and raises smaller ones to 1: on this fleet the step always ${sign} exactly 1. ChangeInCapacity says so plainly; or set MinAdjustmentMagnitude.`,
+          message: `${Math.abs(adjustment.value)}% of this target's MaxCapacity (${count(max.value, unit)}) is ${formatNumber(largest)}, and AWS truncates results above 1 and raises smaller ones to 1: on this fleet the step always ${sign} exactly 1. ChangeInCapacity says so plainly; or set MinAdjustmentMagnitude.`,
           related: [{ ...max.range, message: `MaxCapacity is ${max.value}` }],
         });
       }
@@ -717,7 +703,7 @@ const changeGtRange = defineRule(
         if (type === 'ChangeInCapacity' && range !== undefined && size > range) {
           ctx.report({
             range: adjustment.range,
-            message: `ScalingAdjustment ${adjustment.value} is more than the whole capacity range of this target (MinCapacity ${min!.value} to MaxCapacity ${max!.value}, ${range} ${capacityUnit(target)}), so the change is always clamped. Use a smaller step, or ExactCapacity if you mean a fixed size.`,
+            message: `ScalingAdjustment ${adjustment.value} is more than the whole capacity range of this target (MinCapacity ${min!.value} to MaxCapacity ${max!.value}, ${count(range, capacityNoun(target))}), so the change is always clamped. Use a smaller step, or ExactCapacity if you mean a fixed size.`,
             related: [{ ...max!.range, message: `MaxCapacity is ${max!.value}` }],
           });
         } else if (type === 'PercentChangeInCapacity' && size > 100) {

@@ -14,6 +14,7 @@ import { defineRule, type Rule } from '../lint/rule';
 import { SAGEMAKER_METRICS_BY_DIMENSION } from '../facts/sagemaker';
 import { insideString, policyHead, policyLabel, rangeOf } from './locate';
 import { table } from '../table';
+import { andList, orList } from './words';
 
 // Target-tracking policies: the metric they track, the value they aim at, and how they sit
 // beside the other policies of their target.
@@ -33,16 +34,6 @@ export function scaleInAdjustment(policy: ScalingPolicy): Prop<number> | undefin
     if (step.scalingAdjustment && step.scalingAdjustment.value < 0) return step.scalingAdjustment;
   }
   return undefined;
-}
-
-/** "a", "a or b", "a, b or c". */
-function orList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-
-/** "a", "a and b", "a, b and c". */
-function andList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 // How the API documentation names each namespace's resources.
