@@ -8,6 +8,7 @@ import { metricMathRules } from './metricMath';
 import { quotaRules } from './quotas';
 import { readOnlyRules } from './readOnly';
 import { sanityRules } from './sanity';
+import { scaleToZeroRules } from './scaleToZero';
 import { scheduleRules } from './schedules';
 import { stepRules } from './steps';
 import { targetTrackingRules } from './targetTracking';
@@ -36,6 +37,7 @@ const RULE_FILES: readonly (readonly [string, readonly Rule[]])[] = [
   ['core/rules/schedules.ts', scheduleRules],
   ['core/rules/quotas.ts', quotaRules],
   ['core/rules/sanity.ts', sanityRules],
+  ['core/rules/scaleToZero.ts', scaleToZeroRules],
   ['core/rules/liveRules.ts', liveRules],
 ];
 

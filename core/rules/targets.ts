@@ -216,36 +216,6 @@ const minMaxRequired = defineRule(
   },
 );
 
-const smVariantMinZero = defineRule(
-  {
-    code: 'target.sm-variant-min-zero',
-    severity: 'warning',
-    title: 'An instance-based SageMaker variant does not scale to zero instances',
-    description:
-      'The Application Auto Scaling API lists 0 as a valid minimum for SageMaker variants, but the SageMaker Developer Guide sets the minimum instance count at 1: scale-to-zero is documented only for endpoints that host inference components (with `ManagedInstanceScaling.MinInstanceCount` 0). Reported on the target and on scheduled actions that set `MinCapacity` 0. Use `MinCapacity` 1, or move the model to an inference component to scale to zero.',
-  },
-  {
-    target(target, ctx) {
-      const min = target.minCapacity;
-      if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantInstances || min?.value !== 0) return;
-      ctx.report({
-        range: min.range,
-        message:
-          'MinCapacity 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Set MinCapacity to 1.',
-      });
-    },
-    scheduledAction(action, target, ctx) {
-      const min = action.action?.minCapacity;
-      if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantInstances || min?.value !== 0) return;
-      ctx.report({
-        range: min.range,
-        message:
-          'This action lowers MinCapacity to 0 on an instance-based variant: SageMaker keeps at least 1 instance behind a variant, and scaling to zero is supported only for inference components. Use 1.',
-      });
-    },
-  },
-);
-
 const roleArn = defineRule(
   {
     code: 'target.rolearn',
@@ -499,7 +469,6 @@ export const targetRules: Rule[] = [
   smInferenceComponent,
   duplicate,
   minMaxRequired,
-  smVariantMinZero,
   roleArn,
   suspended,
   otherResourceIdFormat,
