@@ -8,7 +8,9 @@ import {
   type ScalingPolicy,
 } from '../document/model';
 import { defineRule, type Rule, type RuleContext } from '../lint/rule';
+import { metricFacts } from '../facts/metrics';
 import { parseSageMakerResourceId, type SageMakerResource } from '../facts/sagemaker';
+import { otherResourceDimensions, unpublishedDimensions, type MetricHolder } from './metricDimensions';
 import {
   alarmSide,
   ANOMALY_BAND_OPERATORS,
@@ -244,73 +246,47 @@ const datapoints = defineRule(
   },
 );
 
-/** Namespaces whose SageMaker endpoint metrics carry EndpointName and VariantName. */
-function isSageMakerEndpointNamespace(namespace: string | undefined): boolean {
-  return namespace === 'AWS/SageMaker' || (namespace?.startsWith('/aws/sagemaker/') ?? false);
-}
-
-/** A dimension the alarm's metric must have, with the place in the ResourceId that names its value. */
-interface ExpectedDimension {
-  name: string;
-  value: string;
-  what: string;
-  at: number;
-}
-
-// Per parsed ResourceId (parseSageMakerResourceId keeps them), so each step policy's alarm
-// is checked against the same list rather than one built per policy.
-const expectedByResource = new WeakMap<SageMakerResource, readonly ExpectedDimension[]>();
-
-function expectedDimensions(resource: SageMakerResource): readonly ExpectedDimension[] {
-  let expected = expectedByResource.get(resource);
-  if (!expected) {
-    expected =
-      resource.kind === 'variant'
-        ? [
-            { name: 'EndpointName', value: resource.endpointName, what: 'endpoint', at: resource.endpointAt },
-            { name: 'VariantName', value: resource.variantName, what: 'variant', at: resource.variantAt },
-          ]
-        : [{ name: 'InferenceComponentName', value: resource.name, what: 'inference component', at: resource.nameAt }];
-    expectedByResource.set(resource, expected);
-  }
-  return expected;
-}
-
-function expectedNamed(
-  expected: readonly ExpectedDimension[],
-  name: string | undefined,
-): ExpectedDimension | undefined {
-  for (const e of expected) if (e.name === name) return e;
-  return undefined;
-}
-
-function reportMismatches(
+/** The dimensions of a metric that name another resource than the target's, with a quick fix each. */
+function reportOtherResources(
   dimensions: MetricDimension[] | undefined,
-  expected: readonly ExpectedDimension[],
+  resource: SageMakerResource,
   id: Prop<string>,
   ctx: RuleContext,
 ): void {
-  for (const dimension of dimensions ?? []) {
-    const want = expectedNamed(expected, dimension.name?.value);
-    const got = dimension.value;
-    if (!want || !got || got.value === want.value) continue;
+  for (const other of otherResourceDimensions(dimensions, resource)) {
+    const got = other.dimension.value!;
     ctx.report({
       range: got.range,
-      message: `The alarm's ${want.name} is "${got.value}", but this target scales ${want.what} "${want.value}" (ResourceId "${id.value}"): the policy would react to another ${want.what}'s load. Set it to "${want.value}".`,
+      message: `The alarm's ${other.name} is "${got.value}", but this target scales ${other.what} "${other.want}" (ResourceId "${id.value}"): the policy would react to another ${other.what}'s load. Set it to "${other.want}".`,
       related: [
         {
-          ...insideString(ctx.text, id, want.at, want.value.length),
-          message: `the target's ${want.what} is "${want.value}"`,
+          ...insideString(ctx.text, id, other.at, other.want.length),
+          message: `the target's ${other.what} is "${other.want}"`,
         },
       ],
       fixes: [
         {
-          title: `Set ${want.name} to "${want.value}"`,
-          edits: replaceValueEdits(member(dimension, 'Value')!, want.value),
+          title: `Set ${other.name} to "${other.want}"`,
+          edits: replaceValueEdits(member(other.dimension, 'Value')!, other.want),
         },
       ],
     });
   }
+}
+
+/** A catalogued metric named with dimensions SageMaker never publishes it with. */
+function reportUnpublished(holder: MetricHolder | undefined, resource: SageMakerResource, ctx: RuleContext): void {
+  if (!holder || (has(holder, 'Dimensions') && !holder.dimensions)) return; // not an array: the schema's finding
+  const facts = metricFacts(holder.namespace?.value, holder.metricName?.value);
+  if (!facts) return; // a metric the catalogue does not know: nothing to compare with
+  const problem = unpublishedDimensions(
+    ctx.text,
+    holder,
+    facts,
+    resource,
+    'the alarm never leaves INSUFFICIENT_DATA and never triggers this policy',
+  );
+  if (problem) ctx.report(problem);
 }
 
 const dimensionsMatch = defineRule(
@@ -319,7 +295,7 @@ const dimensionsMatch = defineRule(
     severity: 'warning',
     title: 'The alarm watches the metric of the target it scales',
     description:
-      "For a SageMaker variant, the alarm's `EndpointName` and `VariantName` dimensions must name the endpoint and variant in the target's `ResourceId`; for an inference component, `InferenceComponentName` must name the component. Otherwise the policy scales one resource on another's load.",
+      "A step policy's alarm must watch a metric CloudWatch has for the resource the policy scales. A metric is found by exactly the dimensions SageMaker publishes it with (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html): a variant's invocation and instance metrics by `EndpointName` and `VariantName`, an asynchronous endpoint's backlog metrics by `EndpointName` alone (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html), an inference component's by `InferenceComponentName`. With another set the alarm watches a metric that has no data and never fires; with values naming another endpoint, variant or component, it reacts to another resource's load. Metrics SageMaker does not document (a namespace of your own) are not checked here; plan and apply ask CloudWatch (`alarm.metric-exists`).",
   },
   {
     policy(policy, target, ctx) {
@@ -328,25 +304,13 @@ const dimensionsMatch = defineRule(
       if (!alarm || !id || !target.scalableDimension?.value.startsWith('sagemaker:')) return;
       const resource = parseSageMakerResourceId(id.value);
       if (!resource) return;
-      const expected = expectedDimensions(resource);
-      reportMismatches(alarm.dimensions?.items, expected, id, ctx);
-      for (const query of alarm.metrics?.items ?? [])
-        reportMismatches(query.metricStat?.metric?.dimensions?.items, expected, id, ctx);
-
-      // A SageMaker endpoint metric without the variant's dimensions is another series (or none).
-      if (resource.kind !== 'variant' || !singleMetric(alarm) || !isSageMakerEndpointNamespace(alarm.namespace?.value))
-        return;
-      if (has(alarm, 'Dimensions') && !alarm.dimensions) return; // not an array: the schema's finding
-      const items = alarm.dimensions?.items ?? [];
-      const named = (e: ExpectedDimension): boolean => items.some((d) => d.name?.value === e.name);
-      if (expected.every(named)) return;
-      const missing = expected.filter((e) => !named(e));
-      if (missing.length === 0) return;
-      const add = missing.map((e) => `{ "Name": "${e.name}", "Value": "${e.value}" }`).join(', ');
-      ctx.report({
-        range: alarm.dimensions?.keyRange ?? alarm.metricName?.range ?? headOf(alarm),
-        message: `The alarm's metric has no ${missing.map((e) => e.name).join(' or ')} dimension, so it does not watch this target's variant (ResourceId "${id.value}"). Add ${add} to Dimensions.`,
-      });
+      reportOtherResources(alarm.dimensions?.items, resource, id, ctx);
+      if (singleMetric(alarm)) reportUnpublished(alarm, resource, ctx);
+      for (const query of alarm.metrics?.items ?? []) {
+        const metric = query.metricStat?.metric;
+        reportOtherResources(metric?.dimensions?.items, resource, id, ctx);
+        reportUnpublished(metric, resource, ctx);
+      }
     },
   },
 );
