@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { rulePagePath } from '../core/lint/rule';
 import { DEFINED_IN, RULES_BY_CODE } from '../core/rules';
+import { RETIRED_CODES } from '../core/rules/retired';
 import { REPO_ROOT } from '../test/paths';
 import { CHECKED_ELSEWHERE } from '../test/catalogue';
 import { loadRuleFixtures } from '../test/ruleFixtures';
@@ -70,6 +71,16 @@ export function renderRulesDoc(): string {
         const by = entry.by === 'rules' ? entry.codes.map(pageLink).join(', ') : CHECKER_WORDS[entry.by];
         return `| \`${code}\` | ${by} | ${entry.how} |`;
       }),
+    '',
+    '### Retired codes',
+    '',
+    'Codes the engine reported once and no longer does. A disable comment or a setting that names one is told so (`format.unused-disable`, `format.unknown-rule`); remove it.',
+    '',
+    '| code | why | source |',
+    '|---|---|---|',
+    ...[...RETIRED_CODES]
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((r) => `| \`${r.code}\` | ${r.why}${r.instead ? ` Now: ${r.instead}.` : ''} | ${r.source} |`),
     '',
   ];
   return lines.join('\n');

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../finding';
+import { RETIRED_BY_CODE, retiredNote } from '../rules/retired';
 
 /** A rule's configured level: a severity, or off. */
 export type RuleLevel = Severity | 'off';
@@ -28,7 +29,9 @@ export function checkRuleConfig(config: unknown, knownCodes: ReadonlySet<string>
   if (typeof rules !== 'object' || rules === null || Array.isArray(rules))
     return ['"rules" must be an object mapping rule codes to error, warning, information or off'];
   for (const [code, level] of Object.entries(rules)) {
-    if (!knownCodes.has(code)) problems.push(`unknown rule code "${code}"`);
+    const retired = RETIRED_BY_CODE.get(code);
+    if (retired && !knownCodes.has(code)) problems.push(`${retiredNote(retired)}; remove it`);
+    else if (!knownCodes.has(code)) problems.push(`unknown rule code "${code}"`);
     if (!RULE_LEVELS.includes(level as RuleLevel))
       problems.push(`rule "${code}": level must be error, warning, information or off, not ${JSON.stringify(level)}`);
   }

@@ -1,6 +1,7 @@
 import type { Finding } from '../finding';
 import { RULE_LEVELS, type RuleConfig, type RuleLevel } from './config';
 import { parseDocument } from '../document/parse';
+import { RETIRED_BY_CODE, retiredNote } from '../rules/retired';
 
 /** The name of the rule configuration file that the CLI and the server look for. */
 export const RULE_CONFIG_FILE = '.scalingrc.json';
@@ -61,12 +62,15 @@ export function parseRuleConfigText(
     for (const rule of setting.children ?? []) {
       const code = rule.key!;
       if (!knownCodes.has(code)) {
+        const retired = RETIRED_BY_CODE.get(code);
         findings.push({
           code: 'format.unknown-rule',
           severity: 'warning',
           start: rule.keyStart,
           end: rule.keyEnd,
-          message: `"${code}" is not a rule code, so this setting changes nothing. See docs/rules.md for the codes.`,
+          message: retired
+            ? `${retiredNote(retired)}, so this setting changes nothing; remove it.`
+            : `"${code}" is not a rule code, so this setting changes nothing. See docs/rules.md for the codes.`,
         });
       }
       const level = rule.value as RuleLevel;

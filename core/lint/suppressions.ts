@@ -1,5 +1,6 @@
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { Finding, Range } from '../finding';
+import { RETIRED_BY_CODE, retiredNote } from '../rules/retired';
 
 // In-place silencing, as users of any linter expect:
 //   // scaling-disable-next-line <code>[, <code>…] [-- reason]
@@ -93,7 +94,16 @@ export function applySuppressions(
 
   for (const d of directives) {
     for (const { code, range } of d.codes) {
-      if (!knownCodes.has(code)) {
+      const retired = RETIRED_BY_CODE.get(code);
+      if (retired && !knownCodes.has(code)) {
+        kept.push({
+          ...range,
+          code: 'format.unused-disable',
+          severity: 'warning',
+          unnecessary: true,
+          message: `${retiredNote(retired)}, so nothing is reported under it; remove it from this comment.`,
+        });
+      } else if (!knownCodes.has(code)) {
         kept.push({
           ...range,
           code: 'format.unknown-rule',

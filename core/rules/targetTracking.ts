@@ -612,60 +612,6 @@ const highResolutionSemantics = defineRule(
 );
 
 // ---------------------------------------------------------------------------------------
-// sm.zero-traffic-no-scale-in
-
-/** The invocations metric a target-tracking policy follows, predefined or in the simple customized form. */
-function invocationsMetric(tt: TargetTrackingConfiguration): Prop<string> | undefined {
-  const type = tt.predefined?.predefinedMetricType;
-  if (type?.value === 'SageMakerVariantInvocationsPerInstance') return type;
-  const name = tt.customized?.metricName;
-  return name?.value === 'InvocationsPerInstance' && tt.customized?.namespace?.value === 'AWS/SageMaker'
-    ? name
-    : undefined;
-}
-
-/**
- * Whether a scheduled action brings MaxCapacity down to the minimum (its own MinCapacity, or
- * the target's): AWS's workaround for a quiet period. Returning a raised maximum to its
- * usual value does not count; that still leaves the variant at whatever size it had.
- */
-function scheduleCapsAtMinimum(target: ScalableTarget): boolean {
-  return target.scheduledActions.some((a) => {
-    const max = a.action?.maxCapacity?.value;
-    const min = a.action?.minCapacity?.value ?? target.minCapacity?.value;
-    return max !== undefined && min !== undefined && max <= min;
-  });
-}
-
-const zeroTrafficNoScaleIn = defineRule(
-  {
-    code: 'sm.zero-traffic-no-scale-in',
-    severity: 'information',
-    title: 'Traffic that stops does not scale the variant in',
-    description:
-      "SageMaker publishes no `InvocationsPerInstance` data point for a minute without invocations (it emits no zero values), so when traffic stops, a target-tracking policy on that metric has nothing to act on and the variant keeps its last size (\"If a model's traffic becomes zero, Amazon SageMaker automatic scaling doesn't scale-in\"). AWS's workarounds: keep sending requests until the variant has scaled in, or lower `MaxCapacity` to `MinCapacity` for the quiet period, for example with a scheduled action. Not reported when scale-in is disabled, when `MinCapacity` equals `MaxCapacity`, or when a scheduled action on the target brings `MaxCapacity` down to the minimum. Where traffic never stops, silence it with a reason: `// scaling-disable-next-line sm.zero-traffic-no-scale-in -- <why>`.",
-  },
-  {
-    policy(policy, target, ctx) {
-      if (target.scalableDimension?.value !== 'sagemaker:variant:DesiredInstanceCount') return;
-      const tt = trackingOf(policy);
-      if (!tt || tt.disableScaleIn?.value === true) return;
-      const metric = invocationsMetric(tt);
-      if (!metric) return;
-      const min = target.minCapacity?.value;
-      const max = target.maxCapacity?.value;
-      if (min !== undefined && max !== undefined && min >= max) return;
-      if (scheduleCapsAtMinimum(target)) return;
-      ctx.report({
-        range: metric.range,
-        message:
-          'If traffic to this variant stops, SageMaker publishes no InvocationsPerInstance data (it emits no zeros), so this policy cannot scale in and the variant keeps its last size. For quiet periods, lower MaxCapacity to MinCapacity with a scheduled action, or keep some requests flowing.',
-      });
-    },
-  },
-);
-
-// ---------------------------------------------------------------------------------------
 // sanity.target-value-metric
 
 // Utilisation metrics whose values are percentages; SageMaker's CPUUtilization,
@@ -818,7 +764,6 @@ export const targetTrackingRules: Rule[] = [
   targetValueInvocations,
   targetValuePcUtil,
   highResolutionSemantics,
-  zeroTrafficNoScaleIn,
   targetValueMetric,
   trackingPlusStepScaleIn,
   multiplePoliciesLargestWins,

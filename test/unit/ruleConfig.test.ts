@@ -42,6 +42,24 @@ describe('disable comments', () => {
     assert.equal(unused.severity, 'warning');
   });
 
+  it('tell a comment that names a retired code that it silences nothing, and why', () => {
+    const text = target(
+      1,
+      5,
+      '\n      // scaling-disable-next-line sm.zero-traffic-no-scale-in -- traffic around the clock',
+    );
+    const findings = analyzeText(text, { now: NOW }).findings.filter((f) => f.code.startsWith('format.'));
+    assert.deepEqual(
+      findings.map((f) => [f.code, text.slice(f.start, f.end)]),
+      [['format.unused-disable', 'sm.zero-traffic-no-scale-in']],
+    );
+    assert.match(
+      findings[0]!.message,
+      /"sm\.zero-traffic-no-scale-in" was retired \(the AWS documentation it rested on was withdrawn\)/,
+    );
+    assert.equal(findings[0]!.unnecessary, true);
+  });
+
   it('report an unknown code instead of ignoring it', () => {
     const text = target(5, 1, '\n      // scaling-disable-next-line target.min-le-mx');
     const findings = analyzeText(text, { now: NOW }).findings;
@@ -74,6 +92,20 @@ describe('.scalingrc.json', () => {
         ['format.unknown-rule', '"target.nope"'],
         ['format.rule-config', '"loud"'],
       ],
+    );
+  });
+
+  it('says a retired code was retired, rather than unknown', () => {
+    const text = '{ "rules": { "sm.zero-traffic-no-scale-in": "off" } }';
+    const { config, findings } = parseRuleConfigText(text, KNOWN);
+    assert.deepEqual(config, { rules: {} });
+    assert.deepEqual(
+      findings.map((f) => [f.code, text.slice(f.start, f.end)]),
+      [['format.unknown-rule', '"sm.zero-traffic-no-scale-in"']],
+    );
+    assert.match(
+      findings[0]!.message,
+      /was retired \(the AWS documentation it rested on was withdrawn\), so this setting changes nothing/,
     );
   });
 
