@@ -1,14 +1,18 @@
 import { getLocation } from 'jsonc-parser';
 import type { Range } from '../finding';
-import type { ScalingFile, ScalingPolicy, ScheduledAction } from '../document/model';
+import type { ScalableTarget, ScalingFile, ScalingPolicy, ScheduledAction } from '../document/model';
+import { predefinedMetricFacts } from '../facts/endpointKinds';
+import { metricFacts, type MetricFacts } from '../facts/metrics';
 import type { ScheduleProblem } from '../schedule';
 import { readableTime, summarizeSchedule, summaryOk, type ScheduleSummary } from './scheduleSummary';
 import { formatInterval, formatNumber, isStepPolicy, stepInterval } from './stepIntervals';
 import { parseTimestamp } from '../document/timestamp';
 
 // Hovers beyond the schema's field descriptions: a Schedule in words with its next runs,
-// and the absolute metric interval a step adjustment covers. The schema's own hover
-// (from VS Code's JSON support) still explains each field.
+// the absolute metric interval a step adjustment covers and how far it can move this
+// target, and what a target-tracking metric and its TargetValue mean. Explanations that
+// bear on no risk of a particular file live here, not in the Problems panel. The schema's
+// own hover (from VS Code's JSON support) still explains each field.
 
 /** Markdown to show and the range it is about. */
 export interface Hover {
@@ -50,8 +54,28 @@ export function hoverAt(text: string, model: ScalingFile | undefined, offset: nu
     if (!policy || !isStepPolicy(policy)) return undefined;
     const step = policy.stepScaling?.stepAdjustments?.items.find((s) => s.index === path[6]);
     if (!step) return undefined;
-    const markdown = stepMarkdown(policy, path[6]);
+    const markdown = stepMarkdown(policy, path[6], target);
     return markdown ? { markdown, range: step.range } : undefined;
+  }
+  if (
+    path[2] === 'ScalingPolicies' &&
+    typeof path[3] === 'number' &&
+    path[4] === 'TargetTrackingScalingPolicyConfiguration' &&
+    !location.isAtPropertyKey
+  ) {
+    const policy = target.policies.find((p) => p.index === path[3]);
+    const tracking = policy?.targetTracking;
+    if (!tracking) return undefined;
+    const type = tracking.predefined?.predefinedMetricType;
+    if (path[5] === 'TargetValue' && path.length === 6 && tracking.targetValue) {
+      const markdown = targetValueMarkdown(tracking.targetValue.value, trackedFacts(policy));
+      return markdown ? { markdown, range: tracking.targetValue.range } : undefined;
+    }
+    if (path[5] === 'PredefinedMetricSpecification' && path[6] === 'PredefinedMetricType' && type) {
+      const facts = predefinedMetricFacts(type.value);
+      const markdown = facts && metricMarkdown(type.value, facts);
+      return markdown ? { markdown, range: type.range } : undefined;
+    }
   }
   return undefined;
 }
@@ -88,6 +112,14 @@ export function scheduleSummaryMarkdown(summary: ScheduleSummary, window: { star
   const code = `\`${summary.expression.replace(/`/g, "'")}\``;
   if (!summaryOk(summary)) {
     const errors = summary.problems.filter((p) => p.severity === 'error');
+    // A sound expression with a zone AWS does not know: the zone is what is wrong.
+    if (errors.length > 0 && errors.every((p) => p.on === 'Timezone')) {
+      return [
+        `**Schedule** ${code} is well formed, but its Timezone \`${summary.timeZone}\` is not a zone AWS knows, so its runs cannot be worked out:`,
+        '',
+        ...problemList(errors),
+      ].join('\n');
+    }
     return [`**Schedule** ${code} can't be read:`, '', ...problemList(errors.length ? errors : summary.problems)].join(
       '\n',
     );
@@ -157,7 +189,7 @@ function adjustmentText(policy: ScalingPolicy, adjustment: number | undefined): 
   }
 }
 
-function stepMarkdown(policy: ScalingPolicy, stepIndex: number): string | undefined {
+function stepMarkdown(policy: ScalingPolicy, stepIndex: number, target: ScalableTarget): string | undefined {
   const info = stepInterval(policy, stepIndex);
   if (!info) return undefined;
   const steps = policy.stepScaling?.stepAdjustments?.items ?? [];
@@ -187,5 +219,66 @@ function stepMarkdown(policy: ScalingPolicy, stepIndex: number): string | undefi
     '',
     'Bounds are offsets from the threshold: a lower bound at or above it is inclusive, an upper bound at or below it is inclusive.',
   );
+  const clamp = clampNote(policy, step?.scalingAdjustment?.value, target);
+  if (clamp) lines.push('', clamp);
   return lines.join('\n');
+}
+
+/**
+ * How far a change in capacity can move this target: Application Auto Scaling keeps the
+ * capacity within [MinCapacity, MaxCapacity], so a step larger than the range reaches the
+ * bound and stops there (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html).
+ */
+function clampNote(policy: ScalingPolicy, adjustment: number | undefined, target: ScalableTarget): string | undefined {
+  const min = target.minCapacity?.value;
+  const max = target.maxCapacity?.value;
+  if (adjustment === undefined || min === undefined || max === undefined || max <= min) return undefined;
+  if (policy.stepScaling?.adjustmentType?.value !== 'ChangeInCapacity' || Math.abs(adjustment) <= max - min)
+    return undefined;
+  return `Capacity stays within MinCapacity ${min} and MaxCapacity ${max}, so this step ${adjustment > 0 ? `adds at most ${max - min}: from any capacity it reaches ${max}` : `removes at most ${max - min}: from any capacity it reaches ${min}`}.`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Target tracking: what the metric is and what its TargetValue means.
+
+const LOAD_TESTING = 'https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-scaling-loadtest.html';
+
+/** The catalogue's facts of the metric a target-tracking policy follows, predefined or customized. */
+function trackedFacts(policy: ScalingPolicy | undefined): MetricFacts | undefined {
+  const tracking = policy?.targetTracking;
+  const type = tracking?.predefined?.predefinedMetricType;
+  if (type) return predefinedMetricFacts(type.value);
+  return metricFacts(tracking?.customized?.namespace?.value, tracking?.customized?.metricName?.value);
+}
+
+function perWhat(facts: MetricFacts): string {
+  return facts.dimensions.some((set) => set.includes('InferenceComponentName')) ? 'copy' : 'instance';
+}
+
+function metricMarkdown(type: string, facts: MetricFacts): string | undefined {
+  if (!facts.highResolution) return undefined;
+  const per = facts.name.endsWith('PerCopy') ? 'copy' : 'model';
+  return [
+    `**${type}** tracks \`${facts.name}\`: the requests in flight per ${per}, queued ones included, published every 10 seconds.`,
+    '',
+    `A high-resolution metric lets the policy see a surge and scale out sooner; scale-in keeps the standard pace. TargetValue is a number of concurrent requests per ${per}, usually small. ([AWS](${facts.source}))`,
+  ].join('\n');
+}
+
+function targetValueMarkdown(value: number, facts: MetricFacts | undefined): string | undefined {
+  if (!facts) return undefined;
+  if (facts.perMinuteCount && facts.perCapacity) {
+    const per = perWhat(facts);
+    const rps = Number((value / 60).toPrecision(3));
+    return [
+      `**TargetValue ${formatNumber(value)}**: \`${facts.name}\` counts invocations per ${per} **per minute**, so this holds each ${per} at about ${formatNumber(rps)} requests per second.`,
+      '',
+      `SageMaker's load-testing guidance: TargetValue = MAX_RPS × SAFETY_FACTOR × 60, where MAX_RPS is what one ${per} serves at your latency limit and 0.5 is a first safety factor (4 requests per second gives 120). A model that takes seconds per request (image generation, an LLM) serves a few requests a minute, and a low value is right for it. ([AWS](${LOAD_TESTING}))`,
+    ].join('\n');
+  }
+  if (facts.highResolution) {
+    const per = facts.name.endsWith('PerCopy') ? 'copy' : 'model';
+    return `**TargetValue ${formatNumber(value)}**: concurrent requests per ${per} (queued ones included) that the policy holds \`${facts.name}\` at. ([AWS](${facts.source}))`;
+  }
+  return undefined;
 }

@@ -85,6 +85,8 @@ describe('hover on a Schedule', () => {
     const { hover } = at(actionDoc('"Schedule": "cron(0 8 * * ? *)|", "Timezone": "Europe/Berln"'));
     assert.ok(hover);
     assert.match(hover.markdown, /`tz\.valid`: Unknown time zone `Europe\/Berln`; did you mean `Europe\/Berlin`\?/);
+    assert.doesNotMatch(hover.markdown, /can't be read/, 'the cron is sound; only the zone is wrong');
+    assert.match(hover.markdown, /is well formed, but its Timezone `Europe\/Berln` is not a zone AWS knows/);
   });
 
   it('says why a one-time schedule in the past has no run', () => {
@@ -172,6 +174,51 @@ describe('hover on a step adjustment', () => {
     assert.equal(
       at(stepDoc(ALARM, '"ScalingAdjustment"').replace('"ChangeInCapacity"', '"Change|InCapacity"')).hover,
       undefined,
+    );
+  });
+});
+
+function trackingDoc(metric: string, targetValue: string): string {
+  return `{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/AllTraffic",
+  "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 1, "MaxCapacity": 10,
+  "ScalingPolicies": [ { "PolicyName": "p", "PolicyType": "TargetTrackingScaling",
+    "TargetTrackingScalingPolicyConfiguration": { "TargetValue": ${targetValue},
+      "PredefinedMetricSpecification": { "PredefinedMetricType": ${metric} } } } ] } ] }`;
+}
+
+describe('hover on target tracking', () => {
+  it('says TargetValue of invocations per instance is per minute, with the load-testing formula', () => {
+    const { text, hover } = at(trackingDoc('"SageMakerVariantInvocationsPerInstance"', '3|0'));
+    assert.ok(hover);
+    assert.equal(text.slice(hover.range.start, hover.range.end), '30');
+    assert.match(
+      hover.markdown,
+      /counts invocations per instance \*\*per minute\*\*, so this holds each instance at about 0\.5 requests per second/,
+    );
+    assert.match(hover.markdown, /MAX_RPS × SAFETY_FACTOR × 60/);
+    assert.match(hover.markdown, /endpoint-scaling-loadtest\.html/);
+  });
+
+  it('explains a high-resolution metric on its PredefinedMetricType', () => {
+    const { hover } = at(trackingDoc('"SageMakerInferenceComponentConcurrentRequestsPerCopyHigh|Resolution"', '4'));
+    assert.ok(hover);
+    assert.match(hover.markdown, /requests in flight per copy, queued ones included, published every 10 seconds/);
+    assert.match(hover.markdown, /scale-in keeps the standard pace/);
+  });
+
+  it('says nothing on a metric it has nothing to add about', () => {
+    assert.equal(at(trackingDoc('"SageMakerVariantInvocations|PerInstance"', '30')).hover, undefined);
+  });
+});
+
+describe('hover on a step larger than the capacity range', () => {
+  it('says where the capacity stops', () => {
+    const doc = stepDoc(ALARM, '"Scaling|Adjustment"').replace('"MaxCapacity": 10', '"MaxCapacity": 2');
+    const { hover } = at(doc);
+    assert.ok(hover);
+    assert.match(
+      hover.markdown,
+      /Capacity stays within MinCapacity 1 and MaxCapacity 2, so this step adds at most 1: from any capacity it reaches 2\./,
     );
   });
 });
