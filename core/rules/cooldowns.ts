@@ -1,7 +1,6 @@
 import { appendMemberEdit } from '../document/edits';
 import type { Prop, ScalableTarget } from '../document/model';
 import { defineRule, type Rule, type RuleContext } from '../lint/rule';
-import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import { trackingOf } from './targetTracking';
 
 // Cooldowns: how long a policy waits after scaling before it scales again. Target tracking
@@ -89,29 +88,6 @@ const cooldownOutGtIn = defineRule(
   },
 );
 
-const scaleInTooFast = defineRule(
-  {
-    code: 'sanity.scale-in-too-fast',
-    severity: 'warning',
-    title: 'A SageMaker instance fleet should wait at least 300 s between scale-ins',
-    description:
-      'New SageMaker instances take several minutes to provision. With a `ScaleInCooldown` under 300 s, the policy removes instances one after the other as soon as the load dips, and has to add them back, minutes later, when it returns: the fleet flaps. 300 s is what SageMaker uses when `ScaleInCooldown` is left out; 600 s or more suits bursty traffic.',
-  },
-  {
-    policy(policy, target, ctx) {
-      if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantInstances) return;
-      const tt = trackingOf(policy);
-      const scaleIn = tt?.scaleInCooldown;
-      if (!scaleIn || scaleIn.value < 0 || scaleIn.value >= SAGEMAKER_DEFAULT_COOLDOWN) return; // negative: tt.cooldown-int
-      if (tt.disableScaleIn?.value === true) return; // the policy never scales in
-      ctx.report({
-        range: scaleIn.range,
-        message: `ScaleInCooldown ${seconds(scaleIn.value)} lets the policy remove instances again soon after a scale-in, but new SageMaker instances take minutes to start, so a brief dip in traffic makes the fleet shrink and grow again. Use at least 300 s (the default when ScaleInCooldown is left out).`,
-      });
-    },
-  },
-);
-
 // An hour between scaling steps is already slow for an endpoint that serves live traffic.
 const HUGE_COOLDOWN = 3600;
 
@@ -142,4 +118,4 @@ const cooldownHuge = defineRule(
   },
 );
 
-export const cooldownRules: Rule[] = [cooldownInt, cooldownOutGtIn, scaleInTooFast, cooldownHuge];
+export const cooldownRules: Rule[] = [cooldownInt, cooldownOutGtIn, cooldownHuge];

@@ -681,42 +681,6 @@ const percentRounding = defineRule(
   },
 );
 
-const changeGtRange = defineRule(
-  {
-    code: 'sanity.change-gt-range',
-    severity: 'warning',
-    title: "A step changes capacity by more than the target's range allows",
-    description:
-      'A `ChangeInCapacity` step larger than `MaxCapacity − MinCapacity`, or a percentage beyond ±100, is clamped by the capacity range; it usually means the wrong adjustment type or a typo.',
-  },
-  {
-    policy(policy, target, ctx) {
-      const config = stepConfig(policy);
-      const type = config?.adjustmentType?.value;
-      if (!config || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) return;
-      const { minCapacity: min, maxCapacity: max } = target;
-      const range = min && max && max.value > min.value ? max.value - min.value : undefined;
-      for (const step of config.stepAdjustments?.items ?? []) {
-        const adjustment = step.scalingAdjustment;
-        if (!adjustment) continue;
-        const size = Math.abs(adjustment.value);
-        if (type === 'ChangeInCapacity' && range !== undefined && size > range) {
-          ctx.report({
-            range: adjustment.range,
-            message: `ScalingAdjustment ${adjustment.value} is more than the whole capacity range of this target (MinCapacity ${min!.value} to MaxCapacity ${max!.value}, ${count(range, capacityNoun(target))}), so the change is always clamped. Use a smaller step, or ExactCapacity if you mean a fixed size.`,
-            related: [{ ...max!.range, message: `MaxCapacity is ${max!.value}` }],
-          });
-        } else if (type === 'PercentChangeInCapacity' && size > 100) {
-          ctx.report({
-            range: adjustment.range,
-            message: `ScalingAdjustment ${adjustment.value}% is beyond ±100%: ${adjustment.value < 0 ? 'no step can remove more than the whole fleet' : 'the fleet would more than double in one step'}. Check the adjustment type and the value.`,
-          });
-        }
-      }
-    },
-  },
-);
-
 // ---------------------------------------------------------------------------------------
 // The cooldown and the alarm that triggers the policy.
 
@@ -782,7 +746,6 @@ export const stepRules: Rule[] = [
   exactInRange,
   minAdjustmentMagnitude,
   percentRounding,
-  changeGtRange,
   cooldown,
   alarmAttached,
 ];

@@ -514,7 +514,7 @@ const disableScaleIn = defineRule(
 );
 
 // ---------------------------------------------------------------------------------------
-// sm.target-value-invocations, sm.target-value-pc-util, sm.highres-semantics
+// sm.target-value-pc-util
 
 /** The predefined metric type and TargetValue of a target-tracking policy, when it has both. */
 function predefinedTarget(policy: ScalingPolicy): { type: Prop<string>; value: Prop<number> } | undefined {
@@ -523,35 +523,6 @@ function predefinedTarget(policy: ScalingPolicy): { type: Prop<string>; value: P
   const value = tt?.targetValue;
   return type && value ? { type, value } : undefined;
 }
-
-// SageMaker's load-testing guidance: SageMakerVariantInvocationsPerInstance counts
-// invocations per instance per minute, and a good target is MAX_RPS × 0.5 × 60. Below 60
-// the number reads as requests per second.
-const INVOCATIONS_PER_MINUTE_FLOOR = 60;
-
-const targetValueInvocations = defineRule(
-  {
-    code: 'sm.target-value-invocations',
-    severity: 'warning',
-    title: 'SageMakerVariantInvocationsPerInstance counts invocations per minute',
-    description:
-      "The metric is invocations per instance **per minute**. SageMaker's guidance is `TargetValue = MAX_RPS × SAFETY_FACTOR × 60`, where MAX_RPS is what one instance serves at your latency limit (from a load test) and 0.5 is a good first safety factor: 4 requests per second gives 120. A target below 60 usually is a requests-per-second figure, which would keep far more instances than needed.",
-  },
-  {
-    policy(policy, _target, ctx) {
-      const found = predefinedTarget(policy);
-      if (found?.type.value !== 'SageMakerVariantInvocationsPerInstance') return;
-      const { value, type } = found;
-      if (value.value <= 0 || value.value >= INVOCATIONS_PER_MINUTE_FLOOR) return; // ≤ 0 is sanity.target-value-metric's
-      const perMinute = Math.round(value.value * 0.5 * 60);
-      ctx.report({
-        range: value.range,
-        message: `SageMakerVariantInvocationsPerInstance counts invocations per instance per minute, so ${value.value} is under one request per second per instance; it looks like a requests-per-second figure. Use MAX_RPS × 0.5 × 60: if an instance serves ${value.value} requests per second, that is ${perMinute}.`,
-        related: [{ ...type.range, message: 'the per-minute metric' }],
-      });
-    },
-  },
-);
 
 /** The fraction a percentage stands for, for a quick fix; undefined when the value is no percentage. */
 function asFraction(percent: number): number | undefined {
@@ -585,27 +556,6 @@ const targetValuePcUtil = defineRule(
                   edits: [{ ...value.range, newText: String(fraction) }],
                 },
               ],
-      });
-    },
-  },
-);
-
-const highResolutionSemantics = defineRule(
-  {
-    code: 'sm.highres-semantics',
-    severity: 'information',
-    title: 'High-resolution metrics scale out faster, not in',
-    description:
-      'The `…ConcurrentRequestsPer…HighResolution` metrics are published every 10 seconds, so the policy sees a surge and scales out sooner; scale-in still runs at the standard pace. The target is a number of concurrent requests per model (or per copy), usually small.',
-  },
-  {
-    policy(policy, _target, ctx) {
-      const type = trackingOf(policy)?.predefined?.predefinedMetricType;
-      if (!type?.value.endsWith('HighResolution') || !type.value.startsWith('SageMaker')) return;
-      const per = type.value.includes('PerCopy') ? 'copy' : 'model';
-      ctx.report({
-        range: type.range,
-        message: `High-resolution metric: 10-second data lets this policy scale out sooner, but it scales in at the standard pace. TargetValue is concurrent requests per ${per}.`,
       });
     },
   },
@@ -761,9 +711,7 @@ export const targetTrackingRules: Rule[] = [
   onePerMetric,
   metricInverseProportional,
   disableScaleIn,
-  targetValueInvocations,
   targetValuePcUtil,
-  highResolutionSemantics,
   targetValueMetric,
   trackingPlusStepScaleIn,
   multiplePoliciesLargestWins,
