@@ -4,11 +4,13 @@ import {
   has,
   member,
   type Prop,
+  type ScalableTarget,
   type ScalingPolicy,
   type StepAdjustment,
   type StepScalingConfiguration,
 } from '../document/model';
 import { defineMultiCodeRule, defineRule, type Rule, type RuleContext } from '../lint/rule';
+import { metricFacts } from '../facts/metrics';
 import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import {
   alarmSide,
@@ -383,13 +385,32 @@ function policySide(
   return undefined;
 }
 
+/** Whether the policy's alarm watches one metric that SageMaker documents as rising with load. */
+function risesWithLoad(policy: ScalingPolicy): boolean {
+  const alarm = policy.alarm;
+  if (!alarm || has(alarm, 'Metrics')) return false;
+  return metricFacts(alarm.namespace?.value, alarm.metricName?.value)?.load === 'rises';
+}
+
+/** Steps that add capacity and steps that remove it on one alarm: bands around a level, by design. */
+function bandDesign(config: StepScalingConfiguration): boolean {
+  let adds = false;
+  let removes = false;
+  for (const step of config.stepAdjustments?.items ?? []) {
+    const adjustment = step.scalingAdjustment?.value ?? 0;
+    if (adjustment > 0) adds = true;
+    else if (adjustment < 0) removes = true;
+  }
+  return adds && removes;
+}
+
 const signSide = defineRule(
   {
     code: 'step.sign-side',
     severity: 'warning',
     title: 'Steps sit on the side of the threshold where the alarm fires',
     description:
-      'A `GreaterThan…` alarm is in ALARM only above its threshold, so its steps need bounds ≥ 0 and, for a change in capacity, positive adjustments; a `LessThan…` alarm fires below, so bounds ≤ 0 and negative adjustments. A step on the other side never runs. Without an alarm in the file, the side is taken from the signs of the adjustments.',
+      'A `GreaterThan…` alarm is in ALARM only above its threshold, so its steps need bounds ≥ 0; a `LessThan…` alarm fires below, so bounds ≤ 0. A step on the other side never runs. Without an alarm in the file, the side is taken from the signs of the adjustments. Whether a policy should add or remove capacity depends on what the metric means, so the sign of the adjustments is checked only where the metric is one SageMaker documents as rising with load (invocations, concurrency, backlog, utilisation, https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html): a `GreaterThan…` alarm on it fires when load is high, so a step that removes capacity there is backwards. A metric-math alarm (`IF(cpu <= 20, 1, 0) >= 0.5` is a scale-in condition), a metric of your own, and a band design (steps that add and steps that remove on one alarm) are not judged.',
   },
   {
     policy(policy, _target, ctx) {
@@ -400,6 +421,7 @@ const signSide = defineRule(
       const { side, fromAlarm } = found;
       const operator = fromAlarm ? policy.alarm?.comparisonOperator : undefined;
       const type = config.adjustmentType?.value;
+      const judgeSigns = fromAlarm && risesWithLoad(policy) && !bandDesign(config);
       for (const step of config.stepAdjustments?.items ?? []) {
         const { lowerBound: lower, upperBound: upper, scalingAdjustment: adjustment } = step;
         if (side === 'above') {
@@ -441,7 +463,7 @@ const signSide = defineRule(
               `Step ${step.index + 1} reaches above the threshold, but ${why}, so that part never runs. End it at 0.`,
           );
         }
-        if (!fromAlarm || !adjustment || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) continue;
+        if (!judgeSigns || !adjustment || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) continue;
         if (side === 'above' && adjustment.value < 0) {
           reportSide(
             ctx,
@@ -684,17 +706,36 @@ const percentRounding = defineRule(
 // ---------------------------------------------------------------------------------------
 // The cooldown and the alarm that triggers the policy.
 
+/**
+ * Whether a second activity in the same direction could still change the capacity: not for
+ * ExactCapacity (it sets the same capacity again), nor when every step of a direction
+ * already crosses the whole range, so one activity reaches the bound.
+ */
+function roomForAnotherStep(config: StepScalingConfiguration, target: ScalableTarget): boolean {
+  const type = config.adjustmentType?.value;
+  if (type === 'ExactCapacity') return false;
+  const min = target.minCapacity?.value;
+  const max = target.maxCapacity?.value;
+  if (type !== 'ChangeInCapacity' || min === undefined || max === undefined || max < min) return true;
+  const range = max - min;
+  return (config.stepAdjustments?.items ?? []).some((step) => {
+    const adjustment = step.scalingAdjustment?.value ?? 0;
+    return adjustment !== 0 && Math.abs(adjustment) < range;
+  });
+}
+
 const cooldown = defineRule(
   {
     code: 'step.cooldown',
     severity: 'error',
     title: 'Step cooldown is not negative, nor very short on an instance fleet',
-    description: `\`Cooldown\` is the seconds a step policy waits after a scaling activity before acting again (default 300). A negative value is an error. On \`${SAGEMAKER_DIMENSIONS.variantInstances}\`, new instances take minutes to serve, so a cooldown under ${INSTANCE_COOLDOWN_FLOOR} seconds lets the alarm add or remove capacity again before the last change shows (a warning).`,
+    description: `\`Cooldown\` is the seconds a step policy waits after a scaling activity before acting again (default 300). A negative value is an error. While its alarm stays in ALARM, Application Auto Scaling invokes the policy again every minute (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-actions); on \`${SAGEMAKER_DIMENSIONS.variantInstances}\`, new instances take minutes to serve, so a cooldown under ${INSTANCE_COOLDOWN_FLOOR} seconds lets the policy add or remove capacity again before the last change shows, and capacity overshoots (a warning, with a quick fix to ${INSTANCE_COOLDOWN_FLOOR}). Not reported where repeating the step cannot overshoot: an \`ExactCapacity\` policy sets the same capacity again, and a step as large as the whole capacity range reaches the bound at once.`,
   },
   {
     policy(policy, target, ctx) {
-      const value = stepConfig(policy)?.cooldown;
-      if (!value) return;
+      const config = stepConfig(policy);
+      const value = config?.cooldown;
+      if (!config || !value) return;
       if (value.value < 0) {
         ctx.report({
           range: value.range,
@@ -702,12 +743,19 @@ const cooldown = defineRule(
         });
       } else if (
         value.value < INSTANCE_COOLDOWN_FLOOR &&
-        target.scalableDimension?.value === SAGEMAKER_DIMENSIONS.variantInstances
+        target.scalableDimension?.value === SAGEMAKER_DIMENSIONS.variantInstances &&
+        roomForAnotherStep(config, target)
       ) {
         ctx.report({
           range: value.range,
           message: `A Cooldown of ${value.value} seconds on an instance fleet lets the alarm scale again before the last change takes effect (new instances take minutes to serve), so capacity overshoots. Use at least ${INSTANCE_COOLDOWN_FLOOR}.`,
           severity: 'warning',
+          fixes: [
+            {
+              title: `Set Cooldown to ${INSTANCE_COOLDOWN_FLOOR}`,
+              edits: replaceValueEdits(value, INSTANCE_COOLDOWN_FLOOR),
+            },
+          ],
         });
       }
     },
