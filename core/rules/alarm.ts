@@ -15,11 +15,14 @@ import {
   alarmSide,
   ANOMALY_BAND_OPERATORS,
   formatNumber,
+  intervalOfStep,
   isStaticOperator,
   isStepPolicy,
   type AlarmSide,
+  type MetricInterval,
 } from '../language/stepIntervals';
-import { headOf, insideString, policyLabel } from './locate';
+import { alarmCondition, atomsInWords, bothHold } from './alarmConditions';
+import { headOf, insideString, policyHead, policyLabel } from './locate';
 
 // The CloudWatch alarm that triggers a step policy, kept in the policy's `CloudWatchAlarm`
 // (PutMetricAlarm's input minus AlarmActions). The schema reports types, enums, the
@@ -391,13 +394,53 @@ function watched(policy: ScalingPolicy): WatchedAlarm | undefined {
   return { policy, alarm, side, threshold, key };
 }
 
+/** The metric values at which an alarm on one metric is in ALARM. */
+function firingInterval(w: WatchedAlarm): MetricInterval {
+  const inclusive = /OrEqual/.test(w.alarm.comparisonOperator!.value);
+  return w.side === 'above'
+    ? { lower: w.threshold, lowerInclusive: inclusive, upperInclusive: false }
+    : { upper: w.threshold, upperInclusive: inclusive, lowerInclusive: false };
+}
+
+/** Where two intervals of metric values meet; undefined when they do not. */
+function meet(a: MetricInterval, b: MetricInterval): MetricInterval | undefined {
+  const lower =
+    a.lower === undefined || (b.lower !== undefined && b.lower > a.lower)
+      ? { v: b.lower, inc: b.lowerInclusive }
+      : b.lower === a.lower
+        ? { v: a.lower, inc: a.lowerInclusive && b.lowerInclusive }
+        : { v: a.lower, inc: a.lowerInclusive };
+  const upper =
+    a.upper === undefined || (b.upper !== undefined && b.upper < a.upper)
+      ? { v: b.upper, inc: b.upperInclusive }
+      : b.upper === a.upper
+        ? { v: a.upper, inc: a.upperInclusive && b.upperInclusive }
+        : { v: a.upper, inc: a.upperInclusive };
+  if (lower.v !== undefined && upper.v !== undefined) {
+    if (lower.v > upper.v || (lower.v === upper.v && !(lower.inc && upper.inc))) return undefined;
+  }
+  return { lower: lower.v, lowerInclusive: lower.inc, upper: upper.v, upperInclusive: upper.inc };
+}
+
+/** Whether the policy has a step that changes capacity in this direction somewhere in `values`. */
+function actsIn(w: WatchedAlarm, values: MetricInterval, direction: 1 | -1): boolean {
+  const exact = w.policy.stepScaling?.adjustmentType?.value === 'ExactCapacity';
+  for (const step of w.policy.stepScaling?.stepAdjustments?.items ?? []) {
+    const adjustment = step.scalingAdjustment?.value ?? 0;
+    if (adjustment === 0 || (!exact && Math.sign(adjustment) !== direction)) continue;
+    const covered = intervalOfStep(step, w.alarm).absolute;
+    if (covered && meet(covered, values)) return true;
+  }
+  return false;
+}
+
 const stepPoliciesFight = defineRule(
   {
     code: 'sanity.step-policies-fight',
     severity: 'warning',
-    title: 'A scale-in alarm does not fire where a scale-out alarm on the same metric fires',
+    title: 'A scale-in alarm and a scale-out alarm on the same metric do not fire together',
     description:
-      "When a scale-in step policy's alarm threshold is at or above the threshold of a scale-out policy's alarm on the same metric, both alarms can be in ALARM at once (or one right after the other), and the policies undo each other: the fleet flaps. Keep a band between the two thresholds.",
+      "When the alarms of a scale-out and a scale-in step policy watch the same metric and both can be in ALARM at the same value, with steps that add and remove capacity there, the policies undo each other: the fleet flaps. Keep a band between the two thresholds. Deliberate hysteresis is not reported: alarms that can never be in ALARM together (`> 20` and `≤ 20`), and AWS's own pattern of one threshold for both alarms with zero steps next to it (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-step-scaling-policies.html). Alarms on different metrics or on metric math are `sanity.multiple-policies-largest-wins`'s.",
   },
   {
     target(target, ctx) {
@@ -405,27 +448,85 @@ const stepPoliciesFight = defineRule(
       let withAlarm = 0;
       for (const policy of target.policies) if (policy.alarm) withAlarm++;
       if (withAlarm < 2) return;
-      // The lowest scale-out threshold per metric, then every scale-in alarm against it: linear.
       const alarms = target.policies.map(watched).filter((w): w is WatchedAlarm => w !== undefined);
-      const lowestOut = new Map<string, WatchedAlarm>();
       for (const w of alarms) {
-        const current = lowestOut.get(w.key);
-        if (w.side === 'above' && (!current || w.threshold < current.threshold)) lowestOut.set(w.key, w);
+        if (w.side !== 'below') continue;
+        for (const out of alarms) {
+          if (out.side !== 'above' || out.key !== w.key) continue;
+          const both = meet(firingInterval(w), firingInterval(out));
+          if (!both || !actsIn(out, both, 1) || !actsIn(w, both, -1)) continue;
+          const inAt = formatNumber(w.threshold);
+          const outAt = formatNumber(out.threshold);
+          const overlap =
+            w.threshold === out.threshold
+              ? `both fire at ${outAt}`
+              : `from ${outAt} to ${inAt} both alarms are in ALARM`;
+          ctx.report({
+            range: w.alarm.threshold!.range,
+            message: `The scale-in alarm of ${policyLabel(w.policy)} (${w.alarm.comparisonOperator!.value} ${inAt}) and the scale-out alarm of ${policyLabel(out.policy)} (${out.alarm.comparisonOperator!.value} ${outAt}) watch the same metric, and ${overlap}: the policies undo each other and capacity flaps. Set this threshold below ${outAt}.`,
+            related: [
+              { ...out.alarm.threshold!.range, message: `${policyLabel(out.policy)} scales out from ${outAt}` },
+            ],
+          });
+          break;
+        }
       }
-      for (const w of alarms) {
-        const out = w.side === 'below' ? lowestOut.get(w.key) : undefined;
-        if (!out || w.threshold < out.threshold) continue;
-        const inAt = formatNumber(w.threshold);
-        const outAt = formatNumber(out.threshold);
-        const overlap =
-          w.threshold === out.threshold
-            ? `both fire around ${outAt}`
-            : `between ${outAt} and ${inAt} both alarms are in ALARM`;
-        ctx.report({
-          range: w.alarm.threshold!.range,
-          message: `The scale-in alarm of ${policyLabel(w.policy)} (${w.alarm.comparisonOperator!.value} ${inAt}) and the scale-out alarm of ${policyLabel(out.policy)} (${out.alarm.comparisonOperator!.value} ${outAt}) watch the same metric, and ${overlap}: the policies undo each other and capacity flaps. Set this threshold well below ${outAt}.`,
-          related: [{ ...out.alarm.threshold!.range, message: `${policyLabel(out.policy)} scales out above ${outAt}` }],
-        });
+    },
+  },
+);
+
+/** Which way a step policy moves capacity, when all its steps agree: 1 adds, -1 removes. */
+function direction(policy: ScalingPolicy): 1 | -1 | undefined {
+  const type = policy.stepScaling?.adjustmentType?.value;
+  if (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity') return undefined;
+  let sign: 1 | -1 | undefined;
+  for (const step of policy.stepScaling?.stepAdjustments?.items ?? []) {
+    const adjustment = step.scalingAdjustment?.value ?? 0;
+    if (adjustment === 0) continue;
+    const s = adjustment > 0 ? 1 : -1;
+    if (sign !== undefined && sign !== s) return undefined; // a band design
+    sign = s;
+  }
+  return sign;
+}
+
+const multiplePoliciesLargestWins = defineRule(
+  {
+    code: 'sanity.multiple-policies-largest-wins',
+    severity: 'information',
+    title: 'A scale-out and a scale-in step policy can be triggered together; the largest capacity wins',
+    description:
+      "When several policies of one target act at once, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking.html). That is what a set of policies is designed for, and it is not reported for itself. It is reported where it bears on the file: a step policy that adds capacity and one that removes it whose alarms can be in ALARM at the same time (read from their conditions: thresholds on different metrics, or metric-math conditions such as `cpu >= 80 OR gpu >= 80` against `cpu <= 20 OR gpu <= 20`). Then the scale-in waits while the other alarm fires, and as the alarms come and go the two undo each other. Make the conditions exclusive. Two alarms on the same metric are `sanity.step-policies-fight`'s.",
+  },
+  {
+    target(target, ctx) {
+      let withAlarm = 0;
+      for (const policy of target.policies) if (policy.alarm) withAlarm++;
+      if (withAlarm < 2) return;
+      const moving = target.policies.flatMap((policy) => {
+        const alarm = stepAlarm(policy);
+        const way = alarm && direction(policy);
+        return alarm && way ? [{ policy, alarm, way, single: watched(policy) }] : [];
+      });
+      for (let j = 1; j < moving.length; j++) {
+        const b = moving[j]!;
+        for (let i = 0; i < j; i++) {
+          const a = moving[i]!;
+          if (a.way === b.way) continue;
+          if (a.single && b.single && a.single.key === b.single.key) continue; // the fight rule's
+          const ca = alarmCondition(a.alarm);
+          const cb = alarmCondition(b.alarm);
+          const witness = ca && cb && bothHold(ca, cb);
+          if (!witness) continue;
+          const [adds, removes] = a.way > 0 ? [a, b] : [b, a];
+          const when = witness.length > 0 ? `, for example when ${atomsInWords(witness)}` : ', always';
+          ctx.report({
+            range: policyHead(b.policy),
+            message: `The alarms of ${policyLabel(adds.policy)}, which adds capacity, and ${policyLabel(removes.policy)}, which removes it, can be in ALARM at the same time${when}. Application Auto Scaling then follows the policy that gives the largest capacity, so ${policyLabel(removes.policy)} does not scale in while the other alarm fires, and as the alarms come and go the two undo each other. Make the two conditions exclusive.`,
+            related: [{ ...policyHead(a.policy), message: `${policyLabel(a.policy)} is triggered at the same time` }],
+          });
+          break;
+        }
       }
     },
   },
@@ -442,4 +543,5 @@ export const alarmRules: Rule[] = [
   bandOperator,
   thresholdRequired,
   stepPoliciesFight,
+  multiplePoliciesLargestWins,
 ];

@@ -648,7 +648,7 @@ const targetValueMetric = defineRule(
 );
 
 // ---------------------------------------------------------------------------------------
-// sanity.tt-plus-step-scale-in, sanity.multiple-policies-largest-wins
+// sanity.tt-plus-step-scale-in
 
 const trackingPlusStepScaleIn = defineRule(
   {
@@ -680,27 +680,6 @@ const trackingPlusStepScaleIn = defineRule(
   },
 );
 
-const multiplePoliciesLargestWins = defineRule(
-  {
-    code: 'sanity.multiple-policies-largest-wins',
-    severity: 'information',
-    title: 'With several policies, the largest capacity wins',
-    description:
-      'When several scaling policies of one target disagree, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike: a policy that wants fewer instances waits until the others agree.',
-  },
-  {
-    target(target, ctx) {
-      if (target.policies.length < 2) return;
-      const second = target.policies[1]!;
-      ctx.report({
-        range: policyHead(second),
-        message: `This target has ${target.policies.length} scaling policies. When they disagree, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike.`,
-        related: [{ ...policyHead(target.policies[0]!), message: `${policyLabel(target.policies[0]!)} is another` }],
-      });
-    },
-  },
-);
-
 export const targetTrackingRules: Rule[] = [
   typeSupported,
   targetValueRange,
@@ -714,5 +693,4 @@ export const targetTrackingRules: Rule[] = [
   targetValuePcUtil,
   targetValueMetric,
   trackingPlusStepScaleIn,
-  multiplePoliciesLargestWins,
 ];
