@@ -3,6 +3,7 @@ import type { Fix, Range, RelatedLocation } from '../finding';
 import {
   has,
   member,
+  type CloudWatchAlarm,
   type Prop,
   type ScalableTarget,
   type ScalingPolicy,
@@ -10,7 +11,7 @@ import {
   type StepScalingConfiguration,
 } from '../document/model';
 import { defineMultiCodeRule, defineRule, type Rule, type RuleContext } from '../lint/rule';
-import { metricFacts } from '../facts/metrics';
+import { metricFacts, type MetricFacts } from '../facts/metrics';
 import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import {
   alarmSide,
@@ -21,8 +22,8 @@ import {
   relativeInterval,
   type AlarmSide,
 } from '../language/stepIntervals';
-import { headOf } from './locate';
-import { capacityNoun, count } from './words';
+import { headOf, policyHead, policyLabel } from './locate';
+import { andList, capacityNoun, count } from './words';
 
 // Step scaling (catalogue section 4). The schema already reports the JSON types, the
 // AdjustmentType and MetricAggregationType enums and the required ScalingAdjustment; these
@@ -762,6 +763,69 @@ const cooldown = defineRule(
   },
 );
 
+/** The catalogue's facts of every metric an alarm watches; undefined when one of them is not catalogued. */
+function alarmMetricFacts(alarm: CloudWatchAlarm): MetricFacts[] | undefined {
+  const named: { namespace?: string; name?: string }[] = [];
+  if (alarm.metricName) named.push({ namespace: alarm.namespace?.value, name: alarm.metricName.value });
+  for (const query of alarm.metrics?.items ?? []) {
+    const metric = query.metricStat?.metric;
+    if (metric) named.push({ namespace: metric.namespace?.value, name: metric.metricName?.value });
+  }
+  const facts: MetricFacts[] = [];
+  for (const m of named) {
+    const f = metricFacts(m.namespace, m.name);
+    if (!f) return undefined;
+    facts.push(f);
+  }
+  return facts.length > 0 ? facts : undefined;
+}
+
+/** A policy of the target, other than `policy`, that can take capacity above `value`. */
+function raisesAbove(target: ScalableTarget, policy: ScalingPolicy, value: number): ScalingPolicy | undefined {
+  return target.policies.find((other) => {
+    if (other === policy) return false;
+    if (other.policyType?.value === 'TargetTrackingScaling') return true;
+    const config = stepConfig(other);
+    const exact = config?.adjustmentType?.value === 'ExactCapacity';
+    return (config?.stepAdjustments?.items ?? []).some((step) => {
+      const adjustment = step.scalingAdjustment?.value ?? 0;
+      return exact ? adjustment > value : adjustment > 0;
+    });
+  });
+}
+
+const exactCapacityResets = defineRule(
+  {
+    code: 'step.exact-capacity-resets',
+    severity: 'warning',
+    title: 'An ExactCapacity policy does not reset capacity that another policy raised',
+    description:
+      'An `ExactCapacity` step policy sets the capacity to its value each time its alarm fires, and while the alarm stays in ALARM Application Auto Scaling invokes the policy again every minute (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-actions). Such a policy is usually the wake-up from zero: it is safe when its alarm watches a metric that has data only while there is no capacity (`HasBacklogWithoutCapacity` for an asynchronous endpoint, `NoCapacityInvocationFailures` for an inference component). On other metrics the alarm can stay in ALARM at a larger capacity that another policy of the target raised, and the policy keeps setting it back. Reported for an exact capacity between `MinCapacity` and `MaxCapacity` when another policy can scale out above it and every metric of the alarm is one SageMaker documents.',
+  },
+  {
+    policy(policy, target, ctx) {
+      const config = stepConfig(policy);
+      const alarm = policy.alarm;
+      const { minCapacity: min, maxCapacity: max } = target;
+      if (config?.adjustmentType?.value !== 'ExactCapacity' || !alarm || !min || !max) return;
+      const value = (config.stepAdjustments?.items ?? [])
+        .map((step) => step.scalingAdjustment?.value)
+        .find((v): v is number => v !== undefined && v > min.value && v < max.value);
+      if (value === undefined) return;
+      const facts = alarmMetricFacts(alarm);
+      if (!facts || facts.some((f) => f.atZeroCapacity === 'only')) return;
+      const other = raisesAbove(target, policy, value);
+      if (!other) return;
+      const names = [...new Set(facts.map((f) => f.name))];
+      ctx.report({
+        range: policyHead(policy),
+        message: `This policy sets the capacity to exactly ${value} whenever its alarm fires, and the alarm watches ${andList(names)}, which can be in ALARM with more than ${value} running: it does not depend on there being no capacity. While it stays in ALARM, Application Auto Scaling runs the policy every minute and sets the capacity back to ${value}, undoing the scale-out of ${policyLabel(other)}. Trigger it from a metric that has data only at zero capacity (HasBacklogWithoutCapacity for an asynchronous endpoint, NoCapacityInvocationFailures for an inference component), or add capacity with ChangeInCapacity.`,
+        related: [{ ...policyHead(other), message: `${policyLabel(other)} scales out above ${value}` }],
+      });
+    },
+  },
+);
+
 const alarmAttached = defineRule(
   {
     code: 'step.alarm-attached',
@@ -795,5 +859,6 @@ export const stepRules: Rule[] = [
   minAdjustmentMagnitude,
   percentRounding,
   cooldown,
+  exactCapacityResets,
   alarmAttached,
 ];
