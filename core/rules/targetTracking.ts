@@ -1,4 +1,4 @@
-import { removeMemberEdits } from '../document/edits';
+import { removeMemberEdits, replaceValueEdits } from '../document/edits';
 import type { Range } from '../finding';
 import {
   has,
@@ -10,8 +10,10 @@ import {
   type TargetTrackingConfiguration,
 } from '../document/model';
 import { metricFitsDimension, namespaceOfMetric, predefinedMetricsFor } from '../facts/predefinedMetrics';
-import { defineRule, type Rule } from '../lint/rule';
-import { SAGEMAKER_METRICS_BY_DIMENSION } from '../facts/sagemaker';
+import { defineRule, type Rule, type RuleContext } from '../lint/rule';
+import { isOtherServiceNamespace, metricFacts } from '../facts/metrics';
+import { otherResourceDimensions, unpublishedDimensions, type MetricHolder } from './metricDimensions';
+import { parseSageMakerResourceId, SAGEMAKER_METRICS_BY_DIMENSION, type SageMakerResource } from '../facts/sagemaker';
 import { insideString, policyHead, policyLabel, rangeOf } from './locate';
 import { table } from '../table';
 import { andList, orList } from './words';
@@ -680,6 +682,74 @@ const trackingPlusStepScaleIn = defineRule(
   },
 );
 
+// ---------------------------------------------------------------------------------------
+// tt.custom-metric-target
+
+/** Reports a customized metric (or a metric-math input) that does not measure this target. */
+function checkMeasuredMetric(
+  holder: MetricHolder | undefined,
+  resource: SageMakerResource,
+  id: Prop<string>,
+  ctx: RuleContext,
+): void {
+  if (!holder?.metricName || (has(holder, 'Dimensions') && !holder.dimensions)) return;
+  for (const other of otherResourceDimensions(holder.dimensions?.items, resource)) {
+    const got = other.dimension.value!;
+    ctx.report({
+      range: got.range,
+      message: `This metric's ${other.name} is "${got.value}", but the policy scales ${other.what} "${other.want}" (ResourceId "${id.value}"): target tracking would add and remove this target's capacity to move another ${other.what}'s metric, which it does not change. Set it to "${other.want}".`,
+      related: [{ ...insideString(ctx.text, id, other.at, other.want.length), message: `the target's ${other.what}` }],
+      fixes: [
+        {
+          title: `Set ${other.name} to "${other.want}"`,
+          edits: replaceValueEdits(member(other.dimension, 'Value')!, other.want),
+        },
+      ],
+    });
+  }
+  const facts = metricFacts(holder.namespace?.value, holder.metricName.value);
+  if (!facts) return;
+  const problem = unpublishedDimensions(
+    ctx.text,
+    holder,
+    facts,
+    resource,
+    'the policy has nothing to track and never scales',
+  );
+  if (problem) ctx.report(problem);
+}
+
+const customMetricTarget = defineRule(
+  {
+    code: 'tt.custom-metric-target',
+    severity: 'warning',
+    title: 'A customized metric measures the target it scales',
+    description:
+      "Target tracking adds capacity until the metric comes down to `TargetValue`, so it must follow a metric of the target it scales, one that capacity moves. A metric of another AWS service (`AWS/Lambda`, `AWS/SQS`) measures that service; a SageMaker metric must carry exactly a dimension set SageMaker publishes it with (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html: `CPUUtilization` and `GPUUtilization` per `EndpointName` and `VariantName`, never per `ModelName` or per `VariantName` alone), and its values must name this target's endpoint, variant or inference component. Checked on the single metric and on each metric of metric math. Metrics of a namespace of your own are not checked here; plan and apply ask CloudWatch (`tt.custom-dimensions`).",
+  },
+  {
+    policy(policy, target, ctx) {
+      const customized = trackingOf(policy)?.customized;
+      const id = target.resourceId;
+      if (!customized || !id || target.serviceNamespace?.value !== 'sagemaker') return;
+      const resource = parseSageMakerResourceId(id.value);
+      if (!resource) return;
+      const namespace = customized.namespace;
+      if (namespace && customized.metricName && !customized.metrics && isOtherServiceNamespace(namespace.value)) {
+        const service = namespace.value.slice('AWS/'.length);
+        ctx.report({
+          range: namespace.range,
+          message: `${customized.metricName.value} in ${namespace.value} measures ${service}, not this SageMaker target: target tracking adds and removes the target's capacity to bring a metric to TargetValue, and this one does not move with it. Track a metric of the endpoint (AWS/SageMaker or /aws/sagemaker/Endpoints), or compute one per instance with metric math.`,
+        });
+        return;
+      }
+      checkMeasuredMetric(customized, resource, id, ctx);
+      for (const query of customized.metrics?.items ?? [])
+        checkMeasuredMetric(query.metricStat?.metric, resource, id, ctx);
+    },
+  },
+);
+
 export const targetTrackingRules: Rule[] = [
   typeSupported,
   targetValueRange,
@@ -693,4 +763,5 @@ export const targetTrackingRules: Rule[] = [
   targetValuePcUtil,
   targetValueMetric,
   trackingPlusStepScaleIn,
+  customMetricTarget,
 ];
