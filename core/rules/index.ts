@@ -10,6 +10,7 @@ import { readOnlyRules } from './readOnly';
 import { sanityRules } from './sanity';
 import { scaleToZeroRules } from './scaleToZero';
 import { scheduleRules } from './schedules';
+import { statisticRules } from './statistics';
 import { stepRules } from './steps';
 import { targetTrackingRules } from './targetTracking';
 import { scheduledActionRules } from './scheduledActions';
@@ -38,6 +39,7 @@ const RULE_FILES: readonly (readonly [string, readonly Rule[]])[] = [
   ['core/rules/quotas.ts', quotaRules],
   ['core/rules/sanity.ts', sanityRules],
   ['core/rules/scaleToZero.ts', scaleToZeroRules],
+  ['core/rules/statistics.ts', statisticRules],
   ['core/rules/liveRules.ts', liveRules],
 ];
 

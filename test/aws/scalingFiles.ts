@@ -61,7 +61,7 @@ export function target(o: TargetOptions): Record<string, unknown> {
           { Name: 'EndpointName', Value: o.endpoint },
           { Name: 'VariantName', Value: variant },
         ],
-        Statistic: 'Average',
+        Statistic: 'Sum',
         Period: 60,
         EvaluationPeriods: 3,
         Threshold: 1000,
