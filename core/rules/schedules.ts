@@ -216,7 +216,7 @@ const META: RuleMeta[] = [
     severity: 'warning',
     title: 'Two actions on one target run in the same minute',
     description:
-      'AWS runs the scheduled actions of a target one after another; two due in the same minute may take effect in either order, so the bounds you end up with are uncertain. Move one of them by a few minutes, or merge them into one action. Compared over the next year for `cron()` schedules in one zone, exactly for `at()`, and over the next few runs for crons in different zones; `rate()` schedules are left out, since their runs count from when AWS creates the action.',
+      "AWS runs the scheduled actions of a target one after another; two due in the same minute may take effect in either order, so the bounds you end up with are uncertain. Move one of them by a few minutes, or merge them into one action. Not reported when the order does not matter: the two set the same values for the bounds they both set (and neither crosses the target's other bound on its own). Compared over the next year for `cron()` schedules in one zone, exactly for `at()`, and over the next few runs for crons in different zones; `rate()` schedules are left out, since their runs count from when AWS creates the action.",
   },
   {
     code: 'sched.no-revert',
@@ -605,7 +605,28 @@ function isTimed(info: ActionInfo): boolean {
   return info.schedule !== undefined && info.zone !== undefined && !info.dead && info.schedule.kind !== 'rate';
 }
 
-function checkOrder(infos: readonly ActionInfo[], ctx: RuleContext): void {
+/**
+ * Whether two actions leave the same bounds whichever runs first: every bound both set they
+ * set alike, and each on its own keeps MinCapacity ≤ MaxCapacity against the target's bounds
+ * (so neither order has a step AWS would refuse).
+ */
+function commute(a: ScheduledAction, b: ScheduledAction, target: ScalableTarget): boolean {
+  const [aMin, aMax, bMin, bMax] = [
+    a.action?.minCapacity?.value,
+    a.action?.maxCapacity?.value,
+    b.action?.minCapacity?.value,
+    b.action?.maxCapacity?.value,
+  ];
+  if (aMin !== undefined && bMin !== undefined && aMin !== bMin) return false;
+  if (aMax !== undefined && bMax !== undefined && aMax !== bMax) return false;
+  const min = target.minCapacity?.value;
+  const max = target.maxCapacity?.value;
+  const alone = (lo: number | undefined, hi: number | undefined) =>
+    (lo ?? min) === undefined || (hi ?? max) === undefined || (lo ?? min)! <= (hi ?? max)!;
+  return alone(aMin, aMax) && alone(bMin, bMax);
+}
+
+function checkOrder(target: ScalableTarget, infos: readonly ActionInfo[], ctx: RuleContext): void {
   // rate() runs count from when AWS creates the action, unknown here.
   let count = 0;
   for (const info of infos) if (isTimed(info)) count++;
@@ -631,6 +652,7 @@ function checkOrder(infos: readonly ActionInfo[], ctx: RuleContext): void {
     const b = timed[j]!;
     for (let i = 0; i < j; i++) {
       const a = timed[i]!;
+      if (commute(a.action, b.action, target)) continue; // the same bounds whichever runs first
       const t = sharedMinute(a, b, now, runs);
       if (t === undefined) continue;
       const when = readableTime(formatInZone(new Date(t), b.zone!));
@@ -710,7 +732,7 @@ const scheduleRule = defineMultiCodeRule(META, {
   target(target, ctx) {
     if (target.scheduledActions.length === 0) return;
     const infos = target.scheduledActions.map((action) => checkSchedule(action, ctx));
-    checkOrder(infos, ctx);
+    checkOrder(target, infos, ctx);
     checkNoRevert(target, infos, ctx);
   },
 });
