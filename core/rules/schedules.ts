@@ -209,7 +209,7 @@ const META: RuleMeta[] = [
     severity: 'information',
     title: 'A schedule without Timezone runs in UTC',
     description:
-      'With no `Timezone`, `at()` and `cron()` times are UTC, and they do not follow daylight saving: "08:00" is 09:00 in Berlin in winter and 10:00 in summer. Add `Timezone` with the zone you mean. Reported once per action, and only for times of day; the quick fix writes `"Timezone": "UTC"`, which keeps the meaning and says it is intended.',
+      'With no `Timezone`, `at()` and `cron()` times are UTC, and they do not follow daylight saving: "08:00" is 09:00 in Berlin in winter and 10:00 in summer. Add `Timezone` with the zone you mean. Reported once per action, and only for times of day; not reported when the action\'s name says UTC (`nightly-scale-in-utc`), where UTC is what its author meant. The quick fix writes `"Timezone": "UTC"`, which keeps the meaning and says it is intended.',
   },
   {
     code: 'sched.order',
@@ -333,6 +333,17 @@ function instantOf(prop: Prop<string> | undefined): number | undefined {
 const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
 
 /** Whether the zone changes when a cron runs: not for one that runs every minute-of-hour it lists, every hour of every day. */
+/** Whether the action's name says its times are UTC ("nightly-utc", "ScaleUpGMT"): then UTC is intended. */
+function namedUtc(action: ScheduledAction): boolean {
+  const name = action.name?.value;
+  if (!name) return false;
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.toLowerCase());
+  return words.some((w) => w === 'utc' || w === 'gmt' || w === 'zulu');
+}
+
 function readsTimeOfDay(schedule: Schedule): boolean {
   if (schedule.kind === 'at') return true;
   if (schedule.kind === 'rate') return false;
@@ -418,7 +429,7 @@ function checkSchedule(action: ScheduledAction, ctx: RuleContext): ActionInfo {
     });
   }
 
-  if (!has(action, 'Timezone') && readsTimeOfDay(schedule)) {
+  if (!has(action, 'Timezone') && readsTimeOfDay(schedule) && !namedUtc(action)) {
     const edit = appendMemberEdit(ctx.text, action.item, 'Timezone', '"UTC"');
     ctx.report({
       code: 'tz.utc-default',
