@@ -386,6 +386,82 @@ const endInPast = defineRule(
   },
 );
 
+// ---------------------------------------------------------------------------------------
+// sched.name-contradicts-action
+
+/** The words of a name: "ScaleOutInMorning" → scale, out, in, morning; "scale-down_night" → scale, down, night. */
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+const UP_WORDS = new Set(['up', 'increase', 'raise', 'grow', 'scaleup', 'scaleout']);
+const DOWN_WORDS = new Set(['down', 'decrease', 'lower', 'reduce', 'shrink', 'scaledown', 'scalein']);
+
+/** The direction an action's name announces: "scale out", "scale-up", "increase" … or none. */
+function namedDirection(name: string): 'up' | 'down' | undefined {
+  const words = wordsOf(name);
+  // "scale" and the word after it decide ("ScaleOutInMorning" is a scale-out in the morning).
+  const at = words.indexOf('scale');
+  if (at >= 0) {
+    const next = words[at + 1];
+    if (next === 'out' || next === 'up') return 'up';
+    if (next === 'in' || next === 'down') return 'down';
+  }
+  const up = words.some((w) => UP_WORDS.has(w));
+  const down = words.some((w) => DOWN_WORDS.has(w));
+  return up === down ? undefined : up ? 'up' : 'down';
+}
+
+/** Which way an action moves the target's bounds from the target's own: up, down, or neither clearly. */
+function movedDirection(
+  action: ScheduledAction,
+  target: ScalableTarget,
+): { way: 'up' | 'down'; words: string } | undefined {
+  const min = action.action?.minCapacity;
+  const max = action.action?.maxCapacity;
+  const ownMin = target.minCapacity?.value;
+  const ownMax = target.maxCapacity?.value;
+  const minMove = min && ownMin !== undefined ? Math.sign(min.value - ownMin) : 0;
+  const maxMove = max && ownMax !== undefined ? Math.sign(max.value - ownMax) : 0;
+  const parts: string[] = [];
+  if (minMove !== 0) parts.push(`MinCapacity from ${ownMin} to ${min!.value}`);
+  if (maxMove !== 0) parts.push(`MaxCapacity from ${ownMax} to ${max!.value}`);
+  if (minMove >= 0 && maxMove >= 0 && minMove + maxMove > 0) return { way: 'up', words: parts.join(' and ') };
+  if (minMove <= 0 && maxMove <= 0 && minMove + maxMove < 0) return { way: 'down', words: parts.join(' and ') };
+  return undefined;
+}
+
+const nameContradictsAction = defineRule(
+  {
+    code: 'sched.name-contradicts-action',
+    severity: 'warning',
+    title: 'A scheduled action does what its name says',
+    description:
+      "An action named to scale out or up (`ScaleOutInMorning`, `scale-up-weekdays`) should raise the target's bounds, and one named to scale in or down should lower them. When the name says one thing and the capacities the other, the capacities are usually the ones swapped between two actions: the endpoint then runs large at night and small by day. Compared with the target's own `MinCapacity` and `MaxCapacity`; an action that raises one bound and lowers the other is not judged.",
+  },
+  {
+    scheduledAction(action, target, ctx) {
+      const name = action.name;
+      const said = name && namedDirection(name.value);
+      if (!said) return;
+      const moved = movedDirection(action, target);
+      if (!moved || moved.way === said) return;
+      const says = said === 'up' ? 'scales out' : 'scales in';
+      const does = moved.way === 'up' ? 'raises' : 'lowers';
+      const effect = moved.way === 'up' ? 'grows' : 'shrinks';
+      ctx.report({
+        range: name.range,
+        message: `The name "${name.value}" says this action ${says}, but it ${does} ${moved.words}: the target ${effect} when it runs. The capacities may be swapped with another action's; set them to match the name, or rename the action.`,
+        related: [{ ...action.action!.range, message: 'what the action sets' }],
+      });
+    },
+  },
+);
+
 export const scheduledActionRules: Rule[] = [
   actionMinLeMax,
   actionNonEmpty,
@@ -397,4 +473,5 @@ export const scheduledActionRules: Rule[] = [
   endAfterStart,
   startEndWithAt,
   endInPast,
+  nameContradictsAction,
 ];
