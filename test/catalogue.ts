@@ -298,16 +298,6 @@ export const CHECKED_ELSEWHERE: Readonly<Record<string, CheckedElsewhere>> = {
       at: '"p99"',
     },
   },
-  'tt.predefined-enum': {
-    by: 'schema',
-    how: "`PredefinedMetricType` is one of the API's values (on a SageMaker target, one of its dimension's).",
-    example: {
-      text: tracking(
-        '"TargetValue": 1, "PredefinedMetricSpecification": { "PredefinedMetricType": "InvocationsPerInstance" }',
-      ),
-      at: '"InvocationsPerInstance"',
-    },
-  },
   'tt.target-value-required': {
     by: 'schema',
     how: 'A target-tracking configuration has a numeric `TargetValue`.',

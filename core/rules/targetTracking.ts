@@ -9,7 +9,13 @@ import {
   type ScalingPolicy,
   type TargetTrackingConfiguration,
 } from '../document/model';
-import { metricFitsDimension, namespaceOfMetric, predefinedMetricsFor } from '../facts/predefinedMetrics';
+import {
+  metricFitsDimension,
+  namespaceOfMetric,
+  predefinedMetricsFor,
+  PREDEFINED_METRIC_TYPES,
+} from '../facts/predefinedMetrics';
+import { distance } from '../schedule/timezone';
 import { defineRule, type Rule, type RuleContext } from '../lint/rule';
 import { isOtherServiceNamespace, metricFacts } from '../facts/metrics';
 import { otherResourceDimensions, unpublishedDimensions, type MetricHolder } from './metricDimensions';
@@ -221,6 +227,64 @@ const predefinedDimensionMatch = defineRule(
         range: type.range,
         message: `${type.value} cannot drive ${dimension.value}: ${mismatchReason(type.value, dimension.value)}. ${fix}`,
         related: [{ ...dimension.range, message: `ScalableDimension is "${dimension.value}" here` }],
+      });
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------
+// tt.predefined-enum
+
+/**
+ * The predefined metric type most likely meant by an unknown one: a known type that ends
+ * with or contains it ("InvocationsPerInstance" → "SageMakerVariantInvocationsPerInstance"),
+ * else the nearest by edit distance. Among several, those that fit the target's dimension
+ * come first; undefined when nothing is close or two are equally likely.
+ */
+function meantMetricType(value: string, dimension: string | undefined): string | undefined {
+  const wanted = value.toLowerCase();
+  if (wanted.length < 4) return undefined;
+  const fitting = dimension ? predefinedMetricsFor(dimension) : [];
+  const pool = fitting.length > 0 ? fitting : PREDEFINED_METRIC_TYPES;
+  const containing = pool.filter((t) => t.toLowerCase().includes(wanted));
+  if (containing.length === 1) return containing[0];
+  if (containing.length > 1) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const type of pool) {
+    const d = distance(value, type);
+    if (d < bestDistance) [best, bestDistance, tie] = [type, d, false];
+    else if (d === bestDistance) tie = true;
+  }
+  return !tie && bestDistance <= Math.max(2, Math.floor(value.length / 5)) ? best : undefined;
+}
+
+const KNOWN_METRIC_TYPES: ReadonlySet<string> = new Set(PREDEFINED_METRIC_TYPES);
+
+const predefinedEnum = defineRule(
+  {
+    code: 'tt.predefined-enum',
+    severity: 'error',
+    title: 'PredefinedMetricType is one Application Auto Scaling knows',
+    description:
+      "`PredefinedMetricType` takes one of Application Auto Scaling's predefined metric types (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html); AWS rejects any other. A CloudWatch metric name such as `InvocationsPerInstance` is not one: the predefined type is `SageMakerVariantInvocationsPerInstance`, and a metric of your own goes in a `CustomizedMetricSpecification`. The finding names the type most likely meant, among those that fit the target's dimension, with a quick fix; the schema's own message lists every type.",
+  },
+  {
+    policy(policy, target, ctx) {
+      const type = trackingOf(policy)?.predefined?.predefinedMetricType;
+      if (!type || KNOWN_METRIC_TYPES.has(type.value) || type.value.length === 0) return;
+      const meant = meantMetricType(type.value, target.scalableDimension?.value);
+      const fitting = target.scalableDimension ? predefinedMetricsFor(target.scalableDimension.value) : [];
+      const instead = meant
+        ? ` Did you mean ${meant}?`
+        : fitting.length > 0
+          ? ` For this target: ${orList(fitting)}.`
+          : '';
+      ctx.report({
+        range: type.range,
+        message: `"${type.value}" is not a PredefinedMetricType, and AWS rejects the policy.${instead} To track a CloudWatch metric by its name, use a CustomizedMetricSpecification.`,
+        fixes: meant ? [{ title: `Use ${meant}`, edits: replaceValueEdits(type, meant) }] : [],
       });
     },
   },
@@ -754,6 +818,7 @@ export const targetTrackingRules: Rule[] = [
   typeSupported,
   targetValueRange,
   metricExactlyOne,
+  predefinedEnum,
   predefinedDimensionMatch,
   resourceLabel,
   customForm,
