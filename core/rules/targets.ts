@@ -216,18 +216,48 @@ const minMaxRequired = defineRule(
   },
 );
 
+// The service-linked role's ARN for SageMaker targets
+// (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-service-linked-roles.html).
+const SAGEMAKER_SERVICE_LINKED_ROLE =
+  /^arn:aws[a-z-]*:iam::\d{12}:role\/aws-service-role\/sagemaker\.application-autoscaling\.amazonaws\.com\/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint$/;
+
+// An IAM role's ARN: arn:<partition>:iam::<12-digit account>:role/<optional path/><name>
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+const roleArnFormat = defineRule(
+  {
+    code: 'target.rolearn-format',
+    severity: 'warning',
+    title: 'RoleARN is an IAM role ARN',
+    description:
+      '`RoleARN` names an IAM role by its ARN, `arn:aws:iam::<account>:role/<name>` (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html); anything else cannot be a role Application Auto Scaling assumes. A placeholder left in a template (`"arn"`) is the usual case. On a SageMaker target the role is not needed at all (`target.rolearn`).',
+  },
+  {
+    target(target, ctx) {
+      const role = target.roleArn;
+      if (!role || role.value.length === 0 || ROLE_ARN.test(role.value)) return;
+      ctx.report({
+        range: role.range,
+        message: `RoleARN "${role.value}" is not an IAM role ARN, which looks like arn:aws:iam::123456789012:role/my-role. Write the role's ARN${target.serviceNamespace?.value === 'sagemaker' ? ', or remove RoleARN: SageMaker targets use their service-linked role' : ''}.`,
+      });
+    },
+  },
+);
+
 const roleArn = defineRule(
   {
     code: 'target.rolearn',
     severity: 'information',
     title: 'A SageMaker target needs no RoleARN',
     description:
-      'Application Auto Scaling scales SageMaker resources with its service-linked role `AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`, which it creates when needed. A `RoleARN` is for services without a service-linked role (such as EMR); on a SageMaker target it can be removed.',
+      'Application Auto Scaling scales SageMaker resources with its service-linked role `AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`, which it creates when needed (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-service-linked-roles.html). A `RoleARN` is for services without a service-linked role (such as EMR); on a SageMaker target it can be removed. Not reported when the `RoleARN` is that service-linked role itself.',
   },
   {
     target(target, ctx) {
       const role = target.roleArn;
       if (!role || target.serviceNamespace?.value !== 'sagemaker') return;
+      if (SAGEMAKER_SERVICE_LINKED_ROLE.test(role.value)) return; // the role AWS would use anyway
       ctx.report({
         range: { start: role.keyRange.start, end: role.range.end },
         message:
@@ -470,6 +500,7 @@ export const targetRules: Rule[] = [
   duplicate,
   minMaxRequired,
   roleArn,
+  roleArnFormat,
   suspended,
   otherResourceIdFormat,
   tags,
