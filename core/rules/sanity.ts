@@ -182,4 +182,53 @@ const icScaleToZero = defineRule(
   },
 );
 
-export const sanityRules: Rule[] = [noPolicies, minZeroNoWakeup, schedMinAboveMax, icScaleToZero];
+/** Whether a policy can take capacity away: target tracking that scales in, a negative step, an exact capacity. */
+function removesCapacity(policy: ScalingPolicy): boolean {
+  const type = policy.policyType?.value;
+  if (type === 'TargetTrackingScaling') return policy.targetTracking?.disableScaleIn?.value !== true;
+  const config = policy.stepScaling;
+  if (!config) return type !== 'StepScaling'; // an unknown kind of policy: benefit of the doubt
+  if (config.adjustmentType?.value === 'ExactCapacity') return true;
+  return (config.stepAdjustments?.items ?? []).some((s) => (s.scalingAdjustment?.value ?? 0) < 0);
+}
+
+function addsCapacity(policy: ScalingPolicy): boolean {
+  return (policy.stepScaling?.stepAdjustments?.items ?? []).some((s) => (s.scalingAdjustment?.value ?? 0) > 0);
+}
+
+/** Whether a scheduled action lowers MaxCapacity, below the target's own or another action's. */
+function scheduleLowersMax(target: ScalableTarget): boolean {
+  let highest = target.maxCapacity?.value ?? -Infinity;
+  for (const action of target.scheduledActions)
+    highest = Math.max(highest, action.action?.maxCapacity?.value ?? -Infinity);
+  return target.scheduledActions.some(
+    (a) => a.action?.maxCapacity !== undefined && a.action.maxCapacity.value < highest,
+  );
+}
+
+const neverScalesIn = defineRule(
+  {
+    code: 'sanity.never-scales-in',
+    severity: 'warning',
+    title: 'What scales a target out has something that scales it in',
+    description:
+      "A target whose step policies add capacity, with nothing that removes it (no target tracking that scales in, no step with a negative adjustment or an exact capacity, no scheduled action that lowers `MaxCapacity`), stays at its peak once scaled out, and keeps costing, until someone lowers it by hand. Add a scale-in step policy on the same metric (with a band between the thresholds), or a target-tracking policy. A target-tracking policy with `DisableScaleIn` is `tt.disable-scale-in`'s, a suspension `target.suspended`'s.",
+  },
+  {
+    target(target, ctx) {
+      if (target.policies.length === 0 || target.serviceNamespace?.value === 'kafka') return;
+      const min = target.minCapacity?.value;
+      const max = target.maxCapacity?.value;
+      if (min !== undefined && max !== undefined && min >= max) return;
+      const out = target.policies.find((p) => p.policyType?.value === 'StepScaling' && addsCapacity(p));
+      if (!out || target.policies.some(removesCapacity) || scheduleLowersMax(target)) return;
+      if (target.policies.some((p) => p.targetTracking?.disableScaleIn?.value === true)) return; // tt.disable-scale-in
+      ctx.report({
+        range: policyHead(out),
+        message: `${policyLabel(out)} adds capacity, and nothing on this target removes it: no target tracking that scales in, no step policy with a negative adjustment, no scheduled action that lowers MaxCapacity. Once scaled out, the target stays at its peak until someone lowers it by hand. Add a scale-in step policy on the same metric, with a band between the thresholds.`,
+      });
+    },
+  },
+);
+
+export const sanityRules: Rule[] = [noPolicies, minZeroNoWakeup, schedMinAboveMax, icScaleToZero, neverScalesIn];
