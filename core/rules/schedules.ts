@@ -27,6 +27,7 @@ import { wallClock } from '../schedule/zoneTime';
 import { readableTime } from '../language/scheduleSummary';
 import { parseTimestamp } from '../document/timestamp';
 import { headOf, insideString } from './locate';
+import { boundsUndone, type Bound, type ScheduleSetter } from './scheduleUndo';
 
 // The `Schedule` and `Timezone` of scheduled actions: the expression parser's problems placed
 // on the document, the zone checks, times that never come or that daylight saving skips, and
@@ -219,6 +220,13 @@ const META: RuleMeta[] = [
       "AWS runs the scheduled actions of a target one after another; two due in the same minute may take effect in either order, so the bounds you end up with are uncertain. Move one of them by a few minutes, or merge them into one action. Not reported when the order does not matter: the two set the same values for the bounds they both set (and neither crosses the target's other bound on its own). Compared over the next year for `cron()` schedules in one zone, exactly for `at()`, and over the next few runs for crons in different zones; `rate()` schedules are left out, since their runs count from when AWS creates the action.",
   },
   {
+    code: 'sched.undoes-target',
+    severity: 'warning',
+    title: "The schedule does not undo the target's own bounds",
+    description:
+      "A scheduled action sets the target's bounds, and they stay so until another action or a registration changes them (https://docs.aws.amazon.com/autoscaling/application/userguide/scheduled-scaling-policy-overview.html). When the target's scheduled actions set `MinCapacity` (or `MaxCapacity`) to other values and none sets it to the target's own, the value the file gives lasts only until the first of them runs: raise `MaxCapacity` from 4 to 8 on a target whose actions set 4 every weekday morning, and 8 holds until the next morning. Reported on the target's bound with the action and its next run in its time zone; a raise that nothing lowers again is `sched.no-revert`'s. Plan and apply report live actions the file does not list, which apply keeps unless it prunes (`sched.live-undoes-target`).",
+  },
+  {
     code: 'sched.no-revert',
     severity: 'warning',
     title: 'A scheduled raise that nothing lowers again',
@@ -332,7 +340,6 @@ function instantOf(prop: Prop<string> | undefined): number | undefined {
 
 const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
 
-/** Whether the zone changes when a cron runs: not for one that runs every minute-of-hour it lists, every hour of every day. */
 /** Whether the action's name says its times are UTC ("nightly-utc", "ScaleUpGMT"): then UTC is intended. */
 function namedUtc(action: ScheduledAction): boolean {
   const name = action.name?.value;
@@ -344,6 +351,7 @@ function namedUtc(action: ScheduledAction): boolean {
   return words.some((w) => w === 'utc' || w === 'gmt' || w === 'zulu');
 }
 
+/** Whether the zone changes when a cron runs: not for one that runs every minute-of-hour it lists, every hour of every day. */
 function readsTimeOfDay(schedule: Schedule): boolean {
   if (schedule.kind === 'at') return true;
   if (schedule.kind === 'rate') return false;
@@ -693,7 +701,6 @@ function lastRun(info: ActionInfo): number | undefined {
   return info.last ?? undefined;
 }
 
-type Bound = 'MinCapacity' | 'MaxCapacity';
 const BOUNDS: readonly Bound[] = ['MinCapacity', 'MaxCapacity'];
 
 function boundOf(action: ScheduledAction, bound: Bound): Prop<number> | undefined {
@@ -718,15 +725,20 @@ function lowersLater(
   return false;
 }
 
-function checkNoRevert(target: ScalableTarget, infos: readonly ActionInfo[], ctx: RuleContext): void {
+function checkNoRevert(target: ScalableTarget, infos: readonly ActionInfo[], ctx: RuleContext): ReadonlySet<Bound> {
+  const reported = new Set<Bound>();
   for (const info of infos) {
     const raiserLast = lastRun(info);
     if (raiserLast === undefined) continue;
+    let reportedHere = false;
     for (const bound of BOUNDS) {
       const value = boundOf(info.action, bound);
       const own = bound === 'MinCapacity' ? target.minCapacity : target.maxCapacity;
       if (!value || !own || value.value <= own.value) continue;
       if (lowersLater(infos, info, bound, value.value, raiserLast)) continue;
+      reported.add(bound); // sched.undoes-target would tell the same story about this bound
+      if (reportedHere) continue; // one finding per action
+      reportedHere = true;
       const afterEnd = info.end !== undefined && info.schedule?.kind !== 'at' ? ', not even after its EndTime' : '';
       ctx.report({
         code: 'sched.no-revert',
@@ -734,8 +746,50 @@ function checkNoRevert(target: ScalableTarget, infos: readonly ActionInfo[], ctx
         message: `This action raises ${bound} to ${value.value} (the target's is ${own.value}), and no scheduled action lowers it again afterwards. Application Auto Scaling never restores the earlier bounds${afterEnd}, so ${bound} stays ${value.value} for good. Add an action that sets ${bound} back after the busy period.`,
         related: [{ ...own.range, message: `The target's ${bound} is ${own.value} here` }],
       });
-      break; // one finding per action
     }
+  }
+  return reported;
+}
+
+// ---------------------------------------------------------------------------------------
+// sched.undoes-target: the target's own bound, which the schedule sets to other values.
+
+interface FileSetter extends ScheduleSetter {
+  action: ScheduledAction;
+}
+
+function checkUndone(
+  target: ScalableTarget,
+  infos: readonly ActionInfo[],
+  covered: ReadonlySet<Bound>,
+  ctx: RuleContext,
+): void {
+  const setters: FileSetter[] = [];
+  for (const info of infos) {
+    const { action } = info;
+    if (info.dead || !info.schedule || !info.zone || !action.schedule) continue;
+    setters.push({
+      action,
+      name: action.name?.value ?? `scheduled action #${action.index + 1}`,
+      schedule: action.schedule.value,
+      ...(action.timezone ? { timezone: action.timezone.value } : {}),
+      ...(action.startTime ? { startTime: action.startTime.value } : {}),
+      ...(action.endTime ? { endTime: action.endTime.value } : {}),
+      ...(action.action?.minCapacity ? { min: action.action.minCapacity.value } : {}),
+      ...(action.action?.maxCapacity ? { max: action.action.maxCapacity.value } : {}),
+    });
+  }
+  const own = { min: target.minCapacity?.value, max: target.maxCapacity?.value };
+  for (const undo of boundsUndone(own, setters, ctx.now, () => true, covered)) {
+    const ownProp = undo.bound === 'MinCapacity' ? target.minCapacity! : target.maxCapacity!;
+    const setProp =
+      undo.bound === 'MinCapacity' ? undo.setter.action.action!.minCapacity! : undo.setter.action.action!.maxCapacity!;
+    ctx.report({
+      code: 'sched.undoes-target',
+      range: ownProp.range,
+      message: `The scheduled actions set ${undo.bound} to other values and none sets it to ${undo.own}: this ${undo.bound} lasts only until "${undo.setter.name}" sets ${undo.value} (${undo.when}), and never comes back. Make an action set ${undo.own} when it should apply, or change the actions.`,
+      related: [{ ...setProp.range, message: `"${undo.setter.name}" sets ${undo.bound} ${undo.value}` }],
+    });
   }
 }
 
@@ -744,7 +798,8 @@ const scheduleRule = defineMultiCodeRule(META, {
     if (target.scheduledActions.length === 0) return;
     const infos = target.scheduledActions.map((action) => checkSchedule(action, ctx));
     checkOrder(target, infos, ctx);
-    checkNoRevert(target, infos, ctx);
+    const covered = checkNoRevert(target, infos, ctx);
+    checkUndone(target, infos, covered, ctx);
   },
 });
 
