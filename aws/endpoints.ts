@@ -63,6 +63,12 @@ export interface EndpointDetails {
   variants: VariantDetails[];
   /** Why the endpoint configuration could not be read (it was deleted, or access is denied); instance types are then unknown. */
   configProblem?: string;
+  /**
+   * Whether the endpoint configuration enables asynchronous inference (it has an
+   * AsyncInferenceConfig with its required OutputConfig); undefined when the configuration
+   * could not be read.
+   */
+  asynchronous?: boolean;
 }
 
 /** One scaling activity of DescribeScalingActivities. */
@@ -188,6 +194,7 @@ export async function describeEndpoint(
         configs?.set(name, pending);
       }
       const config = await pending;
+      details.asynchronous = config.AsyncInferenceConfig?.OutputConfig !== undefined;
       for (const v of config.ProductionVariants ?? []) {
         if (!v.VariantName) continue;
         const entry: { InstanceType?: string; ServerlessConfig?: ServerlessConfig } = {};

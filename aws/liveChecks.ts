@@ -13,7 +13,10 @@ import {
 import { parseDocument } from '../core/document/parse';
 import { parseSageMakerResourceId, SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
 import { insideString } from '../core/rules/locate';
-import { LIVE_RULE_CODES, LIVE_RULE_SEVERITY } from '../core/rules/liveRules';
+import { LIVE_RULE_CODES, LIVE_RULE_SEVERITY, type LiveRuleCode } from '../core/rules/liveRules';
+import { endpointKindOf, namedMetrics } from '../core/facts/endpointKinds';
+import { boundsUndone, type ScheduleSetter } from '../core/rules/scheduleUndo';
+import { keyText, type LiveState } from '../core/plan/liveState';
 import { applySuppressions } from '../core/lint/suppressions';
 import { didYouMean } from '../core/language/didYouMean';
 import {
@@ -60,6 +63,15 @@ export interface LiveCheckOptions {
   cache?: LiveCheckCache;
   /** Severity changes and rules turned off, as for the static rules. */
   config?: RuleConfig;
+  /**
+   * The live state of the file's targets, as plan reads it: with it, the live scheduled
+   * actions that apply keeps are checked against the file's bounds (sched.live-undoes-target).
+   */
+  live?: LiveState;
+  /** Whether apply prunes: then the live actions the file does not list are deleted, not kept. */
+  prune?: boolean;
+  /** The clock, for the next run of a scheduled action. */
+  now?: Date;
 }
 
 // Burstable instance families (ml.t2, ml.t3, …): SageMaker does not auto scale them.
@@ -194,6 +206,12 @@ export async function runLiveChecks(
     if (endpoint.configProblem && variant.kind === 'instance' && !variant.InstanceType) {
       skipped.push(`sm.burstable for ${variant.resourceId}: ${endpoint.configProblem}`);
     }
+    if (
+      variant.kind === 'instance' &&
+      endpoint.asynchronous !== undefined &&
+      dimension?.value === SAGEMAKER_DIMENSIONS.variantInstances
+    )
+      checkEndpointKind(target, parsed.endpointName, endpoint.asynchronous, report);
     const maxConcurrency = variant.ServerlessConfig?.MaxConcurrency;
     if (
       variant.kind === 'serverless' &&
@@ -219,6 +237,7 @@ export async function runLiveChecks(
   };
 
   await mapLimit(model.targets, 4, checkTarget);
+  if (options.live && !options.prune) checkKeptActions(model, options.live, options.now ?? new Date(), report);
   await checkCustomMetrics(
     clients,
     model,
@@ -369,4 +388,111 @@ async function checkCustomMetrics(
     const problem = await lookups.get(key)!;
     if (problem) report(ref.code, ref.range, problem);
   });
+}
+
+// ---------------------------------------------------------------------------------------
+// sm.endpoint-kind: what the endpoint configuration says the endpoint is, against what the
+// file assumes (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html:
+// "Any metric not listed below is not published if the endpoint is enabled for asynchronous
+// inference").
+
+type Report = (code: LiveRuleCode, range: Range, message: string) => void;
+
+function checkEndpointKind(target: ScalableTarget, endpointName: string, asynchronous: boolean, report: Report): void {
+  const kind = asynchronous ? 'asynchronous' : 'real-time';
+  const min = target.minCapacity;
+  // Where the file's metrics already say real-time, target.sm-variant-min-zero has said it.
+  const saidStatically = endpointKindOf(target).kind === 'real-time';
+  if (!asynchronous && min?.value === 0 && !saidStatically) {
+    report(
+      'sm.endpoint-kind',
+      min.range,
+      `Endpoint "${endpointName}" is real-time (its configuration has no AsyncInferenceConfig), and a real-time variant keeps at least 1 instance: only asynchronous endpoints and inference components scale to zero. Set MinCapacity to 1.`,
+    );
+  }
+  for (const action of target.scheduledActions) {
+    const actionMin = action.action?.minCapacity;
+    if (asynchronous || actionMin?.value !== 0 || saidStatically) continue;
+    report(
+      'sm.endpoint-kind',
+      actionMin.range,
+      `Endpoint "${endpointName}" is real-time (its configuration has no AsyncInferenceConfig): this action's MinCapacity 0 asks for fewer instances than a real-time variant can have. Use 1.`,
+    );
+  }
+  const reported = new Set<string>();
+  for (const metric of namedMetrics(target)) {
+    const publishes = asynchronous
+      ? metric.facts.kinds.includes('async')
+      : metric.facts.kinds.includes('real-time') || metric.facts.kinds.includes('multi-model');
+    if (publishes || reported.has(metric.facts.name)) continue;
+    reported.add(metric.facts.name);
+    const only = metric.facts.kinds.includes('async')
+      ? 'SageMaker publishes it for asynchronous endpoints only'
+      : 'SageMaker does not publish it for asynchronous endpoints';
+    report(
+      'sm.endpoint-kind',
+      metric.at.range,
+      `Endpoint "${endpointName}" is ${kind}, and ${metric.facts.name} never has data for it: ${only}. The policy that watches it never acts; use a metric the endpoint publishes${asynchronous ? ' (ApproximateBacklogSizePerInstance, HasBacklogWithoutCapacity)' : ' (InvocationsPerInstance, ConcurrentRequestsPerModel)'}.`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// sched.live-undoes-target: live scheduled actions that apply keeps (prune off) and that set
+// the target's bounds to values the file does not give.
+
+interface KeptSetter extends ScheduleSetter {
+  live: boolean;
+}
+
+function checkKeptActions(model: ScalingFile, live: LiveState, now: Date, report: Report): void {
+  const liveByKey = new Map(live.targets.map((t) => [keyText(t), t]));
+  for (const target of model.targets) {
+    const { serviceNamespace: ns, resourceId: id, scalableDimension: dim } = target;
+    if (!ns || !id || !dim) continue;
+    const liveTarget = liveByKey.get(
+      keyText({ ServiceNamespace: ns.value, ResourceId: id.value, ScalableDimension: dim.value }),
+    );
+    if (!liveTarget) continue;
+    const inFile = new Set(target.scheduledActions.flatMap((a) => (a.name ? [a.name.value] : [])));
+    const kept = liveTarget.ScheduledActions.filter((a) => !inFile.has(a.ScheduledActionName));
+    if (kept.length === 0) continue;
+    const setters: KeptSetter[] = [
+      ...target.scheduledActions.flatMap((a): KeptSetter[] =>
+        a.name && a.schedule
+          ? [
+              {
+                live: false,
+                name: a.name.value,
+                schedule: a.schedule.value,
+                ...(a.timezone ? { timezone: a.timezone.value } : {}),
+                ...(a.startTime ? { startTime: a.startTime.value } : {}),
+                ...(a.endTime ? { endTime: a.endTime.value } : {}),
+                ...(a.action?.minCapacity ? { min: a.action.minCapacity.value } : {}),
+                ...(a.action?.maxCapacity ? { max: a.action.maxCapacity.value } : {}),
+              },
+            ]
+          : [],
+      ),
+      ...kept.map((a): KeptSetter => ({
+        live: true,
+        name: a.ScheduledActionName,
+        schedule: a.Schedule,
+        ...(a.Timezone ? { timezone: a.Timezone } : {}),
+        ...(a.StartTime ? { startTime: a.StartTime } : {}),
+        ...(a.EndTime ? { endTime: a.EndTime } : {}),
+        ...(a.ScalableTargetAction?.MinCapacity !== undefined ? { min: a.ScalableTargetAction.MinCapacity } : {}),
+        ...(a.ScalableTargetAction?.MaxCapacity !== undefined ? { max: a.ScalableTargetAction.MaxCapacity } : {}),
+      })),
+    ];
+    const own = { min: target.minCapacity?.value, max: target.maxCapacity?.value };
+    for (const undo of boundsUndone(own, setters, now, (s) => s.live)) {
+      const prop = undo.bound === 'MinCapacity' ? target.minCapacity! : target.maxCapacity!;
+      report(
+        'sched.live-undoes-target',
+        prop.range,
+        `Scheduled action "${undo.setter.name}" is live on this target but not in the file, so apply keeps it (it prunes only when asked), and it sets ${undo.bound} to ${undo.value} (${undo.when}); no action sets ${undo.own} again. The file's ${undo.bound} ${undo.own} lasts only until then. Add the action to the file with the bound you mean, delete it with --prune, or change ${undo.bound}.`,
+      );
+    }
+  }
 }

@@ -14,6 +14,8 @@ export const LIVE_RULE_CODES = [
   'sm.ic-exists',
   'tt.custom-dimensions',
   'alarm.metric-exists',
+  'sm.endpoint-kind',
+  'sched.live-undoes-target',
 ] as const;
 
 export type LiveRuleCode = (typeof LIVE_RULE_CODES)[number];
@@ -74,6 +76,20 @@ const LIVE_RULE_METAS: (RuleMeta & { code: LiveRuleCode })[] = [
       "A step policy's alarm watches a metric CloudWatch has, with exactly these dimensions (checked by plan and apply)",
     description:
       'An alarm on a metric that CloudWatch does not have, with exactly the namespace, name and dimensions it names, gets no data, stays in INSUFFICIENT_DATA and never triggers its step policy. Plan and apply ask CloudWatch (ListMetrics, which knows the metrics with data in the last two weeks) and warn when no metric matches, naming the dimension sets the metric does have. A metric not yet published (an endpoint without traffic so far) is reported too.',
+  },
+  {
+    code: 'sm.endpoint-kind',
+    severity: 'warning',
+    title: 'The file treats the endpoint as the kind it is (checked by plan and apply)',
+    description:
+      "Plan and apply read the endpoint configuration, which says for sure what the file can only infer: an `AsyncInferenceConfig` makes an asynchronous endpoint, none a real-time one. Reported: `MinCapacity` 0 on a real-time variant, which keeps at least one instance (only asynchronous endpoints and inference components scale to zero, https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html); a metric SageMaker publishes only for asynchronous endpoints (the backlog metrics) watched for a real-time one; a metric it does not publish for asynchronous endpoints (`InvocationsPerInstance`, `Invocations`, `OverheadLatency`) watched for an asynchronous one (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html). Such a metric has no data, so its policy never acts.",
+  },
+  {
+    code: 'sched.live-undoes-target',
+    severity: 'warning',
+    title: "A live scheduled action that apply keeps undoes the target's bounds (checked by plan and apply)",
+    description:
+      "Apply keeps the live scheduled actions a file does not list unless it prunes. When such an action sets the target's `MinCapacity` or `MaxCapacity` to another value, and no action sets the file's value again, the file's bound lasts only until that action runs. Plan and apply name the action and its next run in its time zone; add the action to the file with the bound you mean, delete it (`plan --prune`, `apply --prune`), or change the bound. The same check on the file's own actions is `sched.undoes-target`.",
   },
 ];
 

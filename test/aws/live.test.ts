@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PutScalingPolicyCommand, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
+import {
+  PutScalingPolicyCommand,
+  PutScheduledActionCommand,
+  RegisterScalableTargetCommand,
+} from '@aws-sdk/client-application-auto-scaling';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { applyPlan } from '../../aws/apply';
 import {
@@ -432,6 +436,136 @@ describe(
         /^Endpoint "fraud-scorring" does not exist in ap-southeast-2; did you mean fraud-scoring\?/,
       );
       assert.doesNotMatch(findings[1]!.message, /did you mean/);
+    });
+
+    it('sm.endpoint-kind: the endpoint configuration says real-time or asynchronous for sure, against what the file assumes', async () => {
+      const region = 'ca-central-1';
+      const clients = await session(region);
+      const asyncConfig = { AsyncInferenceConfig: { OutputConfig: { S3OutputPath: 's3://bucket/async-out' } } };
+      await seedEndpoint(clients, 'rt-cpu');
+      await seedEndpoint(clients, 'rt-backlog');
+      await seedEndpoint(clients, 'queue-invocations', [{}], asyncConfig);
+      await seedEndpoint(clients, 'queue-ok', [{}], asyncConfig);
+      const described = await describeEndpoint(clients, 'queue-ok');
+      assert.equal(described.asynchronous, true, 'DescribeEndpointConfig carries the AsyncInferenceConfig');
+      assert.equal((await describeEndpoint(clients, 'rt-cpu')).asynchronous, false);
+
+      const customized = (endpoint: string, metric: string, dims: string[]) => ({
+        PolicyName: metric,
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: 5,
+          CustomizedMetricSpecification: {
+            Namespace: metric === 'CPUUtilization' ? '/aws/sagemaker/Endpoints' : 'AWS/SageMaker',
+            MetricName: metric,
+            Statistic: 'Average',
+            Dimensions: dims.map((Name) => ({ Name, Value: Name === 'EndpointName' ? endpoint : 'AllTraffic' })),
+          },
+        },
+      });
+      const base = (endpoint: string, min: number, policies: unknown[]) => ({
+        ...target({ endpoint, noStep: true, noActions: true }),
+        MinCapacity: min,
+        ScalingPolicies: policies,
+      });
+      const text = scalingFile(region, [
+        // Real-time, but the file cannot tell (CPU): plan says so at MinCapacity 0.
+        base('rt-cpu', 0, [customized('rt-cpu', 'CPUUtilization', ['EndpointName', 'VariantName'])]),
+        // Real-time, watched on the backlog, which only asynchronous endpoints publish.
+        base('rt-backlog', 1, [customized('rt-backlog', 'ApproximateBacklogSizePerInstance', ['EndpointName'])]),
+        // Asynchronous, tracked on InvocationsPerInstance, which they do not publish.
+        base('queue-invocations', 1, [
+          {
+            PolicyName: 'invocations',
+            PolicyType: 'TargetTrackingScaling',
+            TargetTrackingScalingPolicyConfiguration: {
+              TargetValue: 100,
+              PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+            },
+          },
+        ]),
+        // Asynchronous at zero with its backlog policy: as AWS documents.
+        base('queue-ok', 0, [customized('queue-ok', 'ApproximateBacklogSizePerInstance', ['EndpointName'])]),
+      ]);
+      const { findings } = await runLiveChecks(clients, text);
+      const kind = findings.filter((f) => f.code === 'sm.endpoint-kind');
+      assert.deepEqual(
+        kind.map((f) => text.slice(f.start, f.end)),
+        ['0', '"ApproximateBacklogSizePerInstance"', '"SageMakerVariantInvocationsPerInstance"'],
+      );
+      assert.match(
+        kind[0]!.message,
+        /Endpoint "rt-cpu" is real-time \(its configuration has no AsyncInferenceConfig\)/,
+      );
+      assert.match(kind[1]!.message, /SageMaker publishes it for asynchronous endpoints only/);
+      assert.match(
+        kind[2]!.message,
+        /Endpoint "queue-invocations" is asynchronous, and InvocationsPerInstance never has data/,
+      );
+      assert.ok(kind.every((f) => f.severity === 'warning'));
+    });
+
+    it("sched.live-undoes-target: a live scheduled action that apply keeps undoes the file's bound; with prune it is deleted, so nothing to say", async () => {
+      const region = 'me-south-1';
+      const clients = await session(region);
+      await seedEndpoint(clients, 'shop');
+      const key = {
+        ServiceNamespace: 'sagemaker',
+        ResourceId: variantId('shop'),
+        ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+      } as const;
+      await clients.autoScaling.send(new RegisterScalableTargetCommand({ ...key, MinCapacity: 1, MaxCapacity: 4 }));
+      await clients.autoScaling.send(
+        new PutScheduledActionCommand({
+          ...key,
+          ScheduledActionName: 'weekday-cap',
+          Schedule: 'cron(0 8 ? * MON-FRI *)',
+          Timezone: 'Europe/Berlin',
+          ScalableTargetAction: { MaxCapacity: 4 },
+        }),
+      );
+      // The file raises MaxCapacity to 8 and does not list the live action.
+      const text = scalingFile(region, [
+        { ...target({ endpoint: 'shop', noStep: true, noActions: true }), MaxCapacity: 8 },
+      ]);
+      const desired = desiredOf(text);
+      const live = await fetchLiveState(clients, desired.targets);
+      const now = new Date('2026-11-28T12:00:00Z');
+      const kept = await runLiveChecks(clients, text, { live, prune: false, now });
+      const undo = kept.findings.filter((f) => f.code === 'sched.live-undoes-target');
+      assert.deepEqual(
+        undo.map((f) => text.slice(f.start, f.end)),
+        ['8'],
+      );
+      assert.match(
+        undo[0]!.message,
+        /Scheduled action "weekday-cap" is live on this target but not in the file, so apply keeps it .* sets MaxCapacity to 4 \(next on Mon 2026-11-30 08:00 \+01:00 \(Europe\/Berlin\)\)/,
+      );
+      const pruned = await runLiveChecks(clients, text, { live, prune: true, now });
+      assert.deepEqual(
+        pruned.findings.filter((f) => f.code === 'sched.live-undoes-target'),
+        [],
+      );
+      // An action in the file that sets 8 again: the live one no longer undoes anything for good.
+      const restoring = scalingFile(region, [
+        {
+          ...target({ endpoint: 'shop', noStep: true, noActions: true }),
+          MaxCapacity: 8,
+          ScheduledActions: [
+            {
+              ScheduledActionName: 'weekday-evening',
+              Schedule: 'cron(0 20 ? * MON-FRI *)',
+              Timezone: 'Europe/Berlin',
+              ScalableTargetAction: { MaxCapacity: 8 },
+            },
+          ],
+        },
+      ]);
+      const fine = await runLiveChecks(clients, restoring, { live, prune: false, now });
+      assert.deepEqual(
+        fine.findings.filter((f) => f.code === 'sched.live-undoes-target'),
+        [],
+      );
     });
 
     it('tt.custom-dimensions, alarm.metric-exists: a watched metric CloudWatch lacks with exactly these dimensions is a warning naming the sets it has', async () => {

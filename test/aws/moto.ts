@@ -5,6 +5,7 @@ import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
+  type AsyncInferenceConfig,
   type ProductionVariant,
 } from '@aws-sdk/client-sagemaker';
 import {
@@ -134,6 +135,7 @@ export async function seedEndpoint(
   clients: AwsClients,
   name: string,
   variants: Partial<ProductionVariant>[] = [{}],
+  config: { AsyncInferenceConfig?: AsyncInferenceConfig } = {},
 ): Promise<void> {
   const model = `${name}-model`;
   await clients.sageMaker.send(
@@ -155,6 +157,7 @@ export async function seedEndpoint(
             ...v,
           }) as ProductionVariant,
       ),
+      ...config,
     }),
   );
   await clients.sageMaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: `${name}-config` }));
