@@ -786,9 +786,11 @@ export function parseCronBody(body: string, offset: number, whole: { start: numb
   );
   if (zeros.length > 0) {
     if (/^[0-6]+(-[0-6]+)?(,[0-6]+(-[0-6]+)?)*$/.test(dowP.text)) {
-      const mapped = dowP.text.replace(/\d+/g, (d) => String(Number(d) + 1));
+      // Unix counts from 0 = Sunday; written as day names the fix needs no explaining, and
+      // it does not lead into the day-numbering hint a number would get.
+      const mapped = dowP.text.replace(/\d+/g, (d) => DAY_NAMES[Number(d)]!);
       for (const z of zeros)
-        z.fixes = [replaceFix(`Use AWS numbering (Unix + 1): \`${mapped}\``, dowP.start, dowEnd, mapped)];
+        z.fixes = [replaceFix(`Use day names (Unix's 0 is Sunday): \`${mapped}\``, dowP.start, dowEnd, mapped)];
     }
   } else if (dow.ok && dow.dayNumbers.length > 0) {
     const meanings = [...new Set(dow.dayNumbers.map((t) => Number(t.text)))]

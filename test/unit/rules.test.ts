@@ -7,6 +7,12 @@ import { LIVE_RULE_CODES } from '../../core/rules/liveRules';
 import { loadRuleFixtures } from '../ruleFixtures';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
+
+function codeCounts(findings: readonly { code: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  return counts;
+}
 const fixtures = loadRuleFixtures();
 
 // Codes the engine itself reports, which have their own tests rather than fixtures.
@@ -73,6 +79,12 @@ describe('rule fixtures', () => {
             .filter((f) => f.severity === 'error' && !errorsBefore.has(f.code))
             .map((f) => `${f.code}: ${f.message}`);
           assert.deepEqual(newErrors, [], `fix "${fix.title}" introduced errors`);
+          // Nor leads into another rule's warning: a fix the user takes should not earn a new finding.
+          const before = codeCounts(analyzeText(fixture.text, { now: NOW }).findings);
+          const led = [...codeCounts(analysis.findings)]
+            .filter(([code, n]) => code !== fixture.code && n > (before.get(code) ?? 0))
+            .map(([code]) => code);
+          assert.deepEqual(led, [], `fix "${fix.title}" leads into other findings`);
         }
       }
     });

@@ -248,7 +248,7 @@ const FAILING: Failing[] = [
   { expr: 'cron(0 8 1,,15 * ? *)', code: 'cron.ranges', severity: 'error', at: [9, 14], text: '1,,15' },
   { expr: 'cron(0 8 1-x * ? *)', code: 'cron.ranges', severity: 'error', at: [11, 12], text: 'x' },
   { expr: 'cron(0 8 1.5 * ? *)', code: 'cron.ranges', severity: 'error', at: [10, 11], text: '.' },
-  // day-of-week 0: an error under cron.ranges, explained with the numbering, with a Unix → AWS fix
+  // day-of-week 0: an error under cron.ranges, explained with the numbering, with a Unix → AWS fix in day names
   {
     expr: 'cron(0 8 ? * 0 *)',
     code: 'cron.ranges',
@@ -256,7 +256,7 @@ const FAILING: Failing[] = [
     at: [13, 14],
     text: '0',
     says: ["1 = Sunday … 7 = Saturday; Unix's 0 = Sunday is 1 here"],
-    fixed: 'cron(0 8 ? * 1 *)',
+    fixed: 'cron(0 8 ? * SUN *)',
   },
   {
     expr: 'cron(0 8 ? * 0,6 *)',
@@ -264,7 +264,7 @@ const FAILING: Failing[] = [
     severity: 'error',
     at: [13, 14],
     text: '0',
-    fixed: 'cron(0 8 ? * 1,7 *)',
+    fixed: 'cron(0 8 ? * SUN,SAT *)',
   },
   {
     expr: 'cron(0 8 ? * 0-4 *)',
@@ -272,7 +272,7 @@ const FAILING: Failing[] = [
     severity: 'error',
     at: [13, 14],
     text: '0',
-    fixed: 'cron(0 8 ? * 1-5 *)',
+    fixed: 'cron(0 8 ? * SUN-THU *)',
   },
   // cron.range-order
   {
