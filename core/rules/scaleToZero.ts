@@ -101,7 +101,8 @@ const smVariantMinZero = defineRule(
     scheduledAction(action, target, ctx) {
       const min = action.action?.minCapacity;
       if (target.scalableDimension?.value !== SAGEMAKER_DIMENSIONS.variantInstances || min?.value !== 0) return;
-      if (endpointKindOf(target).kind !== 'real-time') return; // a schedule may well be an async endpoint's night
+      const kind = endpointKindOf(target).kind;
+      if (kind !== 'real-time' && kind !== 'multi-model') return; // a schedule may well be an async endpoint's night
       const why = realTimeOrStuck(target)!;
       ctx.report({
         range: min.range,
@@ -116,11 +117,12 @@ const smVariantMinZero = defineRule(
 /** Why MinCapacity 0 is wrong for this variant, or undefined when it may be right (or the file cannot tell). */
 function realTimeOrStuck(target: ScalableTarget): { text: string; related: RelatedLocation[] } | undefined {
   const reading = endpointKindOf(target);
-  if (reading.kind === 'real-time' && reading.evidence) {
+  if ((reading.kind === 'real-time' || reading.kind === 'multi-model') && reading.evidence) {
     const metric = reading.evidence.facts.name;
+    const what = reading.kind === 'multi-model' ? 'a multi-model endpoint' : 'a real-time endpoint';
     return {
-      text: `a real-time variant: it is scaled on ${metric}, which SageMaker publishes for real-time endpoints and not for asynchronous ones, and a real-time variant keeps at least 1 instance (only asynchronous endpoints and inference components scale to zero).`,
-      related: [{ ...reading.evidence.at.range, message: `${metric}: a real-time endpoint's metric` }],
+      text: `${reading.kind === 'multi-model' ? 'a multi-model variant' : 'a real-time variant'}: it is scaled on ${metric}, which SageMaker publishes for ${what} and not for asynchronous ones, and such a variant keeps at least 1 instance (only asynchronous endpoints and inference components scale to zero).`,
+      related: [{ ...reading.evidence.at.range, message: `${metric}: ${what}'s metric` }],
     };
   }
   if (reading.kind !== undefined || reading.conflict) return undefined;
