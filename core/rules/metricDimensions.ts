@@ -67,11 +67,12 @@ export function unpublishedDimensions(
   resource: SageMakerResource | undefined,
   consequence: string,
 ): DimensionProblem | undefined {
-  const items = holder.dimensions?.items ?? [];
-  const names: string[] = [];
-  for (const d of items) {
-    if (!d.name) return undefined; // a dimension still being written
-    names.push(d.name.value);
+  const items = holder.dimensions?.items ?? NO_DIMENSIONS;
+  const names = new Array<string>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const name = items[i]!.name;
+    if (!name) return undefined; // a dimension still being written
+    names[i] = name.value;
   }
   if (publishedWith(facts, names)) return undefined;
   const published = orList(facts.dimensions.map(setWords));
@@ -116,9 +117,10 @@ export interface OtherResource {
 export function otherResourceDimensions(
   dimensions: readonly MetricDimension[] | undefined,
   resource: SageMakerResource,
-): OtherResource[] {
-  const found: OtherResource[] = [];
-  for (const dimension of dimensions ?? []) {
+): readonly OtherResource[] {
+  if (!dimensions || dimensions.length === 0) return NONE;
+  let found: OtherResource[] | undefined;
+  for (const dimension of dimensions) {
     const name = dimension.name?.value;
     const got = dimension.value?.value;
     if (name === undefined || got === undefined) continue;
@@ -132,7 +134,10 @@ export function otherResourceDimensions(
         : name === 'InferenceComponentName'
           ? { want: resource.name, what: 'inference component', at: resource.nameAt }
           : undefined;
-    if (expected && expected.want !== got) found.push({ dimension, name, ...expected });
+    if (expected && expected.want !== got) (found ??= []).push({ dimension, name, ...expected });
   }
-  return found;
+  return found ?? NONE;
 }
+
+const NONE: readonly OtherResource[] = Object.freeze([]);
+const NO_DIMENSIONS: readonly MetricDimension[] = Object.freeze([]);

@@ -220,8 +220,12 @@ const neverScalesIn = defineRule(
       const min = target.minCapacity?.value;
       const max = target.maxCapacity?.value;
       if (min !== undefined && max !== undefined && min >= max) return;
-      const out = target.policies.find((p) => p.policyType?.value === 'StepScaling' && addsCapacity(p));
-      if (!out || target.policies.some(removesCapacity) || scheduleLowersMax(target)) return;
+      let out: ScalingPolicy | undefined;
+      for (const policy of target.policies) {
+        if (removesCapacity(policy)) return; // most targets: target tracking that scales in
+        if (!out && policy.policyType?.value === 'StepScaling' && addsCapacity(policy)) out = policy;
+      }
+      if (!out || scheduleLowersMax(target)) return;
       if (target.policies.some((p) => p.targetTracking?.disableScaleIn?.value === true)) return; // tt.disable-scale-in
       ctx.report({
         range: policyHead(out),

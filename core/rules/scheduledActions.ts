@@ -401,8 +401,28 @@ function wordsOf(name: string): string[] {
 const UP_WORDS = new Set(['up', 'increase', 'raise', 'grow', 'scaleup', 'scaleout']);
 const DOWN_WORDS = new Set(['down', 'decrease', 'lower', 'reduce', 'shrink', 'scaledown', 'scalein']);
 
+// A name with none of the direction words, as a word of its own (after a separator or as a
+// capitalised word), says nothing: most names are let go without splitting them.
+const MAY_NAME_DIRECTION =
+  /(?:^|[^A-Za-z])(?:up|down|in|out|increase|decrease|raise|lower|reduce|grow|shrink|scale(?:up|down|in|out))|(?:Up|Down|In|Out|Increase|Decrease|Raise|Lower|Reduce|Grow|Shrink)/;
+
+// Names repeat from one check of a file to the next (the editor checks on every edit): each
+// is read once. Bounded: cleared when full.
+const directions = new Map<string, 'up' | 'down' | null>();
+
 /** The direction an action's name announces: "scale out", "scale-up", "increase" … or none. */
 function namedDirection(name: string): 'up' | 'down' | undefined {
+  if (!MAY_NAME_DIRECTION.test(name)) return undefined;
+  let direction = directions.get(name);
+  if (direction === undefined) {
+    direction = readDirection(name) ?? null;
+    if (directions.size >= 5000) directions.clear();
+    directions.set(name, direction);
+  }
+  return direction ?? undefined;
+}
+
+function readDirection(name: string): 'up' | 'down' | undefined {
   const words = wordsOf(name);
   // "scale" and the word after it decide ("ScaleOutInMorning" is a scale-out in the morning).
   const at = words.indexOf('scale');

@@ -754,6 +754,20 @@ function checkNoRevert(target: ScalableTarget, infos: readonly ActionInfo[], ctx
 // ---------------------------------------------------------------------------------------
 // sched.undoes-target: the target's own bound, which the schedule sets to other values.
 
+/** Whether some action sets the bound and none sets the target's own value (without building anything). */
+function mayBeUndone(target: ScalableTarget, bound: Bound): boolean {
+  const own = bound === 'MinCapacity' ? target.minCapacity : target.maxCapacity;
+  if (!own) return false;
+  let set = false;
+  for (const action of target.scheduledActions) {
+    const value = boundOf(action, bound);
+    if (!value) continue;
+    if (value.value === own.value) return false;
+    set = true;
+  }
+  return set;
+}
+
 interface FileSetter extends ScheduleSetter {
   action: ScheduledAction;
 }
@@ -764,6 +778,7 @@ function checkUndone(
   covered: ReadonlySet<Bound>,
   ctx: RuleContext,
 ): void {
+  if (!mayBeUndone(target, 'MinCapacity') && !mayBeUndone(target, 'MaxCapacity')) return; // most targets
   const setters: FileSetter[] = [];
   for (const info of infos) {
     const { action } = info;

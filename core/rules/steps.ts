@@ -422,7 +422,9 @@ const signSide = defineRule(
       const { side, fromAlarm } = found;
       const operator = fromAlarm ? policy.alarm?.comparisonOperator : undefined;
       const type = config.adjustmentType?.value;
-      const judgeSigns = fromAlarm && risesWithLoad(policy) && !bandDesign(config);
+      // Worked out at the first adjustment that could be backwards: most policies have none.
+      let judgeSigns: boolean | undefined;
+      const judge = () => (judgeSigns ??= fromAlarm && risesWithLoad(policy) && !bandDesign(config));
       for (const step of config.stepAdjustments?.items ?? []) {
         const { lowerBound: lower, upperBound: upper, scalingAdjustment: adjustment } = step;
         if (side === 'above') {
@@ -464,7 +466,8 @@ const signSide = defineRule(
               `Step ${step.index + 1} reaches above the threshold, but ${why}, so that part never runs. End it at 0.`,
           );
         }
-        if (!judgeSigns || !adjustment || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) continue;
+        if (!fromAlarm || !adjustment || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) continue;
+        if ((side === 'above' ? adjustment.value >= 0 : adjustment.value <= 0) || !judge()) continue;
         if (side === 'above' && adjustment.value < 0) {
           reportSide(
             ctx,
