@@ -21,7 +21,7 @@ import {
   type AlarmSide,
   type MetricInterval,
 } from '../language/stepIntervals';
-import { alarmCondition, atomsInWords, bothHold } from './alarmConditions';
+import { alarmCondition, atomsInWords, bothHold, soleAlarmTrigger } from './alarmConditions';
 import { headOf, insideString, policyHead, policyLabel } from './locate';
 
 // The CloudWatch alarm that triggers a step policy, kept in the policy's `CloudWatchAlarm`
@@ -302,17 +302,19 @@ const dimensionsMatch = defineRule(
   },
   {
     policy(policy, target, ctx) {
-      const alarm = stepAlarm(policy);
       const id = target.resourceId;
-      if (!alarm || !id || !target.scalableDimension?.value.startsWith('sagemaker:')) return;
+      if (!isStepPolicy(policy) || policy.alarms.length === 0 || !id) return;
+      if (!target.scalableDimension?.value.startsWith('sagemaker:')) return;
       const resource = parseSageMakerResourceId(id.value);
       if (!resource) return;
-      reportOtherResources(alarm.dimensions?.items, resource, id, ctx);
-      if (singleMetric(alarm)) reportUnpublished(alarm, resource, ctx);
-      for (const query of alarm.metrics?.items ?? []) {
-        const metric = query.metricStat?.metric;
-        reportOtherResources(metric?.dimensions?.items, resource, id, ctx);
-        reportUnpublished(metric, resource, ctx);
+      for (const alarm of policy.alarms) {
+        reportOtherResources(alarm.dimensions?.items, resource, id, ctx);
+        if (singleMetric(alarm)) reportUnpublished(alarm, resource, ctx);
+        for (const query of alarm.metrics?.items ?? []) {
+          const metric = query.metricStat?.metric;
+          reportOtherResources(metric?.dimensions?.items, resource, id, ctx);
+          reportUnpublished(metric, resource, ctx);
+        }
       }
     },
   },
@@ -382,7 +384,7 @@ interface WatchedAlarm {
 }
 
 function watched(policy: ScalingPolicy): WatchedAlarm | undefined {
-  const alarm = stepAlarm(policy);
+  const alarm = isStepPolicy(policy) ? soleAlarmTrigger(policy) : undefined;
   const threshold = alarm?.threshold?.value;
   const side = alarmSide(alarm?.comparisonOperator?.value);
   if (!alarm || threshold === undefined || !side || !alarm.namespace || !alarm.metricName || has(alarm, 'Metrics'))
@@ -504,7 +506,7 @@ const multiplePoliciesLargestWins = defineRule(
       for (const policy of target.policies) if (policy.alarm) withAlarm++;
       if (withAlarm < 2) return;
       const moving = target.policies.flatMap((policy) => {
-        const alarm = stepAlarm(policy);
+        const alarm = isStepPolicy(policy) ? soleAlarmTrigger(policy) : undefined;
         const way = alarm && direction(policy);
         return alarm && way ? [{ policy, alarm, way, single: watched(policy) }] : [];
       });

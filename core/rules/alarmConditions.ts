@@ -1,4 +1,4 @@
-import type { CloudWatchAlarm, MetricDataQuery, MetricDimension } from '../document/model';
+import type { CloudWatchAlarm, MetricDataQuery, MetricDimension, ScalingPolicy } from '../document/model';
 import { has } from '../document/model';
 
 // When a step policy's alarm is in ALARM, as a condition on metric values: for a single
@@ -274,6 +274,20 @@ function resultQuery(queries: readonly MetricDataQuery[]): MetricDataQuery | und
   if (returning.length === 1) return returning[0];
   const expressions = queries.filter((q) => q.expression);
   return expressions.length === 1 ? expressions[0] : undefined;
+}
+
+/**
+ * The one alarm of a step policy when it triggers the policy on ALARM alone (the default):
+ * then the policy runs while the alarm's condition holds. A policy with several alarms, or
+ * triggered on OK or INSUFFICIENT_DATA, runs on other terms, which the rules built on
+ * conditions do not judge.
+ */
+export function soleAlarmTrigger(policy: ScalingPolicy): CloudWatchAlarm | undefined {
+  const alarm = policy.alarm;
+  if (!alarm || policy.alarms.length !== 1) return undefined;
+  const states = alarm.triggerPolicyOn?.states;
+  if (states && (states.length !== 1 || states[0]!.value !== 'ALARM')) return undefined;
+  return alarm;
 }
 
 const conditions = new WeakMap<CloudWatchAlarm, Condition | null>();

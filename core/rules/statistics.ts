@@ -59,8 +59,8 @@ const statistic = defineRule(
             'this policy',
           );
       }
-      const alarm = isStepPolicy(policy) ? policy.alarm : undefined;
-      if (alarm) {
+      if (!isStepPolicy(policy)) return;
+      for (const alarm of policy.alarms) {
         check(ctx, alarm.statistic, alarm.namespace?.value, alarm.metricName?.value, 'the alarm');
         for (const q of alarm.metrics?.items ?? [])
           check(

@@ -22,6 +22,7 @@ import {
   relativeInterval,
   type AlarmSide,
 } from '../language/stepIntervals';
+import { soleAlarmTrigger } from './alarmConditions';
 import { headOf, policyHead, policyLabel } from './locate';
 import { andList, capacityNoun, count } from './words';
 
@@ -386,9 +387,9 @@ function policySide(
   return undefined;
 }
 
-/** Whether the policy's alarm watches one metric that SageMaker documents as rising with load. */
+/** Whether the policy's alarm watches one metric that SageMaker documents as rising with load, and triggers it on ALARM. */
 function risesWithLoad(policy: ScalingPolicy): boolean {
-  const alarm = policy.alarm;
+  const alarm = soleAlarmTrigger(policy);
   if (!alarm || has(alarm, 'Metrics')) return false;
   return metricFacts(alarm.namespace?.value, alarm.metricName?.value)?.load === 'rises';
 }
@@ -808,7 +809,7 @@ const exactCapacityResets = defineRule(
   {
     policy(policy, target, ctx) {
       const config = stepConfig(policy);
-      const alarm = policy.alarm;
+      const alarm = soleAlarmTrigger(policy);
       const { minCapacity: min, maxCapacity: max } = target;
       if (config?.adjustmentType?.value !== 'ExactCapacity' || !alarm || !min || !max) return;
       const value = (config.stepAdjustments?.items ?? [])
