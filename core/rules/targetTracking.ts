@@ -15,7 +15,7 @@ import {
   predefinedMetricsFor,
   PREDEFINED_METRIC_TYPES,
 } from '../facts/predefinedMetrics';
-import { distance } from '../schedule/timezone';
+import { nearest } from '../language/didYouMean';
 import { defineRule, type Rule, type RuleContext } from '../lint/rule';
 import { isOtherServiceNamespace, metricFacts } from '../facts/metrics';
 import { otherResourceDimensions, unpublishedDimensions, type MetricHolder } from './metricDimensions';
@@ -238,8 +238,8 @@ const predefinedDimensionMatch = defineRule(
 /**
  * The predefined metric type most likely meant by an unknown one: a known type that ends
  * with or contains it ("InvocationsPerInstance" → "SageMakerVariantInvocationsPerInstance"),
- * else the nearest by edit distance. Among several, those that fit the target's dimension
- * come first; undefined when nothing is close or two are equally likely.
+ * else the nearest by edit distance (core/language/didYouMean.ts). Among the types that fit the
+ * target's dimension when there are any; undefined when nothing is close or two are equally likely.
  */
 function meantMetricType(value: string, dimension: string | undefined): string | undefined {
   const wanted = value.toLowerCase();
@@ -249,15 +249,8 @@ function meantMetricType(value: string, dimension: string | undefined): string |
   const containing = pool.filter((t) => t.toLowerCase().includes(wanted));
   if (containing.length === 1) return containing[0];
   if (containing.length > 1) return undefined;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  let tie = false;
-  for (const type of pool) {
-    const d = distance(value, type);
-    if (d < bestDistance) [best, bestDistance, tie] = [type, d, false];
-    else if (d === bestDistance) tie = true;
-  }
-  return !tie && bestDistance <= Math.max(2, Math.floor(value.length / 5)) ? best : undefined;
+  const near = nearest(value, pool); // a slip of a few letters: the one nearest, when it is one
+  return near.length === 1 ? near[0] : undefined;
 }
 
 const KNOWN_METRIC_TYPES: ReadonlySet<string> = new Set(PREDEFINED_METRIC_TYPES);

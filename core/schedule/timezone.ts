@@ -147,8 +147,8 @@ function invalid(name: string, message: string, suggestion?: string): TimeZoneCh
   };
 }
 
-/** Levenshtein distance, case-insensitive (also used to suggest a predefined metric type). */
-export function distance(a: string, b: string): number {
+/** Levenshtein distance, case-insensitive. */
+function distance(a: string, b: string): number {
   a = a.toLowerCase();
   b = b.toLowerCase();
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
