@@ -445,6 +445,26 @@ interface KeptSetter extends ScheduleSetter {
   live: boolean;
 }
 
+/**
+ * sched.live-undoes-target alone, for a caller that reads the live state after the other
+ * live checks (plan does: those checks name the call that failed first). No AWS call; the
+ * file's disable comments and rule levels apply.
+ */
+export function keptActionFindings(
+  text: string,
+  live: LiveState,
+  options: Pick<LiveCheckOptions, 'config' | 'prune' | 'now'> = {},
+): Finding[] {
+  const model = buildModel(parseDocument(text).root);
+  if (!model || options.prune) return [];
+  const findings: Finding[] = [];
+  checkKeptActions(model, live, options.now ?? new Date(), (code, range, message) =>
+    findings.push({ code, severity: LIVE_RULE_SEVERITY[code], message, ...range }),
+  );
+  const kept = applySuppressions(text, findings, LIVE_CODES).filter((f) => LIVE_CODES.has(f.code));
+  return applyRuleConfig(kept, options.config);
+}
+
 function checkKeptActions(model: ScalingFile, live: LiveState, now: Date, report: Report): void {
   const liveByKey = new Map(live.targets.map((t) => [keyText(t), t]));
   for (const target of model.targets) {

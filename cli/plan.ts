@@ -1,5 +1,5 @@
 import { fetchLiveState } from '../aws/fetchLive';
-import { newLiveCheckCache, runLiveChecks } from '../aws/liveChecks';
+import { keptActionFindings, newLiveCheckCache, runLiveChecks } from '../aws/liveChecks';
 import { explainAwsError } from '../aws/errors';
 import type { AwsClients } from '../aws/session';
 import { desiredFromText } from '../core/plan/desired';
@@ -228,6 +228,19 @@ export async function preparePlans(
     for (const c of passed) {
       const keys = new Set(c.desired.targets.map(keyText));
       const live: LiveState = { ...liveState, targets: liveState.targets.filter((t) => keys.has(keyText(t))) };
+      // The live scheduled actions apply keeps (without --prune), against the file's bounds.
+      const kept = keptActionFindings(c.text, live, { config: c.config, prune: options.prune, now: options.now });
+      const keptMessages = kept.map((f) => findingToMessage(c.file, c.text, f));
+      printMessages(keptMessages, out);
+      const keptErrors = keptMessages.filter((m) => m.severity === 'error').length;
+      if (keptErrors > 0) {
+        fail(
+          c.file,
+          `${plural(keptErrors, 'live check')} failed in ${region}: nothing can be applied until ${keptErrors === 1 ? 'it passes' : 'they pass'}`,
+          region,
+        );
+        continue;
+      }
       const plan = planChanges(c.desired, live, { prune: options.prune });
       result.files.push({ file: c.file, text: c.text, desired: c.desired, clients, live, plan });
     }

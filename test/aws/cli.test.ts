@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { PutScheduledActionCommand, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import { fetchCallerIdentity } from '../../aws/identity';
 import { listEndpoints } from '../../aws/endpoints';
 import { createClients, isReadOperation, resolveSettings, type AwsClients } from '../../aws/session';
@@ -319,6 +320,48 @@ describe(
       const bad = await run(['fetch', 'not/a/resource', '--profile', 'scaling-test']);
       assert.equal(bad.code, 2);
       assert.ok(!existsSync(join(dir, 'not')));
+    });
+
+    it("plan warns of a live scheduled action that apply keeps and that undoes the file's bound (sched.live-undoes-target); with --prune it is deleted instead", async () => {
+      const seed = await testClients(moto.endpoint, region);
+      open.push(seed);
+      await seedEndpoint(seed, 'weekly');
+      const key = {
+        ServiceNamespace: 'sagemaker',
+        ResourceId: 'endpoint/weekly/variant/AllTraffic',
+        ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+      } as const;
+      await seed.autoScaling.send(new RegisterScalableTargetCommand({ ...key, MinCapacity: 1, MaxCapacity: 4 }));
+      await seed.autoScaling.send(
+        new PutScheduledActionCommand({
+          ...key,
+          ScheduledActionName: 'weekday-cap',
+          Schedule: 'cron(0 8 ? * MON-FRI *)',
+          Timezone: 'Europe/Berlin',
+          ScalableTargetAction: { MaxCapacity: 4 },
+        }),
+      );
+      // The file raises MaxCapacity to 8 and does not list the live action.
+      const file = scalingFile(region, [
+        { ...target({ endpoint: 'weekly', noStep: true, noActions: true }), MaxCapacity: 8 },
+      ]);
+      writeFileSync(join(dir, 'weekly.scaling.json'), file);
+      const line = file.slice(0, file.indexOf('"MaxCapacity": 8')).split('\n').length;
+
+      const plan = await run(['plan', 'weekly.scaling.json', '--profile', 'scaling-test']);
+      assert.equal(plan.code, 3, plan.stderr);
+      assert.match(
+        plan.stderr,
+        new RegExp(
+          `weekly\\.scaling\\.json:${line}:\\d+ warning sched\\.live-undoes-target Scheduled action "weekday-cap" is live on this target but not in the file, so apply keeps it`,
+        ),
+      );
+      assert.match(plan.stderr, /sets MaxCapacity to 4 \(next on .* \(Europe\/Berlin\)\)/);
+
+      const pruned = await run(['plan', 'weekly.scaling.json', '--prune', '--profile', 'scaling-test']);
+      assert.equal(pruned.code, 3, pruned.stderr);
+      assert.doesNotMatch(pruned.stderr, /sched\.live-undoes-target/);
+      assert.match(pruned.stdout, /delete scheduled action "weekday-cap"/);
     });
 
     it('says how to fix credentials, SSO sessions, unreachable endpoints and region conflicts, without a stack trace', async () => {
