@@ -1,60 +1,60 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { plot } from 'asciichart';
+import { fetchCloudWatchLoad, ReplayTargetError } from '../aws/cloudWatchLoad';
+import { explainAwsError } from '../aws/errors';
+import type { AwsClients } from '../aws/session';
 import { desiredFromText } from '../core/plan/desired';
 import type { TargetState } from '../core/plan/liveState';
 import {
   ALARM_STATE_NAMES,
+  fileErrorsMessage,
   formatDuration,
-  loadSpan,
-  MAX_SIMULATION_DAYS,
-  parseDuration,
+  loadFileTooLarge,
+  loadWindow,
+  notSimulatedMessage,
   parseLoad,
   parsePattern,
+  parseReplayDays,
   patternLoad,
-  requiredColumns,
+  patternWindow,
+  pickTarget,
+  readSimulationInputs,
   simulate,
+  unusedColumns,
   type Load,
+  type LoadParse,
   type SimulationParameters,
   type SimulationResult,
 } from '../core/simulate';
-import { parseTimestamp } from '../core/document/timestamp';
+import { AWS_OPTION_DEFINITIONS, awsOptionsFrom, openSession, RegionArgumentError } from './awsOptions';
 import { findingToMessage, lintText, readText } from './lintFile';
 import type { Output } from './output';
 import { ruleConfigForFile, ruleConfigLookup } from './ruleConfig';
 
 // `sagemaker-scaling simulate`: what a scaling file does to an endpoint under a load, before
 // it ships. The file passes the same three layers as `lint` first; the load is a CSV or
-// get-metric-data JSON file, or a pattern spec; the engine is core/simulate.
+// get-metric-data JSON file, a pattern spec, or the target's own CloudWatch history
+// (aws/cloudWatchLoad.ts); the engine is core/simulate. The checks and their messages are
+// core/simulate/options.ts, shared with the editor's panel.
 
 export const SIMULATE_USAGE = `Usage: sagemaker-scaling simulate <file> [--target <ResourceId>]
-    (--load <file.csv|file.json> | --pattern <spec>)
+    (--load <file.csv|file.json> | --pattern <spec> | --from-cloudwatch <days>)
     [--start ISO] [--duration 1d] [--capacity N] [--provisioning 5m] [--deprovisioning 1m]
     [--metric-lag 60s] [--price USD] [--max-per-instance N] [--legacy-no-zero]
-    [--format text|json|csv]`;
-
-/** Bigger load files are refused before they are read: 1,000,000 rows of a few columns fit well within. */
-export const MAX_LOAD_BYTES = 64 * 1024 * 1024;
+    [--format text|json|csv]
+    --from-cloudwatch: the target's own last <days> (at most 15) of Invocations and the
+    metrics its policies read, with [--profile P] [--region R] [--endpoint-url URL] [--verbose]`;
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** A mistake in the command line or an unreadable input: exit 2. */
 class SimulateUsageError extends Error {}
 
-function duration(option: string, value: string | undefined, fallback: number | undefined): number | undefined {
-  if (value === undefined) return fallback;
-  const ms = parseDuration(value);
-  if (ms === undefined)
-    throw new SimulateUsageError(`${option} takes a duration such as 90s, 5m, 6h or 2d, not "${value}"`);
-  return ms;
-}
-
-function number(option: string, value: string | undefined, what: string, integer = false): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)))
-    throw new SimulateUsageError(`${option} takes ${what}, not "${value}"`);
-  return n;
+/** The value, or the usage error that names the problem. */
+function orThrow<T extends object>(read: T | { problem: string }): T {
+  if ('problem' in read) throw new SimulateUsageError(read.problem);
+  return read;
 }
 
 function iso(ms: number): string {
@@ -71,9 +71,11 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
     args,
     allowPositionals: true,
     options: {
+      ...AWS_OPTION_DEFINITIONS,
       target: { type: 'string' },
       load: { type: 'string' },
       pattern: { type: 'string' },
+      'from-cloudwatch': { type: 'string' },
       start: { type: 'string' },
       duration: { type: 'string' },
       capacity: { type: 'string' },
@@ -95,43 +97,32 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
   try {
     if (positionals.length !== 1)
       throw new SimulateUsageError(`simulate takes one scaling file, not ${positionals.length}`);
-    if ((values.load === undefined) === (values.pattern === undefined))
-      throw new SimulateUsageError('simulate needs a load: either --load <file.csv|file.json> or --pattern <spec>');
+    const sources = [values.load, values.pattern, values['from-cloudwatch']].filter((v) => v !== undefined);
+    if (sources.length !== 1)
+      throw new SimulateUsageError(
+        'simulate needs a load: either --load <file.csv|file.json>, --pattern <spec> or --from-cloudwatch <days>',
+      );
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json' && format !== 'csv')
       throw new SimulateUsageError(`--format takes text, json or csv, not "${format}"`);
-    let startMs: number | undefined;
-    if (values.start !== undefined) {
-      const parsed = parseTimestamp(values.start);
-      if (!parsed?.ok)
-        throw new SimulateUsageError(
-          `--start takes an ISO-8601 time such as 2026-07-01T00:00:00Z, not "${values.start}"`,
-        );
-      startMs = parsed.epochMs;
-    }
-    const durationMs = duration('--duration', values.duration, undefined);
-    if (durationMs === 0) throw new SimulateUsageError('--duration must be longer than 0');
-    const maxDurationMs = MAX_SIMULATION_DAYS * 86_400_000;
-    if (durationMs !== undefined && durationMs > maxDurationMs)
-      throw new SimulateUsageError(
-        `--duration may be at most ${MAX_SIMULATION_DAYS}d: simulate a year at a time, not "${values.duration}"`,
-      );
-    const parameters: Partial<SimulationParameters> = { legacyNoZero: values['legacy-no-zero'] === true };
-    const capacity = number('--capacity', values.capacity, 'a whole number of instances ≥ 0', true);
-    if (capacity !== undefined) parameters.initialCapacity = capacity;
-    const provisioning = duration('--provisioning', values.provisioning, undefined);
-    if (provisioning !== undefined) parameters.provisioningSeconds = provisioning / 1000;
-    const deprovisioning = duration('--deprovisioning', values.deprovisioning, undefined);
-    if (deprovisioning !== undefined) parameters.deprovisioningSeconds = deprovisioning / 1000;
-    const lag = duration('--metric-lag', values['metric-lag'], undefined);
-    if (lag !== undefined) parameters.metricLagSeconds = lag / 1000;
-    const price = number('--price', values.price, 'a price in USD per instance-hour, such as 1.21');
-    if (price !== undefined) parameters.pricePerInstanceHour = price;
-    const maxPerInstance = number('--max-per-instance', values['max-per-instance'], 'a number above 0');
-    if (maxPerInstance !== undefined) {
-      if (maxPerInstance === 0) throw new SimulateUsageError('--max-per-instance takes a number above 0, not "0"');
-      parameters.maxPerInstance = maxPerInstance;
-    }
+    const inputs = orThrow(
+      readSimulationInputs({
+        start: values.start,
+        duration: values.duration,
+        capacity: values.capacity,
+        provisioning: values.provisioning,
+        deprovisioning: values.deprovisioning,
+        metricLag: values['metric-lag'],
+        price: values.price,
+        maxPerInstance: values['max-per-instance'],
+        legacyNoZero: values['legacy-no-zero'] === true,
+      }),
+    );
+    const parameters = inputs.parameters;
+    const replayDays =
+      values['from-cloudwatch'] !== undefined ? orThrow(parseReplayDays(values['from-cloudwatch'])).days : undefined;
+    if (replayDays === undefined && (values.profile ?? values.region ?? values['endpoint-url']) !== undefined)
+      throw new SimulateUsageError('--profile, --region and --endpoint-url go with --from-cloudwatch only');
 
     // The scaling file: unreadable → 2; errors in any of lint's three layers → 1.
     const file = positionals[0]!;
@@ -156,13 +147,11 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
     const errors = messages.filter((m) => m.severity === 'error');
     if (errors.length > 0) {
       for (const m of errors) out.err(`${m.file}:${m.line}:${m.column} ${m.severity} ${m.code} ${m.message}`);
-      say(
-        `${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}: fix ${errors.length === 1 ? 'it' : 'them'} first (see sagemaker-scaling lint)`,
-      );
+      say(fileErrorsMessage(file, errors.length));
       return EXIT.failed;
     }
     const desired = desiredFromText(text);
-    const target = pickTarget(desired?.targets ?? [], values.target, file);
+    const target = orThrow(pickTarget(desired?.targets ?? [], values.target, file)).target;
 
     // The load.
     let load: Load;
@@ -178,10 +167,8 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
           code === 'ENOENT' ? `no such load file: ${loadFile}` : `cannot read ${loadFile}: ${code}`,
         );
       }
-      if (size > MAX_LOAD_BYTES)
-        throw new SimulateUsageError(
-          `${loadFile} is ${(size / 1024 / 1024).toFixed(0)} MB; a load file may be at most ${MAX_LOAD_BYTES / 1024 / 1024} MB (about a million rows): cut it to the days you want to simulate`,
-        );
+      const tooLarge = loadFileTooLarge(loadFile, size);
+      if (tooLarge) throw new SimulateUsageError(tooLarge);
       let loadText: string;
       try {
         loadText = readText(loadFile);
@@ -197,32 +184,24 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
       }
       load = parsed.load;
       warnings.push(...parsed.warnings.map((w) => `${loadFile}: ${w}`));
-      const span = loadSpan(load)!;
-      startMs ??= span.startMs;
-      const endMs = startMs + (durationMs ?? span.endMs - startMs);
-      if (startMs < span.startMs || endMs > span.endMs)
-        throw new SimulateUsageError(
-          `the load covers ${iso(span.startMs)} to ${iso(span.endMs)}, but the simulation runs ${iso(startMs)} to ${iso(endMs)}: choose --start and --duration within the load`,
-        );
-      if (endMs - startMs > maxDurationMs)
-        throw new SimulateUsageError(
-          `the load covers ${iso(span.startMs)} to ${iso(span.endMs)}, more than ${MAX_SIMULATION_DAYS} days: simulate a year at a time (choose --start and --duration)`,
-        );
-      parameters.durationMs = endMs - startMs;
+      Object.assign(parameters, orThrow(loadWindow(load, inputs.startMs, inputs.durationMs)));
+    } else if (replayDays !== undefined) {
+      const replayed = await replayFromCloudWatch(values, desired?.Region, target, replayDays, now, out);
+      if (!replayed.load) {
+        for (const problem of replayed.problems) out.err(`CloudWatch: ${problem}`);
+        throw new SimulateUsageError('the CloudWatch history cannot be simulated (see above)');
+      }
+      load = replayed.load;
+      warnings.push(...replayed.warnings.map((w) => `CloudWatch: ${w}`));
+      Object.assign(parameters, orThrow(loadWindow(load, inputs.startMs, inputs.durationMs)));
     } else {
       const pattern = parsePattern(values.pattern!);
       if (!pattern.columns) throw new SimulateUsageError(`--pattern: ${pattern.problem}`);
-      // Without --start a pattern starts at midnight UTC today.
-      startMs ??= Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-      parameters.durationMs = durationMs ?? 86_400_000;
-      load = patternLoad(pattern.columns, startMs, parameters.durationMs);
+      Object.assign(parameters, patternWindow(now, inputs.startMs, inputs.durationMs));
+      load = patternLoad(pattern.columns, parameters.startMs!, parameters.durationMs!);
     }
-    parameters.startMs = startMs;
 
-    const needed = requiredColumns(target);
-    for (const column of load.columns)
-      if (!needed.has(column.name))
-        warnings.push(`the load's column ${column.name} is not read by any policy of ${target.ResourceId}`);
+    warnings.push(...unusedColumns(target, load));
 
     const result = simulate(target, load, parameters as SimulationParameters);
     for (const warning of warnings) say(warning);
@@ -230,10 +209,7 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
     if (format === 'json') out.out(JSON.stringify(toJson(result, warnings), null, 2));
     else if (format === 'csv') out.out(toCsv(result));
     else for (const line of toText(result)) out.out(line);
-    for (const n of result.notSimulated)
-      say(
-        `policy ${n.policy} cannot be simulated: ${n.reason}${n.needs ? `; add a column ${n.needs} to the load` : ''}`,
-      );
+    for (const n of result.notSimulated) say(notSimulatedMessage(n));
     return result.notSimulated.length > 0 ? EXIT.failed : EXIT.ok;
   } catch (error) {
     if (!(error instanceof SimulateUsageError)) throw error;
@@ -242,18 +218,34 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
   }
 }
 
-function pickTarget(targets: TargetState[], wanted: string | undefined, file: string): TargetState {
-  const ids = targets.map((t) => t.ResourceId);
-  if (wanted !== undefined) {
-    const found = targets.find((t) => t.ResourceId === wanted);
-    if (!found)
-      throw new SimulateUsageError(`${file} has no target ${wanted}${ids.length ? `: it has ${ids.join(', ')}` : ''}`);
-    return found;
+/**
+ * The target's last days from CloudWatch. Everything that stops it (no credentials, no
+ * such endpoint, no data) is an input that cannot be read: a usage error (exit 2) whose
+ * message says what to fix.
+ */
+async function replayFromCloudWatch(
+  values: { profile?: string; region?: string; 'endpoint-url'?: string; verbose?: boolean },
+  fileRegion: string | undefined,
+  target: TargetState,
+  days: number,
+  now: Date,
+  out: Output,
+): Promise<LoadParse> {
+  const aws = awsOptionsFrom(values);
+  const explain = (error: unknown) => explainAwsError(error, aws.profile ? { profile: aws.profile } : {});
+  let clients: AwsClients;
+  try {
+    clients = await openSession(aws, out, fileRegion);
+  } catch (error) {
+    throw new SimulateUsageError(error instanceof RegionArgumentError ? error.message : explain(error));
   }
-  if (targets.length === 0) throw new SimulateUsageError(`${file} has no scalable target to simulate`);
-  if (targets.length > 1)
-    throw new SimulateUsageError(`${file} has ${targets.length} targets: name one with --target (${ids.join(', ')})`);
-  return targets[0]!;
+  try {
+    return await fetchCloudWatchLoad(clients, target, days, now);
+  } catch (error) {
+    throw new SimulateUsageError(error instanceof ReplayTargetError ? error.message : explain(error));
+  } finally {
+    clients.destroy();
+  }
 }
 
 const nullable = (x: number) => (Number.isFinite(x) ? x : null);

@@ -231,14 +231,19 @@ export function parseLoadCsv(text: string): LoadParse {
 
 /** The output of `aws cloudwatch get-metric-data`: one column per MetricDataResult. */
 export function parseLoadJson(text: string): LoadParse {
-  const problems: string[] = [];
-  const warnings: string[] = [];
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
-    return { problems: [`the load is not valid JSON: ${(error as Error).message}`], warnings };
+    return { problems: [`the load is not valid JSON: ${(error as Error).message}`], warnings: [] };
   }
+  return parseMetricData(document);
+}
+
+/** A get-metric-data answer already parsed (`{ MetricDataResults: [...] }`), as from a file or CloudWatch itself. */
+export function parseMetricData(document: unknown): LoadParse {
+  const problems: string[] = [];
+  const warnings: string[] = [];
   const results = (document as { MetricDataResults?: unknown })?.MetricDataResults;
   if (!Array.isArray(results)) {
     const hint = (document as { Datapoints?: unknown })?.Datapoints
