@@ -47,7 +47,8 @@ Commands:
       ISO-8601, read as UTC unless they carry an offset. Exit 0 when the expression
       reads, 1 when it has errors or the zone is unknown, 2 on bad usage.
 
-  simulate <file> [--target <ResourceId>] (--load <file.csv|file.json> | --pattern <spec>)
+  simulate <file> [--target <ResourceId>]
+           (--load <file.csv|file.json> | --pattern <spec> | --from-cloudwatch <days>)
            [--start ISO] [--duration 1d] [--capacity N] [--provisioning 5m]
            [--deprovisioning 1m] [--metric-lag 60s] [--price USD]
            [--max-per-instance N] [--legacy-no-zero] [--format text|json|csv]
@@ -55,12 +56,14 @@ Commands:
       Application Auto Scaling, CloudWatch and SageMaker would: capacity over time,
       every scaling decision with its cause, and the cost. The load is a CSV
       (timestamp + invocations per minute, concurrency, or CloudWatch metric
-      columns), get-metric-data JSON, or a pattern such as
-      'daily(200, 2400, at=14:00) + spike(3000, at=26h, for=10m)'.
-      Exit 0 when done, 1 on errors in the file or a policy that cannot be
-      simulated, 2 on bad usage or an unreadable load.
+      columns), get-metric-data JSON, a pattern such as
+      'daily(200, 2400, at=14:00) + spike(3000, at=26h, for=10m)', or the
+      target's own last <days> (at most 15) read from CloudWatch (with the AWS
+      options below). Exit 0 when done, 1 on errors in the file or a policy that
+      cannot be simulated, 2 on bad usage or a load that cannot be read (no
+      credentials, no such endpoint, no data).
 
-AWS options (plan, apply, fetch), read as the AWS CLI reads them when left out:
+AWS options (plan, apply, fetch, simulate --from-cloudwatch), read as the AWS CLI reads them when left out:
   --profile P         Profile of the shared config files (else AWS_PROFILE, default).
   --region R          Region (else the file's "Region", the profile's region, AWS_REGION).
   --endpoint-url URL  Endpoint for every service (else AWS_ENDPOINT_URL[_<SERVICE>],

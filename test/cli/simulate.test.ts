@@ -382,6 +382,53 @@ describe('sagemaker-scaling simulate', () => {
     }
   });
 
+  it('--from-cloudwatch: bad input exits 2 with the fix, before or without any call to AWS', () => {
+    const file = path('one.scaling.json');
+    // A clean environment: no credentials, empty AWS files, no instance metadata, and an
+    // endpoint on a closed local port, so nothing could leave the machine.
+    const empty = path('empty-aws');
+    writeFileSync(empty, '');
+    const env = {
+      PATH: process.env.PATH,
+      HOME: dir,
+      AWS_CONFIG_FILE: empty,
+      AWS_SHARED_CREDENTIALS_FILE: empty,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_REGION: 'us-east-1',
+    };
+    const cases: [string[], RegExp][] = [
+      [['--from-cloudwatch', '16'], /--from-cloudwatch 16: CloudWatch keeps 1-minute datapoints for 15 days/],
+      [['--from-cloudwatch', '30'], /at most 15 days can be replayed minute by minute/],
+      [['--from-cloudwatch', '0'], /--from-cloudwatch takes a number of days from 1 to 15/],
+      [['--from-cloudwatch', 'week'], /--from-cloudwatch takes a number of days from 1 to 15/],
+      [
+        ['--from-cloudwatch', '2', '--pattern', 'constant(1)'],
+        /needs a load: either --load .*, --pattern .* or --from-cloudwatch/,
+      ],
+      [
+        ['--pattern', 'constant(1)', '--region', 'us-east-1'],
+        /--profile, --region and --endpoint-url go with --from-cloudwatch only/,
+      ],
+      [['--from-cloudwatch', '2', '--region', 'us-east-9'], /--region.*us-east-9/],
+      [
+        ['--from-cloudwatch', '2', '--endpoint-url', 'http://127.0.0.1:9'],
+        /No AWS credentials found: run aws configure \(or aws sso login for SSO\)/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = spawnSync(process.execPath, [CLI, 'simulate', file, ...args], {
+        cwd: dir,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.equal(r.signal, null, args.join(' '));
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, message, args.join(' '));
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+  });
+
   it('--help prints the usage', () => {
     const r = run('--help');
     assert.equal(r.code, 0);
