@@ -85,7 +85,16 @@ export default tseslint.config(
     server: { packages: [...EDITOR, ...LSP_CLIENT, ...AWS_SDK], folders: ['aws', 'client', 'cli'] },
     client: { packages: [...LSP_SERVER], folders: ['server', 'cli'] },
     cli: { packages: [...EDITOR, ...LSP_CLIENT, ...LSP_SERVER], folders: ['server', 'client'] },
+    webview: {
+      packages: [...EDITOR, ...LSP_CLIENT, ...LSP_SERVER, ...AWS_SDK, ...nodeBuiltins, 'node:*'],
+      folders: ['aws', 'server', 'client', 'cli', 'test', 'bench'],
+    },
   }),
+  {
+    // The simulation panel's page runs in the webview (a browser).
+    files: ['webview/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     files: ['core/**/*.ts'],
     rules: { 'no-restricted-globals': ['error', 'process', 'require', '__dirname', 'console', 'setTimeout', 'fetch'] },

@@ -21,6 +21,7 @@ import { selectProfile, selectRegion } from './profileRegion';
 import { ResourceIdCompletion } from './resourceCompletion';
 import { SHOW_RULE_COMMAND, showRule, withRenderedRuleLink } from './ruleDocs';
 import { affectsAws, SECTION } from './settings';
+import { registerSimulation } from './simulate/register';
 import { AwsStatusBar, sessionLabel } from './statusBar';
 import { registerTestHooks } from './testHooks';
 import type { TreeNode } from './tree/nodes';
@@ -184,6 +185,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     scalingFiles.onDidDelete(filesChanged),
   );
   registerTestHooks(host, tree);
+  registerSimulation(host, session);
 
   log.info(
     `activated (VS Code ${vscode.version})${vscode.workspace.isTrusted ? '' : '; the workspace is not trusted: apply and delete are disabled'}`,

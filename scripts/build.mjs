@@ -66,6 +66,18 @@ const bundles = [
     plugins: [executable('dist/cli.js')],
   },
   { ...common, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'dist', sourcemap: false },
+  // The simulation panel's page: browser code, with uPlot and the styles (dist/webview/simulate.css).
+  {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: { simulate: 'webview/simulate.ts' },
+    outdir: 'dist/webview',
+    minify: production,
+    sourcemap: !production,
+    logLevel: 'warning',
+  },
 ];
 
 const tests = {

@@ -24,4 +24,5 @@ export { requiredColumns } from './requirements';
 export * from './options';
 export * from './replay';
 export * from './chart';
+export * from './panelMessages';
 export * from './types';
