@@ -88,8 +88,13 @@ const patternPart = el(
   'div',
   { className: 'part' },
   el('div', { className: 'row' }, el('label', { htmlFor: 'pattern', textContent: 'Pattern' }), patternInput),
-  el('div', { className: 'row' }, el('label', { htmlFor: 'preset', textContent: 'Shapes' }), presetSelect),
-  patternHelp,
+  el(
+    'div',
+    { className: 'row' },
+    el('label', { htmlFor: 'preset', textContent: 'Shapes' }),
+    presetSelect,
+    el('details', { className: 'syntax' }, el('summary', { textContent: 'Syntax' }), patternHelp),
+  ),
 );
 const fileButton = el('button', { id: 'choose-file', type: 'button', textContent: 'Choose load file…' });
 const fileName = el('span', { className: 'hint', id: 'file-name', textContent: 'none chosen' });
@@ -423,7 +428,15 @@ function makeChart(d: ChartData): uPlot {
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     scales: { x: { time: true }, n: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] }, d: {}, m: {} },
     axes: [
-      axis,
+      {
+        ...axis,
+        // 24-hour UTC times, the date under each midnight (the engine's clock is UTC).
+        values: (_u, splits) =>
+          splits.map((v) => {
+            const iso = new Date(v * 1000).toISOString();
+            return iso.slice(11, 16) === '00:00' ? `${iso.slice(11, 16)}\n${iso.slice(0, 10)}` : iso.slice(11, 16);
+          }),
+      },
       { ...axis, scale: 'n', label: 'Instances', size: 50 },
       { ...axis, scale: 'd', side: 1, label: d.demandName ?? 'Demand', size: 70, grid: { show: false } },
       {

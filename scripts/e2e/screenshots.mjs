@@ -1,7 +1,8 @@
 // What a person sees: installs the packaged VSIX into code-server (no test payload, the
 // extension as users get it), opens examples/ plus a file with mistakes in headless
 // Chromium, drives the UI with the keyboard and mouse, and saves screenshots to
-// docs/images/. Look at every picture before committing it.
+// docs/images/ (the simulation panel in a dark and a light theme among them). Look at
+// every picture before committing it.
 //
 //   node scripts/e2e/screenshots.mjs [--vsix <file>] [--out <folder>] [--timeout <s>] [--completion] [--no-aws]
 //
@@ -83,6 +84,25 @@ writeQuietSettings(sandbox, {
   'editor.hover.delay': 200,
   'workbench.colorTheme': 'Default Dark Modern',
 });
+
+/** Switches between the light and the dark theme through the command palette, as a person would. */
+async function toggleTheme(page, dark) {
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+}
+
+/** Moves the mouse across the chart until an activity marker's tooltip shows. */
+async function hoverMarker(page, frame) {
+  // Playwright gives the box in the page's coordinates, through both iframes.
+  const inner = await frame.locator('.u-over').boundingBox();
+  if (!inner) return false;
+  const tooltip = frame.locator('#tooltip:not(.hidden)');
+  for (let x = inner.x + inner.width * 0.3; x < inner.x + inner.width * 0.6; x += 2) {
+    await page.mouse.move(x, inner.y + inner.height * 0.45);
+    if (await tooltip.isVisible()) return true;
+  }
+  return false;
+}
 
 let server;
 let browser;
@@ -253,6 +273,38 @@ async function explorerMenu(page, file, item) {
   await entry.hover();
   await page.waitForTimeout(300);
   return entry;
+}
+
+/**
+ * The simulation panel beside production.scaling.json, opened from the Simulate CodeLens
+ * above its first target: dark, then light (the chart redraws in the theme's colours).
+ */
+async function simulationPictures(page) {
+  await page.mouse.move(5, 450);
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'View: Close All Editors');
+  await quickOpen(page, 'production.scaling.json');
+  const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Simulate' }).first();
+  await lens.waitFor({ timeout: 30_000 });
+  await lens.click();
+  // The webview's page sits in an iframe inside the workbench's iframe.
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await frame.locator('#status', { hasText: 'Simulated' }).waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Control+B');
+  await frame.locator('.u-over').waitFor();
+  await page.waitForTimeout(500);
+  const tip = await hoverMarker(page, frame);
+  await page.screenshot({ path: join(options.out, 'simulate-dark.png') });
+  say(`simulate-dark.png (${(await frame.locator('#status').innerText()).trim()}${tip ? "; a marker's tooltip" : ''})`);
+  await toggleTheme(page, false);
+  await frame.locator('body.vscode-light').waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(800);
+  await hoverMarker(page, frame);
+  await page.screenshot({ path: join(options.out, 'simulate-light.png') });
+  say('simulate-light.png');
+  await toggleTheme(page, true);
+  await page.keyboard.press('Control+B');
+  await runCommand(page, 'View: Close All Editors');
 }
 
 /**
@@ -446,6 +498,7 @@ try {
     const shown = await page.locator('.suggest-widget .monaco-list-row').first().getAttribute('aria-setsize');
     say(`completion.png (${shown} proposals shown)`);
   }
+  await simulationPictures(page);
   if (moto) await awsPictures(page);
   code = 0;
   if (process.env.SCREENSHOTS_DEBUG) console.log(serverLog);
