@@ -4,7 +4,7 @@ import { analyzeText } from '../core/lint/check';
 import { parseDocument } from '../core/document/parse';
 import { validateWithSchema } from '../core/lint/schemaValidation';
 import type { TargetState } from '../core/plan/liveState';
-import { parsePattern, patternLoad, simulate } from '../core/simulate';
+import { chartData, parsePattern, patternLoad, simulate } from '../core/simulate';
 import { LspSession } from '../test/lspClient';
 import { generateScalingFile } from './generate';
 
@@ -216,6 +216,10 @@ interface SimulationFigures {
   simulateCpuMeanMs: number;
   plainLoopMedianMs: number;
   simulateVsPlainLoopRatio: number;
+  /** The editor panel's part after the engine: the chart's data of the 14-day run and its message as JSON. */
+  panelChartMedianMs: number;
+  /** The whole of the panel's run for one day of the same load: simulate, chart data, JSON. */
+  panelOneDayMedianMs: number;
 }
 
 /** The simulator's bench target: target tracking on invocations and on concurrency, a step safety net, a working-day schedule. */
@@ -330,6 +334,19 @@ function measureSimulation(minIterations: number, budgetMs: number): SimulationF
   if (sink === -1) console.log(sink);
   const simulateMedianMs = median(simulateMs);
   const plainLoopMedianMs = median(plainMs);
+  // What the panel adds: the chart's data, and the message serialised as postMessage does.
+  const result = run();
+  const chartMs: number[] = [];
+  const dayMs: number[] = [];
+  const oneDay = () => simulate(target, load, { startMs, durationMs: 86_400_000 });
+  for (let i = 0; i < Math.max(10, Math.min(50, simulateMs.length)); i++) {
+    let t = performance.now();
+    sink += JSON.stringify({ type: 'result', data: chartData(result) }).length;
+    chartMs.push(performance.now() - t);
+    t = performance.now();
+    sink += JSON.stringify({ type: 'result', data: chartData(oneDay()) }).length;
+    dayMs.push(performance.now() - t);
+  }
   return {
     days,
     ticks,
@@ -339,6 +356,8 @@ function measureSimulation(minIterations: number, budgetMs: number): SimulationF
     simulateCpuMeanMs: round(cpuMicros / 1000 / simulateMs.length),
     plainLoopMedianMs: round(plainLoopMedianMs),
     simulateVsPlainLoopRatio: Math.round((simulateMedianMs / plainLoopMedianMs) * 10) / 10,
+    panelChartMedianMs: round(median(chartMs)),
+    panelOneDayMedianMs: round(median(dayMs)),
   };
 }
 
@@ -365,6 +384,7 @@ async function main(): Promise<void> {
     `simulate: ${f.days} days at 10 s (${f.ticks.toLocaleString('en-US')} ticks), 3 policies and 4 scheduled actions, ${f.events} events, ${f.runs} runs`,
     `  simulate (core/simulate)        median ${f.simulateMedianMs.toFixed(1)} ms  (budget < ${SIMULATION_BUDGET_MS} ms: ${f.simulateMedianMs < SIMULATION_BUDGET_MS ? 'within' : 'OVER'}; CPU ${f.simulateCpuMeanMs.toFixed(1)} ms per run)`,
     `  plain loop over the same ticks  median ${f.plainLoopMedianMs.toFixed(2)} ms  (simulate / plain loop ${f.simulateVsPlainLoopRatio}×)`,
+    `  the panel: chart data + JSON    median ${f.panelChartMedianMs.toFixed(1)} ms for the 14 days; a whole 1-day run ${f.panelOneDayMedianMs.toFixed(1)} ms`,
   ];
   // `--simulate` measures the simulator alone (seconds instead of a minute).
   if (process.argv.includes('--simulate')) {
