@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
 import { paginateGetMetricData, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { parseSageMakerResourceId } from '../core/facts/sagemaker';
+import { didYouMean } from '../core/language/didYouMean';
 import type { TargetState } from '../core/plan/liveState';
 import { replayLoad, replayQueries, replayWindow, type LoadParse, type ReplaySeries } from '../core/simulate';
 import { describeEndpoint, inferenceComponentExists, listEndpoints } from './endpoints';
@@ -34,12 +34,8 @@ function iso(ms: number): string {
 async function noEndpoint(clients: AwsClients, name: string, signal?: AbortSignal): Promise<string> {
   const region = clients.settings.region;
   const names = (await listEndpoints(clients, signal ? { signal } : {})).map((e) => e.EndpointName);
-  // A slip of a letter or two, as the CLI's "did you mean" (cli/suggest.ts) reads it.
-  const near = names
-    .map((n) => ({ n, d: distance(n.toLowerCase(), name.toLowerCase()) }))
-    .filter(({ d }) => d <= Math.min(Math.max(2, Math.floor(name.length / 3)), name.length - 1))
-    .sort((a, b) => a.d - b.d)[0]?.n;
-  if (near) return `no endpoint named ${name} in ${region}: did you mean ${near}?`;
+  const hint = didYouMean(name, names);
+  if (hint) return `no endpoint named ${name} in ${region}: ${hint}`;
   if (names.length === 0)
     return `no endpoint named ${name} in ${region}, which has no SageMaker endpoints: check the region`;
   const shown = names.slice(0, 5).join(', ');
