@@ -270,7 +270,7 @@ function palette(): Palette {
     foreground: get('--vscode-editor-foreground', '#888'),
     grid: get('--vscode-charts-lines', 'rgba(128,128,128,0.35)'),
     demand: get('--vscode-charts-blue', '#3794ff'),
-    metrics: [get('--vscode-charts-orange', '#d18616'), get('--vscode-charts-yellow', '#cca700')],
+    metrics: [get('--vscode-charts-yellow', '#cca700'), get('--vscode-charts-orange', '#d18616')],
     desired: get('--vscode-charts-purple', '#b180d7'),
     inService: get('--vscode-charts-green', '#89d185'),
     bounds: get('--vscode-descriptionForeground', '#999'),
@@ -484,13 +484,21 @@ new ResizeObserver(() => {
   if (chart) chart.setSize({ width: Math.max(320, chartBox.clientWidth), height: 360 });
 }).observe(chartBox);
 
-// Theme changes switch the body's class: draw again with the new colours.
-new MutationObserver(() => {
-  if (data) {
+// A theme change switches the body's class and rewrites the theme's variables on <html>
+// (VS Code may set them after the page first draws): draw again with the new colours,
+// once per frame.
+let recolour = 0;
+const themeChanged = new MutationObserver(() => {
+  if (!data || recolour) return;
+  recolour = requestAnimationFrame(() => {
+    recolour = 0;
+    if (JSON.stringify(palette()) === JSON.stringify(colors) || !data) return;
     layout = '';
     draw(data);
-  }
-}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  });
+});
+themeChanged.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+themeChanged.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
 
 // ---------------------------------------------------------------------------------------
 // The text: summary, activities, blocked decisions, the capacity table, notes.

@@ -1,7 +1,7 @@
 // What a person sees: installs the packaged VSIX into code-server (no test payload, the
 // extension as users get it), opens examples/ plus a file with mistakes in headless
 // Chromium, drives the UI with the keyboard and mouse, and saves screenshots to
-// docs/images/ (the simulation panel in a dark and a light theme among them). Look at
+// docs/images/ (the simulation panel in a dark, a light and a high-contrast theme among them). Look at
 // every picture before committing it.
 //
 //   node scripts/e2e/screenshots.mjs [--vsix <file>] [--out <folder>] [--timeout <s>] [--completion] [--no-aws]
@@ -89,6 +89,24 @@ writeQuietSettings(sandbox, {
 async function toggleTheme(page, dark) {
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
   await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+}
+
+/** Picks a colour theme from Preferences: Color Theme (Ctrl+K Ctrl+T), typing once its list of installed themes shows. */
+async function pickTheme(page, name) {
+  // Ctrl+K Ctrl+T: typing "Color Theme" in the palette could pick "Browse Color Themes in Marketplace" first.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  // The picker first lists the installed themes; typing before that searches the marketplace.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Modern' }).first().waitFor();
+  await page.keyboard.type(name);
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${name}`) })
+    .first()
+    .waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** Moves the mouse across the chart until an activity marker's tooltip shows. */
@@ -303,6 +321,14 @@ async function simulationPictures(page) {
   await page.screenshot({ path: join(options.out, 'simulate-light.png') });
   say('simulate-light.png');
   await toggleTheme(page, true);
+  await pickTheme(page, 'Dark High Contrast');
+  await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(800);
+  await hoverMarker(page, frame);
+  await page.screenshot({ path: join(options.out, 'simulate-high-contrast.png') });
+  say('simulate-high-contrast.png');
+  await pickTheme(page, 'Dark Modern');
+  await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
   await page.keyboard.press('Control+B');
   await runCommand(page, 'View: Close All Editors');
 }
