@@ -8,6 +8,7 @@ import { fetchCloudWatchLoad, ReplayTargetError } from '../../aws/cloudWatchLoad
 import type { AwsClients, CallRecord } from '../../aws/session';
 import { desiredFromText } from '../../core/plan/desired';
 import { DIST } from '../paths';
+import { startFaultProxy } from './faultProxy';
 import { motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
 
 // Replay from CloudWatch through the real SDK over HTTP: moto_server holds metric data that
@@ -162,6 +163,51 @@ describe('replay from CloudWatch', { skip: motoAvailable() ? false : 'moto_serve
     assert.equal(invocations.values[90], 1500);
     assert.deepEqual([invocations.values[100], invocations.values[101]], [0, 0]);
     assert.match(replay.warnings.join('\n'), /\(invocations\) has 2 periods without a datapoint: read as no traffic/);
+  });
+
+  it('follows NextToken page by page: two pages of GetMetricData make one load (moto answers in one, so a proxy serves them)', async () => {
+    // moto_server never paginates GetMetricData: the proxy answers the two calls with pages
+    // as CloudWatch would (the first PartialData with a NextToken), and passes the rest to moto.
+    const proxy = await startFaultProxy(moto.endpoint);
+    const paged = await testClients(proxy.endpoint, REGION);
+    try {
+      const end = Math.floor(now / MINUTE) * MINUTE;
+      const minutes = (from: number, to: number) =>
+        Array.from({ length: to - from }, (_, i) => (end - (120 - from - i) * MINUTE) / 1000);
+      const page = (times: number[], value: number, next?: string) => ({
+        MetricDataResults: [
+          {
+            Id: 'invocations',
+            Label: 'Invocations',
+            Timestamps: times,
+            Values: times.map(() => value),
+            StatusCode: next ? 'PartialData' : 'Complete',
+          },
+        ],
+        Messages: [],
+        ...(next ? { NextToken: next } : {}),
+      });
+      proxy.add({ operation: 'GetMetricData', fault: { kind: 'canned', body: page(minutes(0, 60), 300, 'page-2') } });
+      proxy.add({ operation: 'GetMetricData', fault: { kind: 'canned', body: page(minutes(60, 120), 900) } });
+      const target = desiredFromText(JSON.stringify(FILE))!.targets[0]!;
+      const replay = await fetchCloudWatchLoad(paged, target, 1, new Date(now));
+      assert.deepEqual(replay.problems, []);
+      assert.equal(replay.pages, 2);
+      assert.deepEqual(
+        proxy.seen.filter((s) => s.operation === 'GetMetricData').map((s) => s.outcome),
+        ['canned', 'canned'],
+      );
+      const invocations = replay.load!.columns.find((c) => c.name === 'invocations')!;
+      assert.equal(invocations.values.length, 120, 'both pages, in order');
+      assert.deepEqual(
+        [invocations.values[0], invocations.values[59], invocations.values[60], invocations.values[119]],
+        [300, 300, 900, 900],
+      );
+      assert.doesNotMatch(replay.warnings.join('\n'), /PartialData/, 'the last page is Complete');
+    } finally {
+      paged.destroy();
+      await proxy.close();
+    }
   });
 
   it('an endpoint that does not exist is named, with the one meant', async () => {
