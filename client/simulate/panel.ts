@@ -8,14 +8,18 @@ import {
   parseLoad,
   parseReplayDays,
   PATTERN_HELP,
+  defaultPattern,
+  fileTargets,
+  panelTarget,
+  runForPanel,
   type FromWebview,
+  type PreparedLoad,
   type PanelControls,
   type ToWebview,
 } from '../../core/simulate';
 import type { AwsSession } from '../aws';
 import { findFileErrors, ruleConfigFor } from '../fileErrors';
 import { simulationHtml } from './html';
-import { defaultPattern, fileTargets, panelTarget, runForPanel, type PreparedLoad } from './run';
 
 // The simulation panel: a webview beside a *.scaling.json file that charts what one of its
 // targets does under a load. The extension host does all the work — lint the file, read the

@@ -25,4 +25,5 @@ export * from './options';
 export * from './replay';
 export * from './chart';
 export * from './panelMessages';
+export * from './panelRun';
 export * from './types';

@@ -21,6 +21,9 @@ import {
   REPLAY_RETENTION_DAYS,
 } from '../../core/simulate/replay';
 import { load, MIN, run, START, stepPolicy, targetTracking, variant } from './simulateHelpers';
+import type { PanelControls } from '../../core/simulate/panelMessages';
+import { defaultPattern, fileTargets, panelTarget, runForPanel } from '../../core/simulate/panelRun';
+import { parsePattern } from '../../core/simulate/patterns';
 
 // The pure helpers the CLI and the editor's panel share: the typed options, the target,
 // the window, the chart's data of a run, and replay from CloudWatch's queries and answers.
@@ -310,5 +313,95 @@ describe('replay from CloudWatch (the pure half)', () => {
     assert.deepEqual(parsed.problems, [
       'CloudWatch has no Invocations datapoints for endpoint shop, variant AllTraffic from A to B in eu-west-1: check the region and the name, or pick days when the endpoint had traffic',
     ]);
+  });
+});
+
+describe("the panel's run (core/simulate/panelRun.ts)", () => {
+  const target = variant(2, 12, [targetTracking('ipi', 120)]);
+  const controls = (over: Partial<PanelControls> = {}): PanelControls => ({
+    source: 'pattern',
+    pattern: 'constant(200)',
+    days: '7',
+    inputs: {},
+    ...over,
+  });
+  const NOW = new Date('2026-07-03T17:45:00Z');
+
+  it('a first pattern around the target: a day between half the floor and 60 % of Max, and a spike', () => {
+    assert.equal(defaultPattern(target), 'daily(120, 960, at=14:00) + spike(240, at=9h, for=20m)');
+    assert.equal(
+      defaultPattern(
+        variant(1, 4, [targetTracking('c', 5, {}, 'SageMakerVariantConcurrentRequestsPerModelHighResolution')]),
+      ),
+      'concurrency: daily(3, 15, at=14:00)',
+    );
+    assert.equal(defaultPattern(undefined), 'daily(50, 300, at=14:00) + spike(200, at=9h, for=20m)');
+    for (const t of [target, undefined]) assert.ok(parsePattern(defaultPattern(t)).columns, 'it reads');
+  });
+
+  it('runs a pattern over today, named by the pattern, with the warnings of unused columns', () => {
+    const run = runForPanel(
+      target,
+      controls({ pattern: 'constant(200); CPUUtilization: constant(30)' }),
+      undefined,
+      NOW,
+    );
+    assert.ok(run.ok);
+    assert.equal(run.data.times[0], Date.parse('2026-07-03T00:00:00Z') / 1000);
+    assert.equal(run.data.times.length, 1440);
+    assert.equal(run.load, 'pattern constant(200); CPUUtilization: constant(30)');
+    assert.deepEqual(run.warnings, [
+      "the load's column CPUUtilization is not read by any policy of endpoint/shop/variant/AllTraffic",
+    ]);
+  });
+
+  it('says what stops a run, in the words of the CLI with the fields named', () => {
+    const bad = (c: PanelControls, prepared?: Parameters<typeof runForPanel>[2]) => {
+      const run = runForPanel(target, c, prepared, NOW);
+      assert.ok(!run.ok);
+      return run;
+    };
+    assert.deepEqual(bad(controls({ inputs: { provisioning: 'soon' } })), {
+      ok: false,
+      title: 'An option does not read',
+      problems: ['Provisioning delay takes a duration such as 90s, 5m, 6h or 2d, not "soon"'],
+    });
+    assert.match(bad(controls({ pattern: 'wave(1)' })).problems[0]!, /"wave" is not a pattern/);
+    assert.equal(bad(controls({ source: 'file' })).title, 'Choose a load file');
+    assert.deepEqual(
+      bad(controls({ source: 'file' }), { problems: ['a.csv: row 3 …'], warnings: [], description: 'a.csv' }),
+      { ok: false, title: 'a.csv cannot be read as a load', problems: ['a.csv: row 3 …'] },
+    );
+    const l = load({ invocations: [[100, 60]] });
+    assert.match(
+      bad(controls({ source: 'file', inputs: { duration: '2h' } }), {
+        load: l,
+        problems: [],
+        warnings: [],
+        description: 'a.csv',
+      }).problems[0]!,
+      /the load covers .* choose Start and Duration within the load/,
+    );
+  });
+
+  it('a load file runs over its span; a target the file lacks is named', () => {
+    const l = load({ invocations: [[100, 60]] });
+    const run = runForPanel(
+      target,
+      controls({ source: 'file' }),
+      { load: l, problems: [], warnings: ['w'], description: 'a.csv' },
+      NOW,
+    );
+    assert.ok(run.ok);
+    assert.equal(run.data.times.length, 60);
+    assert.deepEqual(run.warnings, ['w']);
+    const text = JSON.stringify({ ScalableTargets: [target] });
+    assert.deepEqual(panelTarget(fileTargets(text), 'endpoint/x/variant/y', 'f.scaling.json'), {
+      problem: 'f.scaling.json has no target endpoint/x/variant/y: it has endpoint/shop/variant/AllTraffic',
+    });
+    assert.equal(
+      (panelTarget(fileTargets(text), undefined, 'f') as { target: { ResourceId: string } }).target.ResourceId,
+      target.ResourceId,
+    );
   });
 });

@@ -1,26 +1,23 @@
-import { desiredFromText } from '../../core/plan/desired';
-import type { TargetState } from '../../core/plan/liveState';
+import { desiredFromText } from '../plan/desired';
+import type { TargetState } from '../plan/liveState';
+import { chartData, type ChartData } from './chart';
 import {
-  chartData,
   loadWindow,
-  parsePattern,
-  patternLoad,
   patternWindow,
   pickTarget,
   readSimulationInputs,
-  simulate,
   unusedColumns,
-  type ChartData,
   type InputLabels,
-  type Load,
-  type PanelControls,
-  type SimulationParameters,
-} from '../../core/simulate';
+} from './options';
+import { simulate } from './engine';
+import type { PanelControls } from './panelMessages';
+import { parsePattern, patternLoad } from './patterns';
+import type { Load, SimulationParameters } from './types';
 
-// One run of the panel, from the file's text, the controls and a load already read: the
-// same checks and messages as `sagemaker-scaling simulate` (core/simulate/options.ts),
-// named by the panel's field labels instead of the flags. No editor and no I/O here: the
-// panel reads files and CloudWatch and lints the file first.
+// One run of the editor's panel, from the file's text, the controls and a load already
+// read: the same checks and messages as `sagemaker-scaling simulate` (options.ts), named by
+// the panel's field labels instead of the flags. No editor and no I/O here: the panel
+// (client/simulate/panel.ts) reads files and CloudWatch and lints the file first.
 
 /** The panel's fields, as messages name them. */
 export const PANEL_LABELS: InputLabels = {
