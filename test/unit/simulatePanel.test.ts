@@ -70,6 +70,11 @@ describe('simulation options', () => {
     const cases: [Parameters<typeof readSimulationInputs>[0], RegExp, RegExp][] = [
       [{ duration: '1 day' }, /^--duration takes a duration such as 90s/, /^Duration takes a duration/],
       [{ duration: '0' }, /^--duration must be longer than 0/, /^Duration must be longer than 0/],
+      [
+        { duration: '400d' },
+        /^--duration may be at most 366d: simulate a year at a time/,
+        /^Duration may be at most 366d/,
+      ],
       [{ capacity: '2.5' }, /^--capacity takes a whole number of instances ≥ 0, not "2.5"/, /^Initial capacity takes/],
       [{ capacity: '-1' }, /^--capacity takes a whole number/, /^Initial capacity takes/],
       [{ provisioning: 'soon' }, /^--provisioning takes a duration/, /^Provisioning takes a duration/],
