@@ -309,6 +309,10 @@ export function simulate(
 
   const clamp = (capacity: number) => Math.min(max, Math.max(min, capacity));
 
+  // The capacities a decision settles on, one per direction; allocated once, cleared per decision.
+  const bestOut: Choice = { to: -1, trigger: undefined, cooldownMs: 0 };
+  const bestIn: Choice = { to: -1, trigger: undefined, cooldownMs: 0 };
+
   /** The capacity a target-tracking policy asks for on this alarm, or NaN. */
   const ttCapacity = (tt: TargetTrackingPolicy, alarm: AlarmRuntime, scaleIn: boolean) => {
     let capacity = targetTrackingCapacity(tt, alarm, p.targetTrackingMetricPick);
@@ -411,14 +415,8 @@ export function simulate(
 
   /** Collects the invoked policies' capacities and applies the winner, or says why not. */
   function decide(t: number): void {
-    let outTo = -1;
-    let outSource = -1;
-    let outTrigger: Trigger | undefined;
-    let outCooldownMs = 0;
-    let inTo = -1;
-    let inSource = -1;
-    let inTrigger: Trigger | undefined;
-    let inCooldownMs = 0;
+    choose(bestOut, -1, undefined, 0);
+    choose(bestIn, -1, undefined, 0);
     let ttInInvoked = false;
 
     for (const trigger of triggers) {
@@ -435,14 +433,8 @@ export function simulate(
           continue;
         }
         const to = clamp(wanted);
-        if (to > desired) {
-          if (to > outTo) {
-            outTo = to;
-            outSource = trigger.policy;
-            outTrigger = trigger;
-            outCooldownMs = policy.scaleOutCooldownMs;
-          }
-        } else if (activity === null && wanted > max) blocked(t, trigger.policy, Blocked.AtMax, wanted);
+        if (to > desired) offer(bestOut, to, trigger, policy.scaleOutCooldownMs);
+        else if (activity === null && wanted > max) blocked(t, trigger.policy, Blocked.AtMax, wanted);
         // Otherwise the capacity it asks for is there already (its datapoints predate the
         // instances added): nothing was blocked, nothing is logged.
         continue;
@@ -473,21 +465,9 @@ export function simulate(
         }
       }
       const to = clamp(wanted);
-      if (to > desired) {
-        if (to > outTo) {
-          outTo = to;
-          outSource = trigger.policy;
-          outTrigger = trigger;
-          outCooldownMs = policy.config.cooldownMs;
-        }
-      } else if (to < desired) {
-        if (to > inTo) {
-          inTo = to;
-          inSource = trigger.policy;
-          inTrigger = trigger;
-          inCooldownMs = policy.config.cooldownMs;
-        }
-      } else if (activity === null)
+      if (to > desired) offer(bestOut, to, trigger, policy.config.cooldownMs);
+      else if (to < desired) offer(bestIn, to, trigger, policy.config.cooldownMs);
+      else if (activity === null)
         blocked(
           t,
           trigger.policy,
@@ -536,27 +516,28 @@ export function simulate(
               own,
             );
           else blocked(t, trigger.policy, Blocked.NoAgreement, own, holdout);
-        } else if (best > inTo || (best === inTo && trigger.policy === bestPolicy)) {
+        } else if (best > bestIn.to || (best === bestIn.to && trigger.policy === bestPolicy)) {
           // All agree: the invoked policy scales in to the largest capacity any of them asks
           // for (credited to the policy that asked for it when that one was invoked too).
-          inTo = best;
-          inSource = trigger.policy;
-          inTrigger = trigger;
-          inCooldownMs = tt.scaleInCooldownMs;
+          choose(bestIn, best, trigger, tt.scaleInCooldownMs);
         }
       }
     }
 
     // The largest capacity wins: a scale-out over any scale-in.
-    if (outTo > desired) {
-      if (suspended.DynamicScalingOutSuspended) blocked(t, outSource, Blocked.SuspendedOut, outTo);
-      else if (activity !== null) blocked(t, outSource, Blocked.Updating, outTo);
-      else start(t, outSource, outTo, cause(outTrigger!.alarm, outSource), outCooldownMs, false);
-    } else if (inTo >= 0 && inTo < desired) {
-      if (suspended.DynamicScalingInSuspended) blocked(t, inSource, Blocked.SuspendedIn, inTo);
-      else if (activity !== null) blocked(t, inSource, Blocked.Updating, inTo);
-      else if (cooldowns.inScaleInCooldown(t)) blocked(t, inSource, Blocked.ScaleInCooldown, inTo, cooldowns.inUntil);
-      else start(t, inSource, inTo, cause(inTrigger!.alarm, inSource), inCooldownMs, false);
+    const { to: outTo, trigger: outBy } = bestOut;
+    const { to: inTo, trigger: inBy } = bestIn;
+    if (outBy && outTo > desired) {
+      const source = outBy.policy;
+      if (suspended.DynamicScalingOutSuspended) blocked(t, source, Blocked.SuspendedOut, outTo);
+      else if (activity !== null) blocked(t, source, Blocked.Updating, outTo);
+      else start(t, source, outTo, cause(outBy.alarm, source), bestOut.cooldownMs, false);
+    } else if (inBy && inTo < desired) {
+      const source = inBy.policy;
+      if (suspended.DynamicScalingInSuspended) blocked(t, source, Blocked.SuspendedIn, inTo);
+      else if (activity !== null) blocked(t, source, Blocked.Updating, inTo);
+      else if (cooldowns.inScaleInCooldown(t)) blocked(t, source, Blocked.ScaleInCooldown, inTo, cooldowns.inUntil);
+      else start(t, source, inTo, cause(inBy.alarm, source), bestIn.cooldownMs, false);
     }
   }
 
@@ -574,6 +555,24 @@ export function simulate(
     notSimulated,
     notes,
   };
+}
+
+/** The capacity one direction of a decision settles on, the alarm and policy (`trigger`) that asked for it, and that policy's cooldown. */
+interface Choice {
+  to: number;
+  trigger: Trigger | undefined;
+  cooldownMs: number;
+}
+
+function choose(c: Choice, to: number, trigger: Trigger | undefined, cooldownMs: number): void {
+  c.to = to;
+  c.trigger = trigger;
+  c.cooldownMs = cooldownMs;
+}
+
+/** Takes `to` when it is more than the direction holds: the largest capacity wins. */
+function offer(c: Choice, to: number, trigger: Trigger, cooldownMs: number): void {
+  if (to > c.to) choose(c, to, trigger, cooldownMs);
 }
 
 /** A scaling activity in progress: capacity `to`, complete at `end`; `base` is the capacity before it. */
