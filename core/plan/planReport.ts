@@ -1,7 +1,7 @@
 import { isRecord } from './canonical';
 import type { TargetKey } from './liveState';
 import { countChanges, formatValue, targetKeyLabel } from './plan';
-import type { Change, Plan } from './planTypes';
+import type { Change, FieldDiff, Plan } from './planTypes';
 
 // The plan for machines and for pull requests: `plan --format json` (one entry per change,
 // the schema is schemas/plan-report.schema.json, documented in docs/plan-format.md) and
@@ -65,7 +65,7 @@ function leafFields(value: unknown, path: string, out: FieldChange[], skip?: str
   }
 }
 
-function diffFields(diff: readonly { path: string; live: unknown; desired: unknown }[]): FieldChange[] {
+function diffFields(diff: readonly FieldDiff[]): FieldChange[] {
   return diff.map((d) => ({
     path: d.path,
     ...(d.live !== undefined ? { before: d.live } : {}),
@@ -75,62 +75,51 @@ function diffFields(diff: readonly { path: string; live: unknown; desired: unkno
 
 /** One change as a report entry. */
 export function reportChange(change: Change): ReportChange {
-  const base = { target: { ...change.target }, summary: change.summary };
   const note = 'note' in change && change.note ? { note: change.note } : {};
-  const created = (value: unknown, skip?: string) => {
-    const out: FieldChange[] = [];
-    leafFields(value, '', out, skip);
-    return out;
+  const entry = (
+    action: ReportChange['action'],
+    kind: ObjectKind,
+    object: string,
+    fields: FieldChange[],
+    policy?: string,
+  ): ReportChange => ({
+    action,
+    kind,
+    object,
+    ...(policy !== undefined ? { policy } : {}),
+    target: { ...change.target },
+    summary: change.summary,
+    ...note,
+    fields,
+  });
+  /** A put: every leaf of the object when it is created (but its name), else the members that differ. */
+  const put = (
+    { create, diff }: { create: boolean; diff: readonly FieldDiff[] },
+    kind: ObjectKind,
+    object: string,
+    value: unknown,
+    name?: string,
+    policy?: string,
+  ) => {
+    const fields: FieldChange[] = [];
+    if (create) leafFields(value, '', fields, name);
+    return entry(create ? 'create' : 'update', kind, object, create ? fields : diffFields(diff), policy);
   };
   switch (change.kind) {
     case 'registerTarget':
-      return {
-        action: change.create ? 'create' : 'update',
-        kind: 'scalableTarget',
-        object: change.target.ResourceId,
-        ...base,
-        fields: change.create ? created(change.settings) : diffFields(change.diff),
-      };
+      return put(change, 'scalableTarget', change.target.ResourceId, change.settings);
     case 'putPolicy':
-      return {
-        action: change.create ? 'create' : 'update',
-        kind: 'scalingPolicy',
-        object: change.policy.PolicyName,
-        ...base,
-        ...note,
-        fields: change.create ? created(change.policy, 'PolicyName') : diffFields(change.diff),
-      };
+      return put(change, 'scalingPolicy', change.policy.PolicyName, change.policy, 'PolicyName');
     case 'putAlarm':
-      return {
-        action: change.create ? 'create' : 'update',
-        kind: 'alarm',
-        object: change.alarm.AlarmName,
-        policy: change.policyName,
-        ...base,
-        ...note,
-        fields: change.create ? created(change.alarm, 'AlarmName') : diffFields(change.diff),
-      };
+      return put(change, 'alarm', change.alarm.AlarmName, change.alarm, 'AlarmName', change.policyName);
     case 'putScheduledAction':
-      return {
-        action: change.create ? 'create' : 'update',
-        kind: 'scheduledAction',
-        object: change.action.ScheduledActionName,
-        ...base,
-        fields: change.create ? created(change.action, 'ScheduledActionName') : diffFields(change.diff),
-      };
+      return put(change, 'scheduledAction', change.action.ScheduledActionName, change.action, 'ScheduledActionName');
     case 'deletePolicy':
-      return { action: 'delete', kind: 'scalingPolicy', object: change.policyName, ...base, ...note, fields: [] };
+      return entry('delete', 'scalingPolicy', change.policyName, []);
     case 'deleteAlarm':
-      return {
-        action: 'delete',
-        kind: 'alarm',
-        object: change.alarmName,
-        policy: change.policyName,
-        ...base,
-        fields: [],
-      };
+      return entry('delete', 'alarm', change.alarmName, [], change.policyName);
     case 'deleteScheduledAction':
-      return { action: 'delete', kind: 'scheduledAction', object: change.actionName, ...base, fields: [] };
+      return entry('delete', 'scheduledAction', change.actionName, []);
   }
 }
 
