@@ -2,6 +2,7 @@ import { fetchLiveState } from '../aws/fetchLive';
 import { keptActionFindings, newLiveCheckCache, runLiveChecks } from '../aws/liveChecks';
 import { explainAwsError } from '../aws/errors';
 import type { AwsClients } from '../aws/session';
+import type { Finding } from '../core/finding';
 import { desiredFromText } from '../core/plan/desired';
 import { keyText, type DesiredState, type LiveState } from '../core/plan/liveState';
 import { planChanges, renderPlanText } from '../core/plan/plan';
@@ -192,24 +193,26 @@ export async function preparePlans(
     const region = clients.settings.region;
     const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
     const explain = (error: unknown) => explainAwsError(error, profile ? { profile } : {});
+    /** Prints a file's live-check findings; true, the file failed, when any is an error. */
+    const refusedByLiveChecks = (c: CheckedFile, findings: readonly Finding[]): boolean => {
+      const messages = findings.map((f) => findingToMessage(c.file, c.text, f));
+      printMessages(messages, out);
+      const errors = messages.filter((m) => m.severity === 'error').length;
+      if (errors === 0) return false;
+      fail(
+        c.file,
+        `${plural(errors, 'live check')} failed in ${region}: nothing can be applied until ${errors === 1 ? 'it passes' : 'they pass'}`,
+        region,
+      );
+      return true;
+    };
     const cache = newLiveCheckCache();
     const passed: CheckedFile[] = [];
     for (const c of group) {
       try {
         const checks = await runLiveChecks(clients, c.text, { config: c.config, cache });
         for (const note of checks.skipped) say(`live check skipped: ${note}`);
-        const live = checks.findings.map((f) => findingToMessage(c.file, c.text, f));
-        printMessages(live, out);
-        const liveErrors = live.filter((m) => m.severity === 'error').length;
-        if (liveErrors > 0) {
-          fail(
-            c.file,
-            `${plural(liveErrors, 'live check')} failed in ${region}: nothing can be applied until ${liveErrors === 1 ? 'it passes' : 'they pass'}`,
-            region,
-          );
-          continue;
-        }
-        passed.push(c);
+        if (!refusedByLiveChecks(c, checks.findings)) passed.push(c);
       } catch (error) {
         fail(c.file, explain(error), region);
       }
@@ -230,17 +233,7 @@ export async function preparePlans(
       const live: LiveState = { ...liveState, targets: liveState.targets.filter((t) => keys.has(keyText(t))) };
       // The live scheduled actions apply keeps (without --prune), against the file's bounds.
       const kept = keptActionFindings(c.text, live, { config: c.config, prune: options.prune, now: options.now });
-      const keptMessages = kept.map((f) => findingToMessage(c.file, c.text, f));
-      printMessages(keptMessages, out);
-      const keptErrors = keptMessages.filter((m) => m.severity === 'error').length;
-      if (keptErrors > 0) {
-        fail(
-          c.file,
-          `${plural(keptErrors, 'live check')} failed in ${region}: nothing can be applied until ${keptErrors === 1 ? 'it passes' : 'they pass'}`,
-          region,
-        );
-        continue;
-      }
+      if (refusedByLiveChecks(c, kept)) continue;
       const plan = planChanges(c.desired, live, { prune: options.prune });
       result.files.push({ file: c.file, text: c.text, desired: c.desired, clients, live, plan });
     }
