@@ -1,5 +1,4 @@
-import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { listEndpoints } from '../aws/endpoints';
 import { explainAwsError } from '../aws/errors';
@@ -14,6 +13,7 @@ import {
   usageError,
   type AwsCliOptions,
 } from './awsOptions';
+import { writeFileAtomic } from './atomicWrite';
 import type { Output } from './output';
 import { EXIT } from './plan';
 import { didYouMean } from '../core/language/didYouMean';
@@ -26,36 +26,6 @@ export interface FetchCommandOptions {
   output?: string;
   force: boolean;
   aws: AwsCliOptions;
-}
-
-/**
- * Writes text to path atomically: a temporary file beside it, then a rename (with
- * --force) or a hard link that fails when the path exists (without). Readers never see a
- * half-written file.
- */
-export function writeFileAtomic(path: string, text: string, overwrite: boolean): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' });
-  try {
-    if (overwrite) {
-      renameSync(temp, path);
-      return;
-    }
-    try {
-      linkSync(temp, path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw error;
-      // A file system without hard links: check, then rename (a narrow race, never a partial file).
-      if (existsSync(path)) throw Object.assign(new Error(`${path} exists`), { code: 'EEXIST' });
-      renameSync(temp, path);
-      return;
-    }
-    unlinkSync(temp);
-  } catch (error) {
-    if (existsSync(temp)) unlinkSync(temp);
-    throw error;
-  }
 }
 
 /** "no endpoint named X in R: did you mean Y?", or the endpoints there are when none is near. */

@@ -21,7 +21,8 @@ import { collectFiles } from './files';
 import { findingToMessage, lintText, readText, type LintMessage } from './lintFile';
 import type { Output } from './output';
 import { ruleConfigForFile, ruleConfigLookup } from './ruleConfig';
-import { savedPlanOf, writeAtomically } from './savedPlanFile';
+import { writeFileAtomic } from './atomicWrite';
+import { savedPlanOf } from './savedPlanFile';
 
 // `sagemaker-scaling plan`: files against AWS, as the list of changes apply would send.
 // The same preparation serves apply: read, lint (refuse on errors), live checks (refuse on
@@ -294,7 +295,7 @@ export async function planCommand(options: PlanCommandOptions, out: Output): Pro
     } else {
       try {
         const saved = await savedPlanOf(prepared, options.prune, options.now);
-        writeAtomically(options.outFile, `${JSON.stringify(saved, null, 2)}\n`);
+        writeFileAtomic(options.outFile, `${JSON.stringify(saved, null, 2)}\n`, true);
         out.err(
           `Saved the plan to ${options.outFile}: apply it with sagemaker-scaling apply --plan ${options.outFile}`,
         );

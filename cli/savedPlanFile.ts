@@ -1,5 +1,3 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
 import { version } from '../package.json';
 import { fetchCallerIdentity } from '../aws/identity';
 import type { AwsClients } from '../aws/session';
@@ -7,8 +5,8 @@ import { sealSavedPlan, snapshotTargets, type SavedPlan, type SavedPlanFile } fr
 import { sha256 } from './hash';
 import type { PreparedPlans } from './plan';
 
-// The saved plan on disk: hashes (SHA-256, Node's crypto), the account of each session,
-// and an atomic write, so a plan file is whole or absent.
+// The saved plan on disk: hashes (SHA-256, Node's crypto) and the account of each session;
+// plan writes it with cli/atomicWrite.ts, so a plan file is whole or absent.
 
 /** The saved plan of prepared files: their changes and the live state of every target they touch. */
 export async function savedPlanOf(prepared: PreparedPlans, prune: boolean, now: Date): Promise<SavedPlan> {
@@ -35,16 +33,4 @@ export async function savedPlanOf(prepared: PreparedPlans, prune: boolean, now: 
     });
   }
   return sealSavedPlan({ createdAt: now.toISOString(), toolVersion: version, files }, sha256);
-}
-
-/** Writes text to a file atomically: a temporary file beside it, then a rename. */
-export function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }
