@@ -18,7 +18,7 @@ import { alarmToPut, alarmTriggers, alarmWithArnReplaced } from '../core/plan/al
 import { keyText, type AlarmSpec, type LiveState } from '../core/plan/liveState';
 import type { Change, Plan } from '../core/plan/planTypes';
 import { parseTimestamp } from '../core/document/timestamp';
-import { explainAwsError, errorCode, isAbortError } from './errors';
+import { explainAwsError, errorCode, isAbortError, sessionErrorContext } from './errors';
 import { alarmSpecFromLive, describeAlarmsByAction, describeAlarmsByName, keyInput, mapLimit } from './fetchLive';
 import type { AwsClients } from './session';
 
@@ -56,7 +56,7 @@ export interface ApplyOptions {
   concurrency?: number;
   /** Retries of ObjectNotFoundException right after a target was registered (AWS is eventually consistent). */
   notFoundRetry?: { attempts: number; delayMs: number };
-  /** The profile, for error messages. */
+  /** The profile, for error messages; by default the session's, when one was named. */
   profile?: string;
 }
 
@@ -127,6 +127,8 @@ function alreadyGone(error: unknown): boolean {
 /** Sends the changes of a plan. Never throws for an AWS error: the result reports it. */
 export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
   const { signal } = options;
+  const errorContext =
+    options.profile !== undefined ? { profile: options.profile } : sessionErrorContext(clients.settings);
   const total = plan.changes.length;
   const notFoundRetry = options.notFoundRetry ?? { attempts: 5, delayMs: 1000 };
   const applied: Change[] = [];
@@ -329,8 +331,7 @@ export async function applyPlan(clients: AwsClients, plan: Plan, options: ApplyO
             }
           : {
               change,
-              message:
-                error instanceof ApplyError ? error.message : explainAwsError(error, { profile: options.profile }),
+              message: error instanceof ApplyError ? error.message : explainAwsError(error, errorContext),
             };
         const code = aborted || error instanceof ApplyError ? undefined : errorCode(error);
         if (code && code !== 'Error') failure.code = code;

@@ -35,6 +35,11 @@ export interface ErrorContext {
   profile?: string;
 }
 
+/** The context of a session's errors: its profile when one was named (the default chain has no --profile to suggest). */
+export function sessionErrorContext(settings: { profile: string; profileNamed: boolean }): ErrorContext {
+  return settings.profileNamed ? { profile: settings.profile } : {};
+}
+
 interface SdkLikeError {
   name?: string;
   message?: string;

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { applyPlan, renderApplyResult } from '../aws/apply';
-import { explainAwsError } from '../aws/errors';
+import { explainAwsError, sessionErrorContext } from '../aws/errors';
 import { fetchCallerIdentity } from '../aws/identity';
 import { fetchLiveState } from '../aws/fetchLive';
 import type { AwsClients } from '../aws/session';
@@ -248,11 +248,10 @@ async function applyPrepared(prepared: PreparedPlans, options: ApplyCommandOptio
 
   const accounts: string[] = [];
   for (const clients of new Set(pending.map((f) => f.clients))) {
-    const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
     try {
       accounts.push((await fetchCallerIdentity(clients)).Account);
     } catch (error) {
-      say(explainAwsError(error, profile ? { profile } : {}));
+      say(explainAwsError(error, sessionErrorContext(clients.settings)));
       return EXIT.failed;
     }
   }
@@ -288,11 +287,9 @@ async function applyPrepared(prepared: PreparedPlans, options: ApplyCommandOptio
   try {
     let done = 0;
     for (const [i, file] of pending.entries()) {
-      const profile = file.clients.settings.profileNamed ? file.clients.settings.profile : undefined;
       const result = await applyPlan(file.clients, file.plan, {
         live: file.live,
         signal: controller.signal,
-        profile,
         concurrency: options.maxConcurrency,
         onProgress: ({ change, state }) => {
           if (state === 'applied') out.err(`[${++done}/${n}] ✓ ${change.summary}`);

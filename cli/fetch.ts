@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { listEndpoints } from '../aws/endpoints';
-import { explainAwsError } from '../aws/errors';
+import { explainAwsError, sessionErrorContext } from '../aws/errors';
 import { fetchTargetsFor, FetchArgumentError } from '../aws/fetchLive';
 import type { AwsClients } from '../aws/session';
 import { liveToDocument } from '../core/plan/liveDocument';
@@ -56,7 +56,6 @@ export async function fetchCommand(options: FetchCommandOptions, out: Output): P
     say(explainAwsError(error, options.aws.profile ? { profile: options.aws.profile } : {}));
     return EXIT.failed;
   }
-  const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
   try {
     const { targets, notFound, missingEndpoints } = await fetchTargetsFor(clients, options.ids);
     const region = clients.settings.region;
@@ -95,7 +94,7 @@ export async function fetchCommand(options: FetchCommandOptions, out: Output): P
       say(error.message);
       return EXIT.usage;
     }
-    say(explainAwsError(error, profile ? { profile } : {}));
+    say(explainAwsError(error, sessionErrorContext(clients.settings)));
     return EXIT.failed;
   } finally {
     clients.destroy();

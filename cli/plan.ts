@@ -1,6 +1,6 @@
 import { fetchLiveState } from '../aws/fetchLive';
 import { keptActionFindings, newLiveCheckCache, runLiveChecks } from '../aws/liveChecks';
-import { explainAwsError } from '../aws/errors';
+import { explainAwsError, sessionErrorContext } from '../aws/errors';
 import type { AwsClients } from '../aws/session';
 import type { Finding } from '../core/finding';
 import { desiredFromText } from '../core/plan/desired';
@@ -192,8 +192,7 @@ export async function preparePlans(
     }
     result.sessions.push(clients);
     const region = clients.settings.region;
-    const profile = clients.settings.profileNamed ? clients.settings.profile : undefined;
-    const explain = (error: unknown) => explainAwsError(error, profile ? { profile } : {});
+    const explain = (error: unknown) => explainAwsError(error, sessionErrorContext(clients.settings));
     /** Prints a file's live-check findings; true, the file failed, when any is an error. */
     const refusedByLiveChecks = (c: CheckedFile, findings: readonly Finding[]): boolean => {
       const messages = findings.map((f) => findingToMessage(c.file, c.text, f));

@@ -153,7 +153,6 @@ export async function applyFile(deps: PlanDeps, arg: unknown, afterApply: () => 
             return await applyPlan(clients, plan, {
               live: prepared.live,
               signal: controller.signal,
-              profile: clients.settings.profileNamed ? clients.settings.profile : undefined,
               onProgress: ({ change, index, total, state }) => {
                 if (state === 'started') progress.report({ message: `${index + 1}/${total}: ${change.summary}` });
                 else if (state === 'applied') progress.report({ increment: 100 / total });

@@ -87,7 +87,7 @@ export async function deleteFromTree(
     if (!confirmed) return { status: 'declined', message: 'not confirmed', account, region };
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Deleting ${what}` },
-      () => applyPlan(clients, plan, clients.settings.profileNamed ? { profile: clients.settings.profile } : {}),
+      () => applyPlan(clients, plan),
     );
     afterDelete();
     log.info(`Delete ${what} of ${node.target.key.ResourceId} in ${account}/${region}:\n${renderApplyResult(result)}`);
