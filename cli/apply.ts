@@ -93,10 +93,7 @@ async function prepareSaved(options: ApplyCommandOptions, out: Output): Promise<
   try {
     text = readText(planFile);
   } catch (error) {
-    throw new Refusal(
-      error instanceof TypeError ? `${planFile} is not UTF-8 text` : (error as Error).message,
-      EXIT.usage,
-    );
+    throw new Refusal((error as Error).message, EXIT.usage);
   }
   let saved: SavedPlan;
   try {

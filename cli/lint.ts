@@ -1,7 +1,7 @@
 import type { RuleConfig } from '../core/lint/config';
 import { collectFiles } from './files';
 import { toGithubCommand, toSarif } from './lintFormats';
-import { encodingMessage, findingToMessage, lintText, readText, type LintMessage } from './lintFile';
+import { encodingMessage, findingToMessage, lintText, NotUtf8Error, readText, type LintMessage } from './lintFile';
 import { ruleConfigForFile, ruleConfigLookup } from './ruleConfig';
 import type { Output } from './output';
 
@@ -27,8 +27,8 @@ export async function lintCommand(options: LintOptions, out: Output): Promise<nu
     try {
       text = readText(file);
     } catch (error) {
-      if (error instanceof TypeError) {
-        messages.push(encodingMessage(file)); // TextDecoder's fatal mode throws TypeError
+      if (error instanceof NotUtf8Error) {
+        messages.push(encodingMessage(file));
         continue;
       }
       problems.push((error as Error).message);

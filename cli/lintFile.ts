@@ -20,7 +20,14 @@ export interface LintMessage {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a file as UTF-8; throws a plain message when it cannot. */
+/** A file whose bytes are not UTF-8: lint reports it as a finding, the other commands as their error. */
+export class NotUtf8Error extends Error {
+  constructor(path: string) {
+    super(`${path} is not valid UTF-8 text: save it as UTF-8`);
+  }
+}
+
+/** Reads a file as UTF-8; throws a plain message, naming the file, when it cannot. */
 export function readText(path: string): string {
   let bytes: Buffer;
   try {
@@ -35,7 +42,13 @@ export function readText(path: string): string {
           : `cannot read ${path}: ${code ?? String(error)}`,
     );
   }
-  return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new NotUtf8Error(path); // TextDecoder's fatal mode throws a TypeError
+  }
+  return text.replace(/^\uFEFF/, '');
 }
 
 /** All three layers for one file's text (core's one pipeline), as the CLI prints them. */

@@ -110,7 +110,7 @@ export async function preparePlans(
     try {
       text = readText(file);
     } catch (error) {
-      say(error instanceof TypeError ? `${file} is not valid UTF-8 text` : (error as Error).message);
+      say((error as Error).message);
       result.unreadable++;
       continue;
     }

@@ -130,9 +130,7 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
     try {
       text = readText(file);
     } catch (error) {
-      throw new SimulateUsageError(
-        error instanceof TypeError ? `${file} is not valid UTF-8 text` : (error as Error).message,
-      );
+      throw new SimulateUsageError((error as Error).message);
     }
     const configs = ruleConfigLookup();
     let config;
@@ -173,9 +171,7 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
       try {
         loadText = readText(loadFile);
       } catch (error) {
-        throw new SimulateUsageError(
-          error instanceof TypeError ? `${loadFile} is not valid UTF-8 text` : (error as Error).message,
-        );
+        throw new SimulateUsageError((error as Error).message);
       }
       const parsed = parseLoad(loadText);
       if (!parsed.load) {
