@@ -79,4 +79,21 @@ describe('lint on bad input', () => {
     const minMax = messages.filter((m) => m.code === 'target.min-le-max');
     assert.equal(minMax.length, Math.ceil(parts.length / 7), 'one finding per seventh target');
   });
+
+  it('plan, simulate and apply --plan name a file that is not UTF-8 and the fix, and exit 2', () => {
+    const file = join(dir, 'non-utf8.scaling.json');
+    for (const args of [
+      ['plan', file],
+      ['simulate', file, '--pattern', 'flat:5'],
+      ['apply', '--plan', file, '--yes'],
+    ]) {
+      const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 2, args[0]);
+      assert.match(
+        r.stderr,
+        new RegExp(`${args[0]}: .*non-utf8\\.scaling\\.json is not valid UTF-8 text: save it as UTF-8`),
+      );
+      assert.doesNotMatch(r.stderr, /\n\s+at |TypeError/, 'no crash');
+    }
+  });
 });
