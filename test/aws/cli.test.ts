@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,21 +8,13 @@ import { fetchCallerIdentity } from '../../aws/identity';
 import { listEndpoints } from '../../aws/endpoints';
 import { createClients, isReadOperation, resolveSettings, type AwsClients } from '../../aws/session';
 import { explainAwsError } from '../../aws/errors';
-import { DIST } from '../paths';
 import { freePort, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
+import { runCli, type CliRun } from './cliProcess';
 import { scalingFile, target } from './scalingFiles';
 
 // sagemaker-scaling plan / apply / fetch as a user runs them: the bundled CLI as a child
 // process against moto_server, with credentials, region and endpoint from a temporary
 // shared config file (never the user's own ~/.aws: HOME points at a temporary folder too).
-
-const CLI = join(DIST, 'cli.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe(
   'sagemaker-scaling plan / apply / fetch',
@@ -36,29 +27,14 @@ describe(
     const region = 'ap-southeast-2'; // the profile's region
 
     /** Runs the CLI with a clean environment: no AWS variable of the machine leaks in. */
-    const run = (args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> =>
-      new Promise((resolve) => {
-        const child = spawn(process.execPath, [CLI, ...args], {
-          cwd: dir,
-          env: { ...env, ...extraEnv },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (c: Buffer) => {
-          stdout += c.toString();
-        });
-        child.stderr.on('data', (c: Buffer) => {
-          stderr += c.toString();
-        });
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
-    const awsLines = (r: Run) =>
+    const run = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+      runCli(args, { cwd: dir, env: { ...env, ...extraEnv } });
+    const awsLines = (r: CliRun) =>
       r.stderr
         .split('\n')
         .filter((l) => l.startsWith('aws: '))
         .map((l) => l.split(' ')[1]!);
-    const noStack = (r: Run) => assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+/, 'no stack trace');
+    const noStack = (r: CliRun) => assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+/, 'no stack trace');
 
     before(async () => {
       moto = await startMoto();

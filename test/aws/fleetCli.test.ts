@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,21 +9,14 @@ import type { AwsClients } from '../../aws/session';
 import type { PlanReport } from '../../core/plan/planReport';
 import { parseSavedPlan, sealSavedPlan } from '../../core/plan/savedPlan';
 import { sha256 } from '../../cli/hash';
-import { DIST, REPO_ROOT } from '../paths';
+import { REPO_ROOT } from '../paths';
 import { describeWithBoto3, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
+import { cleanEnv, runCli, TEST_KEYS } from './cliProcess';
 import { INSTANCES, scalingFile, target, variantKey } from './scalingFiles';
 
 // Several files at a time, the formats CI reads (plan --format json|markdown) and saved
 // plans (plan --out, apply --plan), through the bundled CLI against moto_server; what was
 // written is read back with boto3.
-
-const CLI = join(DIST, 'cli.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe(
   'plan and apply over several files, their formats and saved plans',
@@ -35,28 +27,10 @@ describe(
     let seed: AwsClients;
     const region = 'eu-west-1';
 
-    const run = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> =>
-      new Promise((resolve) => {
-        const child = spawn(process.execPath, [CLI, ...args, '--endpoint-url', moto.endpoint], {
-          cwd: dir,
-          env: {
-            PATH: process.env.PATH,
-            HOME: join(dir, 'home'),
-            AWS_CONFIG_FILE: join(dir, 'no-config'),
-            AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
-            AWS_ACCESS_KEY_ID: 'testing',
-            AWS_SECRET_ACCESS_KEY: 'testing',
-            AWS_REGION: region,
-            AWS_EC2_METADATA_DISABLED: 'true',
-            ...env,
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
+    const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+      runCli([...args, '--endpoint-url', moto.endpoint], {
+        cwd: dir,
+        env: cleanEnv(dir, { ...TEST_KEYS, AWS_REGION: region, ...env }),
       });
     const write = (name: string, endpoints: string[], max = 10) =>
       writeFileSync(

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fetchCloudWatchLoad, ReplayTargetError } from '../../aws/cloudWatchLoad';
 import type { AwsClients, CallRecord } from '../../aws/session';
 import { desiredFromText } from '../../core/plan/desired';
-import { DIST } from '../paths';
+import { cleanEnv, runCli, TEST_KEYS } from './cliProcess';
 import { startFaultProxy } from './faultProxy';
 import { motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
 
@@ -15,7 +15,6 @@ import { motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from '
 // boto3 put there (PutMetricData), and both fetchCloudWatchLoad and the bundled CLI's
 // `simulate --from-cloudwatch` read it back with GetMetricData (the SDK's paginator).
 
-const CLI = join(DIST, 'cli.js');
 const REGION = 'us-east-1';
 const MINUTE = 60_000;
 
@@ -84,12 +83,6 @@ const FILE = {
   ],
 };
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 describe('replay from CloudWatch', { skip: motoAvailable() ? false : 'moto_server is not on PATH' }, () => {
   let moto: Moto;
   let clients: AwsClients;
@@ -99,19 +92,8 @@ describe('replay from CloudWatch', { skip: motoAvailable() ? false : 'moto_serve
   const now = Date.now();
   const rows = history(now);
 
-  const run = (args: string[], extra: NodeJS.ProcessEnv = {}): Promise<Run> =>
-    new Promise((resolve) => {
-      const child = spawn(process.execPath, [CLI, 'simulate', ...args], {
-        cwd: dir,
-        env: { ...env, ...extra },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const run = (args: string[], extra: NodeJS.ProcessEnv = {}) =>
+    runCli(['simulate', ...args], { cwd: dir, env: { ...env, ...extra } });
 
   before(async () => {
     moto = await startMoto();
@@ -125,17 +107,9 @@ describe('replay from CloudWatch', { skip: motoAvailable() ? false : 'moto_serve
     assert.equal(put.status, 0, put.stderr);
     dir = mkdtempSync(join(tmpdir(), 'scaling-replay-'));
     writeFileSync(join(dir, 'shop.scaling.json'), JSON.stringify(FILE, null, 2));
-    writeFileSync(join(dir, 'config'), '');
-    writeFileSync(join(dir, 'credentials'), '');
-    // A clean environment: only what the test gives, never the machine's AWS settings.
-    env = {
-      PATH: process.env.PATH,
-      HOME: dir,
-      AWS_CONFIG_FILE: join(dir, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    };
+    // A clean environment: only what the test gives (no credentials unless a run passes
+    // TEST_KEYS), never the machine's AWS settings.
+    env = cleanEnv(dir, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
   });
 
   after(async () => {
@@ -222,8 +196,7 @@ describe('replay from CloudWatch', { skip: motoAvailable() ? false : 'moto_serve
 
   it('simulate --from-cloudwatch runs the history through the file, as --load does with the same data exported', async () => {
     const aws = ['--endpoint-url', moto.endpoint];
-    const keys = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
-    const replay = await run(['shop.scaling.json', '--from-cloudwatch', '1', '--format', 'json', ...aws], keys);
+    const replay = await run(['shop.scaling.json', '--from-cloudwatch', '1', '--format', 'json', ...aws], TEST_KEYS);
     assert.equal(replay.code, 0, replay.stderr);
     assert.match(replay.stderr, /CloudWatch: .*\(invocations\) has 2 periods without a datapoint/);
     const simulated = JSON.parse(replay.stdout) as {
@@ -264,13 +237,12 @@ describe('replay from CloudWatch', { skip: motoAvailable() ? false : 'moto_serve
 
   it('bad replays exit 2 with the fix: beyond retention, no such endpoint, no credentials, no data', async () => {
     const aws = ['--endpoint-url', moto.endpoint];
-    const keys = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
-    const beyond = await run(['shop.scaling.json', '--from-cloudwatch', '16', ...aws], keys);
+    const beyond = await run(['shop.scaling.json', '--from-cloudwatch', '16', ...aws], TEST_KEYS);
     assert.equal(beyond.code, 2);
     assert.match(beyond.stderr, /--from-cloudwatch 16: CloudWatch keeps 1-minute datapoints for 15 days/);
 
     writeFileSync(join(dir, 'other.scaling.json'), JSON.stringify(FILE).replace('endpoint/shop/', 'endpoint/shopp/'));
-    const missing = await run(['other.scaling.json', '--from-cloudwatch', '1', ...aws], keys);
+    const missing = await run(['other.scaling.json', '--from-cloudwatch', '1', ...aws], TEST_KEYS);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no endpoint named shopp in us-east-1: did you mean shop\?/);
 
@@ -282,7 +254,7 @@ describe('replay from CloudWatch', { skip: motoAvailable() ? false : 'moto_serve
     // An endpoint with no traffic: nothing to replay, said with the endpoint and the window.
     await seedEndpoint(clients, 'quiet');
     writeFileSync(join(dir, 'quiet.scaling.json'), JSON.stringify(FILE).replace('endpoint/shop/', 'endpoint/quiet/'));
-    const quiet = await run(['quiet.scaling.json', '--from-cloudwatch', '1', ...aws], keys);
+    const quiet = await run(['quiet.scaling.json', '--from-cloudwatch', '1', ...aws], TEST_KEYS);
     assert.equal(quiet.code, 2);
     assert.match(
       quiet.stderr,

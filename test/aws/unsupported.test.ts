@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { explainAwsError } from '../../aws/errors';
 import { fetchLiveState } from '../../aws/fetchLive';
 import { createClients, staticCredentials, type AwsClients, type CallRecord } from '../../aws/session';
 import { forgetUnsupported } from '../../aws/unsupported';
-import { DIST } from '../paths';
+import { cleanEnv, runCli, TEST_KEYS } from './cliProcess';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
 import { motoAvailable, seedEndpoint, startMoto, type Moto } from './moto';
 import { variantKey } from './scalingFiles';
@@ -139,37 +138,10 @@ describe(
       proxy.clear();
       const dir = mkdtempSync(join(tmpdir(), 'scaling-unsupported-'));
       try {
-        const stderr = await new Promise<string>((resolve) => {
-          const child = spawn(
-            process.execPath,
-            [
-              join(DIST, 'cli.js'),
-              'fetch',
-              'fetch-one',
-              'fetch-two',
-              '--region',
-              'us-west-2',
-              '--endpoint-url',
-              proxy.endpoint,
-              '--verbose',
-            ],
-            {
-              env: {
-                PATH: process.env.PATH,
-                HOME: dir,
-                AWS_ACCESS_KEY_ID: 'testing',
-                AWS_SECRET_ACCESS_KEY: 'testing',
-                AWS_CONFIG_FILE: join(dir, 'none'),
-                AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
-                AWS_EC2_METADATA_DISABLED: 'true',
-              },
-              stdio: ['ignore', 'ignore', 'pipe'],
-            },
-          );
-          let err = '';
-          child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-          child.on('close', () => resolve(err));
-        });
+        const { stderr } = await runCli(
+          ['fetch', 'fetch-one', 'fetch-two', '--region', 'us-west-2', '--endpoint-url', proxy.endpoint, '--verbose'],
+          { cwd: dir, env: cleanEnv(dir, TEST_KEYS) },
+        );
         assert.deepEqual(
           stderr
             .split('\n')
