@@ -5,7 +5,7 @@ import { readCalls } from '../aws/liveReads';
 import { isKnownRegion } from '../aws/regions';
 import { CLI, cleanEnv, runCli, TEST_KEYS, type CliRun } from '../test/aws/cliProcess';
 import { startFaultProxy, type FaultProxy } from '../test/aws/faultProxy';
-import { motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from '../test/aws/moto';
+import { MOTO_REGIONS, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from '../test/aws/moto';
 import { scalingFile, target } from '../test/aws/scalingFiles';
 
 // npm run bench:fleet — a fleet against moto_server: 50 endpoints, each with a scalable
@@ -21,42 +21,6 @@ import { scalingFile, target } from '../test/aws/scalingFiles';
 const ENDPOINTS = 50;
 const RUNS = Number(process.env.FLEET_RUNS ?? 5);
 const ONLY_THROTTLED = process.argv.includes('--throttled');
-const REGIONS = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-central-1',
-  'eu-north-1',
-  'ap-south-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ca-central-1',
-  'sa-east-1',
-  'me-central-1',
-  'af-south-1',
-  'ap-east-1',
-  'eu-south-1',
-  'il-central-1',
-  'ap-northeast-3',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'ap-south-2',
-  'eu-central-2',
-  'eu-south-2',
-  'me-south-1',
-  'ca-west-1',
-  'mx-central-1',
-  'ap-southeast-5',
-  'ap-southeast-7',
-  'us-gov-west-1',
-  'us-gov-east-1',
-];
 let nextRegion = 0;
 
 // The writes' rate limit for the throttled runs: a token bucket over the three write APIs,
@@ -93,8 +57,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** A fresh region with the fleet's endpoints, and the fleet's file in a folder of its own. */
 async function fleet(moto: Moto): Promise<{ region: string; dir: string; file: string }> {
   // Each fleet in a region of its own: a region used before would hold the fleet applied already.
-  const region = REGIONS[nextRegion++];
-  if (!region) throw new Error(`bench:fleet has ${REGIONS.length} regions: lower FLEET_RUNS`);
+  const region = MOTO_REGIONS[nextRegion++];
+  if (!region) throw new Error(`bench:fleet has ${MOTO_REGIONS.length} regions: lower FLEET_RUNS`);
   if (!isKnownRegion(region)) throw new Error(`${region} is not a region the AWS SDK knows`);
   const clients = await testClients(moto.endpoint, region);
   const names = Array.from({ length: ENDPOINTS }, (_, i) => `fleet-${String(i).padStart(2, '0')}`);

@@ -10,7 +10,7 @@ import { desiredFromText } from '../../core/plan/desired';
 import type { DesiredState } from '../../core/plan/liveState';
 import { planChanges } from '../../core/plan/plan';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
-import { describeWithBoto3, freePort, motoAvailable, startMoto, testClients, type Moto } from './moto';
+import { describeWithBoto3, freePort, MOTO_REGIONS, motoAvailable, startMoto, testClients, type Moto } from './moto';
 import { INSTANCES, scalingFile, target, variantKey } from './scalingFiles';
 
 // Faults moto never gives, injected by a loopback proxy between the SDK and moto: apply
@@ -32,24 +32,20 @@ describe(
     let moto: Moto;
     let proxy: FaultProxy;
     const open: AwsClients[] = [];
-    const regions = [
-      'us-east-1',
-      'us-east-2',
-      'us-west-1',
-      'us-west-2',
-      'eu-west-1',
-      'eu-west-2',
-      'eu-west-3',
-      'eu-central-1',
-    ];
     let nextRegion = 0;
 
-    /** A fresh region, clients through the proxy, and an unrelated target the apply must not touch. */
-    const setup = async () => {
-      const region = regions[nextRegion++]!;
+    /** A fresh region, and clients through the proxy whose every call goes into `calls`. */
+    const session = async () => {
+      const region = MOTO_REGIONS[nextRegion++]!;
       const calls: CallRecord[] = [];
       const clients = await testClients(proxy.endpoint, region, calls);
       open.push(clients);
+      return { region, calls, clients };
+    };
+
+    /** A fresh session, and an unrelated target the apply must not touch. */
+    const setup = async () => {
+      const { region, calls, clients } = await session();
       const bystander = variantKey('bystander');
       await clients.autoScaling.send(
         new RegisterScalableTargetCommand({
@@ -210,10 +206,7 @@ describe(
     });
 
     it('bounded concurrency still stops every target at the first failure and reports the rest', async () => {
-      const region = regions[nextRegion++]!;
-      const calls: CallRecord[] = [];
-      const clients = await testClients(proxy.endpoint, region, calls);
-      open.push(clients);
+      const { region, clients } = await session();
       const desired = desiredOf(
         scalingFile(
           region,
@@ -248,10 +241,7 @@ describe(
     });
 
     it('four targets at once under throttling: every change applied, in order within each target', async () => {
-      const region = 'ap-northeast-1';
-      const calls: CallRecord[] = [];
-      const clients = await testClients(proxy.endpoint, region, calls);
-      open.push(clients);
+      const { region, calls, clients } = await session();
       const desired = desiredOf(
         scalingFile(
           region,

@@ -25,6 +25,47 @@ export interface Moto {
   stop(): Promise<void>;
 }
 
+/**
+ * Regions for a test (or a bench run) that wants one to itself: moto keeps each region's
+ * state apart. All are regions the SDK knows (bench:fleet checks with aws/regions.ts).
+ */
+export const MOTO_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ca-central-1',
+  'sa-east-1',
+  'me-central-1',
+  'af-south-1',
+  'ap-east-1',
+  'eu-south-1',
+  'il-central-1',
+  'ap-northeast-3',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-south-2',
+  'eu-central-2',
+  'eu-south-2',
+  'me-south-1',
+  'ca-west-1',
+  'mx-central-1',
+  'ap-southeast-5',
+  'ap-southeast-7',
+  'us-gov-west-1',
+  'us-gov-east-1',
+];
+
 /** Retries that keep a suite fast: the same strategy, tiny delays. */
 export const FAST_RETRY: RetryOptions = { maxAttempts: 4, baseDelayMs: 2, throttlingBaseDelayMs: 5, maxDelayMs: 50 };
 
