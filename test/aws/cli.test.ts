@@ -3,12 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PutScheduledActionCommand, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import { fetchCallerIdentity } from '../../aws/identity';
 import { listEndpoints } from '../../aws/endpoints';
 import { createClients, isReadOperation, resolveSettings, type AwsClients } from '../../aws/session';
 import { explainAwsError } from '../../aws/errors';
-import { freePort, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
+import { freePort, motoAvailable, seedEndpoint, seedWeekdayCap, startMoto, testClients, type Moto } from './moto';
 import { runCli, type CliRun } from './cliProcess';
 import { scalingFile, target } from './scalingFiles';
 
@@ -301,22 +300,7 @@ describe(
     it("plan warns of a live scheduled action that apply keeps and that undoes the file's bound (sched.live-undoes-target); with --prune it is deleted instead", async () => {
       const seed = await testClients(moto.endpoint, region);
       open.push(seed);
-      await seedEndpoint(seed, 'weekly');
-      const key = {
-        ServiceNamespace: 'sagemaker',
-        ResourceId: 'endpoint/weekly/variant/AllTraffic',
-        ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-      } as const;
-      await seed.autoScaling.send(new RegisterScalableTargetCommand({ ...key, MinCapacity: 1, MaxCapacity: 4 }));
-      await seed.autoScaling.send(
-        new PutScheduledActionCommand({
-          ...key,
-          ScheduledActionName: 'weekday-cap',
-          Schedule: 'cron(0 8 ? * MON-FRI *)',
-          Timezone: 'Europe/Berlin',
-          ScalableTargetAction: { MaxCapacity: 4 },
-        }),
-      );
+      await seedWeekdayCap(seed, 'weekly');
       // The file raises MaxCapacity to 8 and does not list the live action.
       const file = scalingFile(region, [
         { ...target({ endpoint: 'weekly', noStep: true, noActions: true }), MaxCapacity: 8 },

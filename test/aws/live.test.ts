@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  PutScalingPolicyCommand,
-  PutScheduledActionCommand,
-  RegisterScalableTargetCommand,
-} from '@aws-sdk/client-application-auto-scaling';
+import { PutScalingPolicyCommand, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { applyPlan } from '../../aws/apply';
 import {
@@ -23,7 +19,15 @@ import { desiredFromText } from '../../core/plan/desired';
 import type { DesiredState } from '../../core/plan/liveState';
 import { liveToDocument } from '../../core/plan/liveDocument';
 import { planChanges } from '../../core/plan/plan';
-import { describeWithBoto3, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
+import {
+  describeWithBoto3,
+  motoAvailable,
+  seedEndpoint,
+  seedWeekdayCap,
+  startMoto,
+  testClients,
+  type Moto,
+} from './moto';
 import { INSTANCES, scalingFile, target, variantId, variantKey } from './scalingFiles';
 
 // The AWS API of aws/ against a real moto_server: list, describe, fetch, plan, apply,
@@ -508,22 +512,7 @@ describe(
     it("sched.live-undoes-target: a live scheduled action that apply keeps undoes the file's bound; with prune it is deleted, so nothing to say", async () => {
       const region = 'me-south-1';
       const clients = await session(region);
-      await seedEndpoint(clients, 'shop');
-      const key = {
-        ServiceNamespace: 'sagemaker',
-        ResourceId: variantId('shop'),
-        ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-      } as const;
-      await clients.autoScaling.send(new RegisterScalableTargetCommand({ ...key, MinCapacity: 1, MaxCapacity: 4 }));
-      await clients.autoScaling.send(
-        new PutScheduledActionCommand({
-          ...key,
-          ScheduledActionName: 'weekday-cap',
-          Schedule: 'cron(0 8 ? * MON-FRI *)',
-          Timezone: 'Europe/Berlin',
-          ScalableTargetAction: { MaxCapacity: 4 },
-        }),
-      );
+      await seedWeekdayCap(clients, 'shop');
       // The file raises MaxCapacity to 8 and does not list the live action.
       const text = scalingFile(region, [
         { ...target({ endpoint: 'shop', noStep: true, noActions: true }), MaxCapacity: 8 },

@@ -1,6 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
-import { DescribeScalableTargetsCommand } from '@aws-sdk/client-application-auto-scaling';
+import {
+  DescribeScalableTargetsCommand,
+  PutScheduledActionCommand,
+  RegisterScalableTargetCommand,
+} from '@aws-sdk/client-application-auto-scaling';
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -15,6 +19,7 @@ import {
   type CallRecord,
   type RetryOptions,
 } from '../../aws/session';
+import { variantId } from './scalingFiles';
 
 // A real moto_server for the AWS tier: started on a free loopback port, warmed up, and
 // stopped (its whole process group) after the suite. The SDK talks HTTP to it.
@@ -202,6 +207,31 @@ export async function seedEndpoint(
     }),
   );
   await clients.sageMaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: `${name}-config` }));
+}
+
+/**
+ * An endpoint whose variant is registered (MinCapacity 1, MaxCapacity 4) with a scheduled
+ * action someone added by hand and no file lists: `weekday-cap` sets MaxCapacity 4 at 08:00
+ * Berlin time on weekdays. A file that raises MaxCapacity and keeps it (no prune) is undone
+ * by it every weekday: sched.live-undoes-target.
+ */
+export async function seedWeekdayCap(clients: AwsClients, endpoint: string): Promise<void> {
+  await seedEndpoint(clients, endpoint);
+  const key = {
+    ServiceNamespace: 'sagemaker',
+    ResourceId: variantId(endpoint),
+    ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+  } as const;
+  await clients.autoScaling.send(new RegisterScalableTargetCommand({ ...key, MinCapacity: 1, MaxCapacity: 4 }));
+  await clients.autoScaling.send(
+    new PutScheduledActionCommand({
+      ...key,
+      ScheduledActionName: 'weekday-cap',
+      Schedule: 'cron(0 8 ? * MON-FRI *)',
+      Timezone: 'Europe/Berlin',
+      ScalableTargetAction: { MaxCapacity: 4 },
+    }),
+  );
 }
 
 const BOTO3_DESCRIBE = `
