@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { writeLongLoad } from '../loadFiles';
 import { DIST, REPO_ROOT } from '../paths';
 
 // `sagemaker-scaling simulate`, run from the bundled CLI as a user runs it: every bad input
@@ -322,23 +323,8 @@ describe('sagemaker-scaling simulate', () => {
   });
 
   it('a load of 10 million rows fails fast with the limit and the fix', async () => {
-    // 10,000,000 rows of epoch seconds, written in chunks.
     const file = path('huge.csv');
-    await new Promise<void>((resolve, reject) => {
-      const stream = createWriteStream(file);
-      stream.on('error', reject);
-      stream.write('timestamp,invocations\n');
-      let i = 0;
-      const write = () => {
-        while (i < 10_000_000) {
-          const rows: string[] = [];
-          for (let j = 0; j < 100_000; j++, i++) rows.push(`${1782864000 + i * 60},5`);
-          if (!stream.write(rows.join('\n') + '\n')) return void stream.once('drain', write);
-        }
-        stream.end(resolve);
-      };
-      write();
-    });
+    await writeLongLoad(file, 10_000_000);
     const started = Date.now();
     const r = run(path('one.scaling.json'), '--load', file);
     assert.equal(r.code, 2);

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { writeLongLoad } from '../loadFiles';
 import { EXTENSION_ID, openFixture, workspaceFile } from './helpers';
 import {
   drawnAfter,
@@ -191,21 +192,7 @@ suite('Simulation panel', () => {
 
     // 10 million rows: refused by size before it is read, as the CLI refuses it.
     const huge = workspaceFile('huge.csv').fsPath;
-    await new Promise<void>((resolve, reject) => {
-      const stream = createWriteStream(huge);
-      stream.on('error', reject);
-      stream.write('timestamp,invocations\n');
-      let i = 0;
-      const write = () => {
-        while (i < 10_000_000) {
-          const rows: string[] = [];
-          for (let j = 0; j < 100_000; j++, i++) rows.push(`${1782864000 + i * 60},5`);
-          if (!stream.write(rows.join('\n') + '\n')) return void stream.once('drain', write);
-        }
-        stream.end(resolve);
-      };
-      write();
-    });
+    await writeLongLoad(huge, 10_000_000);
     await setControls({ ...base, source: 'file', file: huge });
     const big = await waitFor(problemAfter(last), 'huge.csv');
     last = big.lastPosted!.run!;
