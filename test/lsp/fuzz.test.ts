@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { damaged } from '../damage';
 import { LspSession } from '../lspClient';
 import { DIST, EXAMPLES, REPO_ROOT } from '../paths';
 import { loadRuleFixtures } from '../ruleFixtures';
@@ -23,22 +24,10 @@ const SEEDS = [
     .map((f) => f.text),
 ];
 
-const mutated = fc
-  .tuple(
-    fc.nat({ max: SEEDS.length - 1 }),
-    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.string({ maxLength: 6 }), fc.nat({ max: 3 })), {
-      maxLength: 4,
-    }),
-  )
-  .map(([seed, edits]) =>
-    edits.reduce((t, [at, len, noise, kind]) => {
-      const i = t.length ? at % t.length : 0;
-      if (kind === 0) return t.slice(0, i);
-      if (kind === 1) return t.slice(0, i) + noise + t.slice(i + len);
-      if (kind === 2) return t.slice(0, i) + t.slice(i, i + len) + t.slice(i);
-      return t;
-    }, SEEDS[seed]!),
-  );
+const mutated = damaged(
+  fc.nat({ max: SEEDS.length - 1 }).map((i) => SEEDS[i]!),
+  { slice: 30, noise: 6 },
+);
 
 describe('language server under mutated documents', () => {
   let lsp: LspSession;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../../core/lint/check';
+import { damaged } from '../damage';
 import { completionsAt } from '../../core/language/completion';
 import { applyEdits } from '../../core/document/edits';
 
@@ -226,23 +227,7 @@ const documentText = fc
     ),
   );
 
-/** Character-level damage: cut, insert noise, duplicate a slice, or leave alone. */
-const mutated = fc
-  .tuple(
-    documentText,
-    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.string({ maxLength: 8 }), fc.nat({ max: 3 })), {
-      maxLength: 4,
-    }),
-  )
-  .map(([text, edits]) =>
-    edits.reduce((t, [at, len, noise, kind]) => {
-      const i = t.length ? at % t.length : 0;
-      if (kind === 0) return t.slice(0, i);
-      if (kind === 1) return t.slice(0, i) + noise + t.slice(i + len);
-      if (kind === 2) return t.slice(0, i) + t.slice(i, i + len) + t.slice(i);
-      return t;
-    }, text),
-  );
+const mutated = damaged(documentText, { slice: 40, noise: 8 });
 
 function checkOne(text: string): void {
   const first = analyzeText(text, { now: NOW });
