@@ -5,6 +5,8 @@ import { RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-
 import { describeWithBoto3, seedEndpoint, testClients } from '../aws/moto';
 import {
   EXTENSION_ID,
+  completionsAt,
+  labelOf,
   answer,
   child,
   children,
@@ -298,20 +300,16 @@ suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
     const document = await vscode.workspace.openTextDocument(file('aws/beta.scaling.json'));
     await vscode.window.showTextDocument(document);
     const position = document.positionAt(document.getText().indexOf('"endpoint/e2e-beta') + 1);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-      'vscode.executeCompletionItemProvider',
-      document.uri,
-      position,
-    );
-    const live = list.items.filter((i) => / variant of e2e-/.test(i.detail ?? ''));
+    const items = await completionsAt(document.uri, position);
+    const live = items.filter((i) => / variant of e2e-/.test(i.detail ?? ''));
     assert.deepEqual(
-      live.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).sort(),
+      live.map(labelOf).sort(),
       [
         'endpoint/e2e-alpha/variant/AllTraffic',
         'endpoint/e2e-beta/variant/AllTraffic',
         'endpoint/e2e-gamma/variant/AllTraffic',
       ],
-      `all: ${list.items.map((i) => `${typeof i.label === 'string' ? i.label : i.label.label} (${i.detail})`).join(', ')}`,
+      `all: ${items.map((i) => `${labelOf(i)} (${i.detail})`).join(', ')}`,
     );
     assert.match(live[0]!.detail ?? '', /^ml\.m5\.large variant of e2e-\w+ · us-east-1$/);
   });

@@ -138,6 +138,21 @@ export function positionAfter(document: vscode.TextDocument, text: string, occur
   return rangeOf(document, text, occurrence).end;
 }
 
+/** The completion items VS Code offers at `position`, ours and VS Code's JSON support's. */
+export async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    position,
+  );
+  return list.items;
+}
+
+/** A completion item's label as text. */
+export function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
 /** A range as `line:col-line:col` (1-based) for assertion messages. */
 export function showRange(range: vscode.Range): string {
   return `${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1}`;

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   EXTENSION_ID,
+  completionsAt,
+  labelOf,
   WAIT_MS,
   codeOf,
   fromSource,
@@ -25,10 +27,6 @@ async function revert(document: vscode.TextDocument): Promise<void> {
 
 function assertRange(actual: vscode.Range, expected: vscode.Range, what: string): void {
   assert.ok(actual.isEqual(expected), `${what}: range ${showRange(actual)}, expected ${showRange(expected)}`);
-}
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
@@ -190,13 +188,9 @@ suite('Language features', () => {
       const edit = new vscode.WorkspaceEdit();
       edit.insert(document.uri, positionAfter(document, after), '\n "');
       assert.ok(await vscode.workspace.applyEdit(edit));
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-        'vscode.executeCompletionItemProvider',
-        document.uri,
-        positionAfter(document, `${after}\n "`),
-      );
+      const items = await completionsAt(document.uri, positionAfter(document, `${after}\n "`));
       await vscode.commands.executeCommand('undo');
-      return list.items.map(labelOf);
+      return items.map(labelOf);
     };
     const inPolicy = await labelsAt('"PolicyType": "TargetTrackingScaling",');
     for (const key of ['StepScalingPolicyConfiguration', 'PredictiveScalingPolicyConfiguration', 'CloudWatchAlarm'])
@@ -212,18 +206,14 @@ suite('Language features', () => {
   test('completion of PredefinedMetricType proposes the SageMaker metrics that fit the target, first and unfiltered', async () => {
     const document = await openFixture('valid.scaling.json');
     const position = positionAfter(document, '"PredefinedMetricType": "');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-      'vscode.executeCompletionItemProvider',
-      document.uri,
-      position,
-    );
+    const items = await completionsAt(document.uri, position);
     // Ours are the items the server marks "fits <dimension>"; VS Code's JSON support adds
     // the schema's own enum after them.
-    const ours = list.items.filter((item) => /^fits /.test(item.detail ?? ''));
+    const ours = items.filter((item) => /^fits /.test(item.detail ?? ''));
     assert.deepEqual(
       ours.map(labelOf).sort(),
       ['SageMakerVariantConcurrentRequestsPerModelHighResolution', 'SageMakerVariantInvocationsPerInstance'],
-      `the server's metric types for sagemaker:variant:DesiredInstanceCount; all labels: ${list.items.map(labelOf).join(', ')}`,
+      `the server's metric types for sagemaker:variant:DesiredInstanceCount; all labels: ${items.map(labelOf).join(', ')}`,
     );
     // What the suggest widget shows: VS Code filters each item by the text between the start
     // of its range and the cursor (here the opening quote) against filterText or label, and
@@ -237,7 +227,7 @@ suite('Language features', () => {
       );
     }
     const sortKey = (item: vscode.CompletionItem): string => (item.sortText ?? labelOf(item)).toLowerCase();
-    const others = list.items.filter((item) => !ours.includes(item));
+    const others = items.filter((item) => !ours.includes(item));
     for (const item of ours) {
       const before = others.filter((other) => sortKey(other) < sortKey(item)).map(labelOf);
       assert.deepEqual(

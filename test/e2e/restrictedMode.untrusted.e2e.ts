@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { describeWithBoto3 } from '../aws/moto';
 import {
   EXTENSION_ID,
+  completionsAt,
+  labelOf,
   answer,
   codeOf,
   openFixture,
@@ -96,12 +98,7 @@ suite(
       const document = await vscode.workspace.openTextDocument(file('aws/beta.scaling.json'));
       await vscode.window.showTextDocument(document);
       const position = document.positionAt(document.getText().indexOf('"endpoint/e2e-beta') + 1);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-        'vscode.executeCompletionItemProvider',
-        document.uri,
-        position,
-      );
-      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      const labels = (await completionsAt(document.uri, position)).map(labelOf);
       assert.ok(!labels.some((l) => /e2e-alpha/.test(l)), `no endpoint of the account: ${labels.join(', ')}`);
     });
 
