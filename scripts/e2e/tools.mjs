@@ -112,26 +112,18 @@ export function sandboxEnv(sandbox) {
   });
 }
 
+/** code-server's arguments that keep its configuration, user data and extensions in the sandbox. */
+function sandboxArgs(sandbox) {
+  return ['--config', sandbox.configFile, '--user-data-dir', sandbox.user, '--extensions-dir', sandbox.extensions];
+}
+
 /** Runs code-server once (e.g. --install-extension) and resolves with its output. */
 export function codeServerOnce(sandbox, args) {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(
-      NODE24,
-      [
-        CODE_SERVER,
-        '--config',
-        sandbox.configFile,
-        '--user-data-dir',
-        sandbox.user,
-        '--extensions-dir',
-        sandbox.extensions,
-        ...args,
-      ],
-      {
-        env: sandboxEnv(sandbox),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(NODE24, [CODE_SERVER, ...sandboxArgs(sandbox), ...args], {
+      env: sandboxEnv(sandbox),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => {
       output += d;
@@ -165,12 +157,7 @@ export async function startCodeServer(sandbox, { folder, extraArgs = [], log = (
     '--disable-telemetry',
     '--disable-update-check',
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--config',
-    sandbox.configFile,
-    '--user-data-dir',
-    sandbox.user,
-    '--extensions-dir',
-    sandbox.extensions,
+    ...sandboxArgs(sandbox),
     ...extraArgs,
     folder,
   ];
