@@ -3,9 +3,6 @@ import { join } from 'node:path';
 
 export const SCALING_FILE_SUFFIX = '.scaling.json';
 
-/** A path the user named that could not be used, with the reason in their terms. */
-export class InputError extends Error {}
-
 /**
  * The scaling files named by the arguments: files as given, folders searched recursively
  * for *.scaling.json (skipping node_modules and hidden folders), sorted for stable output.

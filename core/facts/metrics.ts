@@ -428,8 +428,3 @@ export function publishedWith(metric: MetricFacts, names: readonly string[]): bo
   }
   return false;
 }
-
-/** The statistic names as CloudWatch's documentation abbreviates them in its tables. */
-export function statisticWords(statistics: readonly Statistic[]): string {
-  return statistics.join(', ');
-}
