@@ -29,8 +29,8 @@ import type { AwsClients } from './session';
 // and up to 50 for DescribeScheduledActions
 // (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html).
 
-export const POLICIES_PER_PAGE = 10;
-export const ACTIONS_PER_PAGE = 50;
+const POLICIES_PER_PAGE = 10;
+const ACTIONS_PER_PAGE = 50;
 
 /** How to read: choose by cost, or force one way (the tests compare the two). */
 export type ReadStrategy = 'auto' | 'perTarget' | 'namespace';

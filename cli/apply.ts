@@ -38,7 +38,7 @@ export interface ApplyCommandOptions extends Omit<PlanCommandOptions, 'format'> 
 }
 
 /** The default of --max-concurrency: a few targets at once, well within Application Auto Scaling's request rates. */
-export const DEFAULT_MAX_CONCURRENCY = 4;
+const DEFAULT_MAX_CONCURRENCY = 4;
 
 /** What the person at the terminal did at the question. */
 type TerminalAnswer = { kind: 'answer'; text: string } | { kind: 'endOfInput' } | { kind: 'interrupt' };

@@ -37,10 +37,10 @@ const META: ReadonlyMap<string, RuleMeta> = new Map([
  * Where the rules' pages (docs/rules/<code>.md) are published: the repository named in
  * package.json, on its main branch. One place to change when the project moves.
  */
-export const RULES_DOC_URL = `${repository.url.replace(/\.git$/, '')}/blob/main/docs`;
+const RULES_DOC_URL = `${repository.url.replace(/\.git$/, '')}/blob/main/docs`;
 
 /** The documentation link of a code: its page under docs/rules/, or for the first two layers the index. */
-export function ruleHelpUri(code: string): string {
+function ruleHelpUri(code: string): string {
   return RULES_BY_CODE.has(code) ? `${RULES_DOC_URL}/rules/${code}.md` : `${RULES_DOC_URL}/rules.md`;
 }
 

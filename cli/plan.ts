@@ -29,7 +29,7 @@ import { savedPlanOf } from './savedPlanFile';
 // errors), read live state, plan. Several files and folders are planned together: one AWS
 // session per region, one batched read of live state per region for all their targets.
 
-export const PLAN_FORMATS = ['text', 'json', 'markdown'] as const;
+const PLAN_FORMATS = ['text', 'json', 'markdown'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 export interface PlanCommandOptions {
@@ -254,7 +254,7 @@ export function preparationExit(prepared: PreparedPlans): number | undefined {
 }
 
 /** The outcomes of a preparation, file by file, for the reports. */
-export function outcomesOf(prepared: PreparedPlans): FileOutcome[] {
+function outcomesOf(prepared: PreparedPlans): FileOutcome[] {
   return [
     ...prepared.files.map((f) => ({ file: f.file, region: f.clients.settings.region, plan: f.plan })),
     ...prepared.failed,

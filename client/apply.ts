@@ -38,7 +38,7 @@ export interface ApplyOutcome {
 }
 
 /** The button of a confirmation too short for its plan: opens the whole plan, then asks again. */
-export const SHOW_ALL = 'Show All in the Plan';
+const SHOW_ALL = 'Show All in the Plan';
 
 /** The targets of a plan whose live state is no longer what the plan was computed from. */
 async function driftSinceShown(

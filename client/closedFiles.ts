@@ -19,7 +19,7 @@ import { SECTION } from './settings';
 // node_modules and hidden folders are skipped as the CLI skips them.
 
 /** The most files a scan checks. */
-export const MAX_FILES = 500;
+const MAX_FILES = 500;
 /** Larger files are skipped: a file that big is generated, and checked where it is generated. */
 const MAX_BYTES = 5_000_000;
 

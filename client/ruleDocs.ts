@@ -13,7 +13,7 @@ export const SHOW_RULE_COMMAND = 'sagemakerScaling.showRule';
 const PAGE = /\/docs\/rules\/([a-z0-9.-]+)\.md$/i;
 
 /** The command link that opens a rule's page rendered. */
-export function ruleLink(code: string): vscode.Uri {
+function ruleLink(code: string): vscode.Uri {
   return vscode.Uri.parse(`command:${SHOW_RULE_COMMAND}?${encodeURIComponent(JSON.stringify([code]))}`);
 }
 
@@ -28,7 +28,7 @@ export function withRenderedRuleLink(diagnostic: vscode.Diagnostic): vscode.Diag
 }
 
 /** The page of a rule in the extension (the index when there is none for that code). */
-export async function rulePage(extensionUri: vscode.Uri, code: string): Promise<vscode.Uri> {
+async function rulePage(extensionUri: vscode.Uri, code: string): Promise<vscode.Uri> {
   const page = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${code.replace(/[^a-z0-9.-]/gi, '-')}.md`);
   try {
     await vscode.workspace.fs.stat(page);

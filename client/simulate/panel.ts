@@ -38,7 +38,7 @@ export interface SimulationDeps {
 /** How long typing must pause before the file is simulated again. */
 const DEBOUNCE_MS = 300;
 
-export const VIEW_TYPE = 'sagemakerScaling.simulation';
+const VIEW_TYPE = 'sagemakerScaling.simulation';
 
 type Rendered = Extract<FromWebview, { type: 'rendered' }>;
 
