@@ -38,10 +38,10 @@ const SERVICE_IDS: readonly ServiceId[] = ['APPLICATION_AUTO_SCALING', 'SAGEMAKE
 /** Where a resolved value came from, for messages and the status bar. */
 export type SettingSource = 'setting' | 'profile' | 'environment';
 
-/** Settings after the AWS CLI's look-up order has been applied. */
 /** An AWS Region name such as us-east-1 or us-gov-west-1: what may go into a host name. */
 export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
+/** Settings after the AWS CLI's look-up order has been applied. */
 export interface ResolvedSettings {
   /** The profile the credentials come from: the setting, AWS_PROFILE, or "default". */
   profile: string;
