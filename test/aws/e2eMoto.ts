@@ -11,7 +11,7 @@ import { INSTANCES, variantId } from './scalingFiles';
 // stops it after): three InService endpoints, the first with a scalable target, a
 // target-tracking policy and a scheduled action, the second bare, for apply to fill, the
 // third with a step policy on model latency and its CloudWatch alarm.
-// test/e2e/aws.e2e.ts and review.e2e.ts know these names.
+// test/e2e/aws.e2e.ts and awsReview.e2e.ts know these names.
 
 export const E2E_REGION = 'us-east-1';
 export const E2E_ENDPOINTS = { scaled: 'e2e-alpha', bare: 'e2e-beta', stepped: 'e2e-gamma' } as const;
