@@ -111,9 +111,12 @@ async function prepareSaved(options: ApplyCommandOptions, out: Output): Promise<
     const named = new Set(files.map((f) => resolve(f)));
     for (const f of files)
       if (!planned.has(resolve(f)))
-        reasons.push(`${f} is not in the plan (it was made from ${saved.files.map((s) => s.file).join(', ')})`);
+        reasons.push(
+          `${f} is not in the plan (it was made from ${saved.files.map((s) => s.file).join(', ')}): name the plan's files or none, or plan again with it`,
+        );
     for (const f of saved.files)
-      if (!named.has(resolve(f.file))) reasons.push(`the plan also covers ${f.file}, which was not named`);
+      if (!named.has(resolve(f.file)))
+        reasons.push(`the plan also covers ${f.file}, which was not named: name every file of the plan, or none`);
   }
   // The planned files' targets, read as plan read them (the file's targets, so the same alarms are found).
   const targetsOf = new Map<string, TargetState[]>();
@@ -122,7 +125,7 @@ async function prepareSaved(options: ApplyCommandOptions, out: Output): Promise<
     try {
       current = readText(f.file);
     } catch (error) {
-      reasons.push(`${f.file}, planned, cannot be read now: ${(error as Error).message}`);
+      reasons.push(`${f.file}, planned, cannot be read now: ${(error as Error).message}. Restore it, or plan again.`);
       continue;
     }
     if (sha256(current) !== f.sha256)

@@ -290,7 +290,9 @@ export async function planCommand(options: PlanCommandOptions, out: Output): Pro
   const failure = preparationExit(prepared);
   if (options.outFile !== undefined) {
     if (failure !== undefined) {
-      out.err(`sagemaker-scaling plan: no plan written to ${options.outFile}: not every file could be planned`);
+      out.err(
+        `sagemaker-scaling plan: no plan written to ${options.outFile}: not every file could be planned (see above); fix them and plan again`,
+      );
     } else {
       try {
         const saved = await savedPlanOf(prepared, options.prune, options.now);

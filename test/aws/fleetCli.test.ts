@@ -186,6 +186,7 @@ describe(
         otherFile.stderr,
         /other\.scaling\.json is not in the plan \(it was made from saved\.scaling\.json\)/,
       );
+      assert.match(otherFile.stderr, /the plan also covers saved\.scaling\.json, which was not named: name every file/);
       assert.deepEqual(
         describeWithBoto3(moto.endpoint, region, variantKey('saved-a')).targets,
         [],
