@@ -19,7 +19,8 @@ import { keyText, type AlarmSpec, type LiveState } from '../core/plan/liveState'
 import type { Change, Plan } from '../core/plan/planTypes';
 import { parseTimestamp } from '../core/document/timestamp';
 import { explainAwsError, errorCode, isAbortError, sessionErrorContext } from './errors';
-import { alarmSpecFromLive, describeAlarmsByAction, describeAlarmsByName, keyInput, mapLimit } from './fetchLive';
+import { mapLimit } from './concurrency';
+import { alarmSpecFromLive, describeAlarmsByAction, describeAlarmsByName, keyInput } from './fetchLive';
 import type { AwsClients } from './session';
 
 // Sending a plan: each change becomes one write, in plan order (target → policies → their

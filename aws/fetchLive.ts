@@ -28,6 +28,7 @@ import {
 } from '../core/plan/liveState';
 import { SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
 import { errorCode, isNotImplemented } from './errors';
+import { mapLimit } from './concurrency';
 import { readPoliciesAndActions, type ReadStrategy } from './liveReads';
 import type { AwsClients } from './session';
 
@@ -61,24 +62,6 @@ export interface ReadOptions {
 // on one page (moto pages wrongly past its first page of 50).
 const RESOURCE_IDS_PER_CALL = 50;
 const ALARM_NAMES_PER_CALL = 100;
-
-/** Runs fn over items with at most `limit` in flight, keeping the results in item order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

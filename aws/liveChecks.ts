@@ -28,7 +28,7 @@ import {
   type EndpointDetails,
 } from './endpoints';
 import { explainAwsError, errorCode, isNotImplemented } from './errors';
-import { mapLimit } from './fetchLive';
+import { mapLimit } from './concurrency';
 import type { AwsClients } from './session';
 
 // The live rules (core/rules/liveRules.ts): what only AWS knows about the SageMaker resources a file

@@ -8,6 +8,7 @@ import {
   type ServiceNamespace,
 } from '@aws-sdk/client-application-auto-scaling';
 import { keyText, type TargetKey } from '../core/plan/liveState';
+import { mapLimit } from './concurrency';
 import type { AwsClients } from './session';
 
 // The policies and scheduled actions of many targets with few calls. Two ways to read them:
@@ -101,15 +102,6 @@ function byTarget<T extends { ServiceNamespace?: string; ResourceId?: string; Sc
   return sorted;
 }
 
-/** Runs fn over items with at most `limit` in flight. */
-async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
 /**
  * One list (policies or actions) of the targets: across each namespace within the budget,
  * else per target.
@@ -139,7 +131,7 @@ async function readList<T extends { ServiceNamespace?: string; ResourceId?: stri
     if (complete) return { byKey: byTarget(found, wanted, name), used: 'namespace' };
   }
   const found: T[] = [];
-  await eachLimit(keys, concurrency, async (key) => {
+  await mapLimit(keys, concurrency, async (key) => {
     found.push(
       ...(await pagesWithin(Infinity, (token) => list({ namespace: key.ServiceNamespace, key }, token))).items,
     );

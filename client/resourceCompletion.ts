@@ -1,7 +1,7 @@
 import { getLocation, parseTree, findNodeAtLocation } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { describeEndpoint, listEndpoints, listInferenceComponents } from '../aws/endpoints';
-import { mapLimit } from '../aws/fetchLive';
+import { mapLimit } from '../aws/concurrency';
 import { SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
 import type { AwsSession } from './aws';
 
