@@ -10,6 +10,7 @@ import {
   ALARM_STATE_NAMES,
   fileErrorsMessage,
   formatDuration,
+  isoTime,
   loadFileTooLarge,
   loadWindow,
   notSimulatedMessage,
@@ -55,10 +56,6 @@ class SimulateUsageError extends Error {}
 function orThrow<T extends object>(read: T | { problem: string }): T {
   if ('problem' in read) throw new SimulateUsageError(read.problem);
   return read;
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
 function readable(ms: number): string {
@@ -260,7 +257,7 @@ function toJson(result: SimulationResult, warnings: string[]): unknown {
     const alarms: Record<string, string> = {};
     for (const alarm of series.alarms) alarms[alarm.name] = ALARM_STATE_NAMES[alarm.states[m]!]!;
     rows.push({
-      time: iso(series.startMs + m * 60_000),
+      time: isoTime(series.startMs + m * 60_000),
       load,
       metrics,
       desired: series.desired[m],
@@ -273,26 +270,26 @@ function toJson(result: SimulationResult, warnings: string[]): unknown {
   const { startMs, durationMs, ...rest } = result.parameters;
   return {
     target: result.target,
-    start: iso(result.startMs),
-    end: iso(result.endMs),
+    start: isoTime(result.startMs),
+    end: isoTime(result.endMs),
     stepSeconds: result.stepSeconds,
-    parameters: { start: iso(startMs), durationSeconds: durationMs / 1000, ...rest },
+    parameters: { start: isoTime(startMs), durationSeconds: durationMs / 1000, ...rest },
     series: rows,
     events: result.events.map((e) => ({
-      time: iso(e.time),
+      time: isoTime(e.time),
       kind: e.kind,
       source: e.source,
       from: e.from,
       to: e.to,
       reason: e.reason,
-      ...(e.completesAt !== undefined ? { completesAt: iso(e.completesAt) } : {}),
-      ...(e.until !== undefined ? { until: iso(e.until) } : {}),
+      ...(e.completesAt !== undefined ? { completesAt: isoTime(e.completesAt) } : {}),
+      ...(e.until !== undefined ? { until: isoTime(e.until) } : {}),
     })),
     summary: {
       ...result.summary,
       reactions: result.summary.reactions.map((r) => ({
-        start: iso(r.start),
-        end: r.end === undefined ? null : iso(r.end),
+        start: isoTime(r.start),
+        end: r.end === undefined ? null : isoTime(r.end),
         seconds: r.end === undefined ? null : (r.end - r.start) / 1000,
         needed: r.needed,
       })),
@@ -324,7 +321,7 @@ function toCsv(result: SimulationResult): string {
   for (let m = 0; m < series.length; m++) {
     lines.push(
       [
-        iso(series.startMs + m * 60_000),
+        isoTime(series.startMs + m * 60_000),
         csvValue(series.invocations[m]!),
         csvValue(series.concurrency[m]!),
         series.desired[m],

@@ -1,5 +1,6 @@
 // Durations as the simulator's options and pattern specs write them: `90s`, `5m`, `6h`, `2d`,
-// or `0`. One number and one unit, so a value reads at a glance.
+// or `0`. One number and one unit, so a value reads at a glance. And instants as its
+// messages and reports write them.
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -22,4 +23,9 @@ export function formatDuration(ms: number): string {
   return [days ? `${days} d` : '', hours ? `${hours} h` : '', minutes ? `${minutes} min` : '']
     .filter(Boolean)
     .join(' ');
+}
+
+/** An instant as the simulator's messages and reports write it: ISO 8601 in UTC, without milliseconds that are zero. */
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
 }

@@ -12,6 +12,7 @@
 import type { TargetState } from '../plan/liveState';
 import type { AlarmRuntime } from './alarm';
 import { Cooldowns } from './cooldown';
+import { isoTime } from './duration';
 import { MetricSources, type MetricSource } from './metrics';
 import { checkedParameters } from './parameters';
 import { scheduledRuns, type ScheduledRun } from './scheduled';
@@ -608,10 +609,6 @@ function demandSource(tt: TargetTrackingPolicy): string {
   return source.kind === 'perCapacityRate' || source.kind === 'perCapacityGauge' ? source.input : '';
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
 /**
  * A note when some column starts after the window's start or ends before its end (the CLI
  * refuses such a window; the engine's other callers get told): outside its rows a demand
@@ -626,11 +623,11 @@ function shortColumns(columns: readonly LoadColumn[], startMs: number, endMs: nu
       short.push(
         c.times.length === 0
           ? `${c.name} has no rows`
-          : `${short.length === 0 ? `${c.name} covers` : c.name} ${iso(first)} to ${iso(end)}`,
+          : `${short.length === 0 ? `${c.name} covers` : c.name} ${isoTime(first)} to ${isoTime(end)}`,
       );
   }
   if (short.length === 0) return undefined;
-  return `The load does not cover the whole window (${iso(startMs)} to ${iso(endMs)}): ${short.join(', ')}. Outside its rows demand is read as no traffic, a metric as missing datapoints.`;
+  return `The load does not cover the whole window (${isoTime(startMs)} to ${isoTime(endMs)}): ${short.join(', ')}. Outside its rows demand is read as no traffic, a metric as missing datapoints.`;
 }
 
 function round(x: number): number {

@@ -16,7 +16,7 @@ export {
   type LoadParse,
 } from './load';
 export { parsePattern, patternLoad, PATTERN_HELP, type PatternParse } from './patterns';
-export { parseDuration, formatDuration } from './duration';
+export { parseDuration, formatDuration, isoTime } from './duration';
 export { evaluateAlarm, breaches, type AlarmRule } from './alarm';
 export { findStep, percentChange, adjustedCapacity, type StepAdjustment, type AdjustmentType } from './step';
 export { scheduledRuns, type ScheduledRun } from './scheduled';

@@ -9,7 +9,7 @@
 // dependency for features the format forbids.
 import { parseTimestamp } from '../document/timestamp';
 import { PER_CAPACITY_METRICS } from './metrics';
-import { formatDuration } from './duration';
+import { formatDuration, isoTime } from './duration';
 import { CONCURRENCY, INVOCATIONS, MINUTE_MS, TICK_MS, type Load, type LoadColumn } from './types';
 
 /** The most data rows a load may have: about 694 days by the minute, 115 days at 10 s. */
@@ -70,10 +70,6 @@ function parseTime(text: string): number | undefined {
   if (/^\d{12,14}$/.test(trimmed)) return Number(trimmed); // epoch milliseconds
   const parsed = parseTimestamp(trimmed);
   return parsed?.ok ? parsed.epochMs : undefined;
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
 /** Reads a load from CSV or get-metric-data JSON, by its first character. */
@@ -166,11 +162,11 @@ export function parseLoadCsv(text: string): LoadParse {
       const delta = time - previous.time;
       if (delta === 0)
         problems.push(
-          `row ${line} repeats the timestamp of row ${previous.line} (${iso(time)}): keep one row per time`,
+          `row ${line} repeats the timestamp of row ${previous.line} (${isoTime(time)}): keep one row per time`,
         );
       else if (delta < 0)
         problems.push(
-          `row ${line} (${iso(time)}) is earlier than row ${previous.line} (${iso(previous.time)}): sort the rows by timestamp`,
+          `row ${line} (${isoTime(time)}) is earlier than row ${previous.line} (${isoTime(previous.time)}): sort the rows by timestamp`,
         );
       else if (intervalMs === 0) {
         if (delta % TICK_MS !== 0)
@@ -302,13 +298,13 @@ export function parseMetricData(document: unknown): LoadParse {
       const value = values[i];
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         problems.push(
-          `${where} (${read.name}), Values[${i}] at ${iso(time)}: ${JSON.stringify(value)} is not a number`,
+          `${where} (${read.name}), Values[${i}] at ${isoTime(time)}: ${JSON.stringify(value)} is not a number`,
         );
         return;
       }
       if (value < 0) {
         problems.push(
-          `${where} (${read.name}), Values[${i}] at ${iso(time)}: ${value} is negative: loads and metrics are counts of 0 or more`,
+          `${where} (${read.name}), Values[${i}] at ${isoTime(time)}: ${value} is negative: loads and metrics are counts of 0 or more`,
         );
         return;
       }
@@ -318,7 +314,7 @@ export function parseMetricData(document: unknown): LoadParse {
     points.sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < points.length; i++) {
       if (points[i]![0] === points[i - 1]![0]) {
-        problems.push(`${where} (${read.name}) has two values at ${iso(points[i]![0])}: keep one`);
+        problems.push(`${where} (${read.name}) has two values at ${isoTime(points[i]![0])}: keep one`);
         return;
       }
       interval = Math.min(interval, points[i]![0] - points[i - 1]![0]);
@@ -418,7 +414,7 @@ function finish(raw: RawColumn[], problems: string[], warnings: string[]): LoadP
         const n = known ? count.values[j]! : NaN;
         if (Number.isNaN(n)) {
           problems.push(
-            `${column.where} (${column.name}) at ${iso(t)} has no ${perCapacity.count} count at or before that time: give the count InService at every time of the per-instance metric`,
+            `${column.where} (${column.name}) at ${isoTime(t)} has no ${perCapacity.count} count at or before that time: give the count InService at every time of the per-instance metric`,
           );
           break;
         }

@@ -3,7 +3,7 @@
 // the messages for what is wrong, written once so the panel says exactly what the CLI says.
 import type { TargetState } from '../plan/liveState';
 import { parseTimestamp } from '../document/timestamp';
-import { parseDuration } from './duration';
+import { isoTime, parseDuration } from './duration';
 import { loadSpan } from './load';
 import { MAX_SIMULATION_DAYS } from './parameters';
 import { requiredColumns } from './requirements';
@@ -128,10 +128,6 @@ export function pickTarget(
   return { target: targets[0]! };
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
 /** The window over a load read from a file or CloudWatch: its span, or the start and duration asked for inside it. */
 export function loadWindow(
   load: Load,
@@ -145,11 +141,11 @@ export function loadWindow(
   const end = start + (durationMs ?? span.endMs - start);
   if (start < span.startMs || end > span.endMs)
     return {
-      problem: `the load covers ${iso(span.startMs)} to ${iso(span.endMs)}, but the simulation runs ${iso(start)} to ${iso(end)}: choose ${labels.start} and ${labels.duration} within the load`,
+      problem: `the load covers ${isoTime(span.startMs)} to ${isoTime(span.endMs)}, but the simulation runs ${isoTime(start)} to ${isoTime(end)}: choose ${labels.start} and ${labels.duration} within the load`,
     };
   if (end - start > MAX_SIMULATION_DAYS * DAY_MS)
     return {
-      problem: `the load covers ${iso(span.startMs)} to ${iso(span.endMs)}, more than ${MAX_SIMULATION_DAYS} days: simulate a year at a time (choose ${labels.start} and ${labels.duration})`,
+      problem: `the load covers ${isoTime(span.startMs)} to ${isoTime(span.endMs)}, more than ${MAX_SIMULATION_DAYS} days: simulate a year at a time (choose ${labels.start} and ${labels.duration})`,
     };
   return { startMs: start, durationMs: end - start };
 }

@@ -19,6 +19,7 @@
 import { parseSageMakerResourceId } from '../facts/sagemaker';
 import type { TargetState } from '../plan/liveState';
 import { parseMetricData, type LoadParse } from './load';
+import { isoTime } from './duration';
 import { requiredColumns } from './requirements';
 import { CONCURRENCY, INVOCATIONS, MINUTE_MS } from './types';
 
@@ -154,10 +155,6 @@ export function replayQueries(target: TargetState): ReplayRequest | { problem: s
   };
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
 /**
  * The answers as a load, read by the same code as an exported get-metric-data file (so a
  * replay and `--load` of the same data simulate alike). `where` names the window and
@@ -194,7 +191,7 @@ export function replayLoad(request: ReplayRequest, answers: readonly ReplaySerie
     results.push({
       Id: query.id,
       Label: query.column,
-      Timestamps: answer.timestamps.map(iso),
+      Timestamps: answer.timestamps.map(isoTime),
       Values: answer.values,
       StatusCode: 'Complete',
     });
@@ -230,7 +227,7 @@ function totalConcurrency(
   let j = 0;
   for (const [t, v] of order) {
     while (j + 1 < counts.length && counts[j + 1]![0] <= t) j++;
-    Timestamps.push(iso(t));
+    Timestamps.push(isoTime(t));
     Values.push(Math.round(v * (counts[j]?.[1] ?? 1) * 1000) / 1000);
   }
   return { Timestamps, Values };
