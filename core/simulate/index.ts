@@ -1,6 +1,6 @@
 // The simulator's public face: what the CLI and the editor's panel call.
 //
-//   const desired = desiredFromText(text);                 // core/desired
+//   const desired = desiredFromText(text);                 // core/plan/desired
 //   const parsed = parseLoad(csvOrJson);                   // or patternLoad(parsePattern(spec).columns!, start, duration)
 //   const result = simulate(desired.targets[0], parsed.load!, { startMs, durationMs, provisioningSeconds: 240 });
 //   result.series (per minute, typed arrays), result.events, result.summary, result.notSimulated
