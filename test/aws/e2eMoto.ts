@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-application-auto-scaling';
 import { PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
-import { INSTANCES, variantId } from './scalingFiles';
+import { variantKey } from './scalingFiles';
 
 // The moto_server of the end-to-end run (scripts/e2e/run.mjs starts it before VS Code and
 // stops it after): three InService endpoints, the first with a scalable target, a
@@ -24,11 +24,7 @@ export async function startSeededMoto(): Promise<Moto | undefined> {
   try {
     await seedEndpoint(clients, E2E_ENDPOINTS.scaled);
     await seedEndpoint(clients, E2E_ENDPOINTS.bare);
-    const key = {
-      ServiceNamespace: 'sagemaker' as const,
-      ResourceId: variantId(E2E_ENDPOINTS.scaled),
-      ScalableDimension: INSTANCES as 'sagemaker:variant:DesiredInstanceCount',
-    };
+    const key = variantKey(E2E_ENDPOINTS.scaled);
     await clients.autoScaling.send(new RegisterScalableTargetCommand({ ...key, MinCapacity: 1, MaxCapacity: 4 }));
     await clients.autoScaling.send(
       new PutScalingPolicyCommand({
@@ -53,11 +49,7 @@ export async function startSeededMoto(): Promise<Moto | undefined> {
       }),
     );
     await seedEndpoint(clients, E2E_ENDPOINTS.stepped);
-    const stepped = {
-      ServiceNamespace: 'sagemaker' as const,
-      ResourceId: variantId(E2E_ENDPOINTS.stepped),
-      ScalableDimension: INSTANCES as 'sagemaker:variant:DesiredInstanceCount',
-    };
+    const stepped = variantKey(E2E_ENDPOINTS.stepped);
     await clients.autoScaling.send(new RegisterScalableTargetCommand({ ...stepped, MinCapacity: 2, MaxCapacity: 10 }));
     const { PolicyARN } = await clients.autoScaling.send(
       new PutScalingPolicyCommand({

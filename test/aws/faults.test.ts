@@ -50,8 +50,6 @@ describe(
       await clients.autoScaling.send(
         new RegisterScalableTargetCommand({
           ...bystander,
-          ServiceNamespace: 'sagemaker',
-          ScalableDimension: INSTANCES,
           MinCapacity: 3,
           MaxCapacity: 4,
         }),

@@ -12,7 +12,7 @@ import { sha256 } from '../../cli/hash';
 import { REPO_ROOT } from '../paths';
 import { describeWithBoto3, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
 import { cleanEnv, runCli, TEST_KEYS } from './cliProcess';
-import { INSTANCES, scalingFile, target, variantKey } from './scalingFiles';
+import { scalingFile, target, variantKey } from './scalingFiles';
 
 // Several files at a time, the formats CI reads (plan --format json|markdown) and saved
 // plans (plan --out, apply --plan), through the bundled CLI against moto_server; what was
@@ -205,8 +205,6 @@ describe(
       await seed.autoScaling.send(
         new RegisterScalableTargetCommand({
           ...variantKey('saved-b'),
-          ScalableDimension: INSTANCES,
-          ServiceNamespace: 'sagemaker',
           MinCapacity: 1,
           MaxCapacity: 3,
         }),

@@ -292,8 +292,6 @@ describe(
         await clients.autoScaling.send(
           new RegisterScalableTargetCommand({
             ...key,
-            ServiceNamespace: 'sagemaker',
-            ScalableDimension: INSTANCES,
             MinCapacity: 1,
             MaxCapacity: 3,
           }),
@@ -301,8 +299,6 @@ describe(
         await clients.autoScaling.send(
           new PutScalingPolicyCommand({
             ...key,
-            ServiceNamespace: 'sagemaker',
-            ScalableDimension: INSTANCES,
             PolicyName: `only-${key.ResourceId.split('/').pop()}`,
             PolicyType: 'TargetTrackingScaling',
             TargetTrackingScalingPolicyConfiguration: {
@@ -327,8 +323,6 @@ describe(
         await clients.autoScaling.send(
           new RegisterScalableTargetCommand({
             ...key,
-            ServiceNamespace: 'sagemaker',
-            ScalableDimension: INSTANCES,
             MinCapacity: 1,
             MaxCapacity: 2,
           }),
@@ -338,8 +332,6 @@ describe(
         await clients.autoScaling.send(
           new PutScalingPolicyCommand({
             ...keys[0]!,
-            ServiceNamespace: 'sagemaker',
-            ScalableDimension: INSTANCES,
             PolicyName: `p${i}`,
             PolicyType: 'StepScaling',
             StepScalingPolicyConfiguration: {

@@ -19,7 +19,7 @@ import {
   type CallRecord,
   type RetryOptions,
 } from '../../aws/session';
-import { variantId } from './scalingFiles';
+import { variantKey } from './scalingFiles';
 
 // A real moto_server for the AWS tier: started on a free loopback port, warmed up, and
 // stopped (its whole process group) after the suite. The SDK talks HTTP to it.
@@ -217,11 +217,7 @@ export async function seedEndpoint(
  */
 export async function seedWeekdayCap(clients: AwsClients, endpoint: string): Promise<void> {
   await seedEndpoint(clients, endpoint);
-  const key = {
-    ServiceNamespace: 'sagemaker',
-    ResourceId: variantId(endpoint),
-    ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-  } as const;
+  const key = variantKey(endpoint);
   await clients.autoScaling.send(new RegisterScalableTargetCommand({ ...key, MinCapacity: 1, MaxCapacity: 4 }));
   await clients.autoScaling.send(
     new PutScheduledActionCommand({

@@ -20,9 +20,13 @@ export function variantId(endpoint: string, variant = 'AllTraffic'): string {
   return `endpoint/${endpoint}/variant/${variant}`;
 }
 
-/** The target key of a variant scaled by instance count. */
+/** The target key of a variant scaled by instance count, typed as the SDK's commands take it. */
 export function variantKey(endpoint: string, variant = 'AllTraffic') {
-  return { ServiceNamespace: 'sagemaker', ResourceId: variantId(endpoint, variant), ScalableDimension: INSTANCES };
+  return {
+    ServiceNamespace: 'sagemaker',
+    ResourceId: variantId(endpoint, variant),
+    ScalableDimension: INSTANCES,
+  } as const;
 }
 
 /** One scalable target as the file holds it. */
