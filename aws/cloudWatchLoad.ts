@@ -1,9 +1,8 @@
 import { paginateGetMetricData, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { parseSageMakerResourceId } from '../core/facts/sagemaker';
-import { didYouMean } from '../core/language/didYouMean';
 import type { TargetState } from '../core/plan/liveState';
 import { replayLoad, replayQueries, replayWindow, type LoadParse, type ReplaySeries } from '../core/simulate';
-import { describeEndpoint, inferenceComponentExists, listEndpoints } from './endpoints';
+import { describeEndpoint, inferenceComponentExists, listEndpoints, noEndpointMessage } from './endpoints';
 import type { AwsClients } from './session';
 
 // Replay from CloudWatch, the I/O half: the endpoint must exist (CloudWatch answers an
@@ -30,16 +29,10 @@ function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/:00\.000Z$/, 'Z');
 }
 
-/** "no endpoint named X in R: did you mean Y?" or the endpoints there are. */
+/** Why the endpoint is not there, with the names of the region's endpoints. */
 async function noEndpoint(clients: AwsClients, name: string, signal?: AbortSignal): Promise<string> {
-  const region = clients.settings.region;
   const names = (await listEndpoints(clients, signal ? { signal } : {})).map((e) => e.EndpointName);
-  const hint = didYouMean(name, names);
-  if (hint) return `no endpoint named ${name} in ${region}: ${hint}`;
-  if (names.length === 0)
-    return `no endpoint named ${name} in ${region}, which has no SageMaker endpoints: check the region`;
-  const shown = names.slice(0, 5).join(', ');
-  return `no endpoint named ${name} in ${region}; its endpoints: ${shown}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+  return noEndpointMessage(name, clients.settings.region, names);
 }
 
 /** Checks the target's endpoint (or inference component) exists; throws ReplayTargetError when it does not. */

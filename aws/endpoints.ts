@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { LiveTarget, TargetKey } from '../core/plan/liveState';
 import { SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
+import { didYouMean } from '../core/language/didYouMean';
 import { callInfoOf, explainAwsError, errorCode, isNotImplemented } from './errors';
 import { fetchLiveState, isoString, keyInput } from './fetchLive';
 import { REGION_NAME, type AwsClients } from './session';
@@ -122,6 +123,24 @@ export async function listEndpoints(
     }
   }
   return endpoints.sort((a, b) => (a.EndpointName < b.EndpointName ? -1 : a.EndpointName > b.EndpointName ? 1 : 0));
+}
+
+/**
+ * "no endpoint named X in R: did you mean Y?", or the endpoints there are when none is near
+ * (`names`: the region's endpoints). `regionFix` is how the reader picks another region.
+ */
+export function noEndpointMessage(
+  name: string,
+  region: string,
+  names: readonly string[],
+  regionFix = 'check the region',
+): string {
+  const hint = didYouMean(name, names);
+  if (hint) return `no endpoint named ${name} in ${region}: ${hint}`;
+  if (names.length === 0)
+    return `no endpoint named ${name} in ${region}, which has no SageMaker endpoints: ${regionFix}`;
+  const shown = names.slice(0, 5).join(', ');
+  return `no endpoint named ${name} in ${region}; its endpoints: ${shown}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
 }
 
 /** Thrown by describeEndpoint when the endpoint does not exist. */

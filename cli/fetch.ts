@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { listEndpoints } from '../aws/endpoints';
+import { listEndpoints, noEndpointMessage } from '../aws/endpoints';
 import { explainAwsError, sessionErrorContext } from '../aws/errors';
 import { fetchTargetsFor, FetchArgumentError } from '../aws/fetchLive';
 import type { AwsClients } from '../aws/session';
@@ -16,7 +16,6 @@ import {
 import { writeFileAtomic } from './atomicWrite';
 import type { Output } from './output';
 import { EXIT } from './plan';
-import { didYouMean } from '../core/language/didYouMean';
 
 // `sagemaker-scaling fetch`: live scaling configuration as a *.scaling.json document, on
 // stdout or written atomically to a file (never over an existing one without --force).
@@ -26,16 +25,6 @@ export interface FetchCommandOptions {
   output?: string;
   force: boolean;
   aws: AwsCliOptions;
-}
-
-/** "no endpoint named X in R: did you mean Y?", or the endpoints there are when none is near. */
-function noEndpoint(name: string, region: string, names: readonly string[]): string {
-  const hint = didYouMean(name, names);
-  if (hint) return `no endpoint named ${name} in ${region}: ${hint}`;
-  if (names.length === 0)
-    return `no endpoint named ${name} in ${region}, which has no SageMaker endpoints: check the region (--region)`;
-  const shown = names.slice(0, 5).join(', ');
-  return `no endpoint named ${name} in ${region}; its endpoints: ${shown}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
 }
 
 /** Exit 0 when a document was produced, 1 when AWS has none of the targets or a call failed, 2 on bad input or an existing file. */
@@ -61,7 +50,7 @@ export async function fetchCommand(options: FetchCommandOptions, out: Output): P
     const region = clients.settings.region;
     if (missingEndpoints.length > 0) {
       const names = (await listEndpoints(clients)).map((e) => e.EndpointName);
-      for (const name of missingEndpoints) say(noEndpoint(name, region, names));
+      for (const name of missingEndpoints) say(noEndpointMessage(name, region, names, 'check the region (--region)'));
     }
     for (const id of notFound.filter((id) => !missingEndpoints.includes(id)))
       say(
