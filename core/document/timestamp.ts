@@ -1,3 +1,5 @@
+import { daysInMonth } from '../schedule/calendar';
+
 // StartTime and EndTime of a scheduled action: ISO-8601 strings in the file, instants in the
 // API. Parsed here by hand, never with Date.parse, whose leniency differs between engines
 // and which reads a time without an offset as the machine's local time. AWS reads these
@@ -29,11 +31,6 @@ export type Timestamp =
 // Anything else is the schema's to report.
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 /**
  * Parses a StartTime/EndTime value. Undefined when the text does not have the shape of an
