@@ -1,4 +1,5 @@
 import { removeMemberEdits, replaceValueEdits } from '../document/edits';
+import type { Range } from '../finding';
 import {
   has,
   member,
@@ -24,14 +25,22 @@ import {
 import { alarmCondition, atomsInWords, bothHold, soleAlarmTrigger } from './alarmConditions';
 import { headOf, insideString, policyHead, policyLabel } from './locate';
 
-// The CloudWatch alarm that triggers a step policy, kept in the policy's `CloudWatchAlarm`
-// (PutMetricAlarm's input minus AlarmActions). The schema reports types, enums, the
+// The CloudWatch alarms that trigger a step policy, kept in the policy's `CloudWatchAlarm`
+// or, several, in `CloudWatchAlarms` (PutMetricAlarm's input; apply adds the policy's ARN to
+// the actions of the states TriggerPolicyOn names). The schema reports types, enums, the
 // required AlarmName/EvaluationPeriods/ComparisonOperator and the minimums; these rules
-// check PutMetricAlarm's cross-field constraints and the alarm's fit with the target.
+// check PutMetricAlarm's cross-field constraints and each alarm's fit with the target.
 
-/** The alarm of a step policy; other policies' alarms are alarm.not-step's business. */
-function stepAlarm(policy: ScalingPolicy): CloudWatchAlarm | undefined {
-  return isStepPolicy(policy) ? policy.alarm : undefined;
+/** Every alarm of a step policy (each of CloudWatchAlarms is checked alike); other policies' alarms are alarm.not-step's business. */
+function stepAlarms(policy: ScalingPolicy): readonly CloudWatchAlarm[] {
+  return isStepPolicy(policy) ? policy.alarms : NO_ALARMS;
+}
+
+const NO_ALARMS: readonly CloudWatchAlarm[] = Object.freeze([]);
+
+/** Where to point at an alarm as a whole: `CloudWatchAlarm`'s key, else (in CloudWatchAlarms) its AlarmName, else its brace. */
+function alarmHead(alarm: CloudWatchAlarm): Range {
+  return alarm.keyRange ?? alarm.alarmName?.range ?? headOf(alarm);
 }
 
 /** Single-metric members that PutMetricAlarm refuses next to Metrics. */
@@ -99,41 +108,43 @@ const metric = defineRule(
   },
   {
     policy(policy, _target, ctx) {
-      const alarm = stepAlarm(policy);
-      if (!alarm) return;
-      if (has(alarm, 'Metrics')) {
-        for (const key of SINGLE_METRIC_MEMBERS) {
-          const found = member(alarm, key);
-          if (!found) continue;
-          ctx.report({
-            range: found.keyRange,
-            message: `${key} cannot be used together with Metrics: CloudWatch takes either a single metric or metric math. Move it into a Metrics query's MetricStat, or remove Metrics.`,
-          });
-        }
-        return;
-      }
-      const hasName = has(alarm, 'MetricName');
-      const hasNamespace = has(alarm, 'Namespace');
-      if (!hasName && !hasNamespace) {
-        ctx.report({
-          range: headOf(alarm),
-          message:
-            'This alarm watches no metric. Add Namespace and MetricName (for SageMaker, "AWS/SageMaker" and e.g. "InvocationsPerInstance") with a Statistic, or a Metrics array for metric math.',
-        });
-      } else if (!hasName && alarm.namespace) {
-        ctx.report({
-          range: alarm.namespace.range,
-          message: `The alarm has Namespace "${alarm.namespace.value}" but no MetricName, so it watches nothing. Add the metric to watch, e.g. "MetricName": "InvocationsPerInstance".`,
-        });
-      } else if (!hasNamespace && alarm.metricName) {
-        ctx.report({
-          range: alarm.metricName.range,
-          message: `MetricName "${alarm.metricName.value}" needs a Namespace to identify the metric, e.g. "Namespace": "AWS/SageMaker" for SageMaker endpoint metrics.`,
-        });
-      }
+      for (const alarm of stepAlarms(policy)) checkMetric(alarm, ctx);
     },
   },
 );
+
+function checkMetric(alarm: CloudWatchAlarm, ctx: RuleContext): void {
+  if (has(alarm, 'Metrics')) {
+    for (const key of SINGLE_METRIC_MEMBERS) {
+      const found = member(alarm, key);
+      if (!found) continue;
+      ctx.report({
+        range: found.keyRange,
+        message: `${key} cannot be used together with Metrics: CloudWatch takes either a single metric or metric math. Move it into a Metrics query's MetricStat, or remove Metrics.`,
+      });
+    }
+    return;
+  }
+  const hasName = has(alarm, 'MetricName');
+  const hasNamespace = has(alarm, 'Namespace');
+  if (!hasName && !hasNamespace) {
+    ctx.report({
+      range: alarmHead(alarm),
+      message:
+        'This alarm watches no metric. Add Namespace and MetricName (for SageMaker, "AWS/SageMaker" and e.g. "InvocationsPerInstance") with a Statistic, or a Metrics array for metric math.',
+    });
+  } else if (!hasName && alarm.namespace) {
+    ctx.report({
+      range: alarm.namespace.range,
+      message: `The alarm has Namespace "${alarm.namespace.value}" but no MetricName, so it watches nothing. Add the metric to watch, e.g. "MetricName": "InvocationsPerInstance".`,
+    });
+  } else if (!hasNamespace && alarm.metricName) {
+    ctx.report({
+      range: alarm.metricName.range,
+      message: `MetricName "${alarm.metricName.value}" needs a Namespace to identify the metric, e.g. "Namespace": "AWS/SageMaker" for SageMaker endpoint metrics.`,
+    });
+  }
+}
 
 const statistic = defineRule(
   {
@@ -145,22 +156,23 @@ const statistic = defineRule(
   },
   {
     policy(policy, _target, ctx) {
-      const alarm = stepAlarm(policy);
-      if (!alarm || !singleMetric(alarm)) return;
-      const hasStatistic = has(alarm, 'Statistic');
-      const extended = member(alarm, 'ExtendedStatistic');
-      if (!hasStatistic && !extended) {
-        ctx.report({
-          range: alarm.metricName?.range ?? headOf(alarm),
-          message:
-            'The alarm does not say which statistic of the metric to compare with its threshold. Add "Statistic": "Average" (or Sum, Maximum, …), or an ExtendedStatistic such as "p99".',
-        });
-      } else if (hasStatistic && extended) {
-        ctx.report({
-          range: extended.keyRange,
-          message:
-            'An alarm takes Statistic or ExtendedStatistic, not both. Keep one: remove ExtendedStatistic to compare the Statistic, or remove Statistic to compare the percentile.',
-        });
+      for (const alarm of stepAlarms(policy)) {
+        if (!singleMetric(alarm)) continue;
+        const hasStatistic = has(alarm, 'Statistic');
+        const extended = member(alarm, 'ExtendedStatistic');
+        if (!hasStatistic && !extended) {
+          ctx.report({
+            range: alarm.metricName?.range ?? alarmHead(alarm),
+            message:
+              'The alarm does not say which statistic of the metric to compare with its threshold. Add "Statistic": "Average" (or Sum, Maximum, …), or an ExtendedStatistic such as "p99".',
+          });
+        } else if (hasStatistic && extended) {
+          ctx.report({
+            range: extended.keyRange,
+            message:
+              'An alarm takes Statistic or ExtendedStatistic, not both. Keep one: remove ExtendedStatistic to compare the Statistic, or remove Statistic to compare the percentile.',
+          });
+        }
       }
     },
   },
@@ -176,26 +188,27 @@ const period = defineRule(
   },
   {
     policy(policy, _target, ctx) {
-      const alarm = stepAlarm(policy);
-      if (!alarm || !singleMetric(alarm)) return;
-      if (!has(alarm, 'Period')) {
+      for (const alarm of stepAlarms(policy)) {
+        if (!singleMetric(alarm)) continue;
+        if (!has(alarm, 'Period')) {
+          ctx.report({
+            range: alarmHead(alarm),
+            message:
+              'The alarm has no Period, which a single-metric alarm requires. Add "Period": 60 (seconds per data point; SageMaker endpoint metrics are per minute).',
+          });
+          continue;
+        }
+        const value = alarm.period?.value;
+        // Below 10 (and non-integers) the schema reports; here only the values between.
+        if (value === undefined || value < 10 || !Number.isInteger(value)) continue;
+        if (value === 10 || value === 20 || value === 30 || value % 60 === 0) continue;
+        const below = Math.max(60, Math.floor(value / 60) * 60);
+        const above = Math.ceil(value / 60) * 60;
         ctx.report({
-          range: headOf(alarm),
-          message:
-            'The alarm has no Period, which a single-metric alarm requires. Add "Period": 60 (seconds per data point; SageMaker endpoint metrics are per minute).',
+          range: alarm.period!.range,
+          message: `CloudWatch does not accept a Period of ${value} seconds: use 10, 20 or 30 (high-resolution metrics only) or a multiple of 60, such as ${below === above ? below : `${below} or ${above}`}.`,
         });
-        return;
       }
-      const value = alarm.period?.value;
-      // Below 10 (and non-integers) the schema reports; here only the values between.
-      if (value === undefined || value < 10 || !Number.isInteger(value)) return;
-      if (value === 10 || value === 20 || value === 30 || value % 60 === 0) return;
-      const below = Math.max(60, Math.floor(value / 60) * 60);
-      const above = Math.ceil(value / 60) * 60;
-      ctx.report({
-        range: alarm.period!.range,
-        message: `CloudWatch does not accept a Period of ${value} seconds: use 10, 20 or 30 (high-resolution metrics only) or a multiple of 60, such as ${below === above ? below : `${below} or ${above}`}.`,
-      });
     },
   },
 );
@@ -210,18 +223,19 @@ const evaluationRange = defineRule(
   },
   {
     policy(policy, _target, ctx) {
-      const alarm = stepAlarm(policy);
-      const p = alarm?.period;
-      const n = alarm?.evaluationPeriods;
-      if (!alarm || !p || !n || !singleMetric(alarm) || p.value < 1 || n.value < 1) return;
-      const limit = maxEvaluationSeconds(p.value);
-      if (p.value * n.value <= limit) return;
-      const most = Math.floor(limit / p.value);
-      ctx.report({
-        range: n.range,
-        message: `${n.value} evaluation periods of ${p.value} seconds span ${p.value * n.value} seconds, more than CloudWatch allows (${limit === 86_400 ? 'one day for periods under an hour' : 'seven days'}). Use at most ${most} evaluation periods, or a longer Period.`,
-        related: [{ ...p.range, message: `Period is ${p.value} seconds` }],
-      });
+      for (const alarm of stepAlarms(policy)) {
+        const p = alarm.period;
+        const n = alarm.evaluationPeriods;
+        if (!p || !n || !singleMetric(alarm) || p.value < 1 || n.value < 1) continue;
+        const limit = maxEvaluationSeconds(p.value);
+        if (p.value * n.value <= limit) continue;
+        const most = Math.floor(limit / p.value);
+        ctx.report({
+          range: n.range,
+          message: `${n.value} evaluation periods of ${p.value} seconds span ${p.value * n.value} seconds, more than CloudWatch allows (${limit === 86_400 ? 'one day for periods under an hour' : 'seven days'}). Use at most ${most} evaluation periods, or a longer Period.`,
+          related: [{ ...p.range, message: `Period is ${p.value} seconds` }],
+        });
+      }
     },
   },
 );
@@ -236,15 +250,16 @@ const datapoints = defineRule(
   },
   {
     policy(policy, _target, ctx) {
-      const alarm = stepAlarm(policy);
-      const m = alarm?.datapointsToAlarm;
-      const n = alarm?.evaluationPeriods;
-      if (!m || !n || m.value <= n.value) return;
-      ctx.report({
-        range: m.range,
-        message: `DatapointsToAlarm ${m.value} is more than EvaluationPeriods ${n.value}: the alarm cannot find ${m.value} breaching data points among the last ${n.value}. Lower DatapointsToAlarm or raise EvaluationPeriods.`,
-        related: [{ ...n.range, message: `EvaluationPeriods is ${n.value}` }],
-      });
+      for (const alarm of stepAlarms(policy)) {
+        const m = alarm.datapointsToAlarm;
+        const n = alarm.evaluationPeriods;
+        if (!m || !n || m.value <= n.value) continue;
+        ctx.report({
+          range: m.range,
+          message: `DatapointsToAlarm ${m.value} is more than EvaluationPeriods ${n.value}: the alarm cannot find ${m.value} breaching data points among the last ${n.value}. Lower DatapointsToAlarm or raise EvaluationPeriods.`,
+          related: [{ ...n.range, message: `EvaluationPeriods is ${n.value}` }],
+        });
+      }
     },
   },
 );
@@ -330,23 +345,23 @@ const bandOperator = defineRule(
   },
   {
     policy(policy, _target, ctx) {
-      const alarm = stepAlarm(policy);
-      if (!alarm) return;
-      const operator = alarm.comparisonOperator;
-      if (operator && ANOMALY_BAND_OPERATORS.has(operator.value)) {
-        ctx.report({
-          range: operator.range,
-          message: `${operator.value} is for anomaly-detection alarms, which compare with a band rather than a Threshold and cannot trigger scaling policies. Use GreaterThanOrEqualToThreshold (scale out) or LessThanOrEqualToThreshold (scale in) with a static Threshold.`,
-        });
-        return;
-      }
-      const band = member(alarm, 'ThresholdMetricId');
-      if (band) {
-        ctx.report({
-          range: band.keyRange,
-          message:
-            'ThresholdMetricId makes this an anomaly-detection alarm, and CloudWatch does not allow those to trigger scaling policies. Remove it and compare with a static Threshold.',
-        });
+      for (const alarm of stepAlarms(policy)) {
+        const operator = alarm.comparisonOperator;
+        if (operator && ANOMALY_BAND_OPERATORS.has(operator.value)) {
+          ctx.report({
+            range: operator.range,
+            message: `${operator.value} is for anomaly-detection alarms, which compare with a band rather than a Threshold and cannot trigger scaling policies. Use GreaterThanOrEqualToThreshold (scale out) or LessThanOrEqualToThreshold (scale in) with a static Threshold.`,
+          });
+          continue;
+        }
+        const band = member(alarm, 'ThresholdMetricId');
+        if (band) {
+          ctx.report({
+            range: band.keyRange,
+            message:
+              'ThresholdMetricId makes this an anomaly-detection alarm, and CloudWatch does not allow those to trigger scaling policies. Remove it and compare with a static Threshold.',
+          });
+        }
       }
     },
   },
@@ -362,14 +377,15 @@ const thresholdRequired = defineRule(
   },
   {
     policy(policy, _target, ctx) {
-      const alarm = stepAlarm(policy);
-      const operator = alarm?.comparisonOperator;
-      if (!alarm || !operator || !isStaticOperator(operator.value)) return;
-      if (has(alarm, 'Threshold') || has(alarm, 'ThresholdMetricId')) return;
-      ctx.report({
-        range: operator.range,
-        message: `${operator.value} compares the metric with a Threshold, and this alarm has none. Add "Threshold": the value the step bounds are offsets from (e.g. 100 invocations per instance).`,
-      });
+      for (const alarm of stepAlarms(policy)) {
+        const operator = alarm.comparisonOperator;
+        if (!operator || !isStaticOperator(operator.value)) continue;
+        if (has(alarm, 'Threshold') || has(alarm, 'ThresholdMetricId')) continue;
+        ctx.report({
+          range: operator.range,
+          message: `${operator.value} compares the metric with a Threshold, and this alarm has none. Add "Threshold": the value the step bounds are offsets from (e.g. 100 invocations per instance).`,
+        });
+      }
     },
   },
 );
