@@ -5,7 +5,15 @@ import { predefinedMetricFacts } from '../facts/endpointKinds';
 import { metricFacts, type MetricFacts } from '../facts/metrics';
 import type { ScheduleProblem } from '../schedule';
 import { readableTime, summarizeSchedule, summaryOk, type ScheduleSummary } from './scheduleSummary';
-import { formatInterval, formatNumber, isStepPolicy, stepInterval } from './stepIntervals';
+import {
+  formatInterval,
+  formatNumber,
+  isStepPolicy,
+  runSide,
+  stepIntervals,
+  type StepIntervalInfo,
+  type TriggerState,
+} from './stepIntervals';
 import { parseTimestamp } from '../document/timestamp';
 
 // Hovers beyond the schema's field descriptions: a Schedule in words with its next runs,
@@ -190,30 +198,42 @@ function adjustmentText(policy: ScalingPolicy, adjustment: number | undefined): 
 }
 
 function stepMarkdown(policy: ScalingPolicy, stepIndex: number, target: ScalableTarget): string | undefined {
-  const info = stepInterval(policy, stepIndex);
-  if (!info) return undefined;
+  const infos = stepIntervals(policy, stepIndex);
+  if (!infos) return undefined;
   const steps = policy.stepScaling?.stepAdjustments?.items ?? [];
   const step = steps.find((s) => s.index === stepIndex);
   const name = policy.policyName ? ` of \`${policy.policyName.value}\`` : '';
   const adjustment = adjustmentText(policy, step?.scalingAdjustment?.value);
   const lines = [`**Step ${stepIndex + 1}**${name}${adjustment ? `: ${adjustment}` : ''}`, ''];
-  const relative = formatInterval(info.relative);
-  if (info.absolute && info.threshold !== undefined) {
-    const metric = info.metricName ? `\`${info.metricName}\`` : 'the metric';
-    lines.push(
-      `Runs when ${metric} is in **${formatInterval(info.absolute)}**: the alarm's Threshold ${formatNumber(info.threshold)} + the bounds ${relative}.`,
-    );
+  const relative = formatInterval(infos[0]!.relative);
+  if (infos.length === 1) {
+    const info = infos[0]!;
+    if (info.absolute && info.threshold !== undefined) {
+      const metric = info.metricName ? `\`${info.metricName}\`` : 'the metric';
+      lines.push(
+        `Runs when ${metric} is in **${formatInterval(info.absolute)}**: the alarm's Threshold ${formatNumber(info.threshold)} + the bounds ${relative}.`,
+      );
+    } else {
+      lines.push(
+        `Runs when the metric is in the alarm's threshold + ${relative}. Add a \`CloudWatchAlarm\` with a \`Threshold\` to this policy to see the metric values.`,
+      );
+    }
+    const operator = info.alarm?.comparisonOperator?.value;
+    if (info.firesOn && operator) lines.push('', `The alarm (${operator}) ${runsIn(info)}.`);
   } else {
-    lines.push(
-      `Runs when the metric is in the alarm's threshold + ${relative}. Add a \`CloudWatchAlarm\` with a \`Threshold\` to this policy to see the metric values.`,
-    );
-  }
-  const operator = policy.alarm?.comparisonOperator?.value;
-  if (info.firesOn && operator) {
-    lines.push(
-      '',
-      `The alarm (${operator}) is in ALARM ${info.firesOn} its threshold, so only steps on that side can run.`,
-    );
+    // Several alarms: the bounds are offsets from the threshold of the alarm that ran the policy.
+    lines.push(`Bounds ${relative} from the threshold of whichever alarm runs the policy:`, '');
+    for (const info of infos) {
+      const alarm = info.alarm?.alarmName ? `\`${info.alarm.alarmName.value}\`` : 'an alarm without AlarmName';
+      const metric = info.metricName ? `\`${info.metricName}\`` : 'the metric';
+      const where =
+        info.absolute && info.threshold !== undefined
+          ? `${metric} in **${formatInterval(info.absolute)}** (Threshold ${formatNumber(info.threshold)})`
+          : 'no Threshold to place the bounds';
+      const operator = info.alarm?.comparisonOperator?.value;
+      const side = info.firesOn && operator ? `; ${operator}, ${runsIn(info)}` : '';
+      lines.push(`- ${alarm}: ${where}${side}`);
+    }
   }
   lines.push(
     '',
@@ -222,6 +242,29 @@ function stepMarkdown(policy: ScalingPolicy, stepIndex: number, target: Scalable
   const clamp = clampNote(policy, step?.scalingAdjustment?.value, target);
   if (clamp) lines.push('', clamp);
   return lines.join('\n');
+}
+
+/** In which states the alarm runs the policy, and on which side of its threshold that leaves the metric. */
+function runsIn(info: StepIntervalInfo): string {
+  const alarm = info.alarm!;
+  const words = (state: TriggerState): string => {
+    const side = runSide(alarm, state);
+    return state === 'ALARM'
+      ? `in ALARM ${side} its threshold`
+      : state === 'OK'
+        ? `when OK, ${side} its threshold`
+        : '';
+  };
+  const placed = info.states.filter((s) => s !== 'INSUFFICIENT_DATA');
+  const noData = info.states.includes('INSUFFICIENT_DATA')
+    ? ', and in INSUFFICIENT_DATA, when the metric has no value to place'
+    : '';
+  if (placed.length === 0) return `runs the policy only in INSUFFICIENT_DATA, when the metric has no value to place`;
+  const sides = new Set(placed.map((s) => runSide(alarm, s)));
+  const which = sides.size === 1 ? 'so only steps on that side can run' : 'so steps on both sides can run';
+  if (placed.length === 1 && placed[0] === 'ALARM' && !noData)
+    return `is in ALARM ${info.firesOn} its threshold, ${which}`;
+  return `runs the policy ${placed.map(words).join(' and ')}${noData}, ${which}`;
 }
 
 /**

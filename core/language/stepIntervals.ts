@@ -31,6 +31,58 @@ export function alarmSide(operator: string | undefined): AlarmSide | undefined {
   return undefined;
 }
 
+/** The states of an alarm whose actions run its step policy (the file's `TriggerPolicyOn`). */
+export type TriggerState = 'ALARM' | 'OK' | 'INSUFFICIENT_DATA';
+
+const ALARM_ONLY: readonly TriggerState[] = Object.freeze(['ALARM']);
+const TRIGGER_STATES: ReadonlySet<string> = new Set(['ALARM', 'OK', 'INSUFFICIENT_DATA']);
+
+/**
+ * The states in which an alarm runs its policy: `TriggerPolicyOn`, ALARM when the alarm
+ * says none. Values the schema refuses are left out, so a list of them triggers nothing here.
+ */
+export function triggerStates(alarm: CloudWatchAlarm): readonly TriggerState[] {
+  const states = alarm.triggerPolicyOn?.states;
+  if (!states) return ALARM_ONLY;
+  if (states.length === 1 && states[0]!.value === 'ALARM') return ALARM_ONLY;
+  const known: TriggerState[] = [];
+  for (const state of states)
+    if (TRIGGER_STATES.has(state.value) && !known.includes(state.value as TriggerState))
+      known.push(state.value as TriggerState);
+  return known;
+}
+
+export function oppositeSide(side: AlarmSide): AlarmSide {
+  return side === 'above' ? 'below' : 'above';
+}
+
+/**
+ * Which side of its threshold the alarm's metric is on when the alarm runs the policy in
+ * this state: in ALARM, the side the operator fires on; in OK, the other one (a step's
+ * interval is the metric's distance from the threshold whichever state ran it,
+ * https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepAdjustment.html).
+ * INSUFFICIENT_DATA has no value to place.
+ */
+export function runSide(alarm: CloudWatchAlarm, state: TriggerState): AlarmSide | undefined {
+  const fires = alarmSide(alarm.comparisonOperator?.value);
+  if (!fires || state === 'INSUFFICIENT_DATA') return undefined;
+  return state === 'ALARM' ? fires : oppositeSide(fires);
+}
+
+/** The metric values at which a static-threshold alarm runs its policy in this state (ALARM or OK). */
+export function runInterval(alarm: CloudWatchAlarm, state: TriggerState): MetricInterval | undefined {
+  const operator = alarm.comparisonOperator?.value;
+  const threshold = alarm.threshold?.value;
+  const fires = alarmSide(operator);
+  if (!fires || threshold === undefined || state === 'INSUFFICIENT_DATA') return undefined;
+  // In ALARM the comparison holds (inclusive with …OrEqual…); in OK it does not.
+  const inclusive = /OrEqual/.test(operator!) === (state === 'ALARM');
+  const side = state === 'ALARM' ? fires : oppositeSide(fires);
+  return side === 'above'
+    ? { lower: threshold, lowerInclusive: inclusive, upperInclusive: false }
+    : { upper: threshold, upperInclusive: inclusive, lowerInclusive: false };
+}
+
 /** Whether a policy is a step policy: typed StepScaling, or untyped with a step configuration. */
 export function isStepPolicy(policy: ScalingPolicy): boolean {
   if (policy.policyType) return policy.policyType.value === 'StepScaling';
@@ -84,8 +136,12 @@ export function formatInterval(interval: MetricInterval): string {
   return `${open}, ${close}`;
 }
 
-/** What the hover shows for one step. */
+/** What the hover shows for one step under one alarm of its policy. */
 export interface StepIntervalInfo {
+  /** The alarm this reading is for; undefined when the policy has none. */
+  alarm?: CloudWatchAlarm;
+  /** The states in which that alarm runs the policy. */
+  states: readonly TriggerState[];
   /** The offsets from the threshold, as written. */
   relative: MetricInterval;
   /** The metric values, when the policy's alarm has a static Threshold. */
@@ -107,11 +163,16 @@ function shift(interval: MetricInterval, by: number): MetricInterval {
   };
 }
 
-/** The metric interval a step covers: absolute when the alarm has a Threshold, relative otherwise. */
-export function stepInterval(policy: ScalingPolicy, stepIndex: number): StepIntervalInfo | undefined {
+/**
+ * The metric interval a step covers under each alarm of its policy (a step's bounds are
+ * offsets from the threshold of whichever alarm ran it): absolute where the alarm has a
+ * Threshold, relative otherwise; one relative reading when the policy has no alarm.
+ */
+export function stepIntervals(policy: ScalingPolicy, stepIndex: number): StepIntervalInfo[] | undefined {
   const step = policy.stepScaling?.stepAdjustments?.items.find((s) => s.index === stepIndex);
   if (!step) return undefined;
-  return intervalOfStep(step, policy.alarm);
+  if (policy.alarms.length === 0) return [intervalOfStep(step, undefined)];
+  return policy.alarms.map((alarm) => intervalOfStep(step, alarm));
 }
 
 /** The metric interval of one step under the given alarm (if any). */
@@ -120,12 +181,15 @@ export function intervalOfStep(step: StepAdjustment, alarm: CloudWatchAlarm | un
   const threshold = alarm?.threshold?.value;
   const metricName = alarm?.metricName?.value;
   const firesOn = alarmSide(alarm?.comparisonOperator?.value);
+  const states = alarm ? triggerStates(alarm) : ALARM_ONLY;
   if (threshold === undefined) {
-    return { relative, metricName, firesOn, text: `alarm threshold + ${formatInterval(relative)}` };
+    return { alarm, states, relative, metricName, firesOn, text: `alarm threshold + ${formatInterval(relative)}` };
   }
   const absolute = shift(relative, threshold);
   const what = metricName ?? 'metric';
   return {
+    alarm,
+    states,
     relative,
     absolute,
     threshold,

@@ -168,6 +168,37 @@ describe('hover on a step adjustment', () => {
     assert.match(hover.markdown, /the alarm's threshold \+ \[50, \+∞\)\. Add a `CloudWatchAlarm` with a `Threshold`/);
   });
 
+  it('with several alarms, gives the metric values under each, from its own threshold', () => {
+    const alarms = `, "CloudWatchAlarms": [
+      { "AlarmName": "cpu-high", "Namespace": "/aws/sagemaker/Endpoints", "MetricName": "CPUUtilization", "Statistic": "Average",
+        "Period": 60, "EvaluationPeriods": 3, "Threshold": 80, "ComparisonOperator": "GreaterThanThreshold" },
+      { "AlarmName": "gpu-high", "Namespace": "/aws/sagemaker/Endpoints", "MetricName": "GPUUtilization", "Statistic": "Average",
+        "Period": 60, "EvaluationPeriods": 3, "Threshold": 60, "ComparisonOperator": "GreaterThanThreshold" } ]`;
+    const { hover } = at(stepDoc(alarms, '"|ScalingAdjustment"'));
+    assert.ok(hover);
+    assert.match(hover.markdown, /Bounds \[50, \+∞\) from the threshold of whichever alarm runs the policy:/);
+    assert.match(
+      hover.markdown,
+      /- `cpu-high`: `CPUUtilization` in \*\*\[130, \+∞\)\*\* \(Threshold 80\); GreaterThanThreshold, is in ALARM above its threshold/,
+    );
+    assert.match(hover.markdown, /- `gpu-high`: `GPUUtilization` in \*\*\[110, \+∞\)\*\* \(Threshold 60\)/);
+  });
+
+  it('says when the alarm runs the policy on OK, on the other side of its threshold', () => {
+    const ok = ALARM.replace('"AlarmName": "high",', '"AlarmName": "high", "TriggerPolicyOn": "OK",');
+    const { hover } = at(stepDoc(ok, '"|ScalingAdjustment"'));
+    assert.ok(hover);
+    assert.match(
+      hover.markdown,
+      /The alarm \(GreaterThanOrEqualToThreshold\) runs the policy when OK, below its threshold, so only steps on that side can run\./,
+    );
+    const both = ALARM.replace('"AlarmName": "high",', '"AlarmName": "high", "TriggerPolicyOn": ["ALARM", "OK"],');
+    assert.match(
+      at(stepDoc(both, '"|ScalingAdjustment"')).hover?.markdown ?? '',
+      /runs the policy in ALARM above its threshold and when OK, below its threshold, so steps on both sides can run\./,
+    );
+  });
+
   it('says nothing on a target-tracking policy or outside the steps', () => {
     const tt = stepDoc(ALARM, '"|ScalingAdjustment"').replace('"StepScaling"', '"TargetTrackingScaling"');
     assert.equal(at(tt).hover, undefined);

@@ -7,7 +7,10 @@ import {
   formatInterval,
   isStepPolicy,
   relativeInterval,
-  stepInterval,
+  runInterval,
+  runSide,
+  stepIntervals,
+  triggerStates,
 } from '../../core/language/stepIntervals';
 
 /** The first policy of a one-target document built around the given policy JSON. */
@@ -33,13 +36,13 @@ describe('stepIntervals', () => {
     const policy = policyOf(
       `{ "PolicyName": "out", "PolicyType": "StepScaling", ${SCALE_OUT_STEPS}, ${SCALE_OUT_ALARM} }`,
     );
-    const info = stepInterval(policy, 1);
+    const info = stepIntervals(policy, 1)?.[0];
     assert.ok(info);
     assert.equal(info.text, '[150, 200) InvocationsPerInstance: threshold 100 + [50, 100)');
     assert.deepEqual(info.absolute, { lower: 150, upper: 200, lowerInclusive: true, upperInclusive: false });
     assert.equal(info.firesOn, 'above');
-    assert.equal(stepInterval(policy, 0)?.text, '[100, 150) InvocationsPerInstance: threshold 100 + [0, 50)');
-    assert.equal(stepInterval(policy, 2)?.text, '[200, +∞) InvocationsPerInstance: threshold 100 + [100, +∞)');
+    assert.equal(stepIntervals(policy, 0)?.[0]?.text, '[100, 150) InvocationsPerInstance: threshold 100 + [0, 50)');
+    assert.equal(stepIntervals(policy, 2)?.[0]?.text, '[200, +∞) InvocationsPerInstance: threshold 100 + [100, +∞)');
   });
 
   it('reverses inclusivity below the threshold', () => {
@@ -49,14 +52,14 @@ describe('stepIntervals', () => {
         { "MetricIntervalLowerBound": -10, "MetricIntervalUpperBound": 0, "ScalingAdjustment": -1 } ] },
       "CloudWatchAlarm": { "AlarmName": "a", "MetricName": "CPUUtilization", "Namespace": "/aws/sagemaker/Endpoints",
         "Statistic": "Average", "Period": 60, "EvaluationPeriods": 15, "Threshold": 20, "ComparisonOperator": "LessThanOrEqualToThreshold" } }`);
-    assert.equal(stepInterval(policy, 0)?.text, '(−∞, 10] CPUUtilization: threshold 20 + (−∞, -10]');
-    assert.equal(stepInterval(policy, 1)?.text, '(10, 20] CPUUtilization: threshold 20 + (-10, 0]');
-    assert.equal(stepInterval(policy, 1)?.firesOn, 'below');
+    assert.equal(stepIntervals(policy, 0)?.[0]?.text, '(−∞, 10] CPUUtilization: threshold 20 + (−∞, -10]');
+    assert.equal(stepIntervals(policy, 1)?.[0]?.text, '(10, 20] CPUUtilization: threshold 20 + (-10, 0]');
+    assert.equal(stepIntervals(policy, 1)?.[0]?.firesOn, 'below');
   });
 
   it('gives the relative interval when the policy has no alarm', () => {
     const policy = policyOf(`{ "PolicyName": "out", "PolicyType": "StepScaling", ${SCALE_OUT_STEPS} }`);
-    const info = stepInterval(policy, 1);
+    const info = stepIntervals(policy, 1)?.[0];
     assert.equal(info?.text, 'alarm threshold + [50, 100)');
     assert.equal(info?.absolute, undefined);
   });
@@ -65,7 +68,7 @@ describe('stepIntervals', () => {
     const policy = policyOf(`{ "PolicyName": "out", "PolicyType": "StepScaling",
       "StepScalingPolicyConfiguration": { "StepAdjustments": [ { "MetricIntervalLowerBound": 0.2, "ScalingAdjustment": 1 } ] },
       "CloudWatchAlarm": { "MetricName": "M", "Threshold": 0.1, "ComparisonOperator": "GreaterThanThreshold" } }`);
-    assert.equal(stepInterval(policy, 0)?.text, '[0.3, +∞) M: threshold 0.1 + [0.2, +∞)');
+    assert.equal(stepIntervals(policy, 0)?.[0]?.text, '[0.3, +∞) M: threshold 0.1 + [0.2, +∞)');
   });
 
   it('treats a step that spans the threshold as open at both ends', () => {
@@ -75,7 +78,49 @@ describe('stepIntervals', () => {
 
   it('returns undefined for a step that does not exist', () => {
     const policy = policyOf(`{ "PolicyName": "out", "PolicyType": "StepScaling", ${SCALE_OUT_STEPS} }`);
-    assert.equal(stepInterval(policy, 7), undefined);
+    assert.equal(stepIntervals(policy, 7), undefined);
+  });
+
+  it('reads a step under each alarm of CloudWatchAlarms, from its own threshold', () => {
+    const policy = policyOf(`{ "PolicyName": "out", "PolicyType": "StepScaling", ${SCALE_OUT_STEPS},
+      "CloudWatchAlarms": [
+        { "AlarmName": "cpu", "Namespace": "/aws/sagemaker/Endpoints", "MetricName": "CPUUtilization", "Threshold": 80, "ComparisonOperator": "GreaterThanThreshold" },
+        { "AlarmName": "gpu", "Namespace": "/aws/sagemaker/Endpoints", "MetricName": "GPUUtilization", "Threshold": 60, "ComparisonOperator": "GreaterThanThreshold", "TriggerPolicyOn": ["ALARM", "OK"] } ] }`);
+    const infos = stepIntervals(policy, 0);
+    assert.deepEqual(
+      infos?.map((i) => [i.alarm?.alarmName?.value, i.text, i.states]),
+      [
+        ['cpu', '[80, 130) CPUUtilization: threshold 80 + [0, 50)', ['ALARM']],
+        ['gpu', '[60, 110) GPUUtilization: threshold 60 + [0, 50)', ['ALARM', 'OK']],
+      ],
+    );
+  });
+
+  it('places the metric on the other side of the threshold when the alarm runs the policy on OK', () => {
+    const policy = policyOf(`{ "PolicyName": "zero", "PolicyType": "StepScaling",
+      "StepScalingPolicyConfiguration": { "AdjustmentType": "ExactCapacity", "StepAdjustments": [ { "MetricIntervalUpperBound": 0, "ScalingAdjustment": 0 } ] },
+      "CloudWatchAlarm": { "AlarmName": "backlog", "TriggerPolicyOn": "OK", "MetricName": "ApproximateBacklogSize", "Threshold": 0, "ComparisonOperator": "GreaterThanThreshold" } }`);
+    const alarm = policy.alarm!;
+    assert.deepEqual(triggerStates(alarm), ['OK']);
+    assert.equal(runSide(alarm, 'OK'), 'below');
+    assert.equal(runSide(alarm, 'ALARM'), 'above');
+    assert.equal(runSide(alarm, 'INSUFFICIENT_DATA'), undefined);
+    // GreaterThanThreshold 0 is OK at 0 and below; GreaterThanOrEqualToThreshold only below.
+    assert.equal(formatInterval(runInterval(alarm, 'OK')!), '(−∞, 0]');
+    assert.equal(formatInterval(runInterval(alarm, 'ALARM')!), '(0, +∞)');
+    assert.equal(stepIntervals(policy, 0)?.[0]?.text, '(−∞, 0] ApproximateBacklogSize: threshold 0 + (−∞, 0]');
+  });
+
+  it('reads TriggerPolicyOn as ALARM when absent, and leaves out values AWS has no state for', () => {
+    const states = (trigger: string) =>
+      triggerStates(
+        policyOf(
+          `{ "PolicyName": "p", "PolicyType": "StepScaling", "CloudWatchAlarm": { "AlarmName": "a"${trigger} } }`,
+        ).alarm!,
+      );
+    assert.deepEqual(states(''), ['ALARM']);
+    assert.deepEqual(states(', "TriggerPolicyOn": ["OK", "OK", "INSUFFICIENT_DATA"]'), ['OK', 'INSUFFICIENT_DATA']);
+    assert.deepEqual(states(', "TriggerPolicyOn": "ALARMS"'), []);
   });
 
   it('reads the side from the comparison operator', () => {
