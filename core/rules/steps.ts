@@ -4,7 +4,6 @@ import {
   has,
   member,
   type CloudWatchAlarm,
-  type Prop,
   type ScalableTarget,
   type ScalingPolicy,
   type StepAdjustment,
@@ -16,6 +15,9 @@ import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import {
   alarmSide,
   boundsOf,
+  runSide,
+  triggerStates,
+  type TriggerState,
   formatInterval,
   formatNumber,
   isStepPolicy,
@@ -365,13 +367,41 @@ function checkCoverage(usable: StepAdjustment[], ctx: RuleContext): void {
 // ---------------------------------------------------------------------------------------
 // The steps against the alarm's threshold and comparison operator.
 
-/** The side a policy scales on: the alarm's operator, else the common sign of the adjustments. */
+/** An alarm of a policy with a state that runs the policy, and where that leaves the metric. */
+interface SideTrigger {
+  alarm: CloudWatchAlarm;
+  state: TriggerState;
+  side: AlarmSide;
+}
+
+/**
+ * The side of the threshold where a policy's steps run. With alarms, where each alarm
+ * leaves the metric when it runs the policy (in ALARM the side it fires on, when OK the
+ * other, TriggerPolicyOn); undefined when they run it on both sides (every step can run),
+ * or one runs it in INSUFFICIENT_DATA or has no operator to place it by. Without a
+ * readable alarm, the common sign of the adjustments.
+ */
 function policySide(
   policy: ScalingPolicy,
   config: StepScalingConfiguration,
-): { side: AlarmSide; fromAlarm: boolean } | undefined {
-  const fromOperator = alarmSide(policy.alarm?.comparisonOperator?.value);
-  if (fromOperator) return { side: fromOperator, fromAlarm: true };
+): { side: AlarmSide; triggers: SideTrigger[] } | undefined {
+  const triggers: SideTrigger[] = [];
+  let unplaced = false;
+  for (const alarm of policy.alarms) {
+    if (!alarmSide(alarm.comparisonOperator?.value)) {
+      unplaced = true;
+      continue;
+    }
+    for (const state of triggerStates(alarm)) {
+      const side = runSide(alarm, state);
+      if (!side) return undefined; // INSUFFICIENT_DATA: no metric value to place a step by
+      triggers.push({ alarm, state, side });
+    }
+  }
+  if (triggers.length > 0) {
+    const side = triggers[0]!.side;
+    return unplaced || triggers.some((t) => t.side !== side) ? undefined : { side, triggers };
+  }
   const type = config.adjustmentType?.value;
   if (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity') return undefined;
   let positive = 0;
@@ -382,16 +412,17 @@ function policySide(
     if (adjustment > 0) positive++;
     else if (adjustment < 0) negative++;
   }
-  if (positive > 0 && negative === 0) return { side: 'above', fromAlarm: false };
-  if (negative > 0 && positive === 0) return { side: 'below', fromAlarm: false };
+  if (positive > 0 && negative === 0) return { side: 'above', triggers };
+  if (negative > 0 && positive === 0) return { side: 'below', triggers };
   return undefined;
 }
 
-/** Whether the policy's alarm watches one metric that SageMaker documents as rising with load, and triggers it on ALARM. */
-function risesWithLoad(policy: ScalingPolicy): boolean {
-  const alarm = soleAlarmTrigger(policy);
-  if (!alarm || has(alarm, 'Metrics')) return false;
-  return metricFacts(alarm.namespace?.value, alarm.metricName?.value)?.load === 'rises';
+/** Whether every alarm that runs the policy watches one metric that SageMaker documents as rising with load. */
+function risesWithLoad(triggers: readonly SideTrigger[]): boolean {
+  return triggers.every(
+    ({ alarm }) =>
+      !has(alarm, 'Metrics') && metricFacts(alarm.namespace?.value, alarm.metricName?.value)?.load === 'rises',
+  );
 }
 
 /** Steps that add capacity and steps that remove it on one alarm: bands around a level, by design. */
@@ -410,9 +441,9 @@ const signSide = defineRule(
   {
     code: 'step.sign-side',
     severity: 'warning',
-    title: 'Steps sit on the side of the threshold where the alarm fires',
+    title: 'Steps sit on the side of the threshold where the alarm runs the policy',
     description:
-      'A `GreaterThan…` alarm is in ALARM only above its threshold, so its steps need bounds ≥ 0; a `LessThan…` alarm fires below, so bounds ≤ 0. A step on the other side never runs. Without an alarm in the file, the side is taken from the signs of the adjustments. Whether a policy should add or remove capacity depends on what the metric means, so the sign of the adjustments is checked only where the metric is one SageMaker documents as rising with load (invocations, concurrency, backlog, utilisation, https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html): a `GreaterThan…` alarm on it fires when load is high, so a step that removes capacity there is backwards. A metric-math alarm (`IF(cpu <= 20, 1, 0) >= 0.5` is a scale-in condition), a metric of your own, and a band design (steps that add and steps that remove on one alarm) are not judged.',
+      'A `GreaterThan…` alarm is in ALARM only above its threshold, so its steps need bounds ≥ 0; a `LessThan…` alarm fires below, so bounds ≤ 0. A step on the other side never runs. An alarm that runs the policy when OK (`TriggerPolicyOn`) does so on the other side of its threshold, where the metric is then; one that runs it in ALARM and when OK runs every step, and INSUFFICIENT_DATA places the metric nowhere, so such policies are not judged. With several alarms (`CloudWatchAlarms`) each places the steps from its own threshold, and the steps must lie on the side all of them run the policy on. Without an alarm in the file, the side is taken from the signs of the adjustments. Whether a policy should add or remove capacity depends on what the metric means, so the sign of the adjustments is checked only where the metric is one SageMaker documents as rising with load (invocations, concurrency, backlog, utilisation, https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html): a `GreaterThan…` alarm on it fires when load is high, so a step that removes capacity there is backwards, and an alarm that runs the policy when OK does so when load is low, where adding capacity is backwards. (An OK trigger runs the policy where an ALARM trigger of the opposite operator would, again every minute while the alarm stays OK, https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html: what this rule and `sanity.step-policies-fight` say of one holds for the other.) A metric-math alarm (`IF(cpu <= 20, 1, 0) >= 0.5` is a scale-in condition), a metric of your own, and a band design (steps that add and steps that remove on one alarm) are not judged.',
   },
   {
     policy(policy, _target, ctx) {
@@ -420,12 +451,12 @@ const signSide = defineRule(
       if (!config) return;
       const found = policySide(policy, config);
       if (!found) return;
-      const { side, fromAlarm } = found;
-      const operator = fromAlarm ? policy.alarm?.comparisonOperator : undefined;
+      const { side, triggers } = found;
+      const fromAlarm = triggers.length > 0;
       const type = config.adjustmentType?.value;
       // Worked out at the first adjustment that could be backwards: most policies have none.
       let judgeSigns: boolean | undefined;
-      const judge = () => (judgeSigns ??= fromAlarm && risesWithLoad(policy) && !bandDesign(config));
+      const judge = () => (judgeSigns ??= fromAlarm && risesWithLoad(triggers) && !bandDesign(config));
       for (const step of config.stepAdjustments?.items ?? []) {
         const { lowerBound: lower, upperBound: upper, scalingAdjustment: adjustment } = step;
         if (side === 'above') {
@@ -434,7 +465,7 @@ const signSide = defineRule(
               ctx,
               upper.range,
               side,
-              operator,
+              triggers,
               (why) =>
                 `Step ${step.index + 1} ends at or below the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≥ 0.`,
             );
@@ -443,7 +474,7 @@ const signSide = defineRule(
               ctx,
               lower.range,
               side,
-              operator,
+              triggers,
               (why) =>
                 `Step ${step.index + 1} starts below the threshold, but ${why}, so that part never runs. Start it at 0.`,
             );
@@ -453,7 +484,7 @@ const signSide = defineRule(
             ctx,
             lower.range,
             side,
-            operator,
+            triggers,
             (why) =>
               `Step ${step.index + 1} starts at or above the threshold, but ${why}: it never runs. Bounds are offsets from the threshold; use values ≤ 0.`,
           );
@@ -462,30 +493,31 @@ const signSide = defineRule(
             ctx,
             upper.range,
             side,
-            operator,
+            triggers,
             (why) =>
               `Step ${step.index + 1} reaches above the threshold, but ${why}, so that part never runs. End it at 0.`,
           );
         }
         if (!fromAlarm || !adjustment || (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity')) continue;
         if ((side === 'above' ? adjustment.value >= 0 : adjustment.value <= 0) || !judge()) continue;
+        const onOk = triggers.some((t) => t.state === 'OK');
         if (side === 'above' && adjustment.value < 0) {
           reportSide(
             ctx,
             adjustment.range,
             side,
-            operator,
+            triggers,
             (why) =>
-              `ScalingAdjustment ${adjustment.value} removes capacity, but ${why}, when load is high. Use a positive adjustment, or a LessThan… operator for a scale-in policy.`,
+              `ScalingAdjustment ${adjustment.value} removes capacity, but ${why}, when load is high. Use a positive adjustment, or ${onOk ? 'trigger a scale-in policy on ALARM of an alarm that fires when load is low' : 'a LessThan… operator for a scale-in policy'}.`,
           );
         } else if (side === 'below' && adjustment.value > 0) {
           reportSide(
             ctx,
             adjustment.range,
             side,
-            operator,
+            triggers,
             (why) =>
-              `ScalingAdjustment ${adjustment.value} adds capacity, but ${why}, when load is low. Use a negative adjustment, or a GreaterThan… operator for a scale-out policy.`,
+              `ScalingAdjustment ${adjustment.value} adds capacity, but ${why}, when load is low. Use a negative adjustment, or ${onOk ? 'trigger a scale-out policy on ALARM (leave out TriggerPolicyOn)' : 'a GreaterThan… operator for a scale-out policy'}.`,
           );
         }
       }
@@ -494,21 +526,35 @@ const signSide = defineRule(
 );
 
 /**
- * Reports a step on the wrong side, saying why: from the alarm's operator when there is
- * one (`operator`), else from the direction of the adjustments. The words are put
+ * Reports a step on the wrong side, saying why: from the alarms that run the policy when
+ * there are (`triggers`), else from the direction of the adjustments. The words are put
  * together only here, for a finding: most step policies have none.
  */
 function reportSide(
   ctx: RuleContext,
   range: Range,
   side: AlarmSide,
-  operator: Prop<string> | undefined,
+  triggers: readonly SideTrigger[],
   message: (why: string) => string,
 ): void {
-  const why = operator
-    ? `the alarm (${operator.value}) fires only ${side} its threshold`
-    : `every adjustment ${side === 'above' ? 'adds' : 'removes'} capacity, so the alarm should fire ${side} its threshold`;
-  const related = operator ? [{ ...operator.range, message: `the alarm fires ${side} the threshold` }] : [];
+  const runs = (t: SideTrigger) =>
+    t.state === 'ALARM' ? `fires only ${side} its threshold` : `runs this policy when OK, only ${side} its threshold`;
+  const named = (t: SideTrigger) => (t.alarm.alarmName ? `"${t.alarm.alarmName.value}"` : 'an alarm');
+  const why =
+    triggers.length === 0
+      ? `every adjustment ${side === 'above' ? 'adds' : 'removes'} capacity, so the alarm should fire ${side} its threshold`
+      : triggers.length === 1
+        ? `the alarm (${triggers[0]!.alarm.comparisonOperator!.value}) ${runs(triggers[0]!)}`
+        : triggers.every((t) => t.state === 'ALARM')
+          ? `its alarms fire only ${side} their thresholds`
+          : `each of its alarms runs it only ${side} its own threshold`;
+  const related = triggers.map((t) => ({
+    ...t.alarm.comparisonOperator!.range,
+    message:
+      triggers.length === 1
+        ? `the alarm ${t.state === 'ALARM' ? 'fires' : 'is OK'} ${side} the threshold`
+        : `${named(t)} runs the policy ${t.state === 'ALARM' ? 'in ALARM' : 'when OK'}, ${side} its threshold`,
+  }));
   ctx.report({ range, message: message(why), related });
 }
 
@@ -518,58 +564,105 @@ const boundsRelative = defineRule(
     severity: 'warning',
     title: 'Step bounds are offsets from the alarm threshold',
     description:
-      "Step bounds are added to the alarm's `Threshold`; they are not metric values. When the steps on the alarm's side do not start at the threshold (0), the alarm fires for values no step covers and nothing scales. A first bound as large as the threshold usually means absolute values were written.",
+      "Step bounds are added to the alarm's `Threshold`; they are not metric values. When the steps on the side where the alarm runs the policy do not start at the threshold (0), the alarm runs it for values no step covers and nothing scales. That side is the one the alarm fires on, or the other one for an alarm that runs the policy when OK (`TriggerPolicyOn`); with several alarms, each is checked from its own threshold. A first bound as large as the threshold usually means absolute values were written.",
   },
   {
     policy(policy, _target, ctx) {
       const config = stepConfig(policy);
-      const alarm = policy.alarm;
-      const threshold = alarm?.threshold;
-      const side = alarmSide(alarm?.comparisonOperator?.value);
-      if (!config || !threshold || !side) return;
+      if (!config || policy.alarms.length === 0) return;
       const all = config.stepAdjustments?.items ?? [];
       if (all.some(unreadableBounds)) return;
-      const t = threshold.value;
-      const related = (): RelatedLocation[] => [
-        { ...threshold.range, message: `the alarm threshold is ${formatNumber(t)}` },
-      ];
-      if (side === 'above') {
-        // The step nearest the threshold among those that reach the firing side.
-        let first: StepAdjustment | undefined;
-        for (const step of all) {
-          if (step.upperBound && step.upperBound.value <= 0) continue;
-          if (!step.lowerBound) return; // open below: the threshold is covered
-          if (!first || step.lowerBound.value < first.lowerBound!.value) first = step;
+      // The alarms that run the policy on each side of their thresholds.
+      const above: SideTrigger[] = [];
+      const below: SideTrigger[] = [];
+      for (const alarm of policy.alarms) {
+        if (!alarm.threshold) continue;
+        for (const state of triggerStates(alarm)) {
+          const side = runSide(alarm, state);
+          if (side) (side === 'above' ? above : below).push({ alarm, state, side });
         }
-        const start = first?.lowerBound;
-        if (!start || start.value <= 0) return;
-        const from = formatNumber(t);
-        const to = formatNumber(t + start.value);
-        const message =
-          t > 0 && start.value >= t
-            ? `MetricIntervalLowerBound ${formatNumber(start.value)} is an offset from the alarm threshold ${from}, not a metric value: this step starts at ${to}, and from ${from} to ${to} the alarm fires but no step matches. If you wrote metric values, subtract ${from} from every bound, so the first step starts at 0.`
-            : `The lowest step starts ${formatNumber(start.value)} above the alarm threshold ${from}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Start the step at MetricIntervalLowerBound 0, or raise the threshold to ${to}.`;
-        ctx.report({ range: start.range, message, related: related() });
-      } else {
-        let last: StepAdjustment | undefined;
-        for (const step of all) {
-          if (step.lowerBound && step.lowerBound.value >= 0) continue;
-          if (!step.upperBound) return;
-          if (!last || step.upperBound.value > last.upperBound!.value) last = step;
-        }
-        const end = last?.upperBound;
-        if (!end || end.value >= 0) return;
-        const from = formatNumber(t + end.value);
-        const to = formatNumber(t);
-        ctx.report({
-          range: end.range,
-          message: `The highest step ends ${formatNumber(-end.value)} below the alarm threshold ${to}: from ${from} to ${to} the alarm fires but no step matches, so nothing scales. Bounds are offsets from the threshold: end the step at MetricIntervalUpperBound 0, or lower the threshold to ${from}.`,
-          related: related(),
-        });
       }
+      if (above.length > 0) checkStartAbove(all, above, ctx);
+      if (below.length > 0) checkEndBelow(all, below, ctx);
     },
   },
 );
+
+/** "the alarm fires", "the alarm is OK and runs the policy", "the alarms run the policy": for messages. */
+function runsWords(triggers: readonly SideTrigger[]): string {
+  if (triggers.length > 1) return 'the alarms run the policy';
+  return triggers[0]!.state === 'ALARM' ? 'the alarm fires' : 'the alarm is OK and runs the policy';
+}
+
+function thresholdsRelated(triggers: readonly SideTrigger[]): RelatedLocation[] {
+  return triggers.map(({ alarm }) => ({
+    ...alarm.threshold!.range,
+    message:
+      triggers.length === 1 || !alarm.alarmName
+        ? `the alarm threshold is ${formatNumber(alarm.threshold!.value)}`
+        : `"${alarm.alarmName.value}"'s threshold is ${formatNumber(alarm.threshold!.value)}`,
+  }));
+}
+
+/** Above the threshold: the step nearest it, among those that reach that side, starts at it. */
+function checkStartAbove(all: readonly StepAdjustment[], triggers: readonly SideTrigger[], ctx: RuleContext): void {
+  let first: StepAdjustment | undefined;
+  for (const step of all) {
+    if (step.upperBound && step.upperBound.value <= 0) continue;
+    if (!step.lowerBound) return; // open below: the threshold is covered
+    if (!first || step.lowerBound.value < first.lowerBound!.value) first = step;
+  }
+  const start = first?.lowerBound;
+  if (!start || start.value <= 0) return;
+  const offset = formatNumber(start.value);
+  const runs = runsWords(triggers);
+  if (triggers.length > 1) {
+    ctx.report({
+      range: start.range,
+      message: `The lowest step starts ${offset} above the thresholds: from each alarm's threshold to ${offset} above it ${runs} but no step matches, so nothing scales. Start the step at MetricIntervalLowerBound 0.`,
+      related: thresholdsRelated(triggers),
+    });
+    return;
+  }
+  const t = triggers[0]!.alarm.threshold!.value;
+  const from = formatNumber(t);
+  const to = formatNumber(t + start.value);
+  const message =
+    t > 0 && start.value >= t
+      ? `MetricIntervalLowerBound ${offset} is an offset from the alarm threshold ${from}, not a metric value: this step starts at ${to}, and from ${from} to ${to} ${runs} but no step matches. If you wrote metric values, subtract ${from} from every bound, so the first step starts at 0.`
+      : `The lowest step starts ${offset} above the alarm threshold ${from}: from ${from} to ${to} ${runs} but no step matches, so nothing scales. Start the step at MetricIntervalLowerBound 0, or raise the threshold to ${to}.`;
+  ctx.report({ range: start.range, message, related: thresholdsRelated(triggers) });
+}
+
+/** Below the threshold: the step nearest it, among those that reach that side, ends at it. */
+function checkEndBelow(all: readonly StepAdjustment[], triggers: readonly SideTrigger[], ctx: RuleContext): void {
+  let last: StepAdjustment | undefined;
+  for (const step of all) {
+    if (step.lowerBound && step.lowerBound.value >= 0) continue;
+    if (!step.upperBound) return;
+    if (!last || step.upperBound.value > last.upperBound!.value) last = step;
+  }
+  const end = last?.upperBound;
+  if (!end || end.value >= 0) return;
+  const offset = formatNumber(-end.value);
+  const runs = runsWords(triggers);
+  if (triggers.length > 1) {
+    ctx.report({
+      range: end.range,
+      message: `The highest step ends ${offset} below the thresholds: from ${offset} below each alarm's threshold up to it ${runs} but no step matches, so nothing scales. Bounds are offsets from the threshold: end the step at MetricIntervalUpperBound 0.`,
+      related: thresholdsRelated(triggers),
+    });
+    return;
+  }
+  const t = triggers[0]!.alarm.threshold!.value;
+  const from = formatNumber(t + end.value);
+  const to = formatNumber(t);
+  ctx.report({
+    range: end.range,
+    message: `The highest step ends ${offset} below the alarm threshold ${to}: from ${from} to ${to} ${runs} but no step matches, so nothing scales. Bounds are offsets from the threshold: end the step at MetricIntervalUpperBound 0, or lower the threshold to ${from}.`,
+    related: thresholdsRelated(triggers),
+  });
+}
 
 // ---------------------------------------------------------------------------------------
 // Adjustments against the adjustment type and the target's capacity range.

@@ -6,6 +6,9 @@ import { FORMAT_DOC, renderFormatDoc } from '../../scripts/formatDoc';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 
+/** Findings about a whole target, which a policy shown alone cannot answer. */
+const TARGET_WIDE: ReadonlySet<string> = new Set(['sanity.never-scales-in', 'sm.async-scale-to-zero']);
+
 describe('docs/format.md', () => {
   const doc = readFileSync(FORMAT_DOC, 'utf8');
 
@@ -33,18 +36,18 @@ describe('docs/format.md', () => {
       .filter((b) => b.includes('"StepScaling"') && !b.includes('"ScalableTargets"'));
     assert.ok(steps.length >= 3, 'one alarm, several alarms, an alarm triggering on OK');
     for (const step of steps) {
-      const text = `{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/my-endpoint/variant/AllTraffic",
-      "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 1, "MaxCapacity": 10,
+      // The snippet sits under the target its alarms name; a scale-in to zero under one with MinCapacity 0.
+      const endpoint = /"Name": "EndpointName", "Value": "([^"]+)"/.exec(step)?.[1] ?? 'my-endpoint';
+      const toZero = /"AdjustmentType": "ExactCapacity"/.test(step) && /"ScalingAdjustment": 0\b/.test(step);
+      const text = `{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/${endpoint}/variant/AllTraffic",
+      "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": ${toZero ? 0 : 1}, "MaxCapacity": 10,
       "ScalingPolicies": [ ${step} ] } ] }`;
       const { findings } = await lintDocument(text, { uri: 'file:///docs/example.scaling.json', now: NOW });
-      // The rules that weigh a step against the side of the threshold the alarm fires on
-      // (step.sign-side) do not know TriggerPolicyOn yet: for that example, errors only.
-      // A snippet is one policy shown alone: that nothing else on its target scales in
-      // (sanity.never-scales-in) is about the target, not the policy shown.
+      // A snippet is one policy shown alone: what the rest of its target would need (something
+      // that scales in, sanity.never-scales-in; a way back from zero, sm.async-scale-to-zero)
+      // is about the target, not the policy shown.
       const serious = findings.filter(
-        (f) =>
-          f.code !== 'sanity.never-scales-in' &&
-          (f.severity === 'error' || (f.severity === 'warning' && !step.includes('"TriggerPolicyOn"'))),
+        (f) => !TARGET_WIDE.has(f.code) && (f.severity === 'error' || f.severity === 'warning'),
       );
       assert.deepEqual(
         serious.map((f) => `${f.code}: ${f.message}`),
