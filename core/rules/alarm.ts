@@ -13,16 +13,19 @@ import { metricFacts } from '../facts/metrics';
 import { parseSageMakerResourceId, type SageMakerResource } from '../facts/sagemaker';
 import { otherResourceDimensions, unpublishedDimensions, type MetricHolder } from './metricDimensions';
 import {
-  alarmSide,
   ANOMALY_BAND_OPERATORS,
+  formatInterval,
   formatNumber,
   intervalOfStep,
+  runInterval,
+  runSide,
+  triggerStates,
   isStaticOperator,
   isStepPolicy,
   type AlarmSide,
   type MetricInterval,
 } from '../language/stepIntervals';
-import { alarmCondition, atomsInWords, bothHold, soleAlarmTrigger } from './alarmConditions';
+import { atomsInWords, bothHold, triggerConditions, type Atom, type TriggerCondition } from './alarmConditions';
 import { headOf, insideString, policyHead, policyLabel } from './locate';
 
 // The CloudWatch alarms that trigger a step policy, kept in the policy's `CloudWatchAlarm`
@@ -390,34 +393,43 @@ const thresholdRequired = defineRule(
   },
 );
 
-/** A step policy's alarm reduced to what decides whether two alarms watch the same series. */
-interface WatchedAlarm {
-  policy: ScalingPolicy;
-  alarm: CloudWatchAlarm;
-  side: AlarmSide;
-  threshold: number;
-  key: string;
-}
-
-function watched(policy: ScalingPolicy): WatchedAlarm | undefined {
-  const alarm = isStepPolicy(policy) ? soleAlarmTrigger(policy) : undefined;
-  const threshold = alarm?.threshold?.value;
-  const side = alarmSide(alarm?.comparisonOperator?.value);
-  if (!alarm || threshold === undefined || !side || !alarm.namespace || !alarm.metricName || has(alarm, 'Metrics'))
-    return undefined;
+/** A single-metric alarm's series: namespace, name and dimensions; undefined for metric math. */
+function seriesKey(alarm: CloudWatchAlarm): string | undefined {
+  if (!alarm.namespace || !alarm.metricName || has(alarm, 'Metrics')) return undefined;
   const dimensions = (alarm.dimensions?.items ?? [])
     .map((d) => `${d.name?.value ?? ''}=${d.value?.value ?? ''}`)
     .sort();
-  const key = [alarm.namespace.value, alarm.metricName.value, ...dimensions].join('\u0000');
-  return { policy, alarm, side, threshold, key };
+  return [alarm.namespace.value, alarm.metricName.value, ...dimensions].join('\u0000');
 }
 
-/** The metric values at which an alarm on one metric is in ALARM. */
-function firingInterval(w: WatchedAlarm): MetricInterval {
-  const inclusive = /OrEqual/.test(w.alarm.comparisonOperator!.value);
-  return w.side === 'above'
-    ? { lower: w.threshold, lowerInclusive: inclusive, upperInclusive: false }
-    : { upper: w.threshold, upperInclusive: inclusive, lowerInclusive: false };
+/** A state of a step policy's alarm that runs the policy, with the metric values where it does. */
+interface WatchedTrigger {
+  policy: ScalingPolicy;
+  alarm: CloudWatchAlarm;
+  state: 'ALARM' | 'OK';
+  /** The side of the threshold the metric is on when this runs the policy. */
+  side: AlarmSide;
+  threshold: number;
+  runs: MetricInterval;
+  key: string;
+}
+
+/** Each alarm of a step policy on one metric with a static threshold, in each state that runs the policy (ALARM, OK). */
+function watched(policy: ScalingPolicy): WatchedTrigger[] {
+  if (!isStepPolicy(policy)) return [];
+  const found: WatchedTrigger[] = [];
+  for (const alarm of policy.alarms) {
+    const threshold = alarm.threshold?.value;
+    const key = seriesKey(alarm);
+    if (threshold === undefined || key === undefined) continue;
+    for (const state of triggerStates(alarm)) {
+      if (state === 'INSUFFICIENT_DATA') continue;
+      const side = runSide(alarm, state);
+      const runs = runInterval(alarm, state);
+      if (side && runs) found.push({ policy, alarm, state, side, threshold, runs, key });
+    }
+  }
+  return found;
 }
 
 /** Where two intervals of metric values meet; undefined when they do not. */
@@ -441,7 +453,7 @@ function meet(a: MetricInterval, b: MetricInterval): MetricInterval | undefined 
 }
 
 /** Whether the policy has a step that changes capacity in this direction somewhere in `values`. */
-function actsIn(w: WatchedAlarm, values: MetricInterval, direction: 1 | -1): boolean {
+function actsIn(w: WatchedTrigger, values: MetricInterval, direction: 1 | -1): boolean {
   const exact = w.policy.stepScaling?.adjustmentType?.value === 'ExactCapacity';
   for (const step of w.policy.stepScaling?.stepAdjustments?.items ?? []) {
     const adjustment = step.scalingAdjustment?.value ?? 0;
@@ -458,40 +470,52 @@ const stepPoliciesFight = defineRule(
     severity: 'warning',
     title: 'A scale-in alarm and a scale-out alarm on the same metric do not fire together',
     description:
-      "When the alarms of a scale-out and a scale-in step policy watch the same metric and both can be in ALARM at the same value, with steps that add and remove capacity there, the policies undo each other: the fleet flaps. Keep a band between the two thresholds. Deliberate hysteresis is not reported: alarms that can never be in ALARM together (`> 20` and `≤ 20`), and AWS's own pattern of one threshold for both alarms with zero steps next to it (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-step-scaling-policies.html). Alarms on different metrics or on metric math are `sanity.multiple-policies-largest-wins`'s.",
+      "When the alarms of a scale-out and a scale-in step policy watch the same metric and both can be in ALARM at the same value, with steps that add and remove capacity there, the policies undo each other: the fleet flaps. Keep a band between the two thresholds. Every alarm of `CloudWatchAlarms` counts, and an alarm that runs its policy when OK (`TriggerPolicyOn`) does so where the metric does not meet its comparison: a scale-in on OK of `CPU > 70` runs at 70 and below, and fights a scale-out above 60. Deliberate hysteresis is not reported: alarms that can never be in ALARM together (`> 20` and `≤ 20`), and AWS's own pattern of one threshold for both alarms with zero steps next to it (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-step-scaling-policies.html). Alarms on different metrics or on metric math are `sanity.multiple-policies-largest-wins`'s.",
   },
   {
     target(target, ctx) {
       // Two policies with alarms at least, or nothing can fight (most targets: nothing built).
       let withAlarm = 0;
-      for (const policy of target.policies) if (policy.alarm) withAlarm++;
+      for (const policy of target.policies) if (policy.alarms.length > 0) withAlarm++;
       if (withAlarm < 2) return;
-      const alarms = target.policies.map(watched).filter((w): w is WatchedAlarm => w !== undefined);
-      for (const w of alarms) {
+      const triggers = target.policies.flatMap(watched);
+      for (const w of triggers) {
         if (w.side !== 'below') continue;
-        for (const out of alarms) {
-          if (out.side !== 'above' || out.key !== w.key) continue;
-          const both = meet(firingInterval(w), firingInterval(out));
+        for (const out of triggers) {
+          if (out.side !== 'above' || out.key !== w.key || out.policy === w.policy) continue;
+          const both = meet(w.runs, out.runs);
           if (!both || !actsIn(out, both, 1) || !actsIn(w, both, -1)) continue;
-          const inAt = formatNumber(w.threshold);
-          const outAt = formatNumber(out.threshold);
-          const overlap =
-            w.threshold === out.threshold
-              ? `both fire at ${outAt}`
-              : `from ${outAt} to ${inAt} both alarms are in ALARM`;
-          ctx.report({
-            range: w.alarm.threshold!.range,
-            message: `The scale-in alarm of ${policyLabel(w.policy)} (${w.alarm.comparisonOperator!.value} ${inAt}) and the scale-out alarm of ${policyLabel(out.policy)} (${out.alarm.comparisonOperator!.value} ${outAt}) watch the same metric, and ${overlap}: the policies undo each other and capacity flaps. Set this threshold below ${outAt}.`,
-            related: [
-              { ...out.alarm.threshold!.range, message: `${policyLabel(out.policy)} scales out from ${outAt}` },
-            ],
-          });
+          reportFight(w, out, both, ctx);
           break;
         }
       }
     },
   },
 );
+
+function reportFight(w: WatchedTrigger, out: WatchedTrigger, both: MetricInterval, ctx: RuleContext): void {
+  const inAt = formatNumber(w.threshold);
+  const outAt = formatNumber(out.threshold);
+  const related = [{ ...out.alarm.threshold!.range, message: `${policyLabel(out.policy)} scales out from ${outAt}` }];
+  if (w.state === 'ALARM' && out.state === 'ALARM') {
+    const overlap =
+      w.threshold === out.threshold ? `both fire at ${outAt}` : `from ${outAt} to ${inAt} both alarms are in ALARM`;
+    ctx.report({
+      range: w.alarm.threshold!.range,
+      message: `The scale-in alarm of ${policyLabel(w.policy)} (${w.alarm.comparisonOperator!.value} ${inAt}) and the scale-out alarm of ${policyLabel(out.policy)} (${out.alarm.comparisonOperator!.value} ${outAt}) watch the same metric, and ${overlap}: the policies undo each other and capacity flaps. Set this threshold below ${outAt}.`,
+      related,
+    });
+    return;
+  }
+  // An alarm that runs its policy when OK does so where the metric does not meet its comparison.
+  const runs = (t: WatchedTrigger) =>
+    `while its alarm (${t.alarm.comparisonOperator!.value} ${formatNumber(t.threshold)}) ${t.state === 'ALARM' ? 'is in ALARM' : 'is OK'}`;
+  ctx.report({
+    range: w.alarm.threshold!.range,
+    message: `${policyLabel(w.policy)} scales in ${runs(w)}, and ${policyLabel(out.policy)} scales out ${runs(out)}; both watch the same metric, and at ${formatInterval(both)} both run: the policies undo each other and capacity flaps. Leave a band between the values where each runs.`,
+    related,
+  });
+}
 
 /** Which way a step policy moves capacity, when all its steps agree: 1 adds, -1 removes. */
 function direction(policy: ScalingPolicy): 1 | -1 | undefined {
@@ -514,33 +538,31 @@ const multiplePoliciesLargestWins = defineRule(
     severity: 'information',
     title: 'A scale-out and a scale-in step policy can be triggered together; the largest capacity wins',
     description:
-      "When several policies of one target act at once, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking.html). That is what a set of policies is designed for, and it is not reported for itself. It is reported where it bears on the file: a step policy that adds capacity and one that removes it whose alarms can be in ALARM at the same time (read from their conditions: thresholds on different metrics, or metric-math conditions such as `cpu >= 80 OR gpu >= 80` against `cpu <= 20 OR gpu <= 20`). Then the scale-in waits while the other alarm fires, and as the alarms come and go the two undo each other. Make the conditions exclusive. Two alarms on the same metric are `sanity.step-policies-fight`'s.",
+      "When several policies of one target act at once, Application Auto Scaling follows the one that gives the largest capacity, for scale-out and scale-in alike (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking.html). That is what a set of policies is designed for, and it is not reported for itself. It is reported where it bears on the file: a step policy that adds capacity and one that removes it whose alarms can be in ALARM at the same time (read from their conditions: thresholds on different metrics, or metric-math conditions such as `cpu >= 80 OR gpu >= 80` against `cpu <= 20 OR gpu <= 20`). Then the scale-in waits while the other alarm fires, and as the alarms come and go the two undo each other. Make the conditions exclusive. Every alarm of `CloudWatchAlarms` counts (a policy runs when any of them does), and an alarm that runs its policy when OK (`TriggerPolicyOn`) does so while its condition does not hold; INSUFFICIENT_DATA is about missing data and is not read. Two alarms on the same metric are `sanity.step-policies-fight`'s.",
   },
   {
     target(target, ctx) {
       let withAlarm = 0;
-      for (const policy of target.policies) if (policy.alarm) withAlarm++;
+      for (const policy of target.policies) if (policy.alarms.length > 0) withAlarm++;
       if (withAlarm < 2) return;
       const moving = target.policies.flatMap((policy) => {
-        const alarm = isStepPolicy(policy) ? soleAlarmTrigger(policy) : undefined;
-        const way = alarm && direction(policy);
-        return alarm && way ? [{ policy, alarm, way, single: watched(policy) }] : [];
+        const way = isStepPolicy(policy) ? direction(policy) : undefined;
+        const triggers = way ? triggerConditions(policy) : [];
+        return way && triggers.length > 0 ? [{ policy, way, triggers }] : [];
       });
       for (let j = 1; j < moving.length; j++) {
         const b = moving[j]!;
         for (let i = 0; i < j; i++) {
           const a = moving[i]!;
           if (a.way === b.way) continue;
-          if (a.single && b.single && a.single.key === b.single.key) continue; // the fight rule's
-          const ca = alarmCondition(a.alarm);
-          const cb = alarmCondition(b.alarm);
-          const witness = ca && cb && bothHold(ca, cb);
-          if (!witness) continue;
+          const together = runTogether(a.triggers, b.triggers);
+          if (!together) continue;
           const [adds, removes] = a.way > 0 ? [a, b] : [b, a];
+          const { witness, onAlarm } = together;
           const when = witness.length > 0 ? `, for example when ${atomsInWords(witness)}` : ', always';
           ctx.report({
             range: policyHead(b.policy),
-            message: `The alarms of ${policyLabel(adds.policy)}, which adds capacity, and ${policyLabel(removes.policy)}, which removes it, can be in ALARM at the same time${when}. Application Auto Scaling then follows the policy that gives the largest capacity, so ${policyLabel(removes.policy)} does not scale in while the other alarm fires, and as the alarms come and go the two undo each other. Make the two conditions exclusive.`,
+            message: `The alarms of ${policyLabel(adds.policy)}, which adds capacity, and ${policyLabel(removes.policy)}, which removes it, can ${onAlarm ? 'be in ALARM' : 'trigger both policies'} at the same time${when}. Application Auto Scaling then follows the policy that gives the largest capacity, so ${policyLabel(removes.policy)} does not scale in while the other alarm fires, and as the alarms come and go the two undo each other. Make the two conditions exclusive.`,
             related: [{ ...policyHead(a.policy), message: `${policyLabel(a.policy)} is triggered at the same time` }],
           });
           break;
@@ -549,6 +571,25 @@ const multiplePoliciesLargestWins = defineRule(
     },
   },
 );
+
+/**
+ * Metric values at which an alarm of each policy runs it, from their conditions; undefined
+ * when none can be found. Two alarms on the same metric are sanity.step-policies-fight's.
+ */
+function runTogether(
+  a: readonly TriggerCondition[],
+  b: readonly TriggerCondition[],
+): { witness: Atom[]; onAlarm: boolean } | undefined {
+  for (const ta of a) {
+    const keyA = seriesKey(ta.alarm);
+    for (const tb of b) {
+      if (keyA !== undefined && keyA === seriesKey(tb.alarm)) continue;
+      const witness = bothHold(ta.condition, tb.condition);
+      if (witness) return { witness, onAlarm: ta.state === 'ALARM' && tb.state === 'ALARM' };
+    }
+  }
+  return undefined;
+}
 
 export const alarmRules: Rule[] = [
   notStep,

@@ -1,5 +1,6 @@
 import type { CloudWatchAlarm, MetricDataQuery, MetricDimension, ScalingPolicy } from '../document/model';
 import { has } from '../document/model';
+import { triggerStates } from '../language/stepIntervals';
 
 // When a step policy's alarm is in ALARM, as a condition on metric values: for a single
 // metric, `metric op Threshold`; for metric math, the boolean expression the alarm compares
@@ -276,18 +277,32 @@ function resultQuery(queries: readonly MetricDataQuery[]): MetricDataQuery | und
   return expressions.length === 1 ? expressions[0] : undefined;
 }
 
+/** An alarm of a step policy in a state that runs the policy (ALARM or OK), and what must hold for it. */
+export interface TriggerCondition {
+  alarm: CloudWatchAlarm;
+  state: 'ALARM' | 'OK';
+  /** The alarm's condition in ALARM; its negation when OK (the metric has data and the condition fails). */
+  condition: Condition;
+}
+
 /**
- * The one alarm of a step policy when it triggers the policy on ALARM alone (the default):
- * then the policy runs while the alarm's condition holds. A policy with several alarms, or
- * triggered on OK or INSUFFICIENT_DATA, runs on other terms, which the rules built on
- * conditions do not judge.
+ * When each alarm of a step policy runs it, as conditions on metric values: in ALARM while
+ * the alarm's condition holds, when OK (TriggerPolicyOn) while it does not. The policy runs
+ * when any of them holds. INSUFFICIENT_DATA is about missing data, not values, and an alarm
+ * this reader cannot read says nothing, so both are left out: a rule that finds two policies
+ * running together from these conditions has found a real case, though it may miss some.
  */
-export function soleAlarmTrigger(policy: ScalingPolicy): CloudWatchAlarm | undefined {
-  const alarm = policy.alarm;
-  if (!alarm || policy.alarms.length !== 1) return undefined;
-  const states = alarm.triggerPolicyOn?.states;
-  if (states && (states.length !== 1 || states[0]!.value !== 'ALARM')) return undefined;
-  return alarm;
+export function triggerConditions(policy: ScalingPolicy): TriggerCondition[] {
+  const found: TriggerCondition[] = [];
+  for (const alarm of policy.alarms) {
+    const condition = alarmCondition(alarm);
+    if (!condition) continue;
+    for (const state of triggerStates(alarm)) {
+      if (state === 'ALARM') found.push({ alarm, state, condition });
+      else if (state === 'OK') found.push({ alarm, state, condition: { kind: 'not', part: condition } });
+    }
+  }
+  return found;
 }
 
 const conditions = new WeakMap<CloudWatchAlarm, Condition | null>();

@@ -24,7 +24,6 @@ import {
   relativeInterval,
   type AlarmSide,
 } from '../language/stepIntervals';
-import { soleAlarmTrigger } from './alarmConditions';
 import { headOf, policyHead, policyLabel } from './locate';
 import { andList, capacityNoun, count } from './words';
 
@@ -897,31 +896,58 @@ const exactCapacityResets = defineRule(
     severity: 'warning',
     title: 'An ExactCapacity policy does not reset capacity that another policy raised',
     description:
-      'An `ExactCapacity` step policy sets the capacity to its value each time its alarm fires, and while the alarm stays in ALARM Application Auto Scaling invokes the policy again every minute (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-actions). Such a policy is usually the wake-up from zero: it is safe when its alarm watches a metric that has data only while there is no capacity (`HasBacklogWithoutCapacity` for an asynchronous endpoint, `NoCapacityInvocationFailures` for an inference component). On other metrics the alarm can stay in ALARM at a larger capacity that another policy of the target raised, and the policy keeps setting it back. Reported for an exact capacity between `MinCapacity` and `MaxCapacity` when another policy can scale out above it and every metric of the alarm is one SageMaker documents.',
+      'An `ExactCapacity` step policy sets the capacity to its value each time its alarm fires, and while the alarm stays in ALARM Application Auto Scaling invokes the policy again every minute (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-actions); likewise while it stays OK, for an alarm that runs the policy when OK (`TriggerPolicyOn`). Such a policy is usually the wake-up from zero: it is safe when its alarm watches a metric that has data only while there is no capacity (`HasBacklogWithoutCapacity` for an asynchronous endpoint, `NoCapacityInvocationFailures` for an inference component). On other metrics the alarm can stay in ALARM at a larger capacity that another policy of the target raised, and the policy keeps setting it back. An alarm that runs the policy when OK does so at any capacity: OK is where an alarm rests (and a zero-capacity flag is OK as soon as anything runs). Reported for an exact capacity between `MinCapacity` and `MaxCapacity` when another policy can scale out above it and every metric of one of its alarms is one SageMaker documents (each alarm of `CloudWatchAlarms` is looked at). Setting `MinCapacity` itself, such as scaling in to zero when a backlog alarm is OK, is not reported.',
   },
   {
     policy(policy, target, ctx) {
       const config = stepConfig(policy);
-      const alarm = soleAlarmTrigger(policy);
       const { minCapacity: min, maxCapacity: max } = target;
-      if (config?.adjustmentType?.value !== 'ExactCapacity' || !alarm || !min || !max) return;
+      if (config?.adjustmentType?.value !== 'ExactCapacity' || policy.alarms.length === 0 || !min || !max) return;
       const value = (config.stepAdjustments?.items ?? [])
         .map((step) => step.scalingAdjustment?.value)
         .find((v): v is number => v !== undefined && v > min.value && v < max.value);
       if (value === undefined) return;
-      const facts = alarmMetricFacts(alarm);
-      if (!facts || facts.some((f) => f.atZeroCapacity === 'only')) return;
+      const resetting = resettingTrigger(policy);
+      if (!resetting) return;
       const other = raisesAbove(target, policy, value);
       if (!other) return;
-      const names = [...new Set(facts.map((f) => f.name))];
+      const { alarm, state, facts } = resetting;
+      const names = andList([...new Set(facts.map((f) => f.name))]);
+      const which = policy.alarms.length > 1 && alarm.alarmName ? ` "${alarm.alarmName.value}"` : '';
+      const undo = `Application Auto Scaling runs the policy every minute and sets the capacity back to ${value}, undoing the scale-out of ${policyLabel(other)}.`;
+      const message =
+        state === 'ALARM'
+          ? `This policy sets the capacity to exactly ${value} whenever its alarm${which} fires, and the alarm watches ${names}, which can be in ALARM with more than ${value} running: it does not depend on there being no capacity. While it stays in ALARM, ${undo} Trigger it from a metric that has data only at zero capacity (HasBacklogWithoutCapacity for an asynchronous endpoint, NoCapacityInvocationFailures for an inference component), or add capacity with ChangeInCapacity.`
+          : `This policy sets the capacity to exactly ${value} whenever its alarm${which} is OK (TriggerPolicyOn), and its alarm on ${names} can be OK with more than ${value} running: OK is where an alarm rests. While it stays OK, ${undo} Trigger it on ALARM of a metric that has data only at zero capacity, or set an exact capacity only at a bound (MinCapacity or MaxCapacity).`;
       ctx.report({
         range: policyHead(policy),
-        message: `This policy sets the capacity to exactly ${value} whenever its alarm fires, and the alarm watches ${andList(names)}, which can be in ALARM with more than ${value} running: it does not depend on there being no capacity. While it stays in ALARM, Application Auto Scaling runs the policy every minute and sets the capacity back to ${value}, undoing the scale-out of ${policyLabel(other)}. Trigger it from a metric that has data only at zero capacity (HasBacklogWithoutCapacity for an asynchronous endpoint, NoCapacityInvocationFailures for an inference component), or add capacity with ChangeInCapacity.`,
+        message,
         related: [{ ...policyHead(other), message: `${policyLabel(other)} scales out above ${value}` }],
       });
     },
   },
 );
+
+/**
+ * The first alarm of an ExactCapacity policy, with the state, that can run it at a larger
+ * capacity than it sets: in ALARM, an alarm on documented metrics none of which has data
+ * only at zero capacity; when OK (TriggerPolicyOn), any alarm on documented metrics, since
+ * OK is where such an alarm rests whatever the capacity (a zero-capacity flag is OK as soon
+ * as anything runs). Metrics of your own are not judged.
+ */
+function resettingTrigger(
+  policy: ScalingPolicy,
+): { alarm: CloudWatchAlarm; state: TriggerState; facts: MetricFacts[] } | undefined {
+  for (const alarm of policy.alarms) {
+    const facts = alarmMetricFacts(alarm);
+    if (!facts) continue;
+    for (const state of triggerStates(alarm)) {
+      if (state === 'OK' || (state === 'ALARM' && !facts.some((f) => f.atZeroCapacity === 'only')))
+        return { alarm, state, facts };
+    }
+  }
+  return undefined;
+}
 
 const alarmAttached = defineRule(
   {
