@@ -71,10 +71,11 @@ export function namedMetrics(target: ScalableTarget): NamedMetric[] {
     const custom = metricFacts(customized?.namespace?.value, customized?.metricName?.value);
     if (custom) found.push({ facts: custom, at: customized!.metricName! });
     fromQueries(customized?.metrics?.items, found);
-    const alarm = policy.alarm;
-    const alarmed = metricFacts(alarm?.namespace?.value, alarm?.metricName?.value);
-    if (alarmed) found.push({ facts: alarmed, at: alarm!.metricName! });
-    fromQueries(alarm?.metrics?.items, found);
+    for (const alarm of policy.alarms) {
+      const alarmed = metricFacts(alarm.namespace?.value, alarm.metricName?.value);
+      if (alarmed) found.push({ facts: alarmed, at: alarm.metricName! });
+      fromQueries(alarm.metrics?.items, found);
+    }
   }
   return found;
 }

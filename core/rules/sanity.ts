@@ -2,6 +2,7 @@ import type { Range, RelatedLocation } from '../finding';
 import { member, type ScalableTarget, type ScalingPolicy } from '../document/model';
 import { defineRule, type Rule } from '../lint/rule';
 import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
+import { runSide, triggerStates } from '../language/stepIntervals';
 import { headOf, policyHead, policyLabel, targetLabel } from './locate';
 import { boundCrossing, scheduledBounds } from './scheduledActions';
 
@@ -133,20 +134,35 @@ const NO_CAPACITY_METRIC = 'NoCapacityInvocationFailures';
 /**
  * Why a step policy cannot bring an inference component up from zero copies, as a pointer
  * to the reason; undefined when it can (or might: an alarm managed outside the file, or on
- * metric math, gets the benefit of the doubt).
+ * metric math, gets the benefit of the doubt). Any alarm of the policy may be the wake-up:
+ * one on NoCapacityInvocationFailures that runs it while failures are above its threshold
+ * (in ALARM of a GreaterThan… alarm); one run in INSUFFICIENT_DATA may run at zero copies too.
  */
 function cannotWakeFromZero(policy: ScalingPolicy): RelatedLocation | undefined {
   const steps = policy.stepScaling?.stepAdjustments?.items ?? [];
   const adjustments = steps.flatMap((s) => (s.scalingAdjustment ? [s.scalingAdjustment.value] : []));
   if (adjustments.length > 0 && adjustments.every((a) => a <= 0))
     return policyRelated(policy, `Step policy ${policyLabel(policy)} only removes copies`);
-  const metric = policy.alarm?.metricName;
-  if (metric && metric.value !== NO_CAPACITY_METRIC)
-    return {
-      ...metric.range,
-      message: `${policyLabel(policy)} is triggered by ${metric.value}, which has no data at 0 copies`,
+  let reason: RelatedLocation | undefined;
+  for (const alarm of policy.alarms) {
+    const metric = alarm.metricName;
+    const states = triggerStates(alarm);
+    if (!metric || states.includes('INSUFFICIENT_DATA')) return undefined;
+    if (metric.value !== NO_CAPACITY_METRIC) {
+      reason ??= {
+        ...metric.range,
+        message: `${policyLabel(policy)} is triggered by ${metric.value}, which has no data at 0 copies`,
+      };
+      continue;
+    }
+    // Failures rise when requests find no copy: the policy wakes the component where it runs above the threshold.
+    if (states.some((state) => runSide(alarm, state) !== 'below')) return undefined;
+    reason ??= {
+      ...(alarm.triggerPolicyOn?.range ?? metric.range),
+      message: `${policyLabel(policy)} runs while its ${NO_CAPACITY_METRIC} alarm is OK, when no request fails`,
     };
-  return undefined;
+  }
+  return reason;
 }
 
 const icScaleToZero = defineRule(
@@ -155,7 +171,7 @@ const icScaleToZero = defineRule(
     severity: 'warning',
     title: 'An inference component that scales to zero needs a step policy to scale out again',
     description:
-      "With `MinCapacity` 0 an inference component can scale in to zero copies, but target tracking cannot bring it back: its per-copy metrics have no data at zero copies. SageMaker's scale-to-zero set-up adds a **step scaling** policy triggered by a CloudWatch alarm on `NoCapacityInvocationFailures` that adds a copy. Reported when no step policy here can do that (none exists, or each one only removes copies or is triggered by another metric); not reported when a scheduled action raises `MinCapacity` above 0. The endpoint also needs `ManagedInstanceScaling.MinInstanceCount` 0, which only a live check can see.",
+      "With `MinCapacity` 0 an inference component can scale in to zero copies, but target tracking cannot bring it back: its per-copy metrics have no data at zero copies. SageMaker's scale-to-zero set-up adds a **step scaling** policy triggered by a CloudWatch alarm on `NoCapacityInvocationFailures` that adds a copy. Reported when no step policy here can do that (none exists, or each one only removes copies, is triggered by another metric, or runs only while its `NoCapacityInvocationFailures` alarm is OK: `TriggerPolicyOn`); every alarm of `CloudWatchAlarms` may be the one. Not reported when a scheduled action raises `MinCapacity` above 0. The endpoint also needs `ManagedInstanceScaling.MinInstanceCount` 0, which only a live check can see.",
   },
   {
     target(target, ctx) {
@@ -175,7 +191,7 @@ const icScaleToZero = defineRule(
       }
       ctx.report({
         range: min.range,
-        message: `MinCapacity 0 lets this inference component scale in to zero copies, but none of its step scaling policies can bring it back: each one only removes copies or is triggered by a metric with no data at 0 copies. Trigger a policy that adds a copy from a CloudWatch alarm on ${NO_CAPACITY_METRIC}, or set MinCapacity to 1.`,
+        message: `MinCapacity 0 lets this inference component scale in to zero copies, but none of its step scaling policies can bring it back: each one only removes copies, is triggered by a metric with no data at 0 copies, or runs only while no request fails. Trigger a policy that adds a copy from a CloudWatch alarm on ${NO_CAPACITY_METRIC}, or set MinCapacity to 1.`,
         related: reasons as RelatedLocation[],
       });
     },

@@ -1,11 +1,11 @@
 import type { Fix, RelatedLocation } from '../finding';
 import { replaceValueEdits } from '../document/edits';
-import type { CloudWatchAlarm, Prop, ScalableTarget, ScalingPolicy } from '../document/model';
+import { has, type CloudWatchAlarm, type Prop, type ScalableTarget, type ScalingPolicy } from '../document/model';
 import { defineRule, type Rule, type RuleContext } from '../lint/rule';
 import { endpointKindOf } from '../facts/endpointKinds';
 import { isSageMakerNamespace, metricFacts } from '../facts/metrics';
 import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
-import { isStepPolicy } from '../language/stepIntervals';
+import { isStepPolicy, runSide, triggerStates } from '../language/stepIntervals';
 import { policyHead, policyLabel } from './locate';
 
 // Instance variants at MinCapacity 0. AWS documents scale-to-zero for asynchronous
@@ -42,6 +42,21 @@ function alarmSeesZero(alarm: CloudWatchAlarm): boolean {
   });
 }
 
+/**
+ * Whether an alarm can run its policy while the variant has no instance: in INSUFFICIENT_DATA
+ * (metrics without data at zero leave it there), or on a metric with data then, where it
+ * runs the policy with the metric high (the backlog metrics rise with what waits: in ALARM of
+ * a GreaterThan… alarm, not while it is OK). A metric the catalogue does not know, or metric
+ * math, gets the benefit of the doubt.
+ */
+function alarmWakes(alarm: CloudWatchAlarm): boolean {
+  const states = triggerStates(alarm);
+  if (states.includes('INSUFFICIENT_DATA')) return true;
+  if (!alarmSeesZero(alarm)) return false;
+  if (has(alarm, 'Metrics') || !metricFacts(alarm.namespace?.value, alarm.metricName?.value)) return true;
+  return states.some((state) => runSide(alarm, state) !== 'below');
+}
+
 /** How a variant at zero instances comes back: at once, late (target tracking on the backlog per instance), or never. */
 interface WakeUp {
   now: boolean;
@@ -54,7 +69,7 @@ function wakeUpOf(target: ScalableTarget): WakeUp {
   for (const policy of target.policies) {
     if (isStepPolicy(policy)) {
       // A policy whose alarm is managed elsewhere may well be the wake-up.
-      if (addsCapacity(policy) && (!policy.alarm || alarmSeesZero(policy.alarm))) wake.now = true;
+      if (addsCapacity(policy) && (policy.alarms.length === 0 || policy.alarms.some(alarmWakes))) wake.now = true;
       continue;
     }
     const customized = policy.targetTracking?.customized;
@@ -143,7 +158,7 @@ const asyncScaleToZero = defineRule(
     code: 'sm.async-scale-to-zero',
     severity: 'warning',
     title: 'An asynchronous endpoint that scales to zero has a policy to scale out again',
-    description: `An asynchronous endpoint (one whose policies use the backlog metrics) may scale to \`MinCapacity\` 0. To come back, AWS adds a step scaling policy triggered by an alarm on \`HasBacklogWithoutCapacity\`; "if you do not specify this optional policy, the endpoint only initiates scaling up from zero after the number of backlog requests exceeds the target tracking value" (${ASYNC_AUTOSCALE}), so the first requests wait, a lone request possibly for good. Reported when no step policy adds capacity on a metric that has data at zero instances; not reported when a scheduled action raises \`MinCapacity\` above 0.`,
+    description: `An asynchronous endpoint (one whose policies use the backlog metrics) may scale to \`MinCapacity\` 0. To come back, AWS adds a step scaling policy triggered by an alarm on \`HasBacklogWithoutCapacity\`; "if you do not specify this optional policy, the endpoint only initiates scaling up from zero after the number of backlog requests exceeds the target tracking value" (${ASYNC_AUTOSCALE}), so the first requests wait, a lone request possibly for good. Reported when no step policy adds capacity on a metric that has data at zero instances (any alarm of \`CloudWatchAlarms\` may be the one; an alarm that runs the policy only while it is OK, \`TriggerPolicyOn\`, runs it when nothing waits, not then); not reported when a scheduled action raises \`MinCapacity\` above 0.`,
   },
   {
     target(target, ctx) {
