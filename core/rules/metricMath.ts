@@ -167,14 +167,18 @@ const MAX_REQUEST_BYTES = 50 * 1024;
 
 /**
  * The bytes a stretch of the document takes as compact JSON in UTF-8: whitespace and
- * comments outside strings dropped, the `skip` range (a member apply does not send) left out.
+ * comments outside strings dropped, the `skip` ranges (members apply does not send) left out.
  */
-export function compactJsonBytes(text: string, start: number, end: number, skip?: Range): number {
+export function compactJsonBytes(text: string, start: number, end: number, skip: readonly Range[] = []): number {
+  const skipped = [...skip].sort((a, b) => a.start - b.start);
+  let next = 0;
   let bytes = 0;
   let inString = false;
   for (let i = start; i < end; i++) {
-    if (skip && i === skip.start) {
-      i = skip.end - 1;
+    while (next < skipped.length && skipped[next]!.start < i) next++;
+    if (next < skipped.length && i === skipped[next]!.start) {
+      i = skipped[next]!.end - 1;
+      next++;
       continue;
     }
     const c = text.charCodeAt(i);
@@ -213,8 +217,12 @@ function checkSize(policy: ScalingPolicy, target: ScalableTarget, metricsKey: Ra
     (target.scalableDimension?.value.length ?? 0);
   // The compact form is never longer than the text, so most policies stop here.
   if (policy.range.end - policy.range.start + identity <= MAX_REQUEST_BYTES) return;
-  const alarm = member(policy, 'CloudWatchAlarm');
-  const skip = alarm && alarm.type !== 'missing' ? { start: alarm.keyStart, end: alarm.end } : undefined;
+  // The alarms go to PutMetricAlarm, not in this request.
+  const skip: Range[] = [];
+  for (const key of ['CloudWatchAlarm', 'CloudWatchAlarms']) {
+    const alarm = member(policy, key);
+    if (alarm && alarm.type !== 'missing') skip.push({ start: alarm.keyStart, end: alarm.end });
+  }
   const bytes = compactJsonBytes(ctx.text, policy.range.start, policy.range.end, skip) + identity;
   if (bytes <= MAX_REQUEST_BYTES) return;
   ctx.report({

@@ -90,7 +90,27 @@ describe('compact JSON size', () => {
   it('leaves out a skipped range', () => {
     const text = '{"a":1,"alarm":{"x":2}}';
     const start = text.indexOf('"alarm"');
-    assert.equal(compactJsonBytes(text, 0, text.length, { start, end: text.indexOf('}') + 1 }), '{"a":1,}'.length);
+    assert.equal(compactJsonBytes(text, 0, text.length, [{ start, end: text.indexOf('}') + 1 }]), '{"a":1,}'.length);
+  });
+
+  it("leaves the alarms out of a metric-math policy's request, CloudWatchAlarms as well as CloudWatchAlarm", () => {
+    // PutScalingPolicy does not carry the alarms (PutMetricAlarm does), however large they are.
+    const large = `{ "AlarmName": "a", "AlarmDescription": "${'x'.repeat(60_000)}" }`;
+    for (const [key, value] of [
+      ['CloudWatchAlarm', large],
+      ['CloudWatchAlarms', `[${large}]`],
+    ] as const) {
+      const text = `{ "ScalableTargets": [ { "ServiceNamespace": "sagemaker", "ResourceId": "endpoint/e/variant/v",
+  "ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "MinCapacity": 1, "MaxCapacity": 4,
+  "ScalingPolicies": [ { "PolicyName": "p", "PolicyType": "TargetTrackingScaling",
+    "TargetTrackingScalingPolicyConfiguration": { "TargetValue": 70, "CustomizedMetricSpecification": { "Metrics": [
+      { "Id": "m1", "ReturnData": false, "MetricStat": { "Stat": "Sum", "Metric": { "Namespace": "AWS/SageMaker", "MetricName": "Invocations" } } },
+      { "Id": "e1", "Expression": "m1 / 2", "ReturnData": true } ] } },
+    "${key}": ${value} } ] } ] }`;
+      const codes = analyzeText(text, { now: new Date('2026-11-28T12:00:00Z') }).findings.map((f) => f.code);
+      assert.ok(codes.includes('alarm.not-step'), codes.join(', '));
+      assert.ok(!codes.includes('tt.math-size'), `${key} counted in the policy's request`);
+    }
   });
 });
 
