@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isAbortError } from '../aws/errors';
 import { fetchLiveState } from '../aws/fetchLive';
-import { runLiveChecks } from '../aws/liveChecks';
+import { keptActionFindings, runLiveChecks } from '../aws/liveChecks';
 import type { AwsClients } from '../aws/session';
 import { desiredFromText } from '../core/plan/desired';
 import type { Finding } from '../core/finding';
@@ -15,7 +15,8 @@ import { getPrune } from './settings';
 
 // From a *.scaling.json to a plan, for Show Plan and Apply: the file's errors block (all
 // three layers), the live checks block (shown as diagnostics on the file), then live state
-// is read and compared. The plan is shown as VS Code's diff of live vs desired, both sides
+// is read, the live scheduled actions apply would keep are checked against the file's
+// bounds (diagnostics too, as the CLI's plan prints them), and it is compared. The plan is shown as VS Code's diff of live vs desired, both sides
 // in the canonical form the plan compares (core/plan/liveDocument.ts).
 
 export const PLAN_SCHEME = 'sagemaker-scaling-plan';
@@ -196,6 +197,17 @@ export async function preparePlan(
             fetchLiveState(clients, desired.targets, { signal: controller.signal }),
             deps.session.account(clients, controller.signal),
           ]);
+          // The live scheduled actions apply keeps (prune off), against the file's bounds, as the CLI's plan checks them.
+          const kept = keptActionFindings(text, live, { config, prune, now: new Date() });
+          if (kept.length > 0) {
+            deps.liveDiagnostics.set(
+              uri,
+              [...checks.findings, ...kept].map((f) => liveDiagnostic(document, f)),
+            );
+            for (const f of kept) deps.log.warn(`${name}: live check ${f.code}: ${f.message}`);
+          }
+          const keptErrors = kept.filter((f) => f.severity === 'error');
+          if (keptErrors.length > 0) return { failed: keptErrors, live: undefined };
           return { failed: undefined, live, account };
         } finally {
           subscription.dispose();

@@ -1,7 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeWithBoto3 } from '../aws/moto';
-import { EXTENSION_ID, answer, prompts, run, stopAnswering, workspaceFile, type Outcome } from './helpers';
+import {
+  EXTENSION_ID,
+  answer,
+  codeOf,
+  prompts,
+  run,
+  stopAnswering,
+  waitForDiagnostics,
+  workspaceFile,
+  type Outcome,
+} from './helpers';
 
 // What a reviewer sees before anything is sent, against the moto_server of aws.e2e.ts
 // (test/aws/e2eMoto.ts): the plan's diff, where red means deleted and nothing else; the
@@ -67,6 +77,26 @@ suite('AWS: reviewing a plan before it is applied', function () {
       assert.match(side, /\/\/ kept: [^\n]*\n\s*"ScheduledActionName": "alpha-evening"/);
     assert.deepEqual(onlyIn(live, desired), ['"MaxCapacity": 4,', '"TargetValue": 70,'], 'red: what changes');
     assert.deepEqual(onlyIn(desired, live), ['"MaxCapacity": 8,', '"TargetValue": 90,'], 'green: what changes');
+  });
+
+  test("Show Plan warns, as the CLI's plan does, that a kept live scheduled action undoes the file's MaxCapacity", async () => {
+    const uri = workspaceFile('aws/alpha-review.scaling.json');
+    const outcome = await run<Outcome>('sagemakerScaling.planFile', uri);
+    assert.equal(outcome.status, 'changes', outcome.message);
+    const isKept = (d: vscode.Diagnostic) => d.source === 'scaling-live' && codeOf(d) === 'sched.live-undoes-target';
+    const all = await waitForDiagnostics(uri, (d) => d.some(isKept), "the kept action's warning");
+    const warning = all.find(isKept)!;
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.equal(
+      document.lineAt(warning.range.start.line).text.trim(),
+      '"MaxCapacity": 8,',
+      "on the file's MaxCapacity",
+    );
+    assert.match(
+      warning.message,
+      /^Scheduled action "alpha-evening" is live on this target but not in the file, so apply keeps it \(it prunes only when asked\), and it sets MaxCapacity to 2 /,
+    );
   });
 
   test('the confirmation lists old → new values grouped by target, naming the target once', async () => {
