@@ -261,7 +261,7 @@ const predefinedEnum = defineRule(
     severity: 'error',
     title: 'PredefinedMetricType is one Application Auto Scaling knows',
     description:
-      "`PredefinedMetricType` takes one of Application Auto Scaling's predefined metric types (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html); AWS rejects any other. A CloudWatch metric name such as `InvocationsPerInstance` is not one: the predefined type is `SageMakerVariantInvocationsPerInstance`, and a metric of your own goes in a `CustomizedMetricSpecification`. The finding names the type most likely meant, among those that fit the target's dimension, with a quick fix; the schema's own message lists every type.",
+      "`PredefinedMetricType` takes one of Application Auto Scaling's predefined metric types (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html); AWS rejects any other. A CloudWatch metric name such as `InvocationsPerInstance` is not one: the predefined type is `SageMakerVariantInvocationsPerInstance`, and a metric of your own goes in a `CustomizedMetricSpecification`. The finding names the type most likely meant, among those that fit the target's dimension, with a quick fix. It is the one finding there: the schema accepts any string for `PredefinedMetricType` and keeps the types for completion.",
   },
   {
     policy(policy, target, ctx) {

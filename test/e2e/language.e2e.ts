@@ -226,6 +226,10 @@ suite('Language features', () => {
         `${labelOf(item)} survives VS Code's filter for the typed ${JSON.stringify(typed)} (filterText ${JSON.stringify(item.filterText)})`,
       );
     }
+    // The schema still offers every metric type AWS knows (in an anyOf beside any string, so that an unknown one is the rule's finding alone).
+    const labels = new Set(list.items.map((item) => labelOf(item).replace(/^"|"$/g, '')));
+    for (const type of ['DynamoDBReadCapacityUtilization', 'SageMakerVariantProvisionedConcurrencyUtilization'])
+      assert.ok(labels.has(type), `the schema's ${type} is offered; all labels: ${[...labels].join(', ')}`);
     const sortKey = (item: vscode.CompletionItem): string => (item.sortText ?? labelOf(item)).toLowerCase();
     const others = items.filter((item) => !ours.includes(item));
     for (const item of ours) {
@@ -236,6 +240,32 @@ suite('Language features', () => {
         `${labelOf(item)} (sortText ${JSON.stringify(item.sortText)}) sorts before the schema's proposals`,
       );
     }
+  });
+
+  test("an unknown PredefinedMetricType is one diagnostic, ours with the type meant, none from VS Code's JSON support", async () => {
+    const document = await openFixture('valid.scaling.json');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, rangeOf(document, 'SageMakerVariantInvocationsPerInstance'), 'InvocationsPerInstance');
+    // A misspelt member beside it: once VS Code's JSON support reports it, the schema has judged this text.
+    edit.insert(document.uri, rangeOf(document, '"MaxCapacity": 10,').end, ' "MaxCapacty": 2,');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const value = rangeOf(document, '"InvocationsPerInstance"');
+    const sentinel = rangeOf(document, '"MaxCapacty"');
+    const all = await waitForDiagnostics(
+      document.uri,
+      (d) =>
+        d.some((x) => x.source !== 'scaling' && x.range.intersection(sentinel) !== undefined) &&
+        d.some((x) => codeOf(x) === 'tt.predefined-enum'),
+      "the schema's diagnostic on the misspelt member and ours on the metric type",
+      WAIT_MS * 2,
+    );
+    const onValue = all.filter((x) => x.range.intersection(value) !== undefined);
+    assert.deepEqual(
+      onValue.map((x) => `${x.source} ${codeOf(x)}`),
+      ['scaling tt.predefined-enum'],
+      onValue.map((x) => x.message).join('\n'),
+    );
+    assert.match(onValue[0]!.message, /Did you mean SageMakerVariantInvocationsPerInstance\?/);
   });
 
   test("the schema is applied: a misspelt member gets a diagnostic from VS Code's JSON support", async () => {

@@ -24,6 +24,7 @@ import {
 } from 'vscode-json-languageservice';
 import { SAGEMAKER_METRICS_BY_DIMENSION } from '../../core/facts/sagemaker';
 import { CHECKED_ELSEWHERE } from '../catalogue';
+import { lintDocument } from '../../core/lint/lintDocument';
 
 // The compiled test lives at out/test/unit/, three levels below the repository root.
 const REPO_ROOT = join(__dirname, '../../..');
@@ -564,10 +565,40 @@ describe('schema validation through vscode-json-languageservice', () => {
     assert.equal((await validate(text)).length, 1, describeDiagnostics(text, await validate(text)));
   });
 
-  it('flags a misspelt metric type on a SageMaker target once, not also as foreign', async () => {
-    const text = file({ policies: ttPolicy('SageMakerVariantInvocationPerInstance') });
-    await assertFlags(text, '"SageMakerVariantInvocationPerInstance"', /Value is not accepted/);
-    assert.equal((await validate(text)).length, 1, describeDiagnostics(text, await validate(text)));
+  it("leaves a metric type AWS does not know to tt.predefined-enum: one finding, the rule's, with the type meant", async () => {
+    for (const [typed, meant] of [
+      ['SageMakerVariantInvocationPerInstance', 'SageMakerVariantInvocationsPerInstance'],
+      ['InvocationsPerInstance', 'SageMakerVariantInvocationsPerInstance'],
+    ] as const) {
+      const text = file({ policies: ttPolicy(typed) });
+      await assertClean(text);
+      const { findings } = await lintDocument(text, { uri: 'file:///work/p.scaling.json', now: new Date() });
+      const here = findings.filter((f) => text.slice(f.start, f.end) === `"${typed}"`);
+      assert.deepEqual(
+        here.map((f) => f.code),
+        ['tt.predefined-enum'],
+        here.map((f) => f.message).join('\n'),
+      );
+      assert.match(here[0]!.message, new RegExp(`Did you mean ${meant}\\?`));
+    }
+  });
+
+  it('still offers every predefined metric type, with its description, as the value of PredefinedMetricType', async () => {
+    const text = file({ policies: ttPolicy('|') });
+    const offset = text.indexOf('|');
+    const doc = document(text.slice(0, offset) + text.slice(offset + 1));
+    const list = await service.doComplete(doc, doc.positionAt(offset), service.parseJSONDocument(doc));
+    const offered = new Map((list?.items ?? []).map((c) => [c.label, c]));
+    assert.deepEqual(
+      Object.values(MetricType).filter((v) => !offered.has(`"${v}"`)),
+      [],
+      `offered: ${[...offered.keys()].join(', ')}`,
+    );
+    const documentation = offered.get('"SageMakerVariantInvocationsPerInstance"')?.documentation;
+    assert.match(
+      typeof documentation === 'string' ? documentation : (documentation?.value ?? ''),
+      /invocations per instance \*\*per minute\*\*/,
+    );
   });
 
   it('leaves a dimension of another namespace to the semantic rule (no double report)', async () => {
