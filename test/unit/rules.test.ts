@@ -5,6 +5,9 @@ import { applyEdits } from '../../core/document/edits';
 import { ENGINE_CODES, RULES_BY_CODE } from '../../core/rules';
 import { LIVE_RULE_CODES } from '../../core/rules/liveRules';
 import { loadRuleFixtures } from '../ruleFixtures';
+import { buildModel } from '../../core/document/model';
+import { parseDocument } from '../../core/document/parse';
+import { endpointKindOf } from '../../core/facts/endpointKinds';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 
@@ -35,6 +38,37 @@ describe('rule fixtures', () => {
         `no good fixture for ${code}`,
       );
     }
+  });
+
+  it('every kind of SageMaker endpoint has bad and good fixtures, scale-to-zero included', () => {
+    // The kind as the file tells it (core/facts/endpointKinds.ts): rules that depend on it
+    // must be seen to fire, and to stay silent, on each.
+    const seen = new Map<string, Set<string>>();
+    for (const f of fixtures) {
+      for (const target of buildModel(parseDocument(f.text).root)?.targets ?? []) {
+        const kind = endpointKindOf(target).kind;
+        if (!kind) continue;
+        const kinds = seen.get(f.kind) ?? new Set<string>();
+        kinds.add(kind);
+        if (target.minCapacity?.value === 0) kinds.add(`${kind} scaling to zero`);
+        seen.set(f.kind, kinds);
+      }
+    }
+    const wanted = [
+      'real-time',
+      'async',
+      'async scaling to zero',
+      'serverless',
+      'inference-component',
+      'inference-component scaling to zero',
+      'multi-model',
+    ];
+    for (const kind of ['bad', 'good'] as const)
+      assert.deepEqual(
+        wanted.filter((k) => !seen.get(kind)?.has(k)),
+        [],
+        `endpoint kinds without a ${kind} fixture`,
+      );
   });
 
   it('every fixture folder names a registered code', () => {
