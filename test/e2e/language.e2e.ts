@@ -227,7 +227,7 @@ suite('Language features', () => {
       );
     }
     // The schema still offers every metric type AWS knows (in an anyOf beside any string, so that an unknown one is the rule's finding alone).
-    const labels = new Set(list.items.map((item) => labelOf(item).replace(/^"|"$/g, '')));
+    const labels = new Set(items.map((item) => labelOf(item).replace(/^"|"$/g, '')));
     for (const type of ['DynamoDBReadCapacityUtilization', 'SageMakerVariantProvisionedConcurrencyUtilization'])
       assert.ok(labels.has(type), `the schema's ${type} is offered; all labels: ${[...labels].join(', ')}`);
     const sortKey = (item: vscode.CompletionItem): string => (item.sortText ?? labelOf(item)).toLowerCase();
