@@ -490,7 +490,15 @@ try {
   await page.locator('.markers-panel .monaco-link', { hasText: 'target.min-le-max' }).first().click();
   const preview = page.locator('.tab', { hasText: 'Preview target.min-le-max.md' }).first();
   await preview.waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(1500); // the preview's webview renders after the tab shows
+  // The preview is a webview: wait for the rendered page itself, not only its tab (a fixed
+  // pause took the picture of an empty preview).
+  await page
+    .frameLocator('iframe.webview.ready')
+    .frameLocator('#active-frame')
+    .locator('h1, h2', { hasText: 'target.min-le-max' })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(300); // the preview's fonts and scroll position settle
   await page.screenshot({ path: join(options.out, 'rule-page.png') });
   say('rule-page.png');
   await runCommand(page, 'View: Close All Editors');
