@@ -86,3 +86,10 @@ export function parseTimestamp(text: string): Timestamp | undefined {
   date.setUTCFullYear(year);
   return { ok: true, epochMs: date.getTime() - offsetMinutes * 60_000, hasOffset, dateOnly: !hasTime };
 }
+
+/** A StartTime/EndTime value as the instant it names; undefined when absent or not a real time (the rules report those). */
+export function timestampInstant(text: string | undefined): Date | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseTimestamp(text);
+  return parsed?.ok ? new Date(parsed.epochMs) : undefined;
+}

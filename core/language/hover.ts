@@ -14,7 +14,7 @@ import {
   type StepIntervalInfo,
   type TriggerState,
 } from './stepIntervals';
-import { parseTimestamp } from '../document/timestamp';
+import { timestampInstant } from '../document/timestamp';
 
 // Hovers beyond the schema's field descriptions: a Schedule in words with its next runs,
 // the absolute metric interval a step adjustment covers and how far it can move this
@@ -91,20 +91,14 @@ export function hoverAt(text: string, model: ScalingFile | undefined, offset: nu
 // ---------------------------------------------------------------------------------------
 // Schedule.
 
-function instant(text: string | undefined): Date | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseTimestamp(text);
-  return parsed?.ok ? new Date(parsed.epochMs) : undefined;
-}
-
 function problemList(problems: readonly ScheduleProblem[]): string[] {
   return problems.map((p) => `- ${p.severity} \`${p.code}\`: ${p.message}`);
 }
 
 function scheduleMarkdown(action: ScheduledAction, now: Date): string {
   const expression = action.schedule!.value;
-  const start = instant(action.startTime?.value);
-  const end = instant(action.endTime?.value);
+  const start = timestampInstant(action.startTime?.value);
+  const end = timestampInstant(action.endTime?.value);
   const summary = summarizeSchedule(expression, {
     timeZone: action.timezone?.value || undefined,
     start,

@@ -1,6 +1,6 @@
 import { checkTimeZone, formatInZone, nextRuns, parseSchedule, type Schedule } from '../schedule';
 import { readableTime } from '../language/scheduleSummary';
-import { parseTimestamp } from '../document/timestamp';
+import { timestampInstant } from '../document/timestamp';
 
 // A target's own MinCapacity or MaxCapacity that its scheduled actions undo: they set the
 // bound to other values, and none sets it back to the target's, so the value the file gives
@@ -33,12 +33,6 @@ export interface Undo<S extends ScheduleSetter> {
   when: string;
 }
 
-function instant(text: string | undefined): Date | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseTimestamp(text);
-  return parsed?.ok ? new Date(parsed.epochMs) : undefined;
-}
-
 /** The next run of a setter after `now`: its instant (undefined for none left), and words for it. */
 function nextRun(setter: ScheduleSetter, now: Date): { at: number; when: string } | undefined {
   const parsed = parseSchedule(setter.schedule);
@@ -46,8 +40,8 @@ function nextRun(setter: ScheduleSetter, now: Date): { at: number; when: string 
   if (!schedule) return undefined;
   const zone = setter.timezone ?? 'UTC';
   if (setter.timezone !== undefined && !checkTimeZone(zone).valid) return undefined;
-  const start = instant(setter.startTime);
-  const end = instant(setter.endTime);
+  const start = timestampInstant(setter.startTime);
+  const end = timestampInstant(setter.endTime);
   const [next] = nextRuns(schedule, {
     after: now,
     timeZone: zone,

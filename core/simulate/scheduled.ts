@@ -5,7 +5,7 @@
 // (https://docs.aws.amazon.com/autoscaling/application/userguide/scheduled-scaling-policy-overview.html).
 import type { ScheduledActionSpec } from '../plan/liveState';
 import { MAX_RUNS, nextRuns, parseSchedule } from '../schedule';
-import { parseTimestamp } from '../document/timestamp';
+import { timestampInstant } from '../document/timestamp';
 
 export interface ScheduledRun {
   /** Epoch ms of the scheduled time (before the service's delay). */
@@ -15,12 +15,6 @@ export interface ScheduledRun {
   order: number;
   min?: number;
   max?: number;
-}
-
-function instant(text: string | undefined): Date | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseTimestamp(text);
-  return parsed?.ok ? new Date(parsed.epochMs) : undefined;
 }
 
 /**
@@ -50,8 +44,8 @@ export function scheduledRuns(
     // which a file does not say: without StartTime the simulator counts from the epoch, so the
     // runs sit on the rate's UTC grid (every 6 hours: 00:00, 06:00, …) wherever the window
     // starts, rather than on an offset of the window.
-    const start = instant(action.StartTime) ?? (parsed.schedule.kind === 'rate' ? new Date(0) : undefined);
-    const endTime = instant(action.EndTime);
+    const start = timestampInstant(action.StartTime) ?? (parsed.schedule.kind === 'rate' ? new Date(0) : undefined);
+    const endTime = timestampInstant(action.EndTime);
     // Ask only up to the window's end: nextRuns walks until `count` runs or `end`.
     const end = new Date(Math.min(endTime?.getTime() ?? Infinity, toMs - 1));
     let after = new Date(fromMs - 1);
