@@ -2,10 +2,13 @@
 // Application Auto Scaling, CloudWatch and SageMaker would run it. Each tick:
 //   1. a scaling activity whose time is up completes (instances InService; cooldown starts);
 //   2. scheduled actions due run (or, the endpoint Updating, retry each minute);
-//   3. alarms due are evaluated; those in ALARM invoke their policies, and the decisions are
-//      arbitrated (any target-tracking policy may scale out, scale-in needs every one with
-//      scale-in enabled to agree, the largest capacity wins; a step policy's scale-in is not
-//      vetoed: https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html#multiple-target-tracking-policies);
+//   3. alarms due are evaluated; those in a state whose actions hold a policy (ALARM, or OK
+//      for a step policy's TriggerPolicyOn) invoke it, and the decisions are arbitrated (any
+//      target-tracking policy may scale out, scale-in needs every one with scale-in enabled
+//      to agree, the largest capacity wins; a step policy's scale-in is not vetoed:
+//      https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html#multiple-target-tracking-policies).
+//      A step policy several of whose alarms invoke it at once is invoked once per alarm, in
+//      the file's order, each invocation seeing what the one before did;
 //   4. the tick's demand is served by the capacity InService, which makes the metrics.
 // Everything is compiled and allocated before the loop; the loop writes into typed arrays
 // and allocates only for an event (a scaling decision), never per tick.
@@ -21,6 +24,7 @@ import { SummaryBuilder } from './summary';
 import { compileTargetTracking, targetTrackingCapacity, type TargetTrackingPolicy } from './targetTracking';
 import {
   ALARM,
+  ALARM_STATE_NAMES,
   CONCURRENCY,
   INVOCATIONS,
   MINUTE_MS,
@@ -41,9 +45,13 @@ interface Trigger {
   alarm: AlarmRuntime;
   policy: number;
   role: 'high' | 'low' | 'step';
+  /** The alarm states that invoke the policy, one bit each (1 << ALARM, 1 << OK). */
+  invokesIn: number;
   reinvokeMs: number;
   lastInvoked: number;
   invoked: boolean;
+  /** Which of its policy's invocations in this evaluation this is (0 the first): a later pass sees what an earlier one did. */
+  pass: number;
 }
 
 /** Reads a load column as a step function of time, forward only. */
@@ -190,20 +198,24 @@ export function simulate(
   const reinvokeFor = (alarm: AlarmRuntime) =>
     alarm.spec.periodMs < MINUTE_MS ? Math.max(TICK_MS, p.highResolutionReinvokeSeconds * 1000) : MINUTE_MS;
   policies.forEach((policy, index) => {
-    const add = (alarm: AlarmRuntime, role: Trigger['role']) =>
+    const add = (alarm: AlarmRuntime, role: Trigger['role'], states: readonly number[]) =>
       triggers.push({
         alarm,
         policy: index,
         role,
+        invokesIn: states.reduce((bits, state) => bits | (1 << state), 0),
         reinvokeMs: reinvokeFor(alarm),
         lastInvoked: -Infinity,
         invoked: false,
+        pass: 0,
       });
     if (policy.kind === 'targetTracking') {
-      add(policy.high, 'high');
-      if (policy.low) add(policy.low, 'low');
-    } else add(policy.alarm, 'step');
+      add(policy.high, 'high', [ALARM]);
+      if (policy.low) add(policy.low, 'low', [ALARM]);
+    } else for (const { alarm, invokesIn } of policy.alarms) add(alarm, 'step', invokesIn);
   });
+  // Per policy, how many of its alarms invoked it in this evaluation.
+  const invocationsOf = new Int32Array(policies.length);
   const targetTracking = policies.filter((x): x is TargetTrackingPolicy => x.kind === 'targetTracking');
 
   // Cursors: one per source, and the two demand columns for the series and summary.
@@ -270,14 +282,21 @@ export function simulate(
   };
 
   /** A decision that did not scale; repeats of the same reason extend the last one. */
-  const blocked = (time: number, source: number, why: Blocked, to: number, detail: string | number = '') => {
+  const blocked = (
+    time: number,
+    source: number,
+    why: Blocked,
+    to: number,
+    detail: string | number = '',
+    alarm?: AlarmRuntime,
+  ) => {
     const last = lastEventOf[source]!;
     if (last >= 0 && lastBlockedOf[source] === why && events[last]!.kind === 'not-scaled') {
       events[last]!.until = time;
       return;
     }
     lastBlockedOf[source] = why;
-    event(time, 'not-scaled', source, desired, to, blockedReason(why, detail));
+    event(time, 'not-scaled', source, desired, to, blockedReason(why, detail, alarm));
   };
 
   const start = (time: number, source: number, to: number, reason: string, cooldownMs: number, scheduled: boolean) => {
@@ -323,7 +342,7 @@ export function simulate(
   };
 
   const cause = (alarm: AlarmRuntime, policy: number) =>
-    `monitor alarm ${alarm.spec.name} in state ALARM triggered policy ${names[policy]}`;
+    `monitor alarm ${alarm.spec.name} in state ${ALARM_STATE_NAMES[alarm.state]} triggered policy ${names[policy]}`;
 
   // ---- The loop ------------------------------------------------------------------------
   for (let i = 0; i < ticks; i++) {
@@ -343,19 +362,30 @@ export function simulate(
       runAttemptAt = runIndex < runs.length ? Math.max(t, runs[runIndex]!.time + delayMs) : Infinity;
     }
 
-    // Alarms and policies.
-    let anyInvoked = false;
+    // Alarms and policies. An alarm invokes its policy on entering a state whose actions
+    // hold it, and again each minute while it stays there (Auto Scaling actions repeat:
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-actions).
+    let passes = 0;
+    invocationsOf.fill(0);
     for (const trigger of triggers) {
       trigger.invoked = false;
       if ((t - startMs) % trigger.alarm.evaluationIntervalMs !== 0) continue;
       const changed = trigger.alarm.evaluate(t);
-      if (trigger.alarm.state === ALARM && (changed || t - trigger.lastInvoked >= trigger.reinvokeMs)) {
+      if (
+        (trigger.invokesIn >> trigger.alarm.state) & 1 &&
+        (changed || t - trigger.lastInvoked >= trigger.reinvokeMs)
+      ) {
         trigger.invoked = true;
         trigger.lastInvoked = t;
-        anyInvoked = true;
+        // A target-tracking policy's two alarms are one policy's view (never both in ALARM
+        // on one datapoint); a step policy's alarms each invoke it.
+        trigger.pass = trigger.role === 'step' ? invocationsOf[trigger.policy]!++ : 0;
+        passes = Math.max(passes, trigger.pass + 1);
       }
     }
-    if (anyInvoked) decide(t);
+    // The first invocation of each policy is arbitrated with the others as before; a step
+    // policy's second alarm in the same evaluation invokes it again after that decision.
+    for (let pass = 0; pass < passes; pass++) decide(t, pass);
 
     // Demand served by what is InService makes the metrics.
     for (let s = 0; s < sourceList.length; s++) {
@@ -414,14 +444,14 @@ export function simulate(
     return true;
   }
 
-  /** Collects the invoked policies' capacities and applies the winner, or says why not. */
-  function decide(t: number): void {
+  /** Collects the capacities of the policies invoked in this pass and applies the winner, or says why not. */
+  function decide(t: number, pass: number): void {
     choose(bestOut, -1, undefined, 0);
     choose(bestIn, -1, undefined, 0);
     let ttInInvoked = false;
 
     for (const trigger of triggers) {
-      if (!trigger.invoked) continue;
+      if (!trigger.invoked || trigger.pass !== pass) continue;
       const policy = policies[trigger.policy]!;
       if (policy.kind === 'targetTracking') {
         if (trigger.role === 'low') {
@@ -452,7 +482,9 @@ export function simulate(
       const breach = aggregated - trigger.alarm.spec.threshold;
       const step = findStep(policy.config.steps, breach);
       if (!step) {
-        blocked(t, trigger.policy, Blocked.NoStep, desired, breach);
+        // No step holds the breach (the alarm's state and the steps' signs disagree): AWS
+        // makes no adjustment. Which alarm, in which state, says where to look.
+        blocked(t, trigger.policy, Blocked.NoStep, desired, breach, trigger.alarm);
         continue;
       }
       const { adjustmentType, minAdjustmentMagnitude } = policy.config;
@@ -634,7 +666,7 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function blockedReason(why: Blocked, detail: string | number): string {
+function blockedReason(why: Blocked, detail: string | number, alarm: AlarmRuntime | undefined): string {
   switch (why) {
     case Blocked.Updating:
       return 'a scaling activity is in progress (the endpoint is Updating): the invocation is dropped';
@@ -657,7 +689,7 @@ function blockedReason(why: Blocked, detail: string | number): string {
     case Blocked.SuspendedScheduled:
       return 'scheduled scaling is suspended (ScheduledScalingSuspended): the action is skipped';
     case Blocked.NoStep:
-      return `no step adjustment covers a breach of ${round(Number(detail))}`;
+      return `no step adjustment covers a breach of ${round(Number(detail))}${alarm ? ` (alarm ${alarm.spec.name} in ${ALARM_STATE_NAMES[alarm.state]})` : ''}`;
     case Blocked.ZeroStep:
       return 'the step that covers the breach adjusts by 0';
     case Blocked.NoDatapoint:

@@ -7,8 +7,8 @@ import { relativeInterval } from '../language/stepIntervals';
 import { policyAlarms, triggerStates } from '../plan/alarmActions';
 import { AlarmRuntime, readStatistic } from './alarm';
 import type { MetricSources } from './metrics';
-import type { PolicySpec } from '../plan/liveState';
-import type { ComparisonOperator, SimulationParameters, TreatMissingData } from './types';
+import type { AlarmSpec, PolicySpec } from '../plan/liveState';
+import { ALARM, OK, type ComparisonOperator, type SimulationParameters, type TreatMissingData } from './types';
 
 export type AdjustmentType = 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
 export type MetricAggregationType = 'Average' | 'Minimum' | 'Maximum';
@@ -131,13 +131,29 @@ export function readStepConfiguration(
   return result;
 }
 
-// ---- The policy and its alarm, compiled for the engine --------------------------------
+// ---- The policy and its alarms, compiled for the engine -------------------------------
+
+/**
+ * One alarm of a step policy and the states in which it invokes the policy (TriggerPolicyOn:
+ * its ARN in AlarmActions, OKActions or both). Each alarm is evaluated on its own metric,
+ * period, statistic and threshold; a step's bounds are offsets from the threshold of the
+ * alarm that invoked the policy (StepAdjustment in the API reference).
+ */
+export interface StepAlarm {
+  alarm: AlarmRuntime;
+  /** ALARM and/or OK: the states whose action list holds the policy. */
+  invokesIn: readonly SimulatedState[];
+}
+
+/** The alarm states a step policy can be invoked in and simulated: an INSUFFICIENT_DATA alarm has no value to size a step by. */
+export type SimulatedState = typeof ALARM | typeof OK;
 
 export interface StepPolicy {
   kind: 'step';
   name: string;
   config: StepConfiguration;
-  alarm: AlarmRuntime;
+  /** In the file's order (`CloudWatchAlarm`, or `CloudWatchAlarms` as listed): the order of invocations in one evaluation. */
+  alarms: StepAlarm[];
 }
 
 const COMPARISONS: readonly string[] = [
@@ -148,26 +164,49 @@ const COMPARISONS: readonly string[] = [
 ];
 const TREATMENTS: readonly string[] = ['missing', 'ignore', 'breaching', 'notBreaching'];
 
-/** Compiles a step policy with the CloudWatch alarm that triggers it. */
+type NotCompiled = { reason: string; needs?: string };
+
+/**
+ * Compiles a step policy with every CloudWatch alarm that triggers it. Each alarm invokes
+ * it on entering a state whose action list holds it and once a minute while it stays
+ * there (alarms with Auto Scaling actions repeat them:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-actions), in
+ * ALARM or OK alike. A policy run on INSUFFICIENT_DATA is reported: that state has no
+ * metric value, and AWS does not document which step such an invocation takes.
+ */
 export function compileStepPolicy(
   policy: PolicySpec,
   sources: MetricSources,
   parameters: SimulationParameters,
-): StepPolicy | { reason: string; needs?: string } | { never: string } {
+): StepPolicy | NotCompiled | { never: string } {
   const config = readStepConfiguration(policy.StepScalingPolicyConfiguration, parameters.defaultCooldownSeconds);
   if (typeof config === 'string') return { reason: config };
-  // One alarm that triggers the policy on ALARM is what the engine models; several alarms,
-  // or a policy run on OK or INSUFFICIENT_DATA (TriggerPolicyOn), are reported, not guessed.
-  const alarms = policyAlarms(policy);
-  if (alarms.length > 1)
-    return { reason: `${alarms.length} alarms trigger it (CloudWatchAlarms), which is not simulated yet` };
-  const alarm = alarms[0];
-  if (!alarm) return { never: 'no CloudWatchAlarm in the file triggers it, so it never runs' };
+  const specs = policyAlarms(policy);
+  if (specs.length === 0) return { never: 'no CloudWatchAlarm in the file triggers it, so it never runs' };
+  const alarms: StepAlarm[] = [];
+  for (const spec of specs) {
+    const compiled = compileStepAlarm(spec, specs.length > 1, sources, parameters);
+    if (!('alarm' in compiled)) return compiled;
+    alarms.push(compiled);
+  }
+  return { kind: 'step', name: policy.PolicyName, config, alarms };
+}
+
+/** One alarm of a step policy; `named` puts the alarm's name in each reason (the policy has several). */
+function compileStepAlarm(
+  alarm: AlarmSpec,
+  named: boolean,
+  sources: MetricSources,
+  parameters: SimulationParameters,
+): StepAlarm | NotCompiled {
+  const its = named ? `its alarm ${alarm.AlarmName}'s` : "its alarm's";
   const states = triggerStates(alarm);
-  if (states.length !== 1 || states[0] !== 'ALARM')
+  if (states.includes('INSUFFICIENT_DATA'))
     return {
-      reason: `its alarm ${alarm.AlarmName} triggers it on ${states.join(' and ') || 'no state'} (TriggerPolicyOn), which is not simulated yet`,
+      reason: `its alarm ${alarm.AlarmName} triggers it on INSUFFICIENT_DATA (TriggerPolicyOn), which is not simulated: INSUFFICIENT_DATA has no metric value to choose a step by`,
     };
+  if (states.length === 0)
+    return { reason: `its alarm ${alarm.AlarmName} triggers it on no state the simulator knows (TriggerPolicyOn)` };
   if (alarm.Metrics !== undefined)
     return { reason: `its alarm ${alarm.AlarmName} uses metric math (Metrics), not simulated yet` };
   if (alarm.ThresholdMetricId !== undefined)
@@ -176,30 +215,27 @@ export function compileStepPolicy(
   if (typeof metric !== 'string') return { reason: `its alarm ${alarm.AlarmName} names no MetricName` };
   const period = num(alarm.Period);
   if (period === undefined || !(period === 10 || period === 30 || (period >= 60 && period % 60 === 0)))
-    return { reason: `its alarm's Period ${String(alarm.Period)} is not 10, 30 or a multiple of 60` };
+    return { reason: `${its} Period ${String(alarm.Period)} is not 10, 30 or a multiple of 60` };
   const n = num(alarm.EvaluationPeriods);
   if (n === undefined || n < 1 || !Number.isInteger(n))
-    return { reason: `its alarm's EvaluationPeriods ${String(alarm.EvaluationPeriods)} is not a whole number ≥ 1` };
+    return { reason: `${its} EvaluationPeriods ${String(alarm.EvaluationPeriods)} is not a whole number ≥ 1` };
   const m = num(alarm.DatapointsToAlarm) ?? n;
   const threshold = num(alarm.Threshold);
   if (threshold === undefined) return { reason: `its alarm ${alarm.AlarmName} has no Threshold` };
   const comparison = alarm.ComparisonOperator;
   if (typeof comparison !== 'string' || !COMPARISONS.includes(comparison))
-    return { reason: `its alarm's ComparisonOperator ${String(comparison)} is not simulated` };
+    return { reason: `${its} ComparisonOperator ${String(comparison)} is not simulated` };
   const treat = alarm.TreatMissingData ?? 'missing';
   if (typeof treat !== 'string' || !TREATMENTS.includes(treat))
     return {
-      reason: `its alarm's TreatMissingData ${String(treat)} is not missing, ignore, breaching or notBreaching`,
+      reason: `${its} TreatMissingData ${String(treat)} is not missing, ignore, breaching or notBreaching`,
     };
   const statistic = readStatistic(alarm.Statistic, alarm.ExtendedStatistic);
-  if (!statistic) return { reason: `its alarm's statistic is not one CloudWatch computes` };
+  if (!statistic) return { reason: `${its} statistic is not one CloudWatch computes` };
   const source = sources.get(metric);
   if (!('emissionMs' in source))
-    return { reason: `its alarm's metric ${metric} has no source in the load`, needs: source.needs };
+    return { reason: `${its} metric ${metric} has no source in the load`, needs: source.needs };
   return {
-    kind: 'step',
-    name: policy.PolicyName,
-    config,
     alarm: new AlarmRuntime(
       {
         name: alarm.AlarmName,
@@ -214,5 +250,6 @@ export function compileStepPolicy(
       },
       source,
     ),
+    invokesIn: states.map((state) => (state === 'OK' ? OK : ALARM)),
   };
 }

@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ALARM, INSUFFICIENT_DATA, type SimulationParameters, type SimulationResult } from '../../core/simulate/types';
-import { load, MIN, run, START, stepPolicy, targetTracking, timeline, variant } from './simulateHelpers';
+import {
+  alarm,
+  load,
+  MIN,
+  run,
+  START,
+  stepPolicy,
+  targetTracking,
+  timeline,
+  variant,
+  withAlarms,
+} from './simulateHelpers';
 
 // Each behaviour of the simulation model (docs/simulation.md), one at a time. Times are
 // minutes from the start; defaults unless a test says otherwise: one-minute datapoints
@@ -348,6 +359,221 @@ describe('simulate: step scaling through the engine', () => {
     assert.equal(timeline(r)[0], '0 scale-in cpu-low 8→7');
     // …and target tracking scales back out: the fight the timeline shows.
     assert.ok(timeline(r).some((l) => / scale-out ipi /.test(l)));
+  });
+});
+
+describe('simulate: step policies with several alarms, or run when their alarm is OK', () => {
+  // Each alarm is evaluated on its own metric and threshold and invokes the policy on
+  // entering a state whose actions hold it, then once a minute while it stays there (Auto
+  // Scaling actions repeat, ALARM or OK alike:
+  // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-actions).
+  // The breach is the aggregated datapoints minus the threshold of the alarm that invoked
+  // the policy. Here: one-minute periods, 1 of 1 datapoints, no metric lag, so a value from
+  // minute k is the datapoint the alarms evaluate at minute k + 1.
+  const steps: [number | undefined, number | undefined, number][] = [
+    [0, 15, 1],
+    [15, undefined, 2],
+  ];
+
+  it('two alarms on two metrics: each scales out when its own metric crosses, stepped from its own threshold', () => {
+    // cpu-high: CPUUtilization ≥ 70; gpu-high: GPUUtilization ≥ 80 (both open-loop columns).
+    // CPU is 90 in minutes 10–12: at 11 cpu-high enters ALARM, breach 90 − 70 = 20, the
+    // [15, +∞) step: 2 → 4, InService at 12, the cooldown of 600 s from 12 to 22; at 12 and 13
+    // cpu-high re-invokes the policy, but in the cooldown +2 from the 2 before the activity
+    // adds nothing. GPU is 90 in minutes 30–32: at 31 gpu-high enters ALARM, breach
+    // 90 − 80 = 10, the [0, 15) step: 4 → 5 (measured from cpu-high's 70 it would be 20, +2).
+    const hot = withAlarms(
+      stepPolicy('hot', { metric: 'CPUUtilization', threshold: 70, alarmName: 'cpu-high', steps, cooldown: 600 }),
+      alarm('gpu-high', { metric: 'GPUUtilization', threshold: 80 }),
+    );
+    const r = run(
+      variant(1, 10, [hot]),
+      load({
+        CPUUtilization: [
+          [40, 10],
+          [90, 3],
+          [40, 37],
+        ],
+        GPUUtilization: [
+          [50, 30],
+          [90, 3],
+          [50, 17],
+        ],
+      }),
+      50,
+      { initialCapacity: 2, metricLagSeconds: 0, provisioningSeconds: 60 },
+    );
+    assert.deepEqual(timeline(r), ['11 scale-out hot 2→4', '31 scale-out hot 4→5']);
+    assert.deepEqual(
+      r.events.filter((e) => e.kind === 'scale-out').map((e) => e.reason),
+      [
+        'monitor alarm cpu-high in state ALARM triggered policy hot',
+        'monitor alarm gpu-high in state ALARM triggered policy hot',
+      ],
+    );
+    // Both alarms are in the series by name, each in ALARM only while its own metric is high.
+    assert.deepEqual(
+      r.series.alarms.map((a) => `${a.policy}/${a.name}`),
+      ['hot/cpu-high', 'hot/gpu-high'],
+    );
+    const inAlarm = (name: string) => {
+      const states = r.series.alarms.find((a) => a.name === name)!.states;
+      return [...states.keys()].filter((m) => states[m] === ALARM);
+    };
+    assert.deepEqual(inAlarm('cpu-high'), [11, 12, 13]);
+    assert.deepEqual(inAlarm('gpu-high'), [31, 32, 33]);
+  });
+
+  it('two alarms invoking in the same minute are two invocations in the file order; the second sees the first', () => {
+    // Both metrics are 90 in minutes 10–12. At 11 cpu-high (first in the file) invokes:
+    // +2, 2 → 4, and the endpoint is Updating until 12; gpu-high's invocation in the same
+    // minute finds the activity in progress and is dropped.
+    const hot = withAlarms(
+      stepPolicy('hot', { metric: 'CPUUtilization', threshold: 70, alarmName: 'cpu-high', steps, cooldown: 600 }),
+      alarm('gpu-high', { metric: 'GPUUtilization', threshold: 80 }),
+    );
+    const high: [number, number][] = [
+      [40, 10],
+      [90, 3],
+      [40, 17],
+    ];
+    const r = run(variant(1, 10, [hot]), load({ CPUUtilization: high, GPUUtilization: high }), 30, {
+      initialCapacity: 2,
+      metricLagSeconds: 0,
+      provisioningSeconds: 60,
+    });
+    assert.deepEqual(timeline(r), ['11 scale-out hot 2→4']);
+    const at11 = r.events.filter((e) => e.time === START + 11 * MIN);
+    assert.deepEqual(
+      at11.map((e) => `${e.kind}: ${e.reason}`),
+      [
+        'scale-out: monitor alarm cpu-high in state ALARM triggered policy hot',
+        'not-scaled: a scaling activity is in progress (the endpoint is Updating): the invocation is dropped',
+      ],
+    );
+  });
+
+  it('TriggerPolicyOn OK on a "CPU > 70" alarm: a negative step removes capacity every minute while CPU stays below 70, as the cooldown lets it', () => {
+    // CPU 90 in minutes 0–9: the alarm is in ALARM, whose actions do not hold the policy, so
+    // nothing runs. CPU 40 from minute 10: at 11 the alarm enters OK and invokes the policy;
+    // breach 40 − 70 = −30, in the (−∞, 0] step: −1, 6 → 5. The instance leaves at once and
+    // the activity completes at 12 (deprovisioning 60 s), the scale-in cooldown (120 s) runs
+    // to 14. The alarm stays OK and invokes the policy each minute: at 12 and 13 the cooldown
+    // blocks it, at 14 5 → 4 (cooldown to 17), 17 4 → 3, 20 3 → 2. At 21 (that activity
+    // complete) the step asks for 1, below MinCapacity 2: AlreadyAtMinCapacity from then on.
+    const quiet = stepPolicy('quiet', {
+      metric: 'CPUUtilization',
+      threshold: 70,
+      comparison: 'GreaterThanThreshold',
+      alarmName: 'cpu-high',
+      trigger: 'OK',
+      steps: [[undefined, 0, -1]],
+      cooldown: 120,
+    });
+    const r = run(
+      variant(2, 10, [quiet]),
+      load({
+        CPUUtilization: [
+          [90, 10],
+          [40, 30],
+        ],
+      }),
+      40,
+      { initialCapacity: 6, metricLagSeconds: 0 },
+    );
+    assert.deepEqual(r.notSimulated, []);
+    assert.deepEqual(timeline(r), [
+      '11 scale-in quiet 6→5',
+      '14 scale-in quiet 5→4',
+      '17 scale-in quiet 4→3',
+      '20 scale-in quiet 3→2',
+    ]);
+    assert.equal(r.events[0]!.time, START + 11 * MIN, 'nothing runs while the alarm is in ALARM');
+    assert.equal(r.events[0]!.reason, 'monitor alarm cpu-high in state OK triggered policy quiet');
+    const blocked = r.events.filter((e) => e.kind === 'not-scaled').map((e) => `${(e.time - START) / MIN} ${e.reason}`);
+    assert.ok(blocked.includes('12 in the scale-in cooldown until 2026-07-01T00:14:00Z'), blocked.join('\n'));
+    assert.ok(blocked.includes('21 already at MinCapacity (AlreadyAtMinCapacity)'), blocked.join('\n'));
+  });
+
+  it('TriggerPolicyOn ["ALARM", "OK"]: the steps above the threshold run in ALARM, those below when OK', () => {
+    // "CPU > 70" with (−∞, −20] −1, (−20, 10) 0, [10, +∞) +2. CPU 60 in minutes 0–9: OK,
+    // breach −10, the 0 step: invoked each minute, no change. CPU 95 in minutes 10–11: at 11
+    // ALARM, breach 25: +2, 4 → 6, InService at 12, scale-out cooldown (300 s) to 17; at 12
+    // still ALARM, but +2 from the 4 before the activity adds nothing. CPU 30 from minute 12:
+    // at 13 OK, breach −40: −1, 6 → 5 (a scale-out cooldown does not hold a scale-in back);
+    // completes at 14, the scale-in cooldown runs to 19: 19 5 → 4, 25 4 → 3, 31 3 → 2, 37 2 → 1.
+    const band = stepPolicy('band', {
+      metric: 'CPUUtilization',
+      threshold: 70,
+      comparison: 'GreaterThanThreshold',
+      alarmName: 'cpu',
+      trigger: ['ALARM', 'OK'],
+      steps: [
+        [undefined, -20, -1],
+        [-20, 10, 0],
+        [10, undefined, 2],
+      ],
+      cooldown: 300,
+    });
+    const r = run(
+      variant(1, 10, [band]),
+      load({
+        CPUUtilization: [
+          [60, 10],
+          [95, 2],
+          [30, 28],
+        ],
+      }),
+      40,
+      { initialCapacity: 4, metricLagSeconds: 0, provisioningSeconds: 60 },
+    );
+    assert.deepEqual(timeline(r), [
+      '11 scale-out band 4→6',
+      '13 scale-in band 6→5',
+      '19 scale-in band 5→4',
+      '25 scale-in band 4→3',
+      '31 scale-in band 3→2',
+      '37 scale-in band 2→1',
+    ]);
+    const causes = r.events.filter((e) => e.kind !== 'not-scaled').map((e) => e.reason);
+    assert.equal(causes[0], 'monitor alarm cpu in state ALARM triggered policy band');
+    assert.equal(causes[1], 'monitor alarm cpu in state OK triggered policy band');
+    const first = r.events[0]!;
+    assert.equal(first.kind, 'not-scaled');
+    assert.equal(first.time, START, 'invoked while OK from the start');
+    assert.match(first.reason, /adjusts by 0/);
+  });
+
+  it('no step holds the breach: nothing changes, and the not-scaled event says which alarm and breach', () => {
+    // "CPU > 70" run when OK, one step (−40, 0]: −1. CPU 20: breach −50, outside every step,
+    // so AWS makes no adjustment. CPU 50 from minute 20: breach −20 at 21, 4 → 3.
+    const floor = stepPolicy('floor', {
+      metric: 'CPUUtilization',
+      threshold: 70,
+      comparison: 'GreaterThanThreshold',
+      alarmName: 'cpu-high',
+      trigger: 'OK',
+      steps: [[-40, 0, -1]],
+      cooldown: 600,
+    });
+    const r = run(
+      variant(1, 10, [floor]),
+      load({
+        CPUUtilization: [
+          [20, 20],
+          [50, 10],
+        ],
+      }),
+      30,
+      { initialCapacity: 4, metricLagSeconds: 0 },
+    );
+    assert.deepEqual(timeline(r), ['21 scale-in floor 4→3']);
+    assert.ok([...r.series.desired.subarray(0, 21)].every((d) => d === 4));
+    const none = r.events[0]!;
+    assert.equal(none.kind, 'not-scaled');
+    assert.equal(none.reason, 'no step adjustment covers a breach of -50 (alarm cpu-high in OK)');
+    assert.equal(none.time, START);
+    assert.equal(none.until, START + 20 * MIN);
   });
 });
 
@@ -834,20 +1060,38 @@ describe('simulate: what cannot be simulated is reported, never ignored', () => 
     );
   });
 
-  it('a step policy several alarms trigger, or one triggered on OK, is reported, not run as if one alarm fired it', () => {
-    const several = stepPolicy('busy', { metric: 'InvocationsPerInstance', threshold: 50, steps: [[0, undefined, 1]] });
-    several.CloudWatchAlarms = [several.CloudWatchAlarm!, { ...several.CloudWatchAlarm!, AlarmName: 'busy-2' }];
-    delete several.CloudWatchAlarm;
-    const onOk = stepPolicy('quiet', { metric: 'InvocationsPerInstance', threshold: 50, steps: [[undefined, 0, -1]] });
-    onOk.CloudWatchAlarm!.TriggerPolicyOn = 'OK';
-    const r = run(variant(1, 20, [several, onOk]), load({ invocations: [[100, 10]] }), 10);
-    assert.deepEqual(
-      r.notSimulated.map((n) => `${n.policy}: ${n.reason}`),
-      [
-        'busy: 2 alarms trigger it (CloudWatchAlarms), which is not simulated yet',
-        'quiet: its alarm quiet-alarm triggers it on OK (TriggerPolicyOn), which is not simulated yet',
-      ],
+  it('a step policy run on INSUFFICIENT_DATA, or with an alarm the engine cannot run among several, is reported', () => {
+    // INSUFFICIENT_DATA has no metric value, so no step can be chosen by it (AWS does not
+    // say what such an invocation does); one alarm of several that cannot run leaves the
+    // whole policy out, naming that alarm.
+    const onInsufficient = stepPolicy('dark', {
+      metric: 'InvocationsPerInstance',
+      threshold: 50,
+      trigger: ['ALARM', 'INSUFFICIENT_DATA'],
+      steps: [[0, undefined, 1]],
+    });
+    const withMath = withAlarms(
+      stepPolicy('mixed', { metric: 'InvocationsPerInstance', threshold: 50, steps: [[0, undefined, 1]] }),
+      { ...alarm('mixed-math', { metric: 'InvocationsPerInstance', threshold: 1 }), Metrics: [] },
     );
+    const withoutColumn = withAlarms(
+      stepPolicy('gpu', { metric: 'InvocationsPerInstance', threshold: 50, steps: [[0, undefined, 1]] }),
+      alarm('gpu-high', { metric: 'GPUUtilization', threshold: 80 }),
+    );
+    const r = run(variant(1, 20, [onInsufficient, withMath, withoutColumn]), load({ invocations: [[100, 10]] }), 10);
+    assert.deepEqual(r.notSimulated, [
+      {
+        policy: 'dark',
+        reason:
+          'its alarm dark-alarm triggers it on INSUFFICIENT_DATA (TriggerPolicyOn), which is not simulated: INSUFFICIENT_DATA has no metric value to choose a step by',
+      },
+      { policy: 'mixed', reason: 'its alarm mixed-math uses metric math (Metrics), not simulated yet' },
+      {
+        policy: 'gpu',
+        reason: "its alarm gpu-high's metric GPUUtilization has no source in the load",
+        needs: 'GPUUtilization',
+      },
+    ]);
   });
 
   it('a target-tracking policy needs invocations or concurrency for its metric', () => {

@@ -1,5 +1,5 @@
 // Builders for the simulator's tests: targets in the API's shapes and loads by the minute.
-import type { PolicySpec, ScheduledActionSpec, TargetState } from '../../core/plan/liveState';
+import type { AlarmSpec, PolicySpec, ScheduledActionSpec, TargetState } from '../../core/plan/liveState';
 import { simulate } from '../../core/simulate/engine';
 import type { Load, SimulationParameters, SimulationResult } from '../../core/simulate/types';
 
@@ -42,20 +42,50 @@ export function targetTracking(
   };
 }
 
-export interface StepOptions {
+/** A step policy's alarm: one metric against a static threshold. */
+export interface AlarmOptions {
   metric: string;
   threshold: number;
   comparison?: string;
-  steps: [number | undefined, number | undefined, number][];
-  type?: string;
-  cooldown?: number;
-  minAdjustmentMagnitude?: number;
-  aggregation?: string;
   periods?: number;
   datapoints?: number;
   period?: number;
   statistic?: string;
   treatMissingData?: string;
+  /** TriggerPolicyOn: the states whose actions run the policy (ALARM when absent). */
+  trigger?: string | string[];
+}
+
+export interface StepOptions extends AlarmOptions {
+  steps: [number | undefined, number | undefined, number][];
+  type?: string;
+  cooldown?: number;
+  minAdjustmentMagnitude?: number;
+  aggregation?: string;
+  /** The alarm's name (default `<policy>-alarm`). */
+  alarmName?: string;
+}
+
+export function alarm(name: string, o: AlarmOptions): AlarmSpec {
+  return {
+    AlarmName: name,
+    Namespace: 'AWS/SageMaker',
+    MetricName: o.metric,
+    Statistic: o.statistic ?? 'Average',
+    Period: o.period ?? 60,
+    EvaluationPeriods: o.periods ?? 1,
+    DatapointsToAlarm: o.datapoints ?? o.periods ?? 1,
+    Threshold: o.threshold,
+    ComparisonOperator: o.comparison ?? 'GreaterThanOrEqualToThreshold',
+    ...(o.treatMissingData ? { TreatMissingData: o.treatMissingData } : {}),
+    ...(o.trigger !== undefined ? { TriggerPolicyOn: o.trigger } : {}),
+  };
+}
+
+/** The policy with its alarm and these others in `CloudWatchAlarms`, in that order. */
+export function withAlarms(policy: PolicySpec, ...others: AlarmSpec[]): PolicySpec {
+  const { CloudWatchAlarm: first, ...rest } = policy;
+  return { ...rest, CloudWatchAlarms: [...(first ? [first] : []), ...others] };
 }
 
 export function stepPolicy(name: string, o: StepOptions): PolicySpec {
@@ -74,18 +104,7 @@ export function stepPolicy(name: string, o: StepOptions): PolicySpec {
     PolicyName: name,
     PolicyType: 'StepScaling',
     StepScalingPolicyConfiguration: config,
-    CloudWatchAlarm: {
-      AlarmName: `${name}-alarm`,
-      Namespace: 'AWS/SageMaker',
-      MetricName: o.metric,
-      Statistic: o.statistic ?? 'Average',
-      Period: o.period ?? 60,
-      EvaluationPeriods: o.periods ?? 1,
-      DatapointsToAlarm: o.datapoints ?? o.periods ?? 1,
-      Threshold: o.threshold,
-      ComparisonOperator: o.comparison ?? 'GreaterThanOrEqualToThreshold',
-      ...(o.treatMissingData ? { TreatMissingData: o.treatMissingData } : {}),
-    },
+    CloudWatchAlarm: alarm(o.alarmName ?? `${name}-alarm`, o),
   };
 }
 
