@@ -17,6 +17,7 @@
 // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html,
 // "Data points with a period of 60 seconds (1-minute) are available for 15 days").
 import { parseSageMakerResourceId } from '../facts/sagemaker';
+import { policyAlarms } from '../plan/alarmActions';
 import type { TargetState } from '../plan/liveState';
 import { parseMetricData, type LoadParse } from './load';
 import { isoTime } from './duration';
@@ -116,13 +117,14 @@ export function replayQueries(target: TargetState): ReplayRequest | { problem: s
       sagemaker('per_capacity', perCapacity, 'Sum', perCapacity),
       sagemaker('concurrency_per_capacity', concurrencyMetric, 'Average', concurrencyMetric),
     );
-  // Open-loop metrics: the first policy or alarm that names each says where it lives.
+  // Open-loop metrics: the first policy or alarm that names each says where it lives (any
+  // alarm of a step policy: each of its CloudWatchAlarms is simulated on its own metric).
   const open = [...needed].filter((c) => c !== INVOCATIONS && c !== CONCURRENCY);
   for (const name of open) {
     for (const policy of target.ScalingPolicies) {
       const custom = policy.TargetTrackingScalingPolicyConfiguration?.CustomizedMetricSpecification as
         Record<string, unknown> | undefined;
-      const alarm = policy.CloudWatchAlarm;
+      const alarm = policyAlarms(policy).find((a) => a.MetricName === name);
       const source =
         custom?.MetricName === name
           ? { namespace: custom.Namespace, dimensions: custom.Dimensions, stat: custom.Statistic }

@@ -20,7 +20,7 @@ import {
   replayWindow,
   REPLAY_RETENTION_DAYS,
 } from '../../core/simulate/replay';
-import { load, MIN, run, START, stepPolicy, targetTracking, variant } from './simulateHelpers';
+import { alarm, load, MIN, run, START, stepPolicy, targetTracking, variant, withAlarms } from './simulateHelpers';
 import type { PanelControls } from '../../core/simulate/panelMessages';
 import { defaultPattern, fileTargets, panelTarget, runForPanel } from '../../core/simulate/panelRun';
 import { parsePattern } from '../../core/simulate/patterns';
@@ -285,6 +285,25 @@ describe('replay from CloudWatch (the pure half)', () => {
     });
     assert.ok(!('problem' in component));
     assert.deepEqual(component.queries[0]!.dimensions, [{ Name: 'InferenceComponentName', Value: 'ranker' }]);
+  });
+
+  it("asks for the metric of every alarm of a step policy's CloudWatchAlarms, where that alarm reads it", () => {
+    // The replay must fetch what each alarm watches: a GPU alarm second in the list is as
+    // much the policy's trigger as the CPU alarm first in it.
+    const hot = withAlarms(stepPolicy('hot', { metric: 'CPUUtilization', threshold: 70, steps: [[0, undefined, 1]] }), {
+      ...alarm('gpu-high', { metric: 'GPUUtilization', threshold: 80, statistic: 'Maximum' }),
+      Namespace: '/aws/sagemaker/Endpoints',
+    });
+    const request = replayQueries(variant(1, 8, [targetTracking('ipi', 100), hot]));
+    assert.ok(!('problem' in request));
+    assert.deepEqual(
+      request.queries.map((q) => `${q.namespace} ${q.metricName} ${q.stat}`),
+      [
+        'AWS/SageMaker Invocations Sum',
+        'AWS/SageMaker CPUUtilization Average',
+        '/aws/sagemaker/Endpoints GPUUtilization Maximum',
+      ],
+    );
   });
 
   it('turns per-instance concurrency back into total demand with the count of each minute, and keeps gaps', () => {
