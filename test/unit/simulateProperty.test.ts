@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { policyAlarms, triggerStates } from '../../core/plan/alarmActions';
 import type { PolicySpec, ScheduledActionSpec } from '../../core/plan/liveState';
 import { simulate } from '../../core/simulate/engine';
 import { patternLoad, parsePattern } from '../../core/simulate/patterns';
-import { load, MIN, START, stepPolicy, targetTracking, variant } from './simulateHelpers';
+import { alarm, load, MIN, START, stepPolicy, targetTracking, variant, withAlarms } from './simulateHelpers';
 
 // Property-based: whatever the policies, schedules, load and timings, the simulation keeps
 // AWS's invariants. Fixed seed so a failure reproduces; FUZZ_SEED=<n> tries others.
@@ -32,6 +33,9 @@ const ttPolicy = fc
     ),
   );
 
+// A step policy run by one alarm or two (CloudWatchAlarms, the second at its own threshold),
+// in ALARM, when OK, or both (TriggerPolicyOn), with a step on each side of the threshold
+// where its alarm runs it: above it adds capacity, below it removes.
 const step = fc
   .record({
     threshold: fc.integer({ min: 1, max: 3000 }),
@@ -41,23 +45,34 @@ const step = fc
     cooldown: fc.constantFrom(0, 60, 300),
     periods: fc.integer({ min: 1, max: 5 }),
     treat: fc.constantFrom('missing', 'ignore', 'breaching', 'notBreaching'),
+    trigger: fc.constantFrom<string[]>(['ALARM'], ['ALARM'], ['OK'], ['ALARM', 'OK']),
+    second: fc.option(fc.integer({ min: 1, max: 3000 }), { nil: undefined, freq: 3 }),
   })
-  .map((s) =>
-    stepPolicy(`step-${s.up ? 'out' : 'in'}-${s.threshold}`, {
+  .map((s) => {
+    const above: [number | undefined, number | undefined, number] = [0, undefined, s.adjustment];
+    const below: [number | undefined, number | undefined, number] = [
+      undefined,
+      0,
+      s.type === 'ExactCapacity' ? s.adjustment % 5 : -Math.min(s.adjustment, 90),
+    ];
+    // In ALARM the metric is on the side the operator fires on, when OK on the other.
+    const sides = s.trigger.map((state) => (state === 'ALARM') === s.up);
+    const steps = [...(sides.includes(false) ? [below] : []), ...(sides.includes(true) ? [above] : [])];
+    const name = `step-${s.up ? 'out' : 'in'}-${s.threshold}-${s.trigger.join('-')}`;
+    const options = {
       metric: 'InvocationsPerInstance',
       statistic: 'Sum',
-      threshold: s.threshold,
       comparison: s.up ? 'GreaterThanThreshold' : 'LessThanThreshold',
-      type: s.type,
-      steps: s.up
-        ? [[0, undefined, s.adjustment]]
-        : [[undefined, 0, s.type === 'ExactCapacity' ? s.adjustment % 5 : -Math.min(s.adjustment, 90)]],
-      cooldown: s.cooldown,
       periods: s.periods,
       datapoints: s.periods,
       treatMissingData: s.treat,
-    }),
-  );
+      trigger: s.trigger,
+    };
+    const policy = stepPolicy(name, { ...options, threshold: s.threshold, type: s.type, steps, cooldown: s.cooldown });
+    return s.second === undefined
+      ? policy
+      : withAlarms(policy, alarm(`${name}-alarm-2`, { ...options, threshold: s.second }));
+  });
 
 const action = fc
   .record({
@@ -135,9 +150,21 @@ describe('simulate: properties', () => {
           assert.ok(inService[m]! <= desired[m]!, `minute ${m}: InService ${inService[m]} above desired ${desired[m]}`);
           assert.ok(inService[m]! >= 1, `minute ${m}: a variant below one instance`);
         }
+        // Every step policy here is simulated, whichever alarms and states run it…
+        assert.deepEqual(r.notSimulated, []);
+        // …and an activity is caused by an alarm in a state that runs its policy.
+        const runsIn = new Map<string, string[]>();
+        for (const policy of target.ScalingPolicies)
+          for (const a of policyAlarms(policy)) runsIn.set(a.AlarmName, triggerStates(a));
         for (const e of r.events) {
           if (e.kind === 'scale-out') assert.ok(e.to > e.from);
           if (e.kind === 'scale-in') assert.ok(e.to < e.from);
+          const cause = /^monitor alarm (.+) in state (\w+) triggered policy /.exec(e.reason);
+          if (cause && e.kind !== 'not-scaled')
+            assert.ok(
+              (runsIn.get(cause[1]!) ?? ['ALARM']).includes(cause[2]!),
+              `${e.reason}: not a state that runs it`,
+            );
         }
       }),
       { numRuns: 100, seed: SEED },
