@@ -70,6 +70,38 @@ const STEP_ON_LATENCY = {
   },
 };
 
+// A step policy two alarms trigger (CloudWatchAlarms), each on its own metric and threshold.
+const HOT_ALARM = (name: string, metric: string, threshold: number) => ({
+  AlarmName: name,
+  Namespace: '/aws/sagemaker/Endpoints',
+  MetricName: metric,
+  Dimensions: [
+    { Name: 'EndpointName', Value: 'shop' },
+    { Name: 'VariantName', Value: 'AllTraffic' },
+  ],
+  Statistic: 'Average',
+  Period: 60,
+  EvaluationPeriods: 1,
+  Threshold: threshold,
+  ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+});
+const STEP_ON_CPU_OR_GPU = {
+  PolicyName: 'hot',
+  PolicyType: 'StepScaling',
+  StepScalingPolicyConfiguration: {
+    AdjustmentType: 'ChangeInCapacity',
+    StepAdjustments: [
+      { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 15, ScalingAdjustment: 1 },
+      { MetricIntervalLowerBound: 15, ScalingAdjustment: 2 },
+    ],
+    Cooldown: 600,
+  },
+  CloudWatchAlarms: [
+    HOT_ALARM('shop-cpu-high', 'CPUUtilization', 70),
+    HOT_ALARM('shop-gpu-high', 'GPUUtilization', 80),
+  ],
+};
+
 function csv(rows: [string, number][], header = 'timestamp,invocations'): string {
   return [header, ...rows.map(([t, v]) => `${t},${v}`)].join('\n') + '\n';
 }
@@ -101,6 +133,18 @@ describe('sagemaker-scaling simulate', () => {
         null,
         2,
       ),
+    );
+    writeFileSync(
+      path('hot.scaling.json'),
+      JSON.stringify({ ScalableTargets: [{ ...TARGET, ScalingPolicies: [STEP_ON_CPU_OR_GPU] }] }, null, 2),
+    );
+    // CPU 90 in minutes 10–12, GPU 90 in minutes 30–32; 40 and 50 otherwise.
+    writeFileSync(
+      path('hot.csv'),
+      [
+        'timestamp,CPUUtilization,GPUUtilization',
+        ...minutes(60, (i) => i).map(([t, i]) => `${t},${i >= 10 && i < 13 ? 90 : 40},${i >= 30 && i < 33 ? 90 : 50}`),
+      ].join('\n') + '\n',
     );
     writeFileSync(path('errors.scaling.json'), JSON.stringify({ ScalableTargets: [{ ...TARGET, MinCapacity: 20 }] }));
     writeFileSync(path('load.csv'), csv(minutes(120, (i) => (i < 30 ? 200 : 1000))));
@@ -266,6 +310,39 @@ describe('sagemaker-scaling simulate', () => {
     assert.match(r.stderr, /errors\.scaling\.json:1:\d+ error \S+ /);
     assert.match(r.stderr, /error[s]? in .*errors\.scaling\.json: fix (it|them) first \(see sagemaker-scaling lint\)/);
     assert.equal(r.stdout, '');
+  });
+
+  it('a step policy several alarms trigger (CloudWatchAlarms): each alarm scales from its own threshold, and is in the series by name', () => {
+    // No metric lag, provisioning 1 minute: CPU 90 is seen at 00:11 by shop-cpu-high (≥ 70:
+    // breach 20, the +2 step), 2 → 4, InService at 00:12, the cooldown to 00:22 holds the
+    // re-invocations at 00:12 and 00:13. GPU 90 is seen at 00:31 by shop-gpu-high (≥ 80:
+    // breach 10, the +1 step), 4 → 5.
+    const args = [path('hot.scaling.json'), '--load', path('hot.csv'), '--capacity', '2', '--metric-lag', '0'];
+    const r = run(...args, '--provisioning', '1m', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as {
+      series: { time: string; alarms: Record<string, string> }[];
+      events: { time: string; kind: string; source: string; from: number; to: number; reason: string }[];
+      notSimulated: unknown[];
+    };
+    assert.deepEqual(json.notSimulated, []);
+    assert.deepEqual(
+      json.events
+        .filter((e) => e.kind !== 'not-scaled')
+        .map((e) => `${e.time} ${e.kind} ${e.source} ${e.from}→${e.to}: ${e.reason}`),
+      [
+        '2026-07-01T00:11:00Z scale-out hot 2→4: monitor alarm shop-cpu-high in state ALARM triggered policy hot',
+        '2026-07-01T00:31:00Z scale-out hot 4→5: monitor alarm shop-gpu-high in state ALARM triggered policy hot',
+      ],
+    );
+    assert.deepEqual(json.series[11]!.alarms, { 'shop-cpu-high': 'ALARM', 'shop-gpu-high': 'OK' });
+    assert.deepEqual(json.series[31]!.alarms, { 'shop-cpu-high': 'OK', 'shop-gpu-high': 'ALARM' });
+    const table = run(...args, '--provisioning', '1m', '--format', 'csv');
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(
+      table.stdout,
+      /^time,invocations,concurrency,desired,inService,min,max,.*,shop-cpu-high,shop-gpu-high\n/,
+    );
   });
 
   it('a policy on a metric the load does not provide: the run is shown, exit 1 names the column it needs', () => {
