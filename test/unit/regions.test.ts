@@ -1,8 +1,75 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isKnownRegion, regionDescription, regionProblem, suggestRegions } from '../../aws/regions';
+import { REGIONS, REGION_CODES } from '../../core/facts/regions';
+import { REPO_ROOT } from '../paths';
 
-// Region names against the AWS SDK's partition data (aws/regions.ts).
+// Region names against the AWS SDK's partition data (aws/regions.ts), and core's copy of
+// that data (core/facts/regions.ts) against the SDK's own.
+
+/** The partition data the installed SDK ships, as its endpoint resolution reads it. */
+interface PartitionsInfo {
+  partitions: { id: string; regions: Record<string, { description?: string }> }[];
+}
+
+/**
+ * Reads the SDK's partitions.json. @aws-sdk/core exports only partition(name), not the
+ * table, so the test reads the module that holds it: its ES build is the JSON itself behind
+ * `export const partitionsInfo =`. Should the SDK move or reshape it, this fails and says where it looked.
+ */
+function sdkPartitions(): PartitionsInfo {
+  const file = join(
+    dirname(require.resolve('@aws-sdk/core/package.json')),
+    'dist-es/submodules/client/util-endpoints/lib/aws/partitions.js',
+  );
+  const source = readFileSync(file, 'utf8');
+  const json = /^export const partitionsInfo = (\{[\s\S]*\});\s*$/.exec(source)?.[1];
+  assert.ok(json, `${file} is no longer "export const partitionsInfo = {…};": find where the SDK keeps it now`);
+  return JSON.parse(json) as PartitionsInfo;
+}
+
+/** The schema's pattern for Region (schemas/scaling.schema.json). */
+const SCHEMA_REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)?-[a-z]+-[0-9]{1,2}$/;
+
+describe("core's Region table follows the AWS SDK's partition data", () => {
+  const sdk = new Map(
+    sdkPartitions().partitions.flatMap((p) => Object.entries(p.regions).map(([code, r]) => [code, r.description])),
+  );
+  // The SDK's global pseudo-regions name a partition's global endpoint, not a Region.
+  const pseudo = (code: string) => /^aws(-[a-z]+)*-global$/.test(code);
+
+  it('every Region the SDK lists is in the table, with the same name in words', () => {
+    const missing = [...sdk]
+      .filter(([code, description]) => !pseudo(code) && REGIONS[code] !== description)
+      .map(([code, description]) => `'${code}': '${description}' (table: ${REGIONS[code] ?? 'absent'})`);
+    assert.deepEqual(missing, [], 'add or correct these in core/facts/regions.ts');
+  });
+
+  it('the table has no Region the SDK does not list, and none of its global pseudo-regions', () => {
+    assert.deepEqual(
+      REGION_CODES.filter((code) => !sdk.has(code) || pseudo(code)),
+      [],
+    );
+    assert.ok(sdk.size > REGION_CODES.length, 'the SDK data read has the pseudo-regions left out here');
+  });
+
+  it('the SDK at run time agrees: partition() knows each Region of the table by the same name', () => {
+    for (const code of REGION_CODES) assert.equal(regionDescription(code), REGIONS[code], code);
+  });
+
+  it("every Region matches the schema's pattern for Region, so the schema never refuses a real one", () => {
+    assert.deepEqual(
+      REGION_CODES.filter((code) => !SCHEMA_REGION_PATTERN.test(code)),
+      [],
+    );
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'scaling.schema.json'), 'utf8')) as {
+      properties: { Region: { pattern: string } };
+    };
+    assert.equal(schema.properties.Region.pattern, SCHEMA_REGION_PATTERN.source);
+  });
+});
 
 describe('regions the AWS SDK knows', () => {
   it('knows the regions of every partition, with their names in words', () => {
