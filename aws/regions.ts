@@ -1,4 +1,5 @@
 import { partition } from '@aws-sdk/core/client';
+import { didYouMeanOneOf, nearestRegions } from '../core/language/didYouMean';
 
 // Region names checked against the AWS SDK's own partition data: the table its endpoint
 // resolution reads (partitions.json, shipped in @aws-sdk/core and re-exported by
@@ -8,11 +9,10 @@ import { partition } from '@aws-sdk/core/client';
 //
 // The SDK exposes the table only through partition(name), which returns the region's
 // description ("Europe (Frankfurt)") for a name it lists and none for a name it merely
-// guesses the partition of. So suggestions are found by asking it about the names one or
-// two edits away from the typed one, rather than by walking a list it does not export.
+// guesses the partition of. Whether a region is known is asked of it, the SDK that will
+// build the endpoint; which regions are near a typo is found in core's copy of its table
+// (core/facts/regions.ts), which it does not export, by the search the editor and lint use.
 
-/** What may appear in a region name; anything else is not one. */
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789-';
 /** The shape of a region name: letters in hyphenated words, then a number (leaves out the SDK's aws-global and the like). */
 const SHAPE = /^[a-z]+(-[a-z]+)+-\d+$/;
 
@@ -35,68 +35,12 @@ export function isKnownRegion(region: string): boolean {
 }
 
 /**
- * Every string one transposition, deletion, substitution or insertion away from `word`,
- * in that order: the two-edit search spends its budget on the commonest slips first.
+ * Known regions close to `typed`: one edit away, else two (`maxEdits: 1` for a picker that
+ * asks on every key). Sorted; empty when nothing is close. Upper case is read as lower.
+ * The search is core's, over core's copy of the SDK's Regions, which a unit test holds equal
+ * to the SDK's data: the editor and lint suggest the same names as plan and apply.
  */
-function oneEditAway(word: string): Set<string> {
-  const out = new Set<string>();
-  const at = (i: number) => [word.slice(0, i), word.slice(i)] as const;
-  for (let i = 0; i + 1 < word.length; i++) {
-    const [head, tail] = at(i);
-    out.add(head + tail[1] + tail[0] + tail.slice(2));
-  }
-  for (let i = 0; i < word.length; i++) {
-    const [head, tail] = at(i);
-    out.add(head + tail.slice(1));
-  }
-  for (let i = 0; i < word.length; i++) {
-    const [head, tail] = at(i);
-    for (const c of ALPHABET) out.add(head + c + tail.slice(1));
-  }
-  for (let i = 0; i <= word.length; i++) {
-    const [head, tail] = at(i);
-    for (const c of ALPHABET) out.add(head + c + tail);
-  }
-  return out;
-}
-
-/** How many names the two-edit search asks the SDK about at most (about 0.15 s); a typo is nearly always found one edit away. */
-const TWO_EDIT_BUDGET = 40_000;
-
-/**
- * Known regions close to `typed`: one edit away, else two (within a budget of questions
- * to the SDK; `maxEdits: 1` keeps it to a few milliseconds, for a picker that asks on
- * every key). Sorted; empty when nothing is close. Upper case is read as lower.
- */
-export function suggestRegions(typed: string, options: { maxEdits?: 1 | 2 } = {}): string[] {
-  const word = typed.trim().toLowerCase();
-  // Region names are short: 20 characters are more than two edits from any of them.
-  if (!word || word.length > 20) return [];
-  if (word !== typed && isKnownRegion(word)) return [word];
-  const first = oneEditAway(word);
-  const found = new Set([...first].filter(isKnownRegion));
-  if (found.size === 0 && (options.maxEdits ?? 2) === 2) {
-    let asked = 0;
-    search: for (const near of first)
-      for (const far of oneEditAway(near)) {
-        if (!SHAPE.test(far)) continue;
-        if (++asked > TWO_EDIT_BUDGET) break search;
-        if (isKnownRegion(far)) found.add(far);
-      }
-  }
-  found.delete(word);
-  return [...found].sort();
-}
-
-/** "did you mean eu-central-1?" or "did you mean us-east-1 or us-west-1?", or '' when nothing is close. */
-function didYouMean(suggestions: readonly string[]): string {
-  if (suggestions.length === 0) return '';
-  const listed =
-    suggestions.length === 1
-      ? suggestions[0]!
-      : `${suggestions.slice(0, -1).join(', ')} or ${suggestions[suggestions.length - 1]!}`;
-  return `did you mean ${listed}?`;
-}
+export const suggestRegions: (typed: string, options?: { maxEdits?: 1 | 2 }) => string[] = nearestRegions;
 
 /**
  * Why `region` cannot be used, naming `where` it came from ("--region", "the file's
@@ -104,7 +48,7 @@ function didYouMean(suggestions: readonly string[]): string {
  */
 export function regionProblem(region: string, where: string): string | undefined {
   if (isKnownRegion(region)) return undefined;
-  const hint = didYouMean(suggestRegions(region));
+  const hint = didYouMeanOneOf(suggestRegions(region));
   return `${where} "${region}" is not an AWS Region: ${
     hint ||
     'give a region code such as us-east-1 or eu-central-1 (a region opened after this release of sagemaker-scaling needs a newer release)'
