@@ -7,6 +7,7 @@ import { liveRules } from './liveRules';
 import { metricMathRules } from './metricMath';
 import { quotaRules } from './quotas';
 import { readOnlyRules } from './readOnly';
+import { regionRules } from './region';
 import { sanityRules } from './sanity';
 import { scaleToZeroRules } from './scaleToZero';
 import { scheduleRules } from './schedules';
@@ -24,6 +25,7 @@ import { uniqueNameRules } from './uniqueNames';
 
 /** Each rule file, by its path in the repository, with the rules it defines. */
 const RULE_FILES: readonly (readonly [string, readonly Rule[]])[] = [
+  ['core/rules/region.ts', regionRules],
   ['core/rules/targets.ts', targetRules],
   ['core/rules/uniqueNames.ts', uniqueNameRules],
   ['core/rules/policyType.ts', policyTypeRules],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -415,12 +415,33 @@ describe(
         flag.stderr,
         /^sagemaker-scaling fetch: --region "eu-centrl-1" is not an AWS Region: did you mean eu-central-1\?\n$/,
       );
+      // A file's Region is one of its findings (format.region-unknown), so plan stops at the file's errors.
       writeFileSync(join(dir, 'typo.scaling.json'), scalingFile('eu-centrl-1', [target({ endpoint: 'checkout' })]));
       const file = await run(['plan', 'typo.scaling.json', '--profile', 'scaling-test', '--verbose']);
       assert.equal(file.code, 1);
       assert.match(
         file.stderr,
-        /sagemaker-scaling plan: typo.scaling.json: The file's "Region": "eu-centrl-1" is not an AWS Region: did you mean eu-central-1\?/,
+        /^typo\.scaling\.json:2:\d+ error format\.region-unknown "eu-centrl-1" is not an AWS Region: did you mean eu-central-1 \(Europe \(Frankfurt\)\)\?/m,
+      );
+      assert.match(file.stderr, /sagemaker-scaling plan: typo\.scaling\.json: 1 error in the file: fix it first/);
+      // With that rule turned off, plan's own check of the Region still refuses it before any call.
+      mkdirSync(join(dir, 'region-rule-off'), { recursive: true });
+      writeFileSync(join(dir, 'region-rule-off', '.scalingrc.json'), '{ "rules": { "format.region-unknown": "off" } }');
+      writeFileSync(
+        join(dir, 'region-rule-off', 'typo.scaling.json'),
+        scalingFile('eu-centrl-1', [target({ endpoint: 'checkout' })]),
+      );
+      const ruleOff = await run([
+        'plan',
+        join('region-rule-off', 'typo.scaling.json'),
+        '--profile',
+        'scaling-test',
+        '--verbose',
+      ]);
+      assert.equal(ruleOff.code, 1);
+      assert.match(
+        ruleOff.stderr,
+        /The file's "Region": "eu-centrl-1" is not an AWS Region: did you mean eu-central-1\?/,
       );
       const env = await run(['fetch', 'checkout', '--verbose', '--endpoint-url', moto.endpoint], {
         AWS_REGION: 'us-est-1',
@@ -429,7 +450,7 @@ describe(
       });
       assert.equal(env.code, 1);
       assert.match(env.stderr, /AWS_REGION "us-est-1" is not an AWS Region: did you mean us-east-1 or us-west-1\?/);
-      for (const r of [flag, file, env]) {
+      for (const r of [flag, file, ruleOff, env]) {
         assert.deepEqual(awsLines(r), [], 'no call was made');
         assert.doesNotMatch(r.stderr, /HTTP 500|no AWS response/);
         noStack(r);

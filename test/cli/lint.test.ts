@@ -47,6 +47,24 @@ const WARNING_ONLY = BAD_TARGET.replace('"MinCapacity": 10', '"MinCapacity": 2')
           "PredefinedMetricSpecification": { "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance" } } } ]`,
 );
 
+/** A clean file but for its Region: a slip of the keyboard the schema's pattern lets through. */
+const REGION_TYPO = `{
+  "Region": "eu-centrall-1",
+  "ScalableTargets": [
+    {
+      "ServiceNamespace": "sagemaker",
+      "ResourceId": "endpoint/my-endpoint/variant/AllTraffic",
+      "ScalableDimension": "sagemaker:variant:DesiredInstanceCount",
+      "MinCapacity": 1,
+      "MaxCapacity": 4,
+      "ScalingPolicies": [ { "PolicyName": "p", "PolicyType": "TargetTrackingScaling",
+        "TargetTrackingScalingPolicyConfiguration": { "TargetValue": 70,
+          "PredefinedMetricSpecification": { "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance" } } } ]
+    }
+  ]
+}
+`;
+
 describe('sagemaker-scaling lint', () => {
   let dir: string;
   before(() => {
@@ -55,6 +73,8 @@ describe('sagemaker-scaling lint', () => {
     writeFileSync(join(dir, 'warn.scaling.json'), WARNING_ONLY);
     writeFileSync(join(dir, 'syntax.scaling.json'), '{ "ScalableTargets": [ { "MinCapacity": 1, } ');
     writeFileSync(join(dir, 'typo.scaling.json'), BAD_TARGET.replace('"MinCapacity": 10', '"MinCapcity": 1'));
+    writeFileSync(join(dir, 'region.scaling.json'), REGION_TYPO);
+    writeFileSync(join(dir, 'china.scaling.json'), REGION_TYPO.replace('eu-centrall-1', 'cn-north-1'));
     writeFileSync(join(dir, 'latin1.scaling.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
     mkdirSync(join(dir, 'nested', 'deeper'), { recursive: true });
     writeFileSync(join(dir, 'nested', 'deeper', 'x.scaling.json'), BAD_TARGET);
@@ -90,6 +110,23 @@ describe('sagemaker-scaling lint', () => {
         `^${file.replace(/[/.]/g, '\\$&')}:7:22 error target\\.min-le-max MinCapacity 10 is greater than MaxCapacity 2`,
       ),
     );
+  });
+
+  it('reports a Region AWS does not have, with the Region meant, without AWS access, exit 1', () => {
+    const file = join(dir, 'region.scaling.json');
+    const r = run('lint', file);
+    assert.equal(r.code, 1, 'an error: plan and apply refuse the file');
+    assert.deepEqual(
+      r.stdout.trimEnd().split('\n'),
+      [
+        `${file}:2:13 error format.region-unknown "eu-centrall-1" is not an AWS Region: did you mean eu-central-1 (Europe (Frankfurt))? Plan and apply refuse a Region the AWS SDK of this release does not list, before any call; a Region AWS opened since needs a newer release of sagemaker-scaling.`,
+      ],
+      'the one finding of the file',
+    );
+    assert.match(r.stderr, /1 file checked: 1 error, 0 warnings, 0 information\n/);
+    const china = run('lint', join(dir, 'china.scaling.json'));
+    assert.equal(china.stdout, '', 'a Region of another partition is a Region');
+    assert.equal(china.code, 0, china.stderr);
   });
 
   it('prints one JSON array with 1-based positions', () => {
