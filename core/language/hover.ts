@@ -2,6 +2,7 @@ import { getLocation } from 'jsonc-parser';
 import type { Range } from '../finding';
 import type { ScalableTarget, ScalingFile, ScalingPolicy, ScheduledAction } from '../document/model';
 import { predefinedMetricFacts } from '../facts/endpointKinds';
+import { REGIONS } from '../facts/regions';
 import { metricFacts, type MetricFacts } from '../facts/metrics';
 import type { ScheduleProblem } from '../schedule';
 import { readableTime, summarizeSchedule, summaryOk, type ScheduleSummary } from './scheduleSummary';
@@ -16,9 +17,9 @@ import {
 } from './stepIntervals';
 import { timestampInstant } from '../document/timestamp';
 
-// Hovers beyond the schema's field descriptions: a Schedule in words with its next runs,
-// the absolute metric interval a step adjustment covers and how far it can move this
-// target, and what a target-tracking metric and its TargetValue mean. Explanations that
+// Hovers beyond the schema's field descriptions: the Region's name in words, a Schedule in
+// words with its next runs, the absolute metric interval a step adjustment covers and how
+// far it can move this target, and what a target-tracking metric and its TargetValue mean. Explanations that
 // bear on no risk of a particular file live here, not in the Problems panel. The schema's
 // own hover (from VS Code's JSON support) still explains each field.
 
@@ -36,6 +37,7 @@ export function hoverAt(text: string, model: ScalingFile | undefined, offset: nu
   if (!model) return undefined;
   const location = getLocation(text, offset);
   const path = location.path;
+  if (path.length === 1 && path[0] === 'Region' && !location.isAtPropertyKey) return regionHover(model);
   if (path[0] !== 'ScalableTargets' || typeof path[1] !== 'number') return undefined;
   const target = model.targets.find((t) => t.index === path[1]);
   if (!target) return undefined;
@@ -86,6 +88,17 @@ export function hoverAt(text: string, model: ScalingFile | undefined, offset: nu
     }
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Region: its name in words, which its code does not always tell (me-central-1 is the UAE,
+// me-west-1 Saudi Arabia). A code AWS does not have gets no hover: format.region-unknown
+// reports it with the Region meant.
+
+function regionHover(model: ScalingFile): Hover | undefined {
+  const region = model.region;
+  const description = region && REGIONS[region.value];
+  return description ? { markdown: `**${region.value}**: ${description}`, range: region.range } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -253,3 +253,19 @@ describe('hover on a step larger than the capacity range', () => {
     );
   });
 });
+
+describe('hover on the Region', () => {
+  it("shows the Region's name in words, in every partition", () => {
+    const { text, hover } = at('{ "Region": "eu-cen|tral-1", "ScalableTargets": [] }');
+    assert.ok(hover);
+    assert.equal(text.slice(hover.range.start, hover.range.end), '"eu-central-1"');
+    assert.equal(hover.markdown, '**eu-central-1**: Europe (Frankfurt)');
+    assert.equal(at('{ "Region": "|cn-north-1" }').hover?.markdown, '**cn-north-1**: China (Beijing)');
+  });
+
+  it('leaves a Region AWS does not have to its finding, and the key to the schema', () => {
+    assert.equal(at('{ "Region": "eu-cen|trall-1" }').hover, undefined);
+    assert.equal(at('{ "Reg|ion": "eu-central-1" }').hover, undefined);
+    assert.equal(at('{ "Region": 4|2 }').hover, undefined);
+  });
+});
