@@ -4,7 +4,8 @@ import { defineRule, type Rule } from '../lint/rule';
 import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import { runSide, triggerStates } from '../language/stepIntervals';
 import { headOf, policyHead, policyLabel, targetLabel } from './locate';
-import { boundCrossing, scheduledBounds } from './scheduledActions';
+import { boundCrossing, scheduledBounds, scheduleLowersMax } from './scheduledActions';
+import { addsCapacity } from './scaleToZero';
 
 // Sanity checks a seasoned engineer would raise: AWS accepts these set-ups, but they do
 // not do what their author wants.
@@ -206,20 +207,6 @@ function removesCapacity(policy: ScalingPolicy): boolean {
   if (!config) return type !== 'StepScaling'; // an unknown kind of policy: benefit of the doubt
   if (config.adjustmentType?.value === 'ExactCapacity') return true;
   return (config.stepAdjustments?.items ?? []).some((s) => (s.scalingAdjustment?.value ?? 0) < 0);
-}
-
-function addsCapacity(policy: ScalingPolicy): boolean {
-  return (policy.stepScaling?.stepAdjustments?.items ?? []).some((s) => (s.scalingAdjustment?.value ?? 0) > 0);
-}
-
-/** Whether a scheduled action lowers MaxCapacity, below the target's own or another action's. */
-function scheduleLowersMax(target: ScalableTarget): boolean {
-  let highest = target.maxCapacity?.value ?? -Infinity;
-  for (const action of target.scheduledActions)
-    highest = Math.max(highest, action.action?.maxCapacity?.value ?? -Infinity);
-  return target.scheduledActions.some(
-    (a) => a.action?.maxCapacity !== undefined && a.action.maxCapacity.value < highest,
-  );
 }
 
 const neverScalesIn = defineRule(

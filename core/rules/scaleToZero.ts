@@ -17,7 +17,7 @@ import { policyHead, policyLabel } from './locate';
 const ASYNC_AUTOSCALE = 'https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html';
 
 /** Whether a step policy adds capacity (a positive change, or an exact capacity above 0). */
-function addsCapacity(policy: ScalingPolicy): boolean {
+export function addsCapacity(policy: ScalingPolicy): boolean {
   return (policy.stepScaling?.stepAdjustments?.items ?? []).some((s) => (s.scalingAdjustment?.value ?? 0) > 0);
 }
 

@@ -96,6 +96,16 @@ export function scheduledBounds(target: ScalableTarget): Readonly<ScheduledBound
   return bounds;
 }
 
+/** Whether a scheduled action lowers MaxCapacity, below the target's own or another action's: a way to scale in. */
+export function scheduleLowersMax(target: ScalableTarget): boolean {
+  let highest = target.maxCapacity?.value ?? -Infinity;
+  for (const action of target.scheduledActions)
+    highest = Math.max(highest, action.action?.maxCapacity?.value ?? -Infinity);
+  return target.scheduledActions.some(
+    (a) => a.action?.maxCapacity !== undefined && a.action.maxCapacity.value < highest,
+  );
+}
+
 /**
  * A one-sided scheduled action whose bound crosses the target's opposite bound. `others`
  * tells whether other scheduled actions on the target set that opposite bound: if none do,

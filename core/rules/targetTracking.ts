@@ -23,6 +23,7 @@ import { parseSageMakerResourceId, SAGEMAKER_METRICS_BY_DIMENSION, type SageMake
 import { insideString, policyHead, policyLabel, rangeOf } from './locate';
 import { table } from '../table';
 import { andList, orList } from './words';
+import { scheduleLowersMax } from './scheduledActions';
 
 // Target-tracking policies: the metric they track, the value they aim at, and how they sit
 // beside the other policies of their target.
@@ -524,16 +525,6 @@ const metricInverseProportional = defineRule(
 
 // ---------------------------------------------------------------------------------------
 // tt.disable-scale-in
-
-/** Whether a scheduled action lowers MaxCapacity below the highest maximum the target has. */
-function scheduleLowersMax(target: ScalableTarget): boolean {
-  let highest = target.maxCapacity?.value ?? -Infinity;
-  for (const action of target.scheduledActions)
-    highest = Math.max(highest, action.action?.maxCapacity?.value ?? -Infinity);
-  return target.scheduledActions.some(
-    (a) => a.action?.maxCapacity !== undefined && a.action.maxCapacity.value < highest,
-  );
-}
 
 const disableScaleIn = defineRule(
   {
