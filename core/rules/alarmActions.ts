@@ -1,6 +1,7 @@
 import { removeElementEdits } from '../document/edits';
 import type { CloudWatchAlarm, Prop, ScalableTarget, ScalingPolicy, StringList } from '../document/model';
 import { defineRule, type Rule } from '../lint/rule';
+import { triggerStates, type TriggerState } from '../language/stepIntervals';
 import { insideString, policyLabel } from './locate';
 
 // How a step policy's alarms are written and what they run: CloudWatchAlarm or
@@ -9,17 +10,12 @@ import { insideString, policyLabel } from './locate';
 // states TriggerPolicyOn names (ALARM when it names none).
 
 /** The action lists of an alarm, with the state that runs each. */
-function actionLists(alarm: CloudWatchAlarm): [state: string, key: string, list: StringList | undefined][] {
+function actionLists(alarm: CloudWatchAlarm): [state: TriggerState, key: string, list: StringList | undefined][] {
   return [
     ['ALARM', 'AlarmActions', alarm.alarmActions],
     ['OK', 'OKActions', alarm.okActions],
     ['INSUFFICIENT_DATA', 'InsufficientDataActions', alarm.insufficientDataActions],
   ];
-}
-
-/** The states that trigger the policy: TriggerPolicyOn's, or ALARM when the alarm does not say. */
-function triggerStates(alarm: CloudWatchAlarm): Set<string> {
-  return new Set(alarm.triggerPolicyOn ? alarm.triggerPolicyOn.states.map((s) => s.value) : ['ALARM']);
 }
 
 /**
@@ -133,7 +129,7 @@ const actionSelf = defineRule(
         for (const [state, key, list] of actionLists(alarm)) {
           for (const action of list?.items ?? []) {
             if (!action.value.endsWith(tail) || !action.value.includes(':autoscaling:')) continue;
-            const instead = triggerStates(alarm).has(state)
+            const instead = triggerStates(alarm).includes(state)
               ? `TriggerPolicyOn already names ${state}`
               : `to trigger it on ${state}, add "${state}" to TriggerPolicyOn`;
             ctx.report({
@@ -164,7 +160,7 @@ const actionsMax = defineRule(
       for (const alarm of policy.alarms) {
         const states = triggerStates(alarm);
         for (const [state, key, list] of actionLists(alarm)) {
-          if (!list?.keyRange || !states.has(state)) continue;
+          if (!list?.keyRange || !states.includes(state)) continue;
           const count = new Set(list.items.map((a) => a.value)).size + 1;
           if (count <= MAX_ACTIONS) continue;
           ctx.report({
