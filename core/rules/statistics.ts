@@ -1,6 +1,6 @@
 import { replaceValueEdits } from '../document/edits';
 import type { Fix } from '../finding';
-import type { Prop } from '../document/model';
+import type { CloudWatchAlarm, CustomizedMetric, Prop } from '../document/model';
 import { metricFacts, type MetricFacts } from '../facts/metrics';
 import { defineRule, type Rule, type RuleContext } from '../lint/rule';
 import { isStepPolicy } from '../language/stepIntervals';
@@ -37,6 +37,19 @@ function check(
   });
 }
 
+/** Checks the single metric of a customized metric or an alarm, and each metric of its metric math. */
+function checkMetricAndQueries(ctx: RuleContext, source: CustomizedMetric | CloudWatchAlarm, what: string): void {
+  check(ctx, source.statistic, source.namespace?.value, source.metricName?.value, what);
+  for (const q of source.metrics?.items ?? [])
+    check(
+      ctx,
+      q.metricStat?.stat,
+      q.metricStat?.metric?.namespace?.value,
+      q.metricStat?.metric?.metricName?.value,
+      what,
+    );
+}
+
 const statistic = defineRule(
   {
     code: 'metric.statistic',
@@ -48,29 +61,9 @@ const statistic = defineRule(
   {
     policy(policy, _target, ctx) {
       const customized = trackingOf(policy)?.customized;
-      if (customized) {
-        check(ctx, customized.statistic, customized.namespace?.value, customized.metricName?.value, 'this policy');
-        for (const q of customized.metrics?.items ?? [])
-          check(
-            ctx,
-            q.metricStat?.stat,
-            q.metricStat?.metric?.namespace?.value,
-            q.metricStat?.metric?.metricName?.value,
-            'this policy',
-          );
-      }
+      if (customized) checkMetricAndQueries(ctx, customized, 'this policy');
       if (!isStepPolicy(policy)) return;
-      for (const alarm of policy.alarms) {
-        check(ctx, alarm.statistic, alarm.namespace?.value, alarm.metricName?.value, 'the alarm');
-        for (const q of alarm.metrics?.items ?? [])
-          check(
-            ctx,
-            q.metricStat?.stat,
-            q.metricStat?.metric?.namespace?.value,
-            q.metricStat?.metric?.metricName?.value,
-            'the alarm',
-          );
-      }
+      for (const alarm of policy.alarms) checkMetricAndQueries(ctx, alarm, 'the alarm');
     },
   },
 );
