@@ -6,6 +6,7 @@ import {
   type CloudWatchAlarm,
   type MetricDimension,
   type Prop,
+  type ScalableTarget,
   type ScalingPolicy,
 } from '../document/model';
 import { defineRule, type Rule, type RuleContext } from '../lint/rule';
@@ -464,6 +465,13 @@ function actsIn(w: WatchedTrigger, values: MetricInterval, direction: 1 | -1): b
   return false;
 }
 
+/** Whether two policies of the target at least have alarms: what two policies acting together needs. */
+function twoPoliciesHaveAlarms(target: ScalableTarget): boolean {
+  let withAlarm = 0;
+  for (const policy of target.policies) if (policy.alarms.length > 0 && ++withAlarm === 2) return true;
+  return false;
+}
+
 const stepPoliciesFight = defineRule(
   {
     code: 'sanity.step-policies-fight',
@@ -474,10 +482,7 @@ const stepPoliciesFight = defineRule(
   },
   {
     target(target, ctx) {
-      // Two policies with alarms at least, or nothing can fight (most targets: nothing built).
-      let withAlarm = 0;
-      for (const policy of target.policies) if (policy.alarms.length > 0) withAlarm++;
-      if (withAlarm < 2) return;
+      if (!twoPoliciesHaveAlarms(target)) return; // nothing can fight: most targets, nothing built
       const triggers = target.policies.flatMap(watched);
       for (const w of triggers) {
         if (w.side !== 'below') continue;
@@ -542,9 +547,7 @@ const multiplePoliciesLargestWins = defineRule(
   },
   {
     target(target, ctx) {
-      let withAlarm = 0;
-      for (const policy of target.policies) if (policy.alarms.length > 0) withAlarm++;
-      if (withAlarm < 2) return;
+      if (!twoPoliciesHaveAlarms(target)) return;
       const moving = target.policies.flatMap((policy) => {
         const way = isStepPolicy(policy) ? direction(policy) : undefined;
         const triggers = way ? triggerConditions(policy) : [];
