@@ -15,7 +15,7 @@ import { parseSageMakerResourceId, SAGEMAKER_DIMENSIONS } from '../core/facts/sa
 import { insideString } from '../core/rules/locate';
 import { LIVE_RULE_CODES, LIVE_RULE_SEVERITY, type LiveRuleCode } from '../core/rules/liveRules';
 import { endpointKindOf, namedMetrics } from '../core/facts/endpointKinds';
-import { boundsUndone, type ScheduleSetter } from '../core/rules/scheduleUndo';
+import { boundsUndone, fileSetter, type ScheduleSetter } from '../core/rules/scheduleUndo';
 import { keyText, type LiveState } from '../core/plan/liveState';
 import { applySuppressions } from '../core/lint/suppressions';
 import { didYouMean } from '../core/language/didYouMean';
@@ -478,22 +478,10 @@ function checkKeptActions(model: ScalingFile, live: LiveState, now: Date, report
     const kept = liveTarget.ScheduledActions.filter((a) => !inFile.has(a.ScheduledActionName));
     if (kept.length === 0) continue;
     const setters: KeptSetter[] = [
-      ...target.scheduledActions.flatMap((a): KeptSetter[] =>
-        a.name && a.schedule
-          ? [
-              {
-                live: false,
-                name: a.name.value,
-                schedule: a.schedule.value,
-                ...(a.timezone ? { timezone: a.timezone.value } : {}),
-                ...(a.startTime ? { startTime: a.startTime.value } : {}),
-                ...(a.endTime ? { endTime: a.endTime.value } : {}),
-                ...(a.action?.minCapacity ? { min: a.action.minCapacity.value } : {}),
-                ...(a.action?.maxCapacity ? { max: a.action.maxCapacity.value } : {}),
-              },
-            ]
-          : [],
-      ),
+      ...target.scheduledActions.flatMap((a): KeptSetter[] => {
+        const setter = a.name && fileSetter(a, a.name.value);
+        return setter ? [{ live: false, ...setter }] : [];
+      }),
       ...kept.map((a): KeptSetter => ({
         live: true,
         name: a.ScheduledActionName,

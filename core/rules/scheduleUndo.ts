@@ -1,6 +1,7 @@
 import { checkTimeZone, formatInZone, nextRuns, parseSchedule, type Schedule } from '../schedule';
 import { readableTime } from '../language/scheduleSummary';
 import { timestampInstant } from '../document/timestamp';
+import type { ScheduledAction } from '../document/model';
 
 // A target's own MinCapacity or MaxCapacity that its scheduled actions undo: they set the
 // bound to other values, and none sets it back to the target's, so the value the file gives
@@ -21,6 +22,20 @@ export interface ScheduleSetter {
   endTime?: string;
   min?: number;
   max?: number;
+}
+
+/** A scheduled action of the file as a setter, under the name it is told by; undefined when it has no Schedule. */
+export function fileSetter(action: ScheduledAction, name: string): ScheduleSetter | undefined {
+  if (!action.schedule) return undefined;
+  return {
+    name,
+    schedule: action.schedule.value,
+    ...(action.timezone ? { timezone: action.timezone.value } : {}),
+    ...(action.startTime ? { startTime: action.startTime.value } : {}),
+    ...(action.endTime ? { endTime: action.endTime.value } : {}),
+    ...(action.action?.minCapacity ? { min: action.action.minCapacity.value } : {}),
+    ...(action.action?.maxCapacity ? { max: action.action.maxCapacity.value } : {}),
+  };
 }
 
 /** A bound the setters undo: the first setter to run with another value, and when. */

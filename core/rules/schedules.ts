@@ -27,7 +27,7 @@ import { wallClock } from '../schedule/zoneTime';
 import { readableTime } from '../language/scheduleSummary';
 import { parseTimestamp } from '../document/timestamp';
 import { headOf, insideString } from './locate';
-import { boundsUndone, type Bound, type ScheduleSetter } from './scheduleUndo';
+import { boundsUndone, fileSetter, type Bound, type ScheduleSetter } from './scheduleUndo';
 
 // The `Schedule` and `Timezone` of scheduled actions: the expression parser's problems placed
 // on the document, the zone checks, times that never come or that daylight saving skips, and
@@ -782,17 +782,9 @@ function checkUndone(
   const setters: FileSetter[] = [];
   for (const info of infos) {
     const { action } = info;
-    if (info.dead || !info.schedule || !info.zone || !action.schedule) continue;
-    setters.push({
-      action,
-      name: action.name?.value ?? `scheduled action #${action.index + 1}`,
-      schedule: action.schedule.value,
-      ...(action.timezone ? { timezone: action.timezone.value } : {}),
-      ...(action.startTime ? { startTime: action.startTime.value } : {}),
-      ...(action.endTime ? { endTime: action.endTime.value } : {}),
-      ...(action.action?.minCapacity ? { min: action.action.minCapacity.value } : {}),
-      ...(action.action?.maxCapacity ? { max: action.action.maxCapacity.value } : {}),
-    });
+    if (info.dead || !info.schedule || !info.zone) continue;
+    const setter = fileSetter(action, action.name?.value ?? `scheduled action #${action.index + 1}`);
+    if (setter) setters.push({ action, ...setter });
   }
   const own = { min: target.minCapacity?.value, max: target.maxCapacity?.value };
   for (const undo of boundsUndone(own, setters, ctx.now, () => true, covered)) {
