@@ -4,7 +4,7 @@ import { defineRule, type Rule } from '../lint/rule';
 import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import { runSide, triggerStates } from '../language/stepIntervals';
 import { headOf, policyHead, policyLabel, targetLabel } from './locate';
-import { boundCrossing, scheduledBounds, scheduleLowersMax } from './scheduledActions';
+import { boundCrossing, scheduledBounds, scheduledWakeUp, scheduleLowersMax } from './scheduledActions';
 import { addsCapacity } from './scaleToZero';
 
 // Sanity checks a seasoned engineer would raise: AWS accepts these set-ups, but they do
@@ -24,11 +24,6 @@ function elementCount(target: ScalableTarget, key: string): number | undefined {
 
 function policyRelated(policy: ScalingPolicy, message: string): RelatedLocation {
   return { ...policyHead(policy), message };
-}
-
-/** Whether a scheduled action raises MinCapacity above 0, which brings the target back from zero on schedule. */
-function scheduledWakeUp(target: ScalableTarget): boolean {
-  return target.scheduledActions.some((a) => (a.action?.minCapacity?.value ?? 0) > 0);
 }
 
 const noPolicies = defineRule(

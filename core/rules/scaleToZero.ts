@@ -7,6 +7,7 @@ import { isSageMakerNamespace, metricFacts } from '../facts/metrics';
 import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import { isStepPolicy, runSide, triggerStates } from '../language/stepIntervals';
 import { policyHead, policyLabel } from './locate';
+import { scheduledWakeUp } from './scheduledActions';
 
 // Instance variants at MinCapacity 0. AWS documents scale-to-zero for asynchronous
 // endpoints (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html)
@@ -80,11 +81,6 @@ function wakeUpOf(target: ScalableTarget): WakeUp {
       wake.late ??= { policy }; // metric math or another namespace: it may have data at zero
   }
   return wake;
-}
-
-/** Whether a scheduled action raises MinCapacity above 0: the schedule brings the variant back. */
-function scheduledWakeUp(target: ScalableTarget): boolean {
-  return target.scheduledActions.some((a) => (a.action?.minCapacity?.value ?? 0) > 0);
 }
 
 /** The quick fix, when it is certain: a MaxCapacity of 0 beside it would need a change of its own. */

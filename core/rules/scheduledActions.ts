@@ -96,6 +96,11 @@ export function scheduledBounds(target: ScalableTarget): Readonly<ScheduledBound
   return bounds;
 }
 
+/** Whether a scheduled action raises MinCapacity above 0, which brings the target back from zero on schedule. */
+export function scheduledWakeUp(target: ScalableTarget): boolean {
+  return target.scheduledActions.some((a) => (a.action?.minCapacity?.value ?? 0) > 0);
+}
+
 /** Whether a scheduled action lowers MaxCapacity, below the target's own or another action's: a way to scale in. */
 export function scheduleLowersMax(target: ScalableTarget): boolean {
   let highest = target.maxCapacity?.value ?? -Infinity;
