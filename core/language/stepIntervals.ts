@@ -71,13 +71,11 @@ export function runSide(alarm: CloudWatchAlarm, state: TriggerState): AlarmSide 
 
 /** The metric values at which a static-threshold alarm runs its policy in this state (ALARM or OK). */
 export function runInterval(alarm: CloudWatchAlarm, state: TriggerState): MetricInterval | undefined {
-  const operator = alarm.comparisonOperator?.value;
+  const side = runSide(alarm, state);
   const threshold = alarm.threshold?.value;
-  const fires = alarmSide(operator);
-  if (!fires || threshold === undefined || state === 'INSUFFICIENT_DATA') return undefined;
+  if (!side || threshold === undefined) return undefined;
   // In ALARM the comparison holds (inclusive with …OrEqual…); in OK it does not.
-  const inclusive = /OrEqual/.test(operator!) === (state === 'ALARM');
-  const side = state === 'ALARM' ? fires : oppositeSide(fires);
+  const inclusive = /OrEqual/.test(alarm.comparisonOperator!.value) === (state === 'ALARM');
   return side === 'above'
     ? { lower: threshold, lowerInclusive: inclusive, upperInclusive: false }
     : { upper: threshold, upperInclusive: inclusive, lowerInclusive: false };
