@@ -305,9 +305,14 @@ function perWhat(facts: MetricFacts): string {
   return facts.dimensions.some((set) => set.includes('InferenceComponentName')) ? 'copy' : 'instance';
 }
 
+/** What a high-resolution concurrency metric counts requests per: each copy of a component, else each model. */
+function concurrencyPer(facts: MetricFacts): 'copy' | 'model' {
+  return facts.name.endsWith('PerCopy') ? 'copy' : 'model';
+}
+
 function metricMarkdown(type: string, facts: MetricFacts): string | undefined {
   if (!facts.highResolution) return undefined;
-  const per = facts.name.endsWith('PerCopy') ? 'copy' : 'model';
+  const per = concurrencyPer(facts);
   return [
     `**${type}** tracks \`${facts.name}\`: the requests in flight per ${per}, queued ones included, published every 10 seconds.`,
     '',
@@ -327,7 +332,7 @@ function targetValueMarkdown(value: number, facts: MetricFacts | undefined): str
     ].join('\n');
   }
   if (facts.highResolution) {
-    const per = facts.name.endsWith('PerCopy') ? 'copy' : 'model';
+    const per = concurrencyPer(facts);
     return `**TargetValue ${formatNumber(value)}**: concurrent requests per ${per} (queued ones included) that the policy holds \`${facts.name}\` at. ([AWS](${facts.source}))`;
   }
   return undefined;
