@@ -197,6 +197,11 @@ export function member(located: Located, key: string): Item | undefined {
   return memberOf(located.item, key);
 }
 
+/** The policy's `CloudWatchAlarm` object itself: `alarm` falls back to the first of `CloudWatchAlarms`, whose elements have no key. */
+export function singleAlarm(policy: ScalingPolicy): CloudWatchAlarm | undefined {
+  return policy.alarm?.keyRange ? policy.alarm : undefined;
+}
+
 // The builders below walk each object's members once, in order, with a switch on the key:
 // a later duplicate overwrites an earlier one, as in JSON.parse, and a value of the wrong
 // type leaves the member undefined (the schema reports the type). One pass per object

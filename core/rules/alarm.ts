@@ -8,6 +8,7 @@ import {
   type Prop,
   type ScalableTarget,
   type ScalingPolicy,
+  singleAlarm,
 } from '../document/model';
 import { defineRule, type Rule, type RuleContext } from '../lint/rule';
 import { metricFacts } from '../facts/metrics';
@@ -84,8 +85,8 @@ const notStep = defineRule(
         type === 'TargetTrackingScaling'
           ? 'target tracking creates and manages its own alarms'
           : 'predictive scaling scales on a forecast, not on an alarm';
-      // The CloudWatchAlarm object (an element of CloudWatchAlarms has no key), and the list.
-      const single = policy.alarm?.keyRange ? policy.alarm : undefined;
+      // The CloudWatchAlarm object and the CloudWatchAlarms list, each reported at its key.
+      const single = singleAlarm(policy);
       for (const [key, held] of [
         ['CloudWatchAlarm', single],
         ['CloudWatchAlarms', policy.alarmList],

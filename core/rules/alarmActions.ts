@@ -1,5 +1,12 @@
 import { removeElementEdits } from '../document/edits';
-import type { CloudWatchAlarm, Prop, ScalableTarget, ScalingPolicy, StringList } from '../document/model';
+import {
+  singleAlarm,
+  type CloudWatchAlarm,
+  type Prop,
+  type ScalableTarget,
+  type ScalingPolicy,
+  type StringList,
+} from '../document/model';
 import { defineRule, type Rule } from '../lint/rule';
 import { triggerStates, type TriggerState } from '../language/stepIntervals';
 import { insideString, policyLabel } from './locate';
@@ -40,7 +47,7 @@ const oneForm = defineRule(
   {
     policy(policy, _target, ctx) {
       const list = policy.alarmList;
-      const single = policy.alarm?.keyRange ? policy.alarm : undefined;
+      const single = singleAlarm(policy);
       if (!list?.keyRange || !single?.keyRange) return;
       ctx.report({
         range: list.keyRange,
