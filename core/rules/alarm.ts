@@ -29,6 +29,7 @@ import {
 } from '../language/stepIntervals';
 import { atomsInWords, bothHold, triggerConditions, type Atom, type TriggerCondition } from './alarmConditions';
 import { headOf, insideString, policyHead, policyLabel } from './locate';
+import { adjustmentDirection } from './steps';
 
 // The CloudWatch alarms that trigger a step policy, kept in the policy's `CloudWatchAlarm`
 // or, several, in `CloudWatchAlarms` (PutMetricAlarm's input; apply adds the policy's ARN to
@@ -523,21 +524,6 @@ function reportFight(w: WatchedTrigger, out: WatchedTrigger, both: MetricInterva
   });
 }
 
-/** Which way a step policy moves capacity, when all its steps agree: 1 adds, -1 removes. */
-function direction(policy: ScalingPolicy): 1 | -1 | undefined {
-  const type = policy.stepScaling?.adjustmentType?.value;
-  if (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity') return undefined;
-  let sign: 1 | -1 | undefined;
-  for (const step of policy.stepScaling?.stepAdjustments?.items ?? []) {
-    const adjustment = step.scalingAdjustment?.value ?? 0;
-    if (adjustment === 0) continue;
-    const s = adjustment > 0 ? 1 : -1;
-    if (sign !== undefined && sign !== s) return undefined; // a band design
-    sign = s;
-  }
-  return sign;
-}
-
 const multiplePoliciesLargestWins = defineRule(
   {
     code: 'sanity.multiple-policies-largest-wins',
@@ -550,7 +536,7 @@ const multiplePoliciesLargestWins = defineRule(
     target(target, ctx) {
       if (!twoPoliciesHaveAlarms(target)) return;
       const moving = target.policies.flatMap((policy) => {
-        const way = isStepPolicy(policy) ? direction(policy) : undefined;
+        const way = isStepPolicy(policy) ? adjustmentDirection(policy.stepScaling) : undefined;
         const triggers = way ? triggerConditions(policy) : [];
         return way && triggers.length > 0 ? [{ policy, way, triggers }] : [];
       });

@@ -401,19 +401,26 @@ function policySide(
     const side = triggers[0]!.side;
     return unplaced || triggers.some((t) => t.side !== side) ? undefined : { side, triggers };
   }
-  const type = config.adjustmentType?.value;
+  const direction = adjustmentDirection(config);
+  return direction === undefined ? undefined : { side: direction > 0 ? 'above' : 'below', triggers };
+}
+
+/**
+ * Which way a step configuration moves capacity when all its changes agree: 1 adds, -1
+ * removes; undefined for an exact capacity, for changes both ways (a band design), or none.
+ */
+export function adjustmentDirection(config: StepScalingConfiguration | undefined): 1 | -1 | undefined {
+  const type = config?.adjustmentType?.value;
   if (type !== 'ChangeInCapacity' && type !== 'PercentChangeInCapacity') return undefined;
-  let positive = 0;
-  let negative = 0;
-  for (const step of config.stepAdjustments?.items ?? []) {
-    const adjustment = step.scalingAdjustment?.value;
-    if (adjustment === undefined) continue;
-    if (adjustment > 0) positive++;
-    else if (adjustment < 0) negative++;
+  let sign: 1 | -1 | undefined;
+  for (const step of config!.stepAdjustments?.items ?? []) {
+    const adjustment = step.scalingAdjustment?.value ?? 0;
+    if (adjustment === 0) continue;
+    const s = adjustment > 0 ? 1 : -1;
+    if (sign !== undefined && sign !== s) return undefined;
+    sign = s;
   }
-  if (positive > 0 && negative === 0) return { side: 'above', triggers };
-  if (negative > 0 && positive === 0) return { side: 'below', triggers };
-  return undefined;
+  return sign;
 }
 
 /** Whether every alarm that runs the policy watches one metric that SageMaker documents as rising with load. */
