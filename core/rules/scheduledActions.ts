@@ -6,6 +6,7 @@ import { defineRule, type Rule } from '../lint/rule';
 import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 import { parseTimestamp, type Timestamp } from '../document/timestamp';
 import { headOf, insideString } from './locate';
+import { wordsOf } from './words';
 
 const actionMinLeMax = defineRule(
   {
@@ -403,15 +404,6 @@ const endInPast = defineRule(
 
 // ---------------------------------------------------------------------------------------
 // sched.name-contradicts-action
-
-/** The words of a name: "ScaleOutInMorning" → scale, out, in, morning; "scale-down_night" → scale, down, night. */
-function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
 
 const UP_WORDS = new Set(['up', 'increase', 'raise', 'grow', 'scaleup', 'scaleout']);
 const DOWN_WORDS = new Set(['down', 'decrease', 'lower', 'reduce', 'shrink', 'scaledown', 'scalein']);

@@ -27,6 +27,7 @@ import { wallClock } from '../schedule/zoneTime';
 import { readableTime } from '../language/scheduleSummary';
 import { parseTimestamp } from '../document/timestamp';
 import { headOf, insideString } from './locate';
+import { wordsOf } from './words';
 import { boundsUndone, fileSetter, type Bound, type ScheduleSetter } from './scheduleUndo';
 
 // The `Schedule` and `Timezone` of scheduled actions: the expression parser's problems placed
@@ -344,11 +345,7 @@ const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GM
 function namedUtc(action: ScheduledAction): boolean {
   const name = action.name?.value;
   if (!name) return false;
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .map((w) => w.toLowerCase());
-  return words.some((w) => w === 'utc' || w === 'gmt' || w === 'zulu');
+  return wordsOf(name).some((w) => w === 'utc' || w === 'gmt' || w === 'zulu');
 }
 
 /** Whether the zone changes when a cron runs: not for one that runs every minute-of-hour it lists, every hour of every day. */

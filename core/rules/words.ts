@@ -1,7 +1,8 @@
 import type { ScalableTarget } from '../document/model';
 import { SAGEMAKER_DIMENSIONS } from '../facts/sagemaker';
 
-// Words the rules' messages share: lists and counts, in the singular where there is one.
+// Words the rules' messages share: lists and counts, in the singular where there is one; and
+// the words of a name, which some rules read.
 
 /** "a", "a or b", "a, b or c". */
 export function orList(items: readonly string[]): string {
@@ -11,6 +12,15 @@ export function orList(items: readonly string[]): string {
 /** "a", "a and b", "a, b and c". */
 export function andList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The words of a name, in lower case: "ScaleOutInMorning" → scale, out, in, morning; "scale-down_night" → scale, down, night. */
+export function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
 }
 
 /** A noun in its two numbers. */
