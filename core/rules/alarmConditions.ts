@@ -1,6 +1,7 @@
 import type { CloudWatchAlarm, MetricDataQuery, MetricDimension, ScalingPolicy } from '../document/model';
 import { has } from '../document/model';
 import { triggerStates } from '../language/stepIntervals';
+import { andList } from './words';
 
 // When a step policy's alarm is in ALARM, as a condition on metric values: for a single
 // metric, `metric op Threshold`; for metric math, the boolean expression the alarm compares
@@ -475,5 +476,5 @@ export function atomsInWords(atoms: readonly Atom[]): string {
     seen.add(text);
     words.push(text);
   }
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  return andList(words);
 }
