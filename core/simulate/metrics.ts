@@ -115,14 +115,9 @@ export class MetricSource {
     const x = Number.isNaN(input) ? (this.kind === 'openLoop' ? NaN : 0) : input;
     this.ticks++;
     switch (this.kind) {
+      // Rates are requests per minute: a tick serves a sixth of them (divided at close). A
+      // gauge is summed the same way and divided by the ticks served instead.
       case 'perCapacityRate':
-        // Rates are requests per minute: a tick serves a sixth of them (divided at close).
-        if (inService > 0) {
-          this.sum += x / inService;
-          this.total += x;
-          this.servedTicks++;
-        }
-        return;
       case 'perCapacityGauge':
         if (inService > 0) {
           this.sum += x / inService;
