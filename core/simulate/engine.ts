@@ -248,15 +248,10 @@ export function simulate(
   const names = [...policies.map((x) => x.name), ...target.ScheduledActions.map((a) => a.ScheduledActionName)];
   const lastEventOf = new Int32Array(names.length).fill(-1);
   const lastBlockedOf = new Int32Array(names.length).fill(-1);
-  const demandColumn = columns.has(INVOCATIONS)
-    ? invocationsCursor
-    : columns.has(CONCURRENCY)
-      ? concurrencyCursor
-      : undefined;
-  const demandTarget = targetTracking.find(
-    (tt) => demandSource(tt) === (columns.has(INVOCATIONS) ? INVOCATIONS : CONCURRENCY),
-  );
-  const summary = new SummaryBuilder(p, demandTarget?.target, columns.has(INVOCATIONS), demandColumn !== undefined);
+  // The demand the summary measures: invocations when the load has them, else concurrency.
+  const demandName = columns.has(INVOCATIONS) ? INVOCATIONS : columns.has(CONCURRENCY) ? CONCURRENCY : undefined;
+  const demandTarget = targetTracking.find((tt) => demandSource(tt) === demandName);
+  const summary = new SummaryBuilder(p, demandTarget?.target, demandName === INVOCATIONS, demandName !== undefined);
 
   // ---- State ---------------------------------------------------------------------------
   const cooldowns = new Cooldowns();
@@ -396,7 +391,7 @@ export function simulate(
     }
     const rate = invocationsCursor.at(t);
     const concurrency = concurrencyCursor.at(t);
-    const demand = demandColumn ? demandColumn.at(t) : NaN;
+    const demand = demandName === INVOCATIONS ? rate : demandName === CONCURRENCY ? concurrency : NaN;
     summary.tick(t, inService, desired, demand, min, max);
 
     if ((i + 1) % 6 === 0) {
@@ -525,13 +520,14 @@ export function simulate(
         if (!tt.low) continue;
         const index = policies.indexOf(tt);
         const wanted = tt.low.state === ALARM ? ttCapacity(tt, tt.low, true) : NaN;
-        if (Number.isNaN(wanted) || clamp(wanted) >= desired) {
+        const to = clamp(wanted);
+        if (Number.isNaN(wanted) || to >= desired) {
           agree = false;
           holdout = tt.name;
           continue;
         }
-        if (clamp(wanted) > best) {
-          best = clamp(wanted);
+        if (to > best) {
+          best = to;
           bestPolicy = index;
         }
       }
@@ -539,15 +535,11 @@ export function simulate(
         if (!trigger.invoked || trigger.role !== 'low') continue;
         const tt = policies[trigger.policy] as TargetTrackingPolicy;
         if (!agree) {
-          const own = clamp(ttCapacity(tt, trigger.alarm, true));
           if (activity !== null) continue;
+          const wanted = ttCapacity(tt, trigger.alarm, true);
+          const own = clamp(wanted);
           if (holdout === tt.name)
-            blocked(
-              t,
-              trigger.policy,
-              ttCapacity(tt, trigger.alarm, true) < min && desired === min ? Blocked.AtMin : Blocked.Flapping,
-              own,
-            );
+            blocked(t, trigger.policy, wanted < min && desired === min ? Blocked.AtMin : Blocked.Flapping, own);
           else blocked(t, trigger.policy, Blocked.NoAgreement, own, holdout);
         } else if (best > bestIn.to || (best === bestIn.to && trigger.policy === bestPolicy)) {
           // All agree: the invoked policy scales in to the largest capacity any of them asks
