@@ -8,6 +8,7 @@ import { desiredFromText } from '../core/plan/desired';
 import type { TargetState } from '../core/plan/liveState';
 import {
   ALARM_STATE_NAMES,
+  eventWithTimes,
   fileErrorsMessage,
   formatDuration,
   isoTime,
@@ -275,16 +276,7 @@ function toJson(result: SimulationResult, warnings: string[]): unknown {
     stepSeconds: result.stepSeconds,
     parameters: { start: isoTime(startMs), durationSeconds: durationMs / 1000, ...rest },
     series: rows,
-    events: result.events.map((e) => ({
-      time: isoTime(e.time),
-      kind: e.kind,
-      source: e.source,
-      from: e.from,
-      to: e.to,
-      reason: e.reason,
-      ...(e.completesAt !== undefined ? { completesAt: isoTime(e.completesAt) } : {}),
-      ...(e.until !== undefined ? { until: isoTime(e.until) } : {}),
-    })),
+    events: result.events.map((e) => eventWithTimes(e, isoTime)),
     summary: {
       ...result.summary,
       reactions: result.summary.reactions.map((r) => ({

@@ -5,7 +5,7 @@
 // the webview by postMessage; values keep 3 decimals, which is what a chart can show.
 import { formatDuration } from './duration';
 import { notSimulatedMessage } from './options';
-import { ALARM, INSUFFICIENT_DATA, type EventKind, type SimulationResult } from './types';
+import { ALARM, eventWithTimes, INSUFFICIENT_DATA, type EventKind, type SimulationResult } from './types';
 
 /** One series of the chart; null is a gap. */
 export interface ChartSeries {
@@ -114,16 +114,7 @@ export function chartData(result: SimulationResult): ChartData {
     return { name: alarm.name, policy: alarm.policy, runs };
   });
 
-  const event = (e: SimulationResult['events'][number]): ChartEvent => ({
-    time: seconds(e.time),
-    kind: e.kind,
-    source: e.source,
-    from: e.from,
-    to: e.to,
-    reason: e.reason,
-    ...(e.completesAt !== undefined ? { completesAt: seconds(e.completesAt) } : {}),
-    ...(e.until !== undefined ? { until: seconds(e.until) } : {}),
-  });
+  const event = (e: SimulationResult['events'][number]): ChartEvent => eventWithTimes(e, seconds);
 
   const rows: { label: string; value: string }[] = [];
   rows.push({

@@ -134,6 +134,26 @@ export interface SimulationEvent {
   until?: number;
 }
 
+/**
+ * An event with its times (time, completesAt, until) converted from epoch ms: to epoch
+ * seconds for the panel's chart, to ISO text for the CLI's JSON.
+ */
+export function eventWithTimes<T>(
+  e: SimulationEvent,
+  convert: (ms: number) => T,
+): Omit<SimulationEvent, 'time' | 'completesAt' | 'until'> & { time: T; completesAt?: T; until?: T } {
+  return {
+    time: convert(e.time),
+    kind: e.kind,
+    source: e.source,
+    from: e.from,
+    to: e.to,
+    reason: e.reason,
+    ...(e.completesAt !== undefined ? { completesAt: convert(e.completesAt) } : {}),
+    ...(e.until !== undefined ? { until: convert(e.until) } : {}),
+  };
+}
+
 /** A policy the engine leaves out, and why; `needs` names the load column that would let it run. */
 export interface NotSimulated {
   policy: string;
