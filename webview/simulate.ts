@@ -354,9 +354,11 @@ function drawMarkers(u: uPlot): void {
   ctx.restore();
 }
 
+/** The capacity an event went from and to ("4 → 6"), or the one it stayed at. */
+const capacityChange = (a: ChartEvent) => (a.from === a.to ? String(a.to) : `${a.from} → ${a.to}`);
+
 function eventText(a: ChartEvent): string {
-  const change = a.from === a.to ? `${a.to}` : `${a.from} → ${a.to}`;
-  return `${utc(a.time)} UTC  ${a.kind} by ${a.source}: ${change}\n${a.reason}${a.completesAt ? `\ncompleted ${utc(a.completesAt)}` : ''}`;
+  return `${utc(a.time)} UTC  ${a.kind} by ${a.source}: ${capacityChange(a)}\n${a.reason}${a.completesAt ? `\ncompleted ${utc(a.completesAt)}` : ''}`;
 }
 
 /** The activity under the cursor (within 6 px), for the tooltip. */
@@ -530,7 +532,6 @@ function renderText(d: ChartData, warnings: string[]): void {
     for (const note of notes) list.append(el('li', { textContent: note }));
     results.append(el('h2', { textContent: 'Notes' }), list);
   }
-  const change = (a: ChartEvent) => (a.from === a.to ? String(a.to) : `${a.from} → ${a.to}`);
   results.append(
     el('h2', { textContent: 'Scaling activities' }),
     d.activities.length === 0
@@ -538,7 +539,7 @@ function renderText(d: ChartData, warnings: string[]): void {
       : table(
           'Every scaling activity, with its cause in AWS’s words (times UTC)',
           ['Time', 'Kind', 'By', 'Capacity', 'Cause'],
-          d.activities.map((a) => [utc(a.time), a.kind, a.source, change(a), a.reason]),
+          d.activities.map((a) => [utc(a.time), a.kind, a.source, capacityChange(a), a.reason]),
         ),
   );
   if (d.blocked.length > 0) {
