@@ -98,16 +98,18 @@ export class SimulationPanel implements vscode.Disposable {
   private lastResult: Extract<ToWebview, { type: 'result' }> | undefined;
   private lastRendered: Rendered | undefined;
   private disposed = false;
+  /** The file's name, as titles and messages say it. */
+  private readonly fileName: string;
 
   private constructor(
     private readonly deps: SimulationDeps,
     private readonly uri: vscode.Uri,
     private target: string | undefined,
   ) {
-    const name = uri.path.split('/').pop() ?? uri.path;
+    this.fileName = uri.path.split('/').pop() ?? uri.path;
     this.webviewPanel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      `Simulate ${name}`,
+      `Simulate ${this.fileName}`,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       {
         enableScripts: true,
@@ -196,7 +198,7 @@ export class SimulationPanel implements vscode.Disposable {
     void this.webviewPanel.webview.postMessage({
       type: 'state',
       controls: this.controls,
-      file: this.uri.path.split('/').pop() ?? '',
+      file: this.fileName,
       target: this.target ?? targets[0] ?? '',
       targets,
       patternHelp: PATTERN_HELP,
@@ -236,7 +238,7 @@ export class SimulationPanel implements vscode.Disposable {
     const started = performance.now();
     const stale = () => this.disposed || sequence !== this.sequence;
     const document = await this.document();
-    const name = this.uri.path.split('/').pop() ?? this.uri.path;
+    const name = this.fileName;
     if (!document) {
       this.post({ type: 'problem', run: ++this.runs, title: `${name} cannot be read`, problems: [] });
       return;
@@ -256,7 +258,8 @@ export class SimulationPanel implements vscode.Disposable {
       });
       return;
     }
-    const picked = panelTarget(fileTargets(text), this.target, name);
+    const desired = desiredFromText(text);
+    const picked = panelTarget(desired?.targets ?? [], this.target, name);
     if ('problem' in picked) {
       this.post({ type: 'problem', run: ++this.runs, title: picked.problem, problems: [] });
       return;
@@ -274,7 +277,7 @@ export class SimulationPanel implements vscode.Disposable {
       }
       const key = `${target.ResourceId} ${days.days}`;
       if (this.cloudLoad?.key !== key) {
-        const fetched = await this.fetchHistory(target, days.days, desiredFromText(text)?.Region);
+        const fetched = await this.fetchHistory(target, days.days, desired?.Region);
         if (!fetched || stale()) return;
         this.cloudLoad = { key, prepared: fetched };
       }
