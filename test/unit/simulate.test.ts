@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ALARM, INSUFFICIENT_DATA, type SimulationParameters, type SimulationResult } from '../../core/simulate/types';
 import {
   alarm,
+  INFERENCE_COMPONENT,
   load,
   MIN,
   run,
@@ -915,22 +916,25 @@ describe('simulate: SageMaker specifics', () => {
     assert.ok(r.notes.some((n) => /MinCapacity 0 is simulated as 1/.test(n)));
   });
 
-  const inferenceComponent = () => ({
-    ...variant(0, 4, [
-      targetTracking('ipc', 5, {}, 'SageMakerInferenceComponentInvocationsPerCopy'),
-      stepPolicy('wake', {
-        metric: 'NoCapacityInvocationFailures',
-        threshold: 1,
-        comparison: 'GreaterThanThreshold',
-        statistic: 'Sum',
-        aggregation: 'Maximum',
-        steps: [[0, undefined, 1]],
-        cooldown: 60,
-      }),
-    ]),
-    ResourceId: 'inference-component/chat',
-    ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
-  });
+  const inferenceComponent = () =>
+    variant(
+      0,
+      4,
+      [
+        targetTracking('ipc', 5, {}, 'SageMakerInferenceComponentInvocationsPerCopy'),
+        stepPolicy('wake', {
+          metric: 'NoCapacityInvocationFailures',
+          threshold: 1,
+          comparison: 'GreaterThanThreshold',
+          statistic: 'Sum',
+          aggregation: 'Maximum',
+          steps: [[0, undefined, 1]],
+          cooldown: 60,
+        }),
+      ],
+      [],
+      INFERENCE_COMPONENT,
+    );
 
   it('an inference component scales to 0 copies and wakes on NoCapacityInvocationFailures, failing requests meanwhile', () => {
     // 5 a minute on one copy is on target; traffic stops at 10 (AlarmLow: 15 datapoints, seen

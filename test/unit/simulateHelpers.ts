@@ -25,6 +25,12 @@ export function variant(
   };
 }
 
+/** What makes `variant(...)` an inference component (its `extra`): it scales copies, down to zero. */
+export const INFERENCE_COMPONENT: Partial<TargetState> = {
+  ResourceId: 'inference-component/chat',
+  ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
+};
+
 export function targetTracking(
   name: string,
   target: number,

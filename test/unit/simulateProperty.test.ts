@@ -5,7 +5,17 @@ import { policyAlarms, triggerStates } from '../../core/plan/alarmActions';
 import type { PolicySpec, ScheduledActionSpec } from '../../core/plan/liveState';
 import { simulate } from '../../core/simulate/engine';
 import { patternLoad, parsePattern } from '../../core/simulate/patterns';
-import { alarm, load, MIN, START, stepPolicy, targetTracking, variant, withAlarms } from './simulateHelpers';
+import {
+  alarm,
+  INFERENCE_COMPONENT,
+  load,
+  MIN,
+  START,
+  stepPolicy,
+  targetTracking,
+  variant,
+  withAlarms,
+} from './simulateHelpers';
 
 // Property-based: whatever the policies, schedules, load and timings, the simulation keeps
 // AWS's invariants. Fixed seed so a failure reproduces; FUZZ_SEED=<n> tries others.
@@ -227,19 +237,13 @@ describe('simulate: the summary adds up', () => {
           s.policies.filter((p) => !JSON.stringify(p).includes('HighResolution')),
           (p) => p.PolicyName,
         );
-        const base = variant(
+        const target = variant(
           s.min,
           s.min + s.span,
           policies,
           unique<ScheduledActionSpec>(s.actions, (a) => a.ScheduledActionName),
+          s.inferenceComponent ? INFERENCE_COMPONENT : {},
         );
-        const target = s.inferenceComponent
-          ? {
-              ...base,
-              ResourceId: 'inference-component/chat',
-              ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
-            }
-          : base;
         const minutes = s.demand.reduce((n, [, m]) => n + m, 0);
         const r = simulate(target, load({ invocations: s.demand }), {
           startMs: START,
@@ -327,14 +331,13 @@ describe('simulate: extremes', () => {
             StepScalingPolicyConfiguration: { ...p.StepScalingPolicyConfiguration, Cooldown: s.cooldown },
           };
         });
-        const base = variant(s.min, Math.max(s.min, s.max), policies);
-        const target = s.inferenceComponent
-          ? {
-              ...base,
-              ResourceId: 'inference-component/chat',
-              ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
-            }
-          : base;
+        const target = variant(
+          s.min,
+          Math.max(s.min, s.max),
+          policies,
+          [],
+          s.inferenceComponent ? INFERENCE_COMPONENT : {},
+        );
         const r = simulate(target, load({ invocations: s.demand, concurrency: s.demand }), {
           startMs: START,
           durationMs: s.minutes * MIN,
