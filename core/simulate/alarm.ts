@@ -335,15 +335,6 @@ export class AlarmRuntime {
     }
   }
 
-  /** The most recent real datapoint's value, NaN when the range holds none. */
-  latest(): number {
-    for (let j = this.values.length - 1; j >= 0; j--) {
-      const v = this.values[this.slot(j)]!;
-      if (!Number.isNaN(v)) return v;
-    }
-    return NaN;
-  }
-
   /**
    * What a policy reads from the datapoints the alarm evaluated (its StateReasonData): the
    * most recent N real ones. `pick` over the de-normalised values when `scaledValues`.
