@@ -513,16 +513,30 @@ export function formatValue(value: unknown): string {
   return value === undefined ? '(not set)' : JSON.stringify(value);
 }
 
-/** The leaves of an object as `path: value` lines, for what a create sends; `skip` is a top-level member the header names. */
-function leaves(value: unknown, path: string, out: string[], skip?: string): void {
-  if (isRecord(value) && Object.keys(value).length > 0) {
-    for (const [key, member] of Object.entries(value))
-      if (key !== skip) leaves(member, path ? `${path}.${key}` : key, out);
-  } else if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
-    value.forEach((element, i) => leaves(element, `${path}[${i}]`, out));
-  } else if (value !== undefined) {
-    out.push(`${path}: ${formatValue(value)}`);
-  }
+/**
+ * The leaves of an object with their paths (`Alarm.Dimensions[0].Name`), for what a create
+ * sends; `skip` is a top-level member the header names. The text plan and the JSON report
+ * (core/plan/planReport.ts) both list a create's fields by it.
+ */
+export function leafValues(value: unknown, skip?: string): { path: string; value: unknown }[] {
+  const out: { path: string; value: unknown }[] = [];
+  const walk = (member: unknown, path: string, skipHere?: string): void => {
+    if (isRecord(member) && Object.keys(member).length > 0) {
+      for (const [key, inner] of Object.entries(member))
+        if (key !== skipHere) walk(inner, path ? `${path}.${key}` : key);
+    } else if (Array.isArray(member) && member.length > 0 && member.every(isRecord)) {
+      member.forEach((element, i) => walk(element, `${path}[${i}]`));
+    } else if (member !== undefined) {
+      out.push({ path, value: member });
+    }
+  };
+  walk(value, '', skip);
+  return out;
+}
+
+/** The leaves of an object as `path: value` lines. */
+function leafLines(value: unknown, skip?: string): string[] {
+  return leafValues(value, skip).map((leaf) => `${leaf.path}: ${formatValue(leaf.value)}`);
 }
 
 function diffLines(diff: FieldDiff[]): string[] {
@@ -532,26 +546,25 @@ function diffLines(diff: FieldDiff[]): string[] {
 /** The header line and detail lines of one change, under its target. */
 function describe(change: Change): { line: string; details: string[] } {
   const note = 'note' in change && change.note ? ` (${change.note})` : '';
-  const details: string[] = [];
   switch (change.kind) {
     case 'registerTarget':
       if (change.create) {
-        leaves(change.settings, '', details);
-        return { line: '+ register target', details };
+        return { line: '+ register target', details: leafLines(change.settings) };
       }
       return { line: '~ update target', details: diffLines(change.diff) };
     case 'putPolicy': {
       if (change.create) {
-        leaves(change.policy, '', details, 'PolicyName');
-        return { line: `+ create policy "${change.policy.PolicyName}"${note}`, details };
+        return {
+          line: `+ create policy "${change.policy.PolicyName}"${note}`,
+          details: leafLines(change.policy, 'PolicyName'),
+        };
       }
       return { line: `~ update policy "${change.policy.PolicyName}"${note}`, details: diffLines(change.diff) };
     }
     case 'putAlarm': {
       const what = `alarm "${change.alarm.AlarmName}" for policy "${change.policyName}"`;
       if (change.create) {
-        leaves(change.alarm, '', details, 'AlarmName');
-        return { line: `+ create ${what}`, details };
+        return { line: `+ create ${what}`, details: leafLines(change.alarm, 'AlarmName') };
       }
       return {
         line: `~ ${change.diff.length > 0 ? 'update' : 'put again'} ${what}${note}`,
@@ -560,8 +573,10 @@ function describe(change: Change): { line: string; details: string[] } {
     }
     case 'putScheduledAction': {
       if (change.create) {
-        leaves(change.action, '', details, 'ScheduledActionName');
-        return { line: `+ create scheduled action "${change.action.ScheduledActionName}"`, details };
+        return {
+          line: `+ create scheduled action "${change.action.ScheduledActionName}"`,
+          details: leafLines(change.action, 'ScheduledActionName'),
+        };
       }
       return {
         line: `~ update scheduled action "${change.action.ScheduledActionName}"`,
@@ -569,11 +584,11 @@ function describe(change: Change): { line: string; details: string[] } {
       };
     }
     case 'deletePolicy':
-      return { line: `- delete policy "${change.policyName}"${note}`, details };
+      return { line: `- delete policy "${change.policyName}"${note}`, details: [] };
     case 'deleteAlarm':
-      return { line: `- delete alarm "${change.alarmName}" of policy "${change.policyName}" (prune)`, details };
+      return { line: `- delete alarm "${change.alarmName}" of policy "${change.policyName}" (prune)`, details: [] };
     case 'deleteScheduledAction':
-      return { line: `- delete scheduled action "${change.actionName}" (prune)`, details };
+      return { line: `- delete scheduled action "${change.actionName}" (prune)`, details: [] };
   }
 }
 

@@ -1,6 +1,5 @@
-import { isRecord } from './canonical';
 import type { TargetKey } from './liveState';
-import { countChanges, formatValue, targetKeyLabel } from './plan';
+import { countChanges, formatValue, leafValues, targetKeyLabel } from './plan';
 import type { Change, FieldDiff, Plan } from './planTypes';
 
 // The plan for machines and for pull requests: `plan --format json` (one entry per change,
@@ -53,18 +52,6 @@ export interface PlanReport {
 /** One file's outcome: its plan, or why there is none. */
 export type FileOutcome = { file: string; region?: string } & ({ plan: Plan } | { error: string });
 
-/** The leaves of a value as fields a create sets. */
-function leafFields(value: unknown, path: string, out: FieldChange[], skip?: string): void {
-  if (isRecord(value) && Object.keys(value).length > 0) {
-    for (const [key, member] of Object.entries(value))
-      if (key !== skip) leafFields(member, path ? `${path}.${key}` : key, out);
-  } else if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
-    value.forEach((element, i) => leafFields(element, `${path}[${i}]`, out));
-  } else if (value !== undefined) {
-    out.push({ path, after: value });
-  }
-}
-
 function diffFields(diff: readonly FieldDiff[]): FieldChange[] {
   return diff.map((d) => ({
     path: d.path,
@@ -101,9 +88,10 @@ export function reportChange(change: Change): ReportChange {
     name?: string,
     policy?: string,
   ) => {
-    const fields: FieldChange[] = [];
-    if (create) leafFields(value, '', fields, name);
-    return entry(create ? 'create' : 'update', kind, object, create ? fields : diffFields(diff), policy);
+    const fields: FieldChange[] = create
+      ? leafValues(value, name).map((leaf) => ({ path: leaf.path, after: leaf.value }))
+      : diffFields(diff);
+    return entry(create ? 'create' : 'update', kind, object, fields, policy);
   };
   switch (change.kind) {
     case 'registerTarget':
