@@ -29,7 +29,7 @@ import {
 import { SAGEMAKER_DIMENSIONS } from '../core/facts/sagemaker';
 import { errorCode, isNotImplemented } from './errors';
 import { mapLimit } from './concurrency';
-import { readPoliciesAndActions, type ReadStrategy } from './liveReads';
+import { pagesWithin, readPoliciesAndActions, type ReadStrategy } from './liveReads';
 import type { AwsClients } from './session';
 
 // Reading live state: the scalable targets a file names, with their policies, scheduled
@@ -195,25 +195,21 @@ interface TargetReads {
 
 /**
  * Every metric alarm of the account and region (DescribeAlarms without a filter, 100 a
- * page), at most `maxPages` pages: `complete` false when there were more.
+ * page), at most `maxPages` pages from `from` (the first page when undefined): `complete`
+ * false when there were more, `next` then where to resume.
  */
-async function describeAllAlarms(
-  clients: AwsClients,
-  signal?: AbortSignal,
-  maxPages = Infinity,
-): Promise<{ alarms: MetricAlarm[]; complete: boolean }> {
-  const alarms: MetricAlarm[] = [];
-  let token: string | undefined;
-  for (let pages = 0; pages < maxPages; pages++) {
-    const page = await clients.cloudWatch.send(
-      new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm'], MaxRecords: 100, NextToken: token }),
-      { abortSignal: signal },
-    );
-    alarms.push(...(page.MetricAlarms ?? []));
-    token = page.NextToken && page.NextToken !== token ? page.NextToken : undefined;
-    if (!token) return { alarms, complete: true };
-  }
-  return { alarms, complete: false };
+function describeAllAlarms(clients: AwsClients, signal?: AbortSignal, maxPages = Infinity, from?: string) {
+  return pagesWithin(
+    maxPages,
+    async (token) => {
+      const page = await clients.cloudWatch.send(
+        new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm'], MaxRecords: 100, NextToken: token }),
+        { abortSignal: signal },
+      );
+      return { items: page.MetricAlarms ?? [], nextToken: page.NextToken };
+    },
+    from,
+  );
 }
 
 /** The alarm names a desired target's step policies give (a key that is a file's target). */
@@ -280,7 +276,7 @@ export async function fetchLiveState(
   const scan = stepPolicies.length > 1 ? await describeAllAlarms(clients, signal, stepPolicies.length) : undefined;
   const alarmsByName = new Map<string, MetricAlarm>();
   if (scan?.complete) {
-    for (const alarm of scan.alarms)
+    for (const alarm of scan.items)
       if (alarm.AlarmName && (names.has(alarm.AlarmName) || triggersOne(alarm)))
         alarmsByName.set(alarm.AlarmName, alarm);
   } else {
@@ -291,7 +287,11 @@ export async function fetchLiveState(
     for (const alarm of byAction.flat()) if (alarm.AlarmName) alarmsByName.set(alarm.AlarmName, alarm);
     const found = [...alarmsByName.values()].map(alarmSpecFromLive);
     if (arns.some((arn) => !found.some((alarm) => alarmTriggers(alarm, arn)))) {
-      for (const alarm of (await describeAllAlarms(clients, signal)).alarms) {
+      // The whole account, resumed where the budgeted scan stopped: its pages are not read twice.
+      const all = scan
+        ? [...scan.items, ...(await describeAllAlarms(clients, signal, Infinity, scan.next)).items]
+        : (await describeAllAlarms(clients, signal)).items;
+      for (const alarm of all) {
         if (alarm.AlarmName && !alarmsByName.has(alarm.AlarmName) && triggersOne(alarm))
           alarmsByName.set(alarm.AlarmName, alarm);
       }

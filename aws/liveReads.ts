@@ -45,6 +45,7 @@ export interface ObjectsOfTargets {
   used: { policies: 'perTarget' | 'namespace'; actions: 'perTarget' | 'namespace' };
 }
 
+/** One page of a list call: its items and the token of the next page. */
 interface Listing<T> {
   items: T[];
   nextToken: string | undefined;
@@ -60,22 +61,24 @@ function keyOfObject(object: { ServiceNamespace?: string; ResourceId?: string; S
 }
 
 /**
- * Pages of a list call, at most `budget` of them; `complete` false when there were more.
- * A NextToken equal to the last one ends the listing (moto repeats tokens past its last page).
+ * Pages of a list call from `from` (the first page when undefined), at most `budget` of
+ * them; `complete` false when there were more, `next` then the token to resume from. A
+ * NextToken equal to the last one ends the listing (moto repeats tokens past its last page).
  */
-async function pagesWithin<T>(
+export async function pagesWithin<T>(
   budget: number,
   page: (token: string | undefined) => Promise<Listing<T>>,
-): Promise<{ items: T[]; complete: boolean }> {
+  from?: string,
+): Promise<{ items: T[]; complete: true } | { items: T[]; complete: false; next: string }> {
   const items: T[] = [];
-  let token: string | undefined;
+  let token = from;
   for (let pages = 0; pages < budget; pages++) {
     const answer = await page(token);
     items.push(...answer.items);
     if (!answer.nextToken || answer.nextToken === token) return { items, complete: true };
     token = answer.nextToken;
   }
-  return { items, complete: false };
+  return { items, complete: false, next: token! };
 }
 
 /** Groups objects by target, keeping only the wanted targets, each list sorted by `name`. */
