@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/finding';
 import { lintDocument } from '../core/lint/lintDocument';
 import { rulePagePath } from '../core/lint/rule';
-import { ruleConfigFor } from './fileErrors';
+import { findingDiagnostic, rangeOf, ruleConfigFor } from './fileErrors';
 import { withRenderedRuleLink } from './ruleDocs';
 import { SECTION } from './settings';
 
@@ -26,12 +26,6 @@ const MAX_BYTES = 5_000_000;
 const GLOB = '**/*.scaling.json';
 const SETTING = 'validation.closedFiles';
 
-const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-};
-
 /** Whether the CLI would skip the path too: inside node_modules or a hidden folder. */
 function skipped(uri: vscode.Uri): boolean {
   return uri.path.split('/').some((part) => part === 'node_modules' || (part.startsWith('.') && part.length > 1));
@@ -43,13 +37,7 @@ function isScalingFile(uri: vscode.Uri): boolean {
 
 /** A finding of a closed file as a diagnostic, sourced and linked as the editor's own are. */
 function toDiagnostic(document: TextDocument, finding: Finding, docs: vscode.Uri): vscode.Diagnostic {
-  const start = document.positionAt(finding.start);
-  const end = document.positionAt(finding.end);
-  const diagnostic = new vscode.Diagnostic(
-    new vscode.Range(start.line, start.character, end.line, end.character),
-    finding.message,
-    SEVERITY[finding.severity],
-  );
+  const diagnostic = findingDiagnostic(document, finding);
   if (finding.code === 'json.syntax' || finding.code === 'json.schema') {
     // As VS Code's JSON support labels them when the file is open.
     diagnostic.source = 'json';
@@ -63,15 +51,7 @@ function toDiagnostic(document: TextDocument, finding: Finding, docs: vscode.Uri
     diagnostic.relatedInformation = finding.related.map(
       (r) =>
         new vscode.DiagnosticRelatedInformation(
-          new vscode.Location(
-            vscode.Uri.parse(document.uri),
-            new vscode.Range(
-              document.positionAt(r.start).line,
-              document.positionAt(r.start).character,
-              document.positionAt(r.end).line,
-              document.positionAt(r.end).character,
-            ),
-          ),
+          new vscode.Location(vscode.Uri.parse(document.uri), rangeOf(document, r.start, r.end)),
           r.message,
         ),
     );

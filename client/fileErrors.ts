@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Finding } from '../core/finding';
 import { exists } from './files';
 import { lintDocument } from '../core/lint/lintDocument';
 import { mergeRuleConfigs, type RuleConfig } from '../core/lint/config';
@@ -15,6 +16,29 @@ import { getRuleLevels } from './settings';
 
 /** The source (and collection name) of the live-check diagnostics that plan and apply set. */
 export const LIVE_SOURCE = 'scaling-live';
+
+/** A text whose offsets can be placed: an open document, or the text of a closed file (the language server's TextDocument). */
+interface OffsetPositions {
+  positionAt(offset: number): { line: number; character: number };
+}
+
+/** The range between two offsets of a text. */
+export function rangeOf(text: OffsetPositions, start: number, end: number): vscode.Range {
+  const from = text.positionAt(start);
+  const to = text.positionAt(end);
+  return new vscode.Range(from.line, from.character, to.line, to.character);
+}
+
+const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
+/** A finding as a diagnostic at its place, with its message and severity; its source and code are the caller's. */
+export function findingDiagnostic(text: OffsetPositions, finding: Finding): vscode.Diagnostic {
+  return new vscode.Diagnostic(rangeOf(text, finding.start, finding.end), finding.message, SEVERITY[finding.severity]);
+}
 
 /** One error in a file, located for a message. */
 export interface FileError {
@@ -59,7 +83,7 @@ export async function findFileErrors(
   const { findings } = await lintDocument(document.getText(), { uri: document.uri.toString(), now, config });
   for (const f of findings) {
     if (f.severity !== 'error') continue;
-    add(new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)), f.message, f.code);
+    add(rangeOf(document, f.start, f.end), f.message, f.code);
   }
   // Whatever else the editor shows as an error (another extension's check) blocks too,
   // except our own earlier live-check results, which apply runs afresh.

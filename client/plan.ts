@@ -10,7 +10,7 @@ import { diffDocuments } from '../core/plan/liveDocument';
 import { countChanges, planChanges, renderPlanText } from '../core/plan/plan';
 import type { Plan } from '../core/plan/planTypes';
 import { profileLabel, type AwsSession, type Lease } from './aws';
-import { findFileErrors, firstErrorText, LIVE_SOURCE, ruleConfigFor } from './fileErrors';
+import { findFileErrors, findingDiagnostic, firstErrorText, LIVE_SOURCE, ruleConfigFor } from './fileErrors';
 import { getPrune } from './settings';
 
 // From a *.scaling.json to a plan, for Show Plan and Apply: the file's errors block (all
@@ -125,14 +125,7 @@ function refuse(message: string, options: { showProblems?: boolean } = {}): Plan
 }
 
 function liveDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
-  const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-  const severity =
-    finding.severity === 'error'
-      ? vscode.DiagnosticSeverity.Error
-      : finding.severity === 'warning'
-        ? vscode.DiagnosticSeverity.Warning
-        : vscode.DiagnosticSeverity.Information;
-  const diagnostic = new vscode.Diagnostic(range, finding.message, severity);
+  const diagnostic = findingDiagnostic(document, finding);
   diagnostic.source = LIVE_SOURCE;
   diagnostic.code = finding.code;
   return diagnostic;
