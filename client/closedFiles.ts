@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/finding';
 import { lintDocument } from '../core/lint/lintDocument';
 import { rulePagePath } from '../core/lint/rule';
-import { findingDiagnostic, rangeOf, ruleConfigFor } from './fileErrors';
+import { findingDiagnostic, rangeOf, ruleConfigFor, ruleConfigLookup } from './fileErrors';
 import { withRenderedRuleLink } from './ruleDocs';
 import { SECTION } from './settings';
 
@@ -67,6 +67,8 @@ export class ClosedFileChecker implements vscode.Disposable {
   /** One file at a time, in the order asked: a chain of checks. */
   private queue: Promise<void> = Promise.resolve();
   private readonly docs: vscode.Uri;
+  /** The .scalingrc.json files read by this scan's checks: each folder's once, not once per file; cleared by rescan(). */
+  private readonly ruleConfigs = ruleConfigLookup();
 
   constructor(
     extensionUri: vscode.Uri,
@@ -106,6 +108,7 @@ export class ClosedFileChecker implements vscode.Disposable {
     this.scan.cancel();
     this.scan.dispose();
     this.scan = new vscode.CancellationTokenSource();
+    this.ruleConfigs.clear(); // a rule configuration file may have changed
     const token = this.scan.token;
     if (!this.enabled()) {
       this.collection.clear();
@@ -172,7 +175,7 @@ export class ClosedFileChecker implements vscode.Disposable {
       const { findings } = await lintDocument(text, {
         uri: uri.toString(),
         now: new Date(),
-        config: await ruleConfigFor(uri),
+        config: await ruleConfigFor(uri, this.ruleConfigs),
       });
       // Opened, or a newer scan started, while it was checked: what is published now would be stale.
       if (token.isCancellationRequested || this.isOpen(uri)) return false;

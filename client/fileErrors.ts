@@ -48,15 +48,23 @@ export interface FileError {
   code: string;
 }
 
-/** The rule configuration of a file: its nearest .scalingrc.json, then the settings (which win), as the server merges them. */
-export async function ruleConfigFor(uri: vscode.Uri): Promise<RuleConfig> {
-  const fromSettings: RuleConfig = { rules: getRuleLevels(uri) };
-  if (uri.scheme !== 'file') return fromSettings;
-  // Read afresh each time (apply and plan are rare): no cache to invalidate.
-  const lookup = new RuleConfigLookup({
+/** A lookup of .scalingrc.json files through VS Code's file system; it keeps what it read until cleared. */
+export function ruleConfigLookup(): RuleConfigLookup {
+  return new RuleConfigLookup({
     exists: (path) => exists(vscode.Uri.file(path)),
     read: async (path) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(path))),
   });
+}
+
+/**
+ * The rule configuration of a file: its nearest .scalingrc.json, then the settings (which
+ * win), as the server merges them. Read afresh by default (apply and plan are rare: no
+ * cache to invalidate); a caller checking many files passes its own lookup and clears it
+ * when a configuration file changes.
+ */
+export async function ruleConfigFor(uri: vscode.Uri, lookup = ruleConfigLookup()): Promise<RuleConfig> {
+  const fromSettings: RuleConfig = { rules: getRuleLevels(uri) };
+  if (uri.scheme !== 'file') return fromSettings;
   try {
     const found = await lookup.forFolder(vscode.Uri.joinPath(uri, '..').fsPath);
     return mergeRuleConfigs(found?.config, fromSettings);
