@@ -6,6 +6,7 @@ import { rulePagePath } from '../core/lint/rule';
 import { findingDiagnostic, rangeOf, ruleConfigFor, ruleConfigLookup } from './fileErrors';
 import { withRenderedRuleLink } from './ruleDocs';
 import { SECTION } from './settings';
+import { SCALING_FILES } from './tree/drift';
 
 // The *.scaling.json files of the workspace that no editor has open, checked in the
 // background with what `sagemaker-scaling lint` runs in CI (core/lint/lintDocument.ts: JSON
@@ -23,7 +24,6 @@ const MAX_FILES = 500;
 /** Larger files are skipped: a file that big is generated, and checked where it is generated. */
 const MAX_BYTES = 5_000_000;
 
-const GLOB = '**/*.scaling.json';
 const SETTING = 'validation.closedFiles';
 
 /** Whether the CLI would skip the path too: inside node_modules or a hidden folder. */
@@ -70,14 +70,14 @@ export class ClosedFileChecker implements vscode.Disposable {
   /** The .scalingrc.json files read by this scan's checks: each folder's once, not once per file; cleared by rescan(). */
   private readonly ruleConfigs = ruleConfigLookup();
 
+  /** `watcher` watches the workspace's *.scaling.json files (the extension's one watcher of them, which it disposes). */
   constructor(
     extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    watcher: vscode.FileSystemWatcher,
   ) {
     this.docs = vscode.Uri.joinPath(extensionUri, 'docs');
-    const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
     this.subscriptions.push(
-      watcher,
       watcher.onDidCreate((uri) => this.checkLater(uri)),
       watcher.onDidChange((uri) => this.checkLater(uri)),
       watcher.onDidDelete((uri) => this.collection.delete(uri)),
@@ -118,7 +118,7 @@ export class ClosedFileChecker implements vscode.Disposable {
       { location: vscode.ProgressLocation.Window, title: 'Checking *.scaling.json files' },
       async () => {
         const started = Date.now();
-        const found = await vscode.workspace.findFiles(GLOB, undefined, MAX_FILES + 1, token);
+        const found = await vscode.workspace.findFiles(SCALING_FILES, undefined, MAX_FILES + 1, token);
         if (token.isCancellationRequested) return;
         const files = found.filter(isScalingFile).slice(0, MAX_FILES);
         if (found.length > MAX_FILES)

@@ -125,8 +125,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
   );
 
+  // One watcher of the *.scaling.json files: the closed files' checks and the tree's drift marks follow it.
+  const scalingFiles = vscode.workspace.createFileSystemWatcher(SCALING_FILES);
+  context.subscriptions.push(scalingFiles);
+
   // Closed *.scaling.json files, checked in the background as CI's lint checks them.
-  const closedFiles = new ClosedFileChecker(context.extensionUri, log);
+  const closedFiles = new ClosedFileChecker(context.extensionUri, log, scalingFiles);
   context.subscriptions.push(
     closedFiles,
     ruleConfigWatcher.onDidCreate(() => closedFiles.rescan()),
@@ -176,10 +180,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     fetchUntracked(tree, log),
   );
   // The drift marks follow the files: saved, created or deleted, compared again without a call.
-  const scalingFiles = vscode.workspace.createFileSystemWatcher(SCALING_FILES);
   const filesChanged = () => void tree.filesChanged();
   context.subscriptions.push(
-    scalingFiles,
     scalingFiles.onDidChange(filesChanged),
     scalingFiles.onDidCreate(filesChanged),
     scalingFiles.onDidDelete(filesChanged),
