@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { RuleMeta } from '../core/lint/rule';
+import { rulePagePath, type RuleMeta } from '../core/lint/rule';
 import { RULES_BY_CODE } from '../core/rules/index';
 import type { Severity } from '../core/finding';
 import { repository, version } from '../package.json';
@@ -41,7 +41,7 @@ const RULES_DOC_URL = `${repository.url.replace(/\.git$/, '')}/blob/main/docs`;
 
 /** The documentation link of a code: its page under docs/rules/, or for the first two layers the index. */
 function ruleHelpUri(code: string): string {
-  return RULES_BY_CODE.has(code) ? `${RULES_DOC_URL}/rules/${code}.md` : `${RULES_DOC_URL}/rules.md`;
+  return RULES_BY_CODE.has(code) ? `${RULES_DOC_URL}/${rulePagePath(code)}` : `${RULES_DOC_URL}/rules.md`;
 }
 
 // SARIF 2.1.0 §3.27.10: level is "error", "warning", "note" or "none".

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { rulePagePath } from '../core/lint/rule';
 
 // A diagnostic's code links to its rule's page, docs/rules/<code>.md, shipped in the
 // extension. The language server gives that file's URL (what any LSP client can open);
@@ -29,7 +30,7 @@ export function withRenderedRuleLink(diagnostic: vscode.Diagnostic): vscode.Diag
 
 /** The page of a rule in the extension (the index when there is none for that code). */
 async function rulePage(extensionUri: vscode.Uri, code: string): Promise<vscode.Uri> {
-  const page = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${code.replace(/[^a-z0-9.-]/gi, '-')}.md`);
+  const page = vscode.Uri.joinPath(extensionUri, 'docs', rulePagePath(code));
   try {
     await vscode.workspace.fs.stat(page);
     return page;
