@@ -1,7 +1,15 @@
 import type { RuleConfig } from '../core/lint/config';
 import { collectFiles } from './files';
 import { toGithubCommand, toSarif } from './lintFormats';
-import { encodingMessage, findingToMessage, lintText, NotUtf8Error, readText, type LintMessage } from './lintFile';
+import {
+  encodingMessage,
+  findingToMessage,
+  lintText,
+  messageLine,
+  NotUtf8Error,
+  readText,
+  type LintMessage,
+} from './lintFile';
 import { ruleConfigForFile, ruleConfigLookup } from './ruleConfig';
 import type { Output } from './output';
 
@@ -57,12 +65,7 @@ export async function lintCommand(options: LintOptions, out: Output): Promise<nu
   } else if (options.format === 'sarif') {
     out.out(JSON.stringify(toSarif(messages, { root: process.cwd(), problems }), null, 2));
   } else {
-    for (const m of messages)
-      out.out(
-        options.format === 'github'
-          ? toGithubCommand(m)
-          : `${m.file}:${m.line}:${m.column} ${m.severity} ${m.code} ${m.message}`,
-      );
+    for (const m of messages) out.out(options.format === 'github' ? toGithubCommand(m) : messageLine(m));
     const summary = `${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} information`;
     out.err(summary);
   }

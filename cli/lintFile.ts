@@ -80,6 +80,11 @@ export function findingToMessage(file: string, document: TextDocument | string, 
   };
 }
 
+/** A message as lint's text format prints it, and plan and apply on stderr: `file:line:column severity code message`. */
+export function messageLine(m: LintMessage): string {
+  return `${m.file}:${m.line}:${m.column} ${m.severity} ${m.code} ${m.message}`;
+}
+
 /** A file that is not UTF-8 text: reported as a finding at its start, not as a crash. */
 export function encodingMessage(file: string): LintMessage {
   return {

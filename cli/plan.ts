@@ -18,7 +18,7 @@ import {
   type AwsCliOptions,
 } from './awsOptions';
 import { collectFiles } from './files';
-import { findingToMessage, lintText, readText, type LintMessage } from './lintFile';
+import { findingToMessage, lintText, messageLine, readText, type LintMessage } from './lintFile';
 import type { Output } from './output';
 import { ruleConfigForFile, ruleConfigLookup } from './ruleConfig';
 import { writeFileAtomic } from './atomicWrite';
@@ -70,7 +70,7 @@ export interface PreparedPlans {
 export const EXIT = { ok: 0, failed: 1, usage: 2, changes: 3, interrupted: 130 } as const;
 
 function printMessages(messages: LintMessage[], out: Output): void {
-  for (const m of messages) out.err(`${m.file}:${m.line}:${m.column} ${m.severity} ${m.code} ${m.message}`);
+  for (const m of messages) out.err(messageLine(m));
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
