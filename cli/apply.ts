@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { applyPlan, renderApplyResult } from '../aws/apply';
 import { explainAwsError, sessionErrorContext } from '../aws/errors';
-import { fetchCallerIdentity } from '../aws/identity';
+import { accountOf } from '../aws/identity';
 import { fetchLiveState } from '../aws/fetchLive';
 import type { AwsClients } from '../aws/session';
 import { desiredFromText } from '../core/plan/desired';
@@ -149,7 +149,7 @@ async function prepareSaved(options: ApplyCommandOptions, out: Output): Promise<
         throw error;
       }
       result.sessions.push(clients);
-      const account = (await fetchCallerIdentity(clients)).Account;
+      const account = await accountOf(clients);
       for (const f of planned)
         if (f.account !== account)
           reasons.push(
@@ -249,7 +249,7 @@ async function applyPrepared(prepared: PreparedPlans, options: ApplyCommandOptio
   const accounts: string[] = [];
   for (const clients of new Set(pending.map((f) => f.clients))) {
     try {
-      accounts.push((await fetchCallerIdentity(clients)).Account);
+      accounts.push(await accountOf(clients));
     } catch (error) {
       say(explainAwsError(error, sessionErrorContext(clients.settings)));
       return EXIT.failed;

@@ -1,6 +1,5 @@
 import { version } from '../package.json';
-import { fetchCallerIdentity } from '../aws/identity';
-import type { AwsClients } from '../aws/session';
+import { accountOf } from '../aws/identity';
 import { sealSavedPlan, snapshotTargets, type SavedPlan, type SavedPlanFile } from '../core/plan/savedPlan';
 import { sha256 } from './hash';
 import type { PreparedPlans } from './plan';
@@ -10,15 +9,6 @@ import type { PreparedPlans } from './plan';
 
 /** The saved plan of prepared files: their changes and the live state of every target they touch. */
 export async function savedPlanOf(prepared: PreparedPlans, prune: boolean, now: Date): Promise<SavedPlan> {
-  const accounts = new Map<AwsClients, Promise<string>>();
-  const accountOf = (clients: AwsClients) => {
-    let found = accounts.get(clients);
-    if (!found) {
-      found = fetchCallerIdentity(clients).then((id) => id.Account);
-      accounts.set(clients, found);
-    }
-    return found;
-  };
   const files: SavedPlanFile[] = [];
   for (const f of prepared.files) {
     files.push({

@@ -78,7 +78,8 @@ export async function deleteFromTree(
   const clients = lease.clients;
   const region = clients.settings.region;
   try {
-    const account = (await fetchCallerIdentity(clients)).Account;
+    // The session's account when it is known already (the tree and the status bar ask for it).
+    const account = (await session.account(clients)) ?? (await fetchCallerIdentity(clients)).Account;
     const confirmed = await confirmByName(
       `Delete ${what} of ${node.target.key.ResourceId} in account ${account}, region ${region}?`,
       `This deletes it from Application Auto Scaling now; a file that lists it puts it back when applied.${extra}`,
