@@ -5,7 +5,7 @@ import type { AwsClients } from '../aws/session';
 import type { Finding } from '../core/finding';
 import { desiredFromText } from '../core/plan/desired';
 import { keyText, type DesiredState, type LiveState } from '../core/plan/liveState';
-import { planChanges, renderPlanText } from '../core/plan/plan';
+import { countsText, planChanges, renderPlanText } from '../core/plan/plan';
 import { planReport, renderPlanMarkdown, type FileOutcome } from '../core/plan/planReport';
 import type { Plan } from '../core/plan/planTypes';
 import { parseArgs } from 'node:util';
@@ -277,7 +277,7 @@ export function printPlansText(prepared: PreparedPlans, out: Output): void {
   const s = planReport(outcomesOf(prepared)).summary;
   const total = s.create + s.update + s.delete;
   out.out(
-    `${plural(s.files, 'file')}${s.failed ? `, ${s.failed} not planned` : ''}: ${total === 0 ? 'no changes' : `${s.create} to create, ${s.update} to update, ${s.delete} to delete`}.`,
+    `${plural(s.files, 'file')}${s.failed ? `, ${s.failed} not planned` : ''}: ${total === 0 ? 'no changes' : countsText(s)}.`,
   );
 }
 

@@ -7,7 +7,7 @@ import { desiredFromText } from '../core/plan/desired';
 import type { Finding } from '../core/finding';
 import type { DesiredState, LiveState } from '../core/plan/liveState';
 import { diffDocuments } from '../core/plan/liveDocument';
-import { countChanges, planChanges, renderPlanText } from '../core/plan/plan';
+import { countChanges, countsText, planChanges, renderPlanText } from '../core/plan/plan';
 import type { Plan } from '../core/plan/planTypes';
 import { profileLabel, type AwsSession, type Lease } from './aws';
 import { findFileErrors, findingDiagnostic, firstErrorText, LIVE_SOURCE, ruleConfigFor } from './fileErrors';
@@ -314,8 +314,7 @@ export function keptNote(plan: Plan): string {
 
 /** One line: "1 to create, 2 to update, 0 to delete." plus what is live but not in the file. */
 export function planHeadline(plan: Plan): string {
-  const counts = countChanges(plan);
-  return `${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete.${keptNote(plan)}`;
+  return `${countsText(countChanges(plan))}.${keptNote(plan)}`;
 }
 
 /** The result of Show Plan, for callers and tests. */

@@ -497,7 +497,13 @@ export function countChanges(plan: Plan): { create: number; update: number; dele
   return counts;
 }
 
-const UNMANAGED_WORDS = { policy: 'policy', scheduledAction: 'scheduled action', alarm: 'alarm' } as const;
+/** `1 to create, 2 to update, 0 to delete`: the counts as every rendering of a plan words them. */
+export function countsText(counts: { create: number; update: number; delete: number }): string {
+  return `${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete`;
+}
+
+/** The kinds of live objects a file may leave out, in words. */
+export const UNMANAGED_WORDS = { policy: 'policy', scheduledAction: 'scheduled action', alarm: 'alarm' } as const;
 
 function unmanagedLine(item: Plan['unmanaged'][number]): string {
   return `${UNMANAGED_WORDS[item.kind]} "${item.name}" on ${targetKeyLabel(item.target)} is live but not in the file: kept (prune to delete it)`;
@@ -599,7 +605,7 @@ export function renderPlanText(plan: Plan): string {
   if (plan.changes.length === 0) {
     lines.push('No changes: AWS matches the file.');
   } else {
-    lines.push(`Plan: ${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete.`);
+    lines.push(`Plan: ${countsText(counts)}.`);
   }
   if (plan.unmanaged.length > 0) {
     lines.push(

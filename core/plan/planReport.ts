@@ -1,5 +1,5 @@
 import type { TargetKey } from './liveState';
-import { countChanges, formatValue, leafValues, targetKeyLabel } from './plan';
+import { countChanges, countsText, formatValue, leafValues, targetKeyLabel } from './plan';
 import type { Change, FieldDiff, Plan } from './planTypes';
 
 // The plan for machines and for pull requests: `plan --format json` (one entry per change,
@@ -163,10 +163,6 @@ const KIND_WORDS: Record<ObjectKind, string> = {
   alarm: 'alarm',
   scheduledAction: 'scheduled action',
 };
-
-function countsText(c: { create: number; update: number; delete: number }): string {
-  return `${c.create} to create, ${c.update} to update, ${c.delete} to delete`;
-}
 
 /** The report as Markdown: a headline, a table by file, and each file's changes by target in a collapsed section. */
 export function renderPlanMarkdown(report: PlanReport): string {

@@ -1,5 +1,5 @@
 import { keyText, type TargetKey } from './liveState';
-import { countChanges, formatValue } from './plan';
+import { countChanges, countsText, formatValue, UNMANAGED_WORDS } from './plan';
 import type { Change, FieldDiff, Plan } from './planTypes';
 
 // The plan in the few lines a confirmation dialog holds: grouped by target (named once),
@@ -33,8 +33,6 @@ const POLICY_KINDS: Record<string, string> = {
   StepScaling: 'step scaling',
   PredictiveScaling: 'predictive',
 };
-
-const KEPT_WORDS = { policy: 'policy', scheduledAction: 'scheduled action', alarm: 'alarm' } as const;
 
 /** `ResourceId (DesiredInstanceCount)`: the dimension's last part, since the resource id names the service. */
 function targetHeader(key: TargetKey): string {
@@ -114,7 +112,7 @@ function groups(plan: Plan): Group[] {
   }
   for (const item of plan.unmanaged) {
     const entry = group(item.target);
-    entry.lines.push(`  = ${KEPT_WORDS[item.kind]} "${item.name}" kept (not in the file)`);
+    entry.lines.push(`  = ${UNMANAGED_WORDS[item.kind]} "${item.name}" kept (not in the file)`);
     entry.counts.kept++;
   }
   return [...byTarget.values()];
@@ -135,7 +133,7 @@ export function summarizeForConfirmation(plan: Plan, options: PlanSummaryOptions
   const maxLines = options.maxLines ?? DEFAULT_MAX_LINES;
   const counts = countChanges(plan);
   const kept = plan.unmanaged.length;
-  const headline = `${options.file}: ${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete${
+  const headline = `${options.file}: ${countsText(counts)}${
     kept > 0 ? `; ${kept} live object${kept === 1 ? '' : 's'} not in the file ${kept === 1 ? 'is' : 'are'} kept.` : '.'
   }`;
   const all = groups(plan);
