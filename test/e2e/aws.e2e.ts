@@ -2,9 +2,12 @@ import * as assert from 'node:assert/strict';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
-import { describeWithBoto3, seedEndpoint, testClients } from '../aws/moto';
+import { E2E_REGION as REGION } from '../aws/e2eMoto';
+import { seedEndpoint, testClients } from '../aws/moto';
+import { variantKey } from '../aws/scalingFiles';
 import {
-  EXTENSION_ID,
+  MOTO_ACCOUNT as ACCOUNT,
+  answerQuestionsAgainstMoto,
   completionsAt,
   labelOf,
   answer,
@@ -13,6 +16,7 @@ import {
   codeOf,
   path,
   prompts,
+  readBackWithBoto3,
   run,
   stopAnswering,
   waitFor,
@@ -27,34 +31,16 @@ import {
 // credentials), never through the user's settings. Modal questions are answered through
 // the hidden test commands; what reached AWS is read back with boto3, outside the editor.
 
-const REGION = 'us-east-1';
-const ACCOUNT = '123456789012'; // moto's account
-const BETA_KEY = {
-  ServiceNamespace: 'sagemaker',
-  ResourceId: 'endpoint/e2e-beta/variant/AllTraffic',
-  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-};
-
-const DELTA_KEY = { ...BETA_KEY, ResourceId: 'endpoint/e2e-delta/variant/AllTraffic' };
+const BETA_KEY = variantKey('e2e-beta');
+const DELTA_KEY = variantKey('e2e-delta');
 
 const file = workspaceFile;
 const readText = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
-function boto3() {
-  return describeWithBoto3(process.env.AWS_ENDPOINT_URL!, REGION, BETA_KEY);
-}
+const boto3 = () => readBackWithBoto3('e2e-beta');
 
 suite('AWS: the tree, fetch, plan and apply against moto_server', function () {
-  suiteSetup(async function () {
-    if (!process.env.AWS_ENDPOINT_URL) this.skip(); // run.mjs found no moto_server
-    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-    await answer(); // from here on no modal is shown: unanswered questions are cancelled
-  });
-
-  suiteTeardown(async () => {
-    if (process.env.AWS_ENDPOINT_URL) await stopAnswering();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  answerQuestionsAgainstMoto();
 
   test('the tree lists the seeded endpoints → variant → scalable target → policy, scheduled action, activity', async () => {
     // The drift marks arrive from a background read: waited for here, so the labels are final.

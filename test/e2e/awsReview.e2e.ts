@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { describeWithBoto3 } from '../aws/moto';
+import { E2E_REGION as REGION } from '../aws/e2eMoto';
 import {
-  EXTENSION_ID,
+  MOTO_ACCOUNT as ACCOUNT,
   answer,
+  answerQuestionsAgainstMoto,
   codeOf,
   prompts,
+  readBackWithBoto3,
   run,
-  stopAnswering,
   waitForDiagnostics,
   workspaceFile,
   type Outcome,
@@ -18,17 +19,6 @@ import {
 // confirmation, with old → new values grouped by target, and for a long plan a summary and
 // the whole plan on request; and which account and region, named in the diff's title.
 // Every confirmation here is declined, so AWS keeps its seed (read back with boto3).
-
-const REGION = 'us-east-1';
-const ACCOUNT = '123456789012'; // moto's account
-const ALPHA_KEY = {
-  ServiceNamespace: 'sagemaker',
-  ResourceId: 'endpoint/e2e-alpha/variant/AllTraffic',
-  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-};
-const GAMMA_KEY = { ...ALPHA_KEY, ResourceId: 'endpoint/e2e-gamma/variant/AllTraffic' };
-
-const boto3 = (key: typeof ALPHA_KEY) => describeWithBoto3(process.env.AWS_ENDPOINT_URL!, REGION, key);
 
 /** The open diff editor of a plan, and both its sides' text. */
 async function planDiff(): Promise<{ tab: vscode.Tab; live: string; desired: string }> {
@@ -51,18 +41,8 @@ function onlyIn(a: string, b: string): string[] {
 }
 
 suite('AWS: reviewing a plan before it is applied', function () {
-  suiteSetup(async function () {
-    if (!process.env.AWS_ENDPOINT_URL) this.skip(); // run.mjs found no moto_server
-    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-    await answer();
-  });
-
+  answerQuestionsAgainstMoto();
   setup(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
-
-  suiteTeardown(async () => {
-    if (process.env.AWS_ENDPOINT_URL) await stopAnswering();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
 
   test("the plan's diff shows a kept scheduled action on both sides, and its title names profile, region and account", async () => {
     const outcome = await run<Outcome>('sagemakerScaling.planFile', workspaceFile('aws/alpha-review.scaling.json'));
@@ -117,7 +97,7 @@ suite('AWS: reviewing a plan before it is applied', function () {
       ].join('\n'),
     );
     assert.deepEqual(
-      boto3(ALPHA_KEY).targets.map((t) => t.MaxCapacity),
+      readBackWithBoto3('e2e-alpha').targets.map((t) => t.MaxCapacity),
       [4],
       'declined: nothing sent',
     );
@@ -149,6 +129,6 @@ suite('AWS: reviewing a plan before it is applied', function () {
         shown.getText(),
         new RegExp(`\\+ create scheduled action "gamma-hour-${String(i).padStart(2, '0')}"`),
       );
-    assert.deepEqual(boto3(GAMMA_KEY).actions, [], 'declined: nothing sent');
+    assert.deepEqual(readBackWithBoto3('e2e-gamma').actions, [], 'declined: nothing sent');
   });
 });

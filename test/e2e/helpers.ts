@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { E2E_REGION } from '../aws/e2eMoto';
+import { describeWithBoto3, type Boto3View } from '../aws/moto';
+import { variantKey } from '../aws/scalingFiles';
 
 // What the end-to-end tests share: the fixture workspace, opening files, and waiting on
 // diagnostics by event (never by sleeping).
@@ -226,3 +229,31 @@ export async function path(...labels: string[]): Promise<TreeChild> {
 
 /** A file of the fixture workspace. */
 export const workspaceFile = (name: string) => vscode.Uri.joinPath(workspaceUri(), name);
+
+// ---------------------------------------------------------------------------------------
+// The moto_server that scripts/e2e/run.mjs starts and seeds (test/aws/e2eMoto.ts).
+
+/** The account moto_server answers for. */
+export const MOTO_ACCOUNT = '123456789012';
+
+/** What moto_server holds for an endpoint's AllTraffic variant, read back with boto3, outside the editor. */
+export const readBackWithBoto3 = (endpoint: string): Boto3View =>
+  describeWithBoto3(process.env.AWS_ENDPOINT_URL!, E2E_REGION, variantKey(endpoint));
+
+/**
+ * The suite's hooks against moto_server: before its tests the extension is activated and, with moto_server
+ * there, no modal is shown from then on (unanswered questions are cancelled and recorded); after them, real
+ * dialogs are back and every editor is closed. Without moto_server the suite is skipped, unless
+ * `skipWithoutMoto` is false (a suite whose other tests need no AWS).
+ */
+export function answerQuestionsAgainstMoto({ skipWithoutMoto = true } = {}): void {
+  suiteSetup(async function () {
+    if (!process.env.AWS_ENDPOINT_URL && skipWithoutMoto) this.skip(); // run.mjs found no moto_server
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    if (process.env.AWS_ENDPOINT_URL) await answer();
+  });
+  suiteTeardown(async () => {
+    if (process.env.AWS_ENDPOINT_URL) await stopAnswering();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+}

@@ -1,17 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { describeWithBoto3 } from '../aws/moto';
+import { E2E_REGION as REGION } from '../aws/e2eMoto';
 import {
-  EXTENSION_ID,
+  answerQuestionsAgainstMoto,
   completionsAt,
   labelOf,
-  answer,
   codeOf,
   openFixture,
   path,
   prompts,
+  readBackWithBoto3 as boto3,
   run,
-  stopAnswering,
   waitForDiagnostics,
   workspaceFile,
   type Outcome,
@@ -32,33 +31,15 @@ import {
 // neither restricted nor checked, the tree once the AWS settings are neither
 // machine-scoped nor read at user level.
 
-const REGION = 'us-east-1';
-const key = (endpoint: string) => ({
-  ServiceNamespace: 'sagemaker',
-  ResourceId: `endpoint/${endpoint}/variant/AllTraffic`,
-  ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-});
-
 const file = workspaceFile;
-
-function boto3(endpoint: string) {
-  return describeWithBoto3(process.env.AWS_ENDPOINT_URL!, REGION, key(endpoint));
-}
 
 suite(
   'Restricted mode: an untrusted workspace is checked and read, never applied, and its settings are ignored',
   function () {
-    suiteSetup(async function () {
-      assert.equal(vscode.workspace.isTrusted, false, 'run.mjs --untrusted opens the workspace in restricted mode');
-      await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-      if (!process.env.AWS_ENDPOINT_URL) return;
-      await answer(); // no modal is shown: any question is cancelled and recorded
-    });
-
-    suiteTeardown(async () => {
-      await stopAnswering();
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    });
+    suiteSetup(() =>
+      assert.equal(vscode.workspace.isTrusted, false, 'run.mjs --untrusted opens the workspace in restricted mode'),
+    );
+    answerQuestionsAgainstMoto({ skipWithoutMoto: false }); // the language server's test needs no AWS
 
     test('the language server checks the files as in a trusted workspace', async () => {
       const document = await openFixture('errors.scaling.json');
