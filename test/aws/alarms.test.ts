@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { applyPlan } from '../../aws/apply';
 import { fetchLiveState, fetchTargetsFor } from '../../aws/fetchLive';
 import { isReadOperation, type AwsClients, type CallRecord } from '../../aws/session';
@@ -8,7 +8,8 @@ import { desiredFromText } from '../../core/plan/desired';
 import type { DesiredState } from '../../core/plan/liveState';
 import { liveToDocument } from '../../core/plan/liveDocument';
 import { planChanges } from '../../core/plan/plan';
-import { describeWithBoto3, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
+import { describeWithBoto3, motoAvailable, seedEndpoint } from './moto';
+import { motoForSuite } from './motoSuite';
 import { INSTANCES, scalingFile, variantId, variantKey } from './scalingFiles';
 
 // Several alarms on one step policy, an alarm whose OKActions trigger its policy, and other
@@ -103,17 +104,12 @@ describe(
   'several alarms and other alarm actions against moto_server',
   { skip: motoAvailable() ? false : 'moto_server is not on PATH (pip install "moto[server]")' },
   () => {
-    let moto: Moto;
+    const moto = motoForSuite();
     let clients: AwsClients;
     const calls: CallRecord[] = [];
     before(async () => {
-      moto = await startMoto();
-      clients = await testClients(moto.endpoint, REGION, calls);
+      clients = await moto.session(REGION, calls);
       await seedEndpoint(clients, ENDPOINT);
-    });
-    after(async () => {
-      clients?.destroy();
-      await moto?.stop();
     });
 
     const cycle = async (desired: DesiredState) => {

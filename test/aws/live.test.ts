@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { PutScalingPolicyCommand, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { applyPlan } from '../../aws/apply';
@@ -19,15 +19,8 @@ import { desiredFromText } from '../../core/plan/desired';
 import type { DesiredState } from '../../core/plan/liveState';
 import { liveToDocument } from '../../core/plan/liveDocument';
 import { planChanges } from '../../core/plan/plan';
-import {
-  describeWithBoto3,
-  motoAvailable,
-  seedEndpoint,
-  seedWeekdayCap,
-  startMoto,
-  testClients,
-  type Moto,
-} from './moto';
+import { describeWithBoto3, motoAvailable, seedEndpoint, seedWeekdayCap } from './moto';
+import { motoForSuite } from './motoSuite';
 import { INSTANCES, scalingFile, target, variantId, variantKey } from './scalingFiles';
 
 // The AWS API of aws/ against a real moto_server: list, describe, fetch, plan, apply,
@@ -55,20 +48,8 @@ describe(
   'aws/ against moto_server',
   { skip: motoAvailable() ? false : 'moto_server is not on PATH (pip install "moto[server]")' },
   () => {
-    let moto: Moto;
-    const open: AwsClients[] = [];
-    const session = async (region: string, calls?: CallRecord[]) => {
-      const clients = await testClients(moto.endpoint, region, calls);
-      open.push(clients);
-      return clients;
-    };
-    before(async () => {
-      moto = await startMoto();
-    });
-    after(async () => {
-      for (const c of open) c.destroy();
-      await moto?.stop();
-    });
+    const moto = motoForSuite();
+    const session = moto.session;
 
     it('lists endpoints across pages, and describes variants', async () => {
       const calls: CallRecord[] = [];

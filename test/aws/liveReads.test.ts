@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
   PutScalingPolicyCommand,
@@ -13,7 +13,8 @@ import { desiredFromText } from '../../core/plan/desired';
 import { planChanges } from '../../core/plan/plan';
 import type { AwsClients, CallRecord } from '../../aws/session';
 import type { TargetKey } from '../../core/plan/liveState';
-import { MOTO_REGIONS, motoAvailable, startMoto, testClients, type Moto } from './moto';
+import { MOTO_REGIONS, motoAvailable } from './moto';
+import { motoForSuite } from './motoSuite';
 import { INSTANCES, scalingFile, target } from './scalingFiles';
 
 // Reads of many targets: across the namespace or per target, the same live state. Every
@@ -83,15 +84,7 @@ async function seed(clients: AwsClients, shape: AccountShape): Promise<void> {
 }
 
 describe('reading many targets', { skip: motoAvailable() ? false : 'moto_server is not on PATH' }, () => {
-  let moto: Moto;
-  const open: AwsClients[] = [];
-  before(async () => {
-    moto = await startMoto();
-  });
-  after(async () => {
-    for (const c of open) c.destroy();
-    await moto?.stop();
-  });
+  const moto = motoForSuite();
 
   it('across the namespace and per target read the same live state (property, against moto)', async () => {
     let run = 0;
@@ -100,8 +93,7 @@ describe('reading many targets', { skip: motoAvailable() ? false : 'moto_server 
         // A fresh region per generated account (moto keeps regions apart); shrinking reuses them.
         const region = MOTO_REGIONS[run++ % ACCOUNTS]!;
         const calls: CallRecord[] = [];
-        const clients = await testClients(moto.endpoint, region, calls);
-        open.push(clients);
+        const clients = await moto.session(region, calls);
         await seed(clients, shape);
         const keys = shape.named.map(keyOf);
         const read = async (strategy: 'perTarget' | 'namespace' | 'auto') => {
@@ -126,8 +118,7 @@ describe('reading many targets', { skip: motoAvailable() ? false : 'moto_server 
           `${auto.calls} vs ${perTarget.calls}/${namespace.calls}`,
         );
         // Moving everything out of the way for the next account is not needed: regions differ.
-        clients.destroy();
-        open.pop();
+        clients.destroy(); // now rather than after the suite; destroying again then does nothing
       }),
       { numRuns: ACCOUNTS, seed: Number(process.env.FUZZ_SEED ?? 20261203) },
     );
@@ -136,8 +127,7 @@ describe('reading many targets', { skip: motoAvailable() ? false : 'moto_server 
   it('reads the alarms of many step policies in one scan of the account, the same as one policy at a time', async () => {
     const calls: CallRecord[] = [];
     const region = 'af-south-1';
-    const clients = await testClients(moto.endpoint, region, calls);
-    open.push(clients);
+    const clients = await moto.session(region, calls);
     const desired = desiredFromText(
       scalingFile(
         region,
@@ -166,8 +156,7 @@ describe('reading many targets', { skip: motoAvailable() ? false : 'moto_server 
 
   it('reads 50 targets with 3 calls to Application Auto Scaling instead of 101', async () => {
     const calls: CallRecord[] = [];
-    const clients = await testClients(moto.endpoint, 'me-central-1', calls);
-    open.push(clients);
+    const clients = await moto.session('me-central-1', calls);
     const shape: AccountShape = { targets: Array.from({ length: 50 }, () => ({ policies: 1, actions: 2 })), named: [] };
     await seed(clients, shape);
     const keys = shape.targets.map((_, i) => keyOf(i));
