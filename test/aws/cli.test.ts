@@ -7,7 +7,16 @@ import { fetchCallerIdentity } from '../../aws/identity';
 import { listEndpoints } from '../../aws/endpoints';
 import { createClients, isReadOperation, resolveSettings, type AwsClients } from '../../aws/session';
 import { explainAwsError } from '../../aws/errors';
-import { freePort, motoAvailable, seedEndpoint, seedWeekdayCap, startMoto, testClients, type Moto } from './moto';
+import {
+  freePort,
+  motoAvailable,
+  rejectionOf,
+  seedEndpoint,
+  seedWeekdayCap,
+  startMoto,
+  testClients,
+  type Moto,
+} from './moto';
 import { runCli, type CliRun } from './cliProcess';
 import { scalingFile, target } from './scalingFiles';
 
@@ -144,10 +153,7 @@ describe(
           { retry: { maxAttempts: 1 } },
         );
         open.push(missing);
-        const error = await fetchCallerIdentity(missing).then(
-          () => undefined,
-          (e: unknown) => e,
-        );
+        const error = await rejectionOf(fetchCallerIdentity(missing));
         assert.match(
           explainAwsError(error, { profile: 'nobody' }),
           /^No AWS credentials found for profile nobody: .*aws configure --profile nobody/,

@@ -10,7 +10,16 @@ import { desiredFromText } from '../../core/plan/desired';
 import type { DesiredState } from '../../core/plan/liveState';
 import { planChanges } from '../../core/plan/plan';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
-import { describeWithBoto3, freePort, MOTO_REGIONS, motoAvailable, startMoto, testClients, type Moto } from './moto';
+import {
+  describeWithBoto3,
+  freePort,
+  MOTO_REGIONS,
+  motoAvailable,
+  rejectionOf,
+  startMoto,
+  testClients,
+  type Moto,
+} from './moto';
 import { INSTANCES, scalingFile, target, variantKey } from './scalingFiles';
 
 // Faults moto never gives, injected by a loopback proxy between the SDK and moto: apply
@@ -307,20 +316,14 @@ describe(
       const clients = await testClients(proxy.endpoint, 'ap-southeast-2');
       open.push(clients);
       proxy.add({ operation: 'DescribeScalableTargets', fault: { kind: 'status', status: 500 }, times: Infinity });
-      const error = await fetchLiveState(clients, [variantKey('x')]).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const error = await rejectionOf(fetchLiveState(clients, [variantKey('x')]));
       assert.match(
         explainAwsError(error),
         /DescribeScalableTargets failed with a server error \(InternalServiceException, HTTP 500\) after 4 attempts/,
       );
       proxy.clear();
       proxy.add({ operation: 'DescribeScalableTargets', fault: { kind: 'denied' } });
-      const denied = await fetchLiveState(clients, [variantKey('x')]).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const denied = await rejectionOf(fetchLiveState(clients, [variantKey('x')]));
       assert.match(
         explainAwsError(denied, { profile: 'readonly' }),
         /^Access denied: profile readonly may not call application-autoscaling:DescribeScalableTargets in ap-southeast-2/,
@@ -328,10 +331,7 @@ describe(
       const port = await freePort();
       const closed = await testClients(`http://127.0.0.1:${port}`, 'ap-southeast-2');
       open.push(closed);
-      const unreachable = await fetchLiveState(closed, [variantKey('x')]).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const unreachable = await rejectionOf(fetchLiveState(closed, [variantKey('x')]));
       assert.match(
         explainAwsError(unreachable),
         new RegExp(

@@ -159,6 +159,14 @@ export async function startMoto(): Promise<Moto> {
   return { endpoint, port, stop };
 }
 
+/** What `promise` rejected with, for assertions on the error; undefined when it resolved. */
+export function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
 /** Session clients against an endpoint with test credentials and fast retries; every call is pushed to `calls`. */
 export function testClients(
   endpoint: string,

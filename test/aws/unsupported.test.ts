@@ -10,7 +10,7 @@ import { createClients, staticCredentials, type AwsClients, type CallRecord } fr
 import { forgetUnsupported } from '../../aws/unsupported';
 import { cleanEnv, runCli, TEST_KEYS } from './cliProcess';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
-import { motoAvailable, seedEndpoint, startMoto, type Moto } from './moto';
+import { motoAvailable, rejectionOf, seedEndpoint, startMoto, type Moto } from './moto';
 import { variantKey } from './scalingFiles';
 
 // Calls the API endpoint does not implement (moto answers ListInferenceComponents and
@@ -105,20 +105,14 @@ describe(
       assert.deepEqual(logged(calls, 'DescribeScalableTargets'), ['ok 3']);
 
       proxy.add({ operation: 'DescribeScalableTargets', fault: { kind: 'page', status: 500 } });
-      const first = await fetchLiveState(clients, [variantKey('gateway')]).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const first = await rejectionOf(fetchLiveState(clients, [variantKey('gateway')]));
       assert.match(
         explainAwsError(first),
         new RegExp(
           `^DescribeScalableTargets failed: ${proxy.endpoint} answered HTTP 500 with a body that is no AWS response\\.`,
         ),
       );
-      const second = await fetchLiveState(clients, [variantKey('gateway')]).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const second = await rejectionOf(fetchLiveState(clients, [variantKey('gateway')]));
       assert.equal(
         explainAwsError(second),
         `DescribeScalableTargets is not available at ${proxy.endpoint}: it answered the call as unsupported before (local stand-ins such as moto lack some calls), so it was not sent again. Use AWS itself, or a stand-in that implements it.`,
