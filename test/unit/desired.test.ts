@@ -16,6 +16,13 @@ const KEY = {
   ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
 };
 
+/** The least step policy, for the tests of the alarms it carries. */
+const STEP = {
+  PolicyName: 'step',
+  PolicyType: 'StepScaling',
+  StepScalingPolicyConfiguration: { AdjustmentType: 'ChangeInCapacity' },
+};
+
 const text = (targets: object[], extra: object = {}) => JSON.stringify({ ...extra, ScalableTargets: targets }, null, 2);
 
 describe('desiredFromText', () => {
@@ -143,12 +150,7 @@ describe('desiredFromText', () => {
         {
           ...KEY,
           ScalingPolicies: [
-            {
-              PolicyName: 'step',
-              PolicyType: 'StepScaling',
-              StepScalingPolicyConfiguration: { AdjustmentType: 'ChangeInCapacity' },
-              CloudWatchAlarm: alarm,
-            },
+            { ...STEP, CloudWatchAlarm: alarm },
             {
               PolicyName: 'tt',
               PolicyType: 'TargetTrackingScaling',
@@ -185,12 +187,7 @@ describe('desiredFromText', () => {
         {
           ...KEY,
           ScalingPolicies: [
-            {
-              PolicyName: 'step',
-              PolicyType: 'StepScaling',
-              StepScalingPolicyConfiguration: { AdjustmentType: 'ChangeInCapacity' },
-              CloudWatchAlarms: [alarm('gpu', 80), alarm('cpu', 70), alarm('gpu', 1), { Threshold: 3 }],
-            },
+            { ...STEP, CloudWatchAlarms: [alarm('gpu', 80), alarm('cpu', 70), alarm('gpu', 1), { Threshold: 3 }] },
           ],
         },
       ]),
