@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
 import {
@@ -254,6 +255,42 @@ out = {
 }
 print(json.dumps(out, default=lambda o: o.isoformat()))
 `;
+
+const BOTO3_PUT_METRICS = `
+import boto3, datetime, json, sys
+from botocore.config import Config
+endpoint, region, endpoint_name = sys.argv[1:4]
+points = json.loads(sys.stdin.read())
+# boto3 gzips large PutMetricData bodies, which moto_server cannot read: send them plain.
+cw = boto3.client('cloudwatch', endpoint_url=endpoint, region_name=region, aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(disable_request_compression=True))
+dims = [{'Name': 'EndpointName', 'Value': endpoint_name}, {'Name': 'VariantName', 'Value': 'AllTraffic'}]
+at = lambda ms: datetime.datetime.fromtimestamp(ms / 1000, datetime.timezone.utc)
+data = [dict({'MetricName': p['metric'], 'Dimensions': dims, 'Timestamp': at(p['at']), 'Value': float(p['value'])}, **({'Unit': p['unit']} if 'unit' in p else {})) for p in points]
+for i in range(0, len(data), 500): cw.put_metric_data(Namespace='AWS/SageMaker', MetricData=data[i:i + 500])
+`;
+
+/** One AWS/SageMaker datapoint of a variant: `at` in epoch milliseconds. */
+export interface VariantMetricPoint {
+  metric: string;
+  at: number;
+  value: number;
+  unit?: string;
+}
+
+/** Puts datapoints of an endpoint's AllTraffic variant into moto_server with boto3 (PutMetricData), in order. */
+export function putVariantMetrics(
+  endpoint: string,
+  region: string,
+  endpointName: string,
+  points: VariantMetricPoint[],
+) {
+  const put = spawnSync('python3', ['-c', BOTO3_PUT_METRICS, endpoint, region, endpointName], {
+    input: JSON.stringify(points),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(put.status, 0, put.stderr);
+}
 
 /** What an independent client (boto3, not our code) reads back for one target. */
 export interface Boto3View {

@@ -9,7 +9,7 @@ import type { AwsClients, CallRecord } from '../../aws/session';
 import { desiredFromText } from '../../core/plan/desired';
 import { cleanEnv, runCli, TEST_KEYS } from './cliProcess';
 import { startFaultProxy } from './faultProxy';
-import { motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
+import { motoAvailable, putVariantMetrics, seedEndpoint, startMoto, testClients, type Moto } from './moto';
 
 // Replay from CloudWatch through the real SDK over HTTP: moto_server holds metric data that
 // boto3 put there (PutMetricData), and both fetchCloudWatchLoad and the bundled CLI's
@@ -29,23 +29,6 @@ function history(now: number): { at: number; invocations: number }[] {
   }
   return rows;
 }
-
-const PUT_METRICS = `
-import boto3, json, sys, datetime
-endpoint, region = sys.argv[1:3]
-from botocore.config import Config
-rows = json.loads(sys.stdin.read())
-# boto3 gzips large PutMetricData bodies, which moto_server cannot read: send them plain.
-cw = boto3.client('cloudwatch', endpoint_url=endpoint, region_name=region, aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(disable_request_compression=True))
-dims = [{'Name': 'EndpointName', 'Value': 'shop'}, {'Name': 'VariantName', 'Value': 'AllTraffic'}]
-data = []
-for r in rows:
-  t = datetime.datetime.fromtimestamp(r['at'] / 1000, datetime.timezone.utc)
-  data.append({'MetricName': 'Invocations', 'Dimensions': dims, 'Timestamp': t, 'Value': r['invocations'], 'Unit': 'None'})
-  data.append({'MetricName': 'CPUUtilization', 'Dimensions': dims, 'Timestamp': t, 'Value': 35.0, 'Unit': 'Percent'})
-for i in range(0, len(data), 500):
-  cw.put_metric_data(Namespace='AWS/SageMaker', MetricData=data[i:i + 500])
-`;
 
 /** The same data as aws cloudwatch get-metric-data prints it, read by boto3 (not our code). */
 const EXPORT_METRICS = `
@@ -99,12 +82,15 @@ describe('replay from CloudWatch', { skip: motoAvailable() ? false : 'moto_serve
     moto = await startMoto();
     clients = await testClients(moto.endpoint, REGION, calls);
     await seedEndpoint(clients, 'shop');
-    const put = spawnSync('python3', ['-c', PUT_METRICS, moto.endpoint, REGION], {
-      input: JSON.stringify(rows),
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    assert.equal(put.status, 0, put.stderr);
+    putVariantMetrics(
+      moto.endpoint,
+      REGION,
+      'shop',
+      rows.flatMap((r) => [
+        { metric: 'Invocations', at: r.at, value: r.invocations, unit: 'None' },
+        { metric: 'CPUUtilization', at: r.at, value: 35, unit: 'Percent' },
+      ]),
+    );
     dir = mkdtempSync(join(tmpdir(), 'scaling-replay-'));
     writeFileSync(join(dir, 'shop.scaling.json'), JSON.stringify(FILE, null, 2));
     // A clean environment: only what the test gives (no credentials unless a run passes

@@ -1,6 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import * as assert from 'node:assert/strict';
+import { E2E_REGION } from '../aws/e2eMoto';
+import { putVariantMetrics } from '../aws/moto';
 import { run } from './helpers';
+
+const MINUTE = 60_000;
 
 // What the simulation tests share: the panel's state through its test hook, waiting for
 // the webview to draw, and CloudWatch history put into moto_server by boto3.
@@ -65,29 +67,13 @@ export const problemAfter = (after: number) => (s: Snapshot) =>
 
 /** Three hours of Invocations (Sum per minute) for a variant, ending at the last whole minute; `value(m)` for m minutes ago. */
 export function putInvocations(endpoint: string, endpointName: string, value: (minutesAgo: number) => number): void {
-  const values = Array.from({ length: 180 }, (_, i) => value(i + 1));
-  const put = spawnSync(
-    'python3',
-    [
-      '-c',
-      `
-import boto3, datetime, json, sys
-from botocore.config import Config
-# boto3 gzips large PutMetricData bodies, which moto_server cannot read: send them plain.
-cw = boto3.client('cloudwatch', endpoint_url=sys.argv[1], region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing', config=Config(disable_request_compression=True))
-dims = [{'Name': 'EndpointName', 'Value': sys.argv[2]}, {'Name': 'VariantName', 'Value': 'AllTraffic'}]
-end = datetime.datetime.now(datetime.timezone.utc).replace(second=0, microsecond=0)
-values = json.loads(sys.argv[3])
-data = [{'MetricName': 'Invocations', 'Dimensions': dims, 'Timestamp': end - datetime.timedelta(minutes=i + 1), 'Value': float(v)} for i, v in enumerate(values)]
-for i in range(0, len(data), 100): cw.put_metric_data(Namespace='AWS/SageMaker', MetricData=data[i:i + 100])
-`,
-      endpoint,
-      endpointName,
-      JSON.stringify(values),
-    ],
-    { encoding: 'utf8', timeout: 60_000 },
-  );
-  assert.equal(put.status, 0, put.stderr);
+  const end = Math.floor(Date.now() / MINUTE) * MINUTE;
+  const points = Array.from({ length: 180 }, (_, i) => ({
+    metric: 'Invocations',
+    at: end - (i + 1) * MINUTE,
+    value: value(i + 1),
+  }));
+  putVariantMetrics(endpoint, E2E_REGION, endpointName, points);
 }
 
 /** A scaling file for a variant of the e2e moto_server: target tracking at 200 invocations per instance. */
