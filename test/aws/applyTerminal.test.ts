@@ -8,7 +8,8 @@ import { spawn as spawnPty } from 'node-pty';
 import type { AwsClients } from '../../aws/session';
 import { REPO_ROOT } from '../paths';
 import { CLI, cleanEnv, TEST_KEYS } from './cliProcess';
-import { describeWithBoto3, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
+import { describeWithBoto3, motoAvailable, seedEndpoint } from './moto';
+import { motoForSuite } from './motoSuite';
 import { scalingFile, target, variantKey } from './scalingFiles';
 
 // `sagemaker-scaling apply` as a person runs it: the bundled CLI in a real pseudo-terminal
@@ -33,19 +34,16 @@ describe(
   'sagemaker-scaling apply at a terminal',
   { skip: motoAvailable() ? false : 'moto_server is not on PATH' },
   () => {
-    let moto: Moto;
+    const moto = motoForSuite();
     let dir: string;
     let seed: AwsClients;
     const region = 'eu-west-1';
 
     before(async () => {
-      moto = await startMoto();
       dir = mkdtempSync(join(tmpdir(), 'scaling-apply-tty-'));
-      seed = await testClients(moto.endpoint, region);
+      seed = await moto.session(region);
     });
-    after(async () => {
-      seed?.destroy();
-      await moto?.stop();
+    after(() => {
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 

@@ -10,7 +10,8 @@ import type { PlanReport } from '../../core/plan/planReport';
 import { parseSavedPlan, sealSavedPlan } from '../../core/plan/savedPlan';
 import { sha256 } from '../../cli/hash';
 import { REPO_ROOT } from '../paths';
-import { describeWithBoto3, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from './moto';
+import { describeWithBoto3, motoAvailable, seedEndpoint } from './moto';
+import { motoForSuite } from './motoSuite';
 import { cleanEnv, runCli, TEST_KEYS } from './cliProcess';
 import { scalingFile, target, variantKey } from './scalingFiles';
 
@@ -22,7 +23,7 @@ describe(
   'plan and apply over several files, their formats and saved plans',
   { skip: motoAvailable() ? false : 'moto_server is not on PATH' },
   () => {
-    let moto: Moto;
+    const moto = motoForSuite();
     let dir: string;
     let seed: AwsClients;
     const region = 'eu-west-1';
@@ -42,16 +43,13 @@ describe(
       );
 
     before(async () => {
-      moto = await startMoto();
       dir = mkdtempSync(join(tmpdir(), 'scaling-fleet-'));
       mkdirSync(join(dir, 'fleet', 'team-b'), { recursive: true });
-      seed = await testClients(moto.endpoint, region);
+      seed = await moto.session(region);
       for (const name of ['alpha', 'beta', 'gamma', 'delta', 'saved-a', 'saved-b', 'clash'])
         await seedEndpoint(seed, name);
     });
-    after(async () => {
-      seed?.destroy();
-      await moto?.stop();
+    after(() => {
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 

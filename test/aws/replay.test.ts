@@ -9,7 +9,8 @@ import type { AwsClients, CallRecord } from '../../aws/session';
 import { desiredFromText } from '../../core/plan/desired';
 import { cleanEnv, runCli, TEST_KEYS } from './cliProcess';
 import { startFaultProxy } from './faultProxy';
-import { motoAvailable, putVariantMetrics, seedEndpoint, startMoto, testClients, type Moto } from './moto';
+import { motoAvailable, putVariantMetrics, seedEndpoint, testClients } from './moto';
+import { motoForSuite } from './motoSuite';
 
 // Replay from CloudWatch through the real SDK over HTTP: moto_server holds metric data that
 // boto3 put there (PutMetricData), and both fetchCloudWatchLoad and the bundled CLI's
@@ -67,7 +68,7 @@ const FILE = {
 };
 
 describe('replay from CloudWatch', { skip: motoAvailable() ? false : 'moto_server is not on PATH' }, () => {
-  let moto: Moto;
+  const moto = motoForSuite();
   let clients: AwsClients;
   let dir: string;
   let env: NodeJS.ProcessEnv;
@@ -79,8 +80,7 @@ describe('replay from CloudWatch', { skip: motoAvailable() ? false : 'moto_serve
     runCli(['simulate', ...args], { cwd: dir, env: { ...env, ...extra } });
 
   before(async () => {
-    moto = await startMoto();
-    clients = await testClients(moto.endpoint, REGION, calls);
+    clients = await moto.session(REGION, calls);
     await seedEndpoint(clients, 'shop');
     putVariantMetrics(
       moto.endpoint,
@@ -98,9 +98,7 @@ describe('replay from CloudWatch', { skip: motoAvailable() ? false : 'moto_serve
     env = cleanEnv(dir, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
   });
 
-  after(async () => {
-    clients?.destroy();
-    await moto?.stop();
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
