@@ -3,8 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { policyAlarms, setPolicyAlarms } from '../../core/plan/alarmActions';
 import { desiredFromText } from '../../core/plan/desired';
-import type { DesiredState, LiveState, LiveTarget } from '../../core/plan/liveState';
+import type { AlarmSpec, DesiredState, LiveState, LiveTarget } from '../../core/plan/liveState';
 import { countChanges, planChanges, RENAME_NOTE, renderPlanText, summarizePlan } from '../../core/plan/plan';
 import type { Change, Plan } from '../../core/plan/planTypes';
 import { EXAMPLES } from '../paths';
@@ -76,11 +77,7 @@ const TARGET = { ...KEY, MinCapacity: 1, MaxCapacity: 10, ScalingPolicies: [TT, 
 
 /** The table's target with its step policy triggered by these alarms (CloudWatchAlarm for one). */
 function withAlarms(alarms: object[]): typeof TARGET {
-  return edit(TARGET, (t) => {
-    delete t.ScalingPolicies[1].CloudWatchAlarm;
-    if (alarms.length === 1) t.ScalingPolicies[1].CloudWatchAlarm = alarms[0];
-    else t.ScalingPolicies[1].CloudWatchAlarms = alarms;
-  });
+  return edit(TARGET, (t) => setPolicyAlarms(t.ScalingPolicies[1], alarms as AlarmSpec[]));
 }
 
 /** A deep copy of a value, changed by fn. */
@@ -109,7 +106,7 @@ function liveOf(...targets: object[]): LiveState {
         const alarms =
           p.PolicyType === 'TargetTrackingScaling'
             ? [`TargetTracking-${live.ResourceId}-AlarmHigh-1`, `TargetTracking-${live.ResourceId}-AlarmLow-1`]
-            : [p.CloudWatchAlarm, ...(p.CloudWatchAlarms ?? [])].filter(Boolean).map((a: any) => a.AlarmName);
+            : policyAlarms(p).map((a) => a.AlarmName);
         live.policyFacts[p.PolicyName] = { PolicyARN: arnOf(p.PolicyName), AlarmNames: alarms };
       }
       return live as LiveTarget;
@@ -1326,7 +1323,7 @@ describe('planChanges: idempotence against a simulated AWS', () => {
     const seen = { severalAlarms: 0, otherActions: 0, triggerNotAlarm: 0 };
     const count = (desired: DesiredState) => {
       for (const policy of desired.targets.flatMap((t) => t.ScalingPolicies)) {
-        const alarms = [policy.CloudWatchAlarm, ...(policy.CloudWatchAlarms ?? [])].filter((a) => a !== undefined);
+        const alarms = policyAlarms(policy);
         if (alarms.length > 1) seen.severalAlarms++;
         if (alarms.some((a) => a.AlarmActions || a.OKActions || a.InsufficientDataActions)) seen.otherActions++;
         if (alarms.some((a) => a.TriggerPolicyOn !== undefined)) seen.triggerNotAlarm++;
