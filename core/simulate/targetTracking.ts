@@ -8,24 +8,11 @@
 // since, so a stale datapoint is never multiplied by new instances. Scale-out is applied
 // only above the current desired capacity, scale-in only below it
 // (https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html).
+import { predefinedMetricFacts } from '../facts/endpointKinds';
 import { AlarmRuntime, readStatistic, type Statistic } from './alarm';
 import type { MetricSources } from './metrics';
 import type { PolicySpec } from '../plan/liveState';
 import type { SimulationParameters } from './types';
-
-/** What each SageMaker predefined metric measures, and whether it is high resolution (10 s). */
-const PREDEFINED: Record<string, { metric: string; highResolution: boolean }> = {
-  SageMakerVariantInvocationsPerInstance: { metric: 'InvocationsPerInstance', highResolution: false },
-  SageMakerInferenceComponentInvocationsPerCopy: { metric: 'InvocationsPerCopy', highResolution: false },
-  SageMakerVariantConcurrentRequestsPerModelHighResolution: {
-    metric: 'ConcurrentRequestsPerModel',
-    highResolution: true,
-  },
-  SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution: {
-    metric: 'ConcurrentRequestsPerCopy',
-    highResolution: true,
-  },
-};
 
 export interface TargetTrackingPolicy {
   kind: 'targetTracking';
@@ -62,16 +49,12 @@ export function compileTargetTracking(
   const customized = config.CustomizedMetricSpecification as Record<string, unknown> | undefined;
   if (predefined) {
     const type = String(predefined.PredefinedMetricType);
-    const known = PREDEFINED[type];
-    if (!known)
-      return {
-        reason:
-          type === 'SageMakerVariantProvisionedConcurrencyUtilization'
-            ? 'serverless provisioned concurrency is not simulated yet'
-            : `the predefined metric ${type} is not a SageMaker metric the simulator knows`,
-      };
-    metric = known.metric;
-    highResolution = known.highResolution;
+    if (type === 'SageMakerVariantProvisionedConcurrencyUtilization')
+      return { reason: 'serverless provisioned concurrency is not simulated yet' };
+    const known = predefinedMetricFacts(type);
+    if (!known) return { reason: `the predefined metric ${type} is not a SageMaker metric the simulator knows` };
+    metric = known.name;
+    highResolution = known.highResolution === true;
     // Invocations per instance/copy are per-minute counts whose only valid statistic is Sum;
     // which statistic the high-resolution alarms use is not documented (a parameter).
     statistic = highResolution ? { kind: parameters.highResolutionStatistic } : { kind: 'Sum' };
