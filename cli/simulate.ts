@@ -30,7 +30,7 @@ import {
   type SimulationResult,
 } from '../core/simulate';
 import { AWS_OPTION_DEFINITIONS, awsOptionsFrom, openSession, RegionArgumentError } from './awsOptions';
-import { findingToMessage, lintText, readText } from './lintFile';
+import { findingToMessage, lintText, messageLine, readText } from './lintFile';
 import type { Output } from './output';
 import { ruleConfigForFile, ruleConfigLookup } from './ruleConfig';
 
@@ -142,7 +142,7 @@ export async function simulateMain(args: string[], out: Output, now: Date): Prom
       messages.push(...loaded.findings.map((f) => findingToMessage(loaded.path, loaded.text, f)));
     const errors = messages.filter((m) => m.severity === 'error');
     if (errors.length > 0) {
-      for (const m of errors) out.err(`${m.file}:${m.line}:${m.column} ${m.severity} ${m.code} ${m.message}`);
+      for (const m of errors) out.err(messageLine(m));
       say(fileErrorsMessage(file, errors.length));
       return EXIT.failed;
     }
