@@ -7,6 +7,7 @@ import type { TargetState } from '../core/plan/liveState';
 import { chartData, parsePattern, patternLoad, simulate } from '../core/simulate';
 import { LspSession } from '../test/lspClient';
 import { generateScalingFile } from './generate';
+import { median, percentile } from './stats';
 
 // The budgets of docs/performance.md, measured (never asserted: this prints, CI decides):
 //  - semantic rules ≤ 0.3 × vscode-json-languageservice schema validation of the same text,
@@ -43,16 +44,6 @@ interface LspFigures {
   burstRuns: number;
   burstPublishes: number;
   burstMs: number;
-}
-
-function median(values: number[]): number {
-  return percentile(values, 0.5);
-}
-
-/** The nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
 function round(ms: number): number {

@@ -7,6 +7,7 @@ import { CLI, cleanEnv, runCli, TEST_KEYS, type CliRun } from '../test/aws/cliPr
 import { startFaultProxy, type FaultProxy } from '../test/aws/faultProxy';
 import { MOTO_REGIONS, motoAvailable, seedEndpoint, startMoto, testClients, type Moto } from '../test/aws/moto';
 import { scalingFile, target } from '../test/aws/scalingFiles';
+import { median } from './stats';
 
 // npm run bench:fleet — a fleet against moto_server: 50 endpoints, each with a scalable
 // target, one target-tracking policy and two scheduled actions, driven through the CLI as CI
@@ -52,7 +53,6 @@ function callsByOperation(stderr: string): Record<string, number> {
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 /** A fresh region with the fleet's endpoints, and the fleet's file in a folder of its own. */
 async function fleet(moto: Moto): Promise<{ region: string; dir: string; file: string }> {
