@@ -398,32 +398,39 @@ function toText(result: SimulationResult): string[] {
     );
   }
 
-  lines.push('', 'Summary');
-  lines.push(
-    `  instance-hours                    ${summary.instanceHours}${summary.cost !== undefined ? `   cost $${summary.cost.toFixed(2)}` : ''}`,
-  );
-  lines.push(
-    `  activities                        ${summary.scaleOuts} out, ${summary.scaleIns} in, ${summary.scheduled} scheduled; ${summary.notScaled} not scaled`,
-  );
-  lines.push(`  InService                         ${summary.lowestInService} to ${summary.peakInService}`);
+  // Label and value, the values in one column as wide as the longest label needs (a
+  // metric's name can be longer than the fixed labels).
+  const rows: [string, string][] = [
+    [
+      'instance-hours',
+      `${summary.instanceHours}${summary.cost !== undefined ? `   cost $${summary.cost.toFixed(2)}` : ''}`,
+    ],
+    [
+      'activities',
+      `${summary.scaleOuts} out, ${summary.scaleIns} in, ${summary.scheduled} scheduled; ${summary.notScaled} not scaled`,
+    ],
+    ['InService', `${summary.lowestInService} to ${summary.peakInService}`],
+  ];
   if (summary.underProvisionedMinutes !== undefined)
-    lines.push(
-      `  under-provisioned                 ${summary.underProvisionedMinutes} min (demand above InService × --max-per-instance)`,
-    );
+    rows.push([
+      'under-provisioned',
+      `${summary.underProvisionedMinutes} min (demand above InService × --max-per-instance)`,
+    ]);
   if (summary.overProvisionedMinutes !== undefined)
-    lines.push(
-      `  over-provisioned                  ${summary.overProvisionedMinutes} min (InService above what the target needs)`,
-    );
+    rows.push(['over-provisioned', `${summary.overProvisionedMinutes} min (InService above what the target needs)`]);
   for (const [name, value] of Object.entries(summary.highestMetric))
-    lines.push(`  ${pad(`highest ${name}`, 34)}${Math.round(value * 100) / 100}`);
+    rows.push([`highest ${name}`, `${Math.round(value * 100) / 100}`]);
   if (summary.requestsWithoutCapacity > 0)
-    lines.push(`  failed requests                   ${summary.requestsWithoutCapacity} (nothing InService)`);
+    rows.push(['failed requests', `${summary.requestsWithoutCapacity} (nothing InService)`]);
   const done = summary.reactions.filter((r) => r.end !== undefined);
   if (summary.reactions.length > 0) {
     const longest = largest(done.map((r) => r.end! - r.start));
-    lines.push(
-      `  catching up                       ${summary.reactions.length} time${summary.reactions.length === 1 ? '' : 's'} demand needed more than InService; longest ${formatDuration(longest)}${done.length < summary.reactions.length ? ', the last still short at the end' : ''}`,
-    );
+    rows.push([
+      'catching up',
+      `${summary.reactions.length} time${summary.reactions.length === 1 ? '' : 's'} demand needed more than InService; longest ${formatDuration(longest)}${done.length < summary.reactions.length ? ', the last still short at the end' : ''}`,
+    ]);
   }
+  const labelWidth = Math.max(34, ...rows.map(([label]) => label.length + 1));
+  lines.push('', 'Summary', ...rows.map(([label, value]) => `  ${pad(label, labelWidth)}${value}`));
   return lines;
 }

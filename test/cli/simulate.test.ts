@@ -270,6 +270,27 @@ describe('sagemaker-scaling simulate', () => {
     );
   });
 
+  it("the summary keeps a space between a long metric's name and its value (a real configuration on concurrency)", () => {
+    // test/fixtures/wild/02: SageMaker's own example tracking ConcurrentRequestsPerModel,
+    // whose "highest ConcurrentRequestsPerModel" fills the summary's label column.
+    const r = run(
+      join(REPO_ROOT, 'test/fixtures/wild/02-sme-highres-concurrency.scaling.json'),
+      '--pattern',
+      'concurrency: daily(2, 40, at=14:00)',
+      '--start',
+      '2026-07-01T00:00:00Z',
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^ {2}highest ConcurrentRequestsPerModel +\d/m);
+    // The labels still line up: every value of the summary starts in one column.
+    const summary = r.stdout
+      .slice(r.stdout.indexOf('\nSummary\n') + 9)
+      .split('\n')
+      .filter((line) => line.trim());
+    const valueColumns = new Set(summary.map((line) => /^ {2}\S.*? {2,}|^ {2}highest \S+ /.exec(line)?.[0].length));
+    assert.equal(valueColumns.size, 1, summary.join('\n'));
+  });
+
   it('a long run prints its text report: 100 days of minutes', () => {
     // The chart's scale was Math.max(...series): past ~120,000 minutes the spread overflowed
     // the stack ("internal error: Maximum call stack size exceeded").
